@@ -1,0 +1,50 @@
+# One entry point for a fresh clone: `make serve` and `make test` set everything up first.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+# Playwright must not download browsers here: it drives Debian's Chromium.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: setup venv node chromium build serve test lint bench clean
+
+setup: venv node
+
+venv: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip==26.0.1
+	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --no-build-isolation --no-deps -e .
+	touch $@
+
+node: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Debian's Chromium for the browser tests (root on CI and dev machines; skipped when already there).
+chromium:
+	@command -v $(CHROMIUM) >/dev/null || { apt-get update -q && apt-get install -y -q chromium; }
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+serve: build
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+lint: venv
+	$(BIN)/ruff check src hooks tests bench
+	$(BIN)/mypy
+
+test: setup chromium
+	$(MAKE) lint
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+
+bench: setup chromium
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m bench
+
+clean:
+	rm -rf site $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

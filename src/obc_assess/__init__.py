@@ -1,0 +1,1 @@
+"""Self-assessments for outcome-based commissioning, defined in YAML and scored with the standard library only."""

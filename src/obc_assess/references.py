@@ -1,0 +1,127 @@
+"""Cross-reference checks across the data files: unique ids, and every reference pointing at something real."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from obc_assess.loader import Data
+
+
+def check_references(data: Data) -> list[str]:
+    """One line per broken or duplicate reference: ``file: path: message``."""
+    problems: list[str] = []
+    problems += _unique([(s["id"], "sources.yaml", f"sources[{i}].id") for i, s in enumerate(data.sources)])
+    problems += _unique([(str(m["id"]), "models.yaml", f"models[{i}].id") for i, m in enumerate(data.models)])
+    terms = data.glossary["terms"]
+    problems += _unique([(t["id"], "glossary.yaml", f"terms[{i}].id") for i, t in enumerate(terms)])
+    scales = data.scales["scales"]
+    problems += _unique([(s["id"], "scales.yaml", f"scales[{i}].id") for i, s in enumerate(scales)])
+    problems += list(_check_scales(data.scales))
+    guidance_ids = list(_guidance_ids(data))
+    problems += _unique(guidance_ids)
+    known = {gid for gid, _, _ in guidance_ids}
+    items = {entry["id"]: entry for doc in data.guidance for page in doc["pages"] for block in page["blocks"]
+             for entry in block.get("items", {}).get("entries", [])}
+    pages = {p["id"] for doc in data.guidance for p in doc["pages"]}
+    term_ids = {t["id"] for t in terms}
+    for n, doc in enumerate(data.guidance):
+        problems += list(_check_guidance(doc, data.files[f"guidance:{n}"], known, term_ids))
+    scale_ids = {s["id"] for s in scales}
+    for aid, doc in data.assessments.items():
+        problems += list(_check_assessment(doc, data.files[f"assessment:{aid}"], items, pages, scale_ids))
+    return problems
+
+
+def _unique(entries: list[tuple[str, str, str]]) -> list[str]:
+    first: dict[str, tuple[str, str]] = {}
+    problems = []
+    for value, file, path in entries:
+        if value in first:
+            where = first[value]
+            problems.append(f"{file}: {path}: {value!r} is already used at {where[0]}: {where[1]}; "
+                            "ids must be unique")
+        else:
+            first[value] = (file, path)
+    return problems
+
+
+def _check_scales(scales: dict[str, Any]) -> Iterator[str]:
+    for i, scale in enumerate(scales["scales"]):
+        values = [level["value"] for level in scale["levels"]]
+        if values != list(range(len(values))):
+            yield (f"scales.yaml: scales[{i}].levels: values must run 0, 1, 2, ... in order "
+                   f"(found {', '.join(map(str, values))})")
+    mins = [band["min_percent"] for band in scales["bands"]]
+    if mins[0] != 0 or mins != sorted(set(mins)):
+        yield "scales.yaml: bands: min_percent must start at 0 and rise band by band"
+
+
+def _guidance_ids(data: Data) -> Iterator[tuple[str, str, str]]:
+    for n, doc in enumerate(data.guidance):
+        file = data.files[f"guidance:{n}"]
+        for p, page in enumerate(doc["pages"]):
+            yield page["id"], file, f"pages[{p}].id"
+            for b, block in enumerate(page["blocks"]):
+                for kind in ("list", "items"):
+                    group = block.get(kind)
+                    if group is None:
+                        continue
+                    base = f"pages[{p}].blocks[{b}].{kind}"
+                    if "id" in group:
+                        yield group["id"], file, f"{base}.id"
+                    if kind == "items":
+                        for e, entry in enumerate(group["entries"]):
+                            yield entry["id"], file, f"{base}.entries[{e}].id"
+
+
+def _check_guidance(doc: dict[str, Any], file: str, known: set[str], terms: set[str]) -> Iterator[str]:
+    for p, page in enumerate(doc["pages"]):
+        for b, block in enumerate(page["blocks"]):
+            group = block.get("items")
+            if group is None:
+                continue
+            for e, entry in enumerate(group["entries"]):
+                base = f"pages[{p}].blocks[{b}].items.entries[{e}]"
+                for k, ref in enumerate(entry.get("see", [])):
+                    if ref not in known:
+                        yield f"{file}: {base}.see[{k}]: no guidance page or item has the id {ref!r}"
+                for k, ref in enumerate(entry.get("glossary", [])):
+                    if ref not in terms:
+                        yield f"{file}: {base}.glossary[{k}]: no glossary term has the id {ref!r}"
+
+
+def _check_assessment(doc: dict[str, Any], file: str, items: dict[str, Any], pages: set[str],
+                      scales: set[str]) -> Iterator[str]:
+    if doc["scale"] not in scales:
+        yield f"{file}: scale: no scale {doc['scale']!r} in scales.yaml"
+    if doc["guidance"] not in pages:
+        yield f"{file}: guidance: no guidance page has the id {doc['guidance']!r}"
+    for kind in ("matrix", "classification"):
+        if (doc["kind"] == kind) != (kind in doc):
+            need = "needs" if doc["kind"] == kind else "must not have"
+            yield f"{file}: {kind}: a {doc['kind']} assessment {need} a {kind} block"
+    for c, cls in enumerate(doc.get("classification", {}).get("classes", [])):
+        if cls["ref"] not in items:
+            yield f"{file}: classification.classes[{c}].ref: no guidance item has the id {cls['ref']!r}"
+    scopes = {o["id"] for o in doc.get("scope", {}).get("options", [])}
+    entries = [(s, i, item) for s, section in enumerate(doc["sections"]) for i, item in enumerate(section["items"])]
+    ids = {item["id"] for _, _, item in entries}
+    yield from _unique([(sec["id"], file, f"sections[{s}].id") for s, sec in enumerate(doc["sections"])])
+    yield from _unique([(item["id"], file, f"sections[{s}].items[{i}].id") for s, i, item in entries])
+    for s, i, item in entries:
+        base = f"{file}: sections[{s}].items[{i}]"
+        ref = items.get(item.get("ref", ""))
+        if "ref" in item and ref is None:
+            yield f"{base}.ref: no guidance item has the id {item['ref']!r}"
+        elif ref is None:
+            yield from (f"{base}.{key}: required when the item has no ref" for key in ("title", "question")
+                        if key not in item)
+        elif "question" not in item and "question" not in ref:
+            yield f"{base}.question: required: guidance item {item['ref']!r} has no question to show"
+        if "parent" in item and item["parent"] not in ids:
+            yield f"{base}.parent: no item {item['parent']!r} in this assessment"
+        for k, scope in enumerate(item.get("scopes", [])):
+            if scope not in scopes:
+                yield f"{base}.scopes[{k}]: no scope option {scope!r}; add it under scope.options or remove it"

@@ -1,0 +1,1 @@
+"""Generates the guidance site pages from the toolkit data: plain functions that MkDocs hooks call."""

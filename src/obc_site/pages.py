@@ -1,0 +1,144 @@
+"""Renders every generated page (guidance, models, glossary, sources, assessments) to Markdown from the data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import jinja2
+
+from obc_assess.definition import build_all
+from obc_assess.loader import Data, GuidanceEntry, guidance_index, page_url
+
+TEMPLATES = Path(__file__).parent / "templates"
+# Who is answering: the roles the team view compares side by side (issue: co-production).
+ROLES = [("", "Choose a role"), ("commissioner", "Commissioner"), ("provider", "Provider"),
+         ("person-using-services-or-carer", "Person who uses services, or carer"), ("other", "Other")]
+
+
+def _first_sentence(text: str) -> str:
+    match = re.match(r"(.+?[.!?])(\s|$)", " ".join(text.split()))
+    return match.group(1) if match else text
+
+
+def _cell(text: str) -> str:
+    """Markdown table cells: one line, pipes escaped."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def environment(autoescape: bool) -> jinja2.Environment:
+    """The Jinja environment for Markdown (no escaping) or HTML (escaping) templates."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=autoescape,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters.update(first_sentence=_first_sentence, cell=_cell, num=_num,
+                       first_clause=lambda text: str(text).split(" (")[0].split(",")[0])
+    return env
+
+
+class Site:
+    """The data and the lookups every page template needs."""
+
+    def __init__(self, data: Data) -> None:
+        self.data = data
+        self.index: dict[str, GuidanceEntry] = guidance_index(data)
+        self.sources = {s["id"]: s for s in data.sources}
+        self.pages = [(doc["source"], page) for doc in data.guidance for page in doc["pages"]]
+        self.definitions = build_all(data)
+        self.terms = {t["id"]: t["term"] for t in data.glossary["terms"]}
+        self.md = environment(autoescape=False)
+        self.html = environment(autoescape=True)
+
+    def _globals(self, path: str) -> dict[str, Any]:
+        depth = len(PurePosixPath(path).parts) - 1
+        root = "../" * depth
+
+        def link(target: str) -> str:
+            # Markdown links to .md files, so that MkDocs checks them and fixes them for any base URL.
+            entry = self.index[target]
+            anchor = f"#{entry.id}" if entry.kind == "item" else ""
+            return f"{root}guidance/{entry.page_id}.md{anchor}"
+
+        def title(target: str) -> str:
+            entry = self.index[target]
+            if entry.item is not None:
+                return str(entry.item["name"])
+            return next(str(p["title"]) for _, p in self.pages if p["id"] == target)
+
+        return {"root": root, "link": link, "title": title, "term": self.terms.__getitem__}
+
+    def render(self, template: str, path: str, **context: Any) -> str:
+        env = self.html if template.endswith(".html.j2") else self.md
+        return env.get_template(template).render(**self._globals(path), **context)
+
+    def pages_by_source(self) -> dict[str, list[dict[str, Any]]]:
+        grouped: dict[str, list[dict[str, Any]]] = {s: [] for s in self.sources}
+        for source, page in self.pages:
+            grouped[source].append(page)
+        return grouped
+
+
+@dataclass(frozen=True)
+class AssetUrls:
+    """Site-relative URLs of the files the browser assessments load (content-hashed, so cacheable)."""
+
+    runtime: str  # the Pyodide runtime folder, versioned
+    package: str  # the obc_assess zip
+    definitions: dict[str, str]  # assessment id -> its definition JSON
+
+
+def generated_pages(data: Data, urls: AssetUrls) -> dict[str, str]:
+    """Every generated page: docs-relative path -> Markdown."""
+    site = Site(data)
+    out: dict[str, str] = {}
+    for source, page in site.pages:
+        path = f"{page_url(page['id']).rstrip('/')}.md"
+        out[path] = site.render("guidance_page.md.j2", path, page=page, source=site.sources[source])
+    grouped = site.pages_by_source()
+    sources = [site.sources[s["id"]] for s in data.sources]
+    out["guidance/index.md"] = site.render("guidance_index.md.j2", "guidance/index.md", sources=sources,
+                                           pages_by_source=grouped)
+    out["sources.md"] = site.render("sources.md.j2", "sources.md", sources=sources, pages_by_source=grouped)
+    out["guidance/models.md"] = _models_page(site)
+    out["guidance/glossary.md"] = site.render(
+        "glossary.md.j2", "guidance/glossary.md", glossary=data.glossary,
+        source=site.sources[data.glossary["source"]],
+        terms=sorted(data.glossary["terms"], key=lambda t: str(t["term"]).casefold()))
+    out.update(assessment_pages(site, urls))
+    return out
+
+
+def _models_page(site: Site) -> str:
+    """The three models, each followed by every guidance item tagged with it."""
+    tagged: dict[int, list[dict[str, Any]]] = {m["id"]: [] for m in site.data.models}
+    for entry in site.index.values():
+        for model in (entry.item or {}).get("models", []):
+            tagged[model].append({"id": entry.id, "name": (entry.item or {})["name"], "page_id": entry.page_id})
+    meta = site.data.models_meta
+    return site.render("models.md.j2", "guidance/models.md", models=site.data.models, tagged=tagged,
+                       models_doc=meta, source=site.sources[meta["source"]])
+
+
+def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
+    """The assessments index and one questionnaire page per assessment."""
+    out: dict[str, str] = {}
+    defs = list(site.definitions.values())
+    out["assessments/index.md"] = site.render("assessments_index.md.j2", "assessments/index.md", assessments=defs)
+    for d in defs:
+        path = f"assessments/{d['id']}.md"
+        maturity = d["kind"] == "maturity"
+        # Rows shown before JavaScript adds more: enough to start a matrix or a list of measures by hand.
+        counts = {"items": sum(len(s["items"]) for s in d["sections"]) if maturity else 0, "rows": 3}
+        form = site.render("assessment_form.html.j2", path, d=d, counts=counts, roles=ROLES,
+                           definition_url=urls.definitions[d["id"]], runtime_url=urls.runtime,
+                           package_url=urls.package)
+        # Python-Markdown keeps a raw HTML block whole only if it has no blank lines.
+        form = "\n".join(line for line in form.splitlines() if line.strip())
+        out[path] = site.render("assessment.md.j2", path, d=d, form=form, source=site.sources[d["source"]["id"]],
+                                guidance_md=d["guidance_url"].rstrip("/") + ".md")
+    return out

@@ -1,0 +1,80 @@
+"""Navigation, glossary tooltips and browser assets for the site: plain functions the MkDocs hooks call."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from obc_assess.definition import build_all
+from obc_assess.loader import Data, page_url
+from obc_site.pages import AssetUrls, environment
+from obc_site.pyzip import build_zip
+
+# The Pyodide files a worker needs to start (no source maps, consoles or type stubs).
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+
+
+def navigation(data: Data) -> list[Any]:
+    """The site navigation, in the data's order: guidance by source document, then the assessments."""
+    guidance: list[Any] = ["guidance/index.md", {"The three models": "guidance/models.md"}]
+    for source in data.sources:
+        pages = [{p["title"]: f"{page_url(p['id']).rstrip('/')}.md"}
+                 for doc in data.guidance if doc["source"] == source["id"] for p in doc["pages"]]
+        if pages:
+            guidance.append({source["short"]: pages})
+    guidance.append({"Glossary": "guidance/glossary.md"})
+    assessments: list[Any] = ["assessments/index.md"]
+    assessments += [{a["title"]: f"assessments/{a['id']}.md"} for a in data.assessments.values()]
+    about = [{"How to use the toolkit": "how-to-use.md"}, {"Sources and licence": "sources.md"},
+             {"Responses file format": "responses-format.md"}, {"Privacy": "privacy.md"},
+             {"Accessibility": "accessibility.md"}]
+    return [{"Home": "index.md"}, {"Guidance": guidance}, {"Assessments": assessments}, {"About": about}]
+
+
+def abbreviations(data: Data) -> str:
+    """Markdown abbreviation lines for every glossary term (and its abbreviation and lower-case form)."""
+    terms = []
+    for t in data.glossary["terms"]:
+        if t.get("tooltip") is False:
+            continue
+        forms = [t["term"]]
+        # Running text writes most terms in lower case ("care package"); acronyms stay as they are.
+        if t["term"].lower() != t["term"] and not t["term"].isupper():
+            forms.append(t["term"].lower())
+        forms += [t["abbr"]] if "abbr" in t else []
+        definition = " ".join(str(t["definition"]).split())
+        terms.append({"forms": forms, "definition": definition})
+    return environment(autoescape=False).get_template("abbreviations.md.j2").render(terms=terms)
+
+
+@dataclass(frozen=True)
+class BrowserAssets:
+    """What the built site serves to the in-browser assessments, and where."""
+
+    urls: AssetUrls
+    files: dict[str, bytes | Path]  # site-relative path -> content, or a file to copy
+
+
+def _hashed(stem: str, content: bytes, suffix: str) -> str:
+    return f"{stem}-{hashlib.sha256(content).hexdigest()[:12]}{suffix}"
+
+
+def browser_assets(data: Data, node_modules: Path, work_dir: Path) -> BrowserAssets:
+    """The Pyodide runtime (versioned path), the obc_assess zip and each assessment's definition JSON."""
+    pyodide = node_modules / "pyodide"
+    version = json.loads((pyodide / "package.json").read_text(encoding="utf-8"))["version"]
+    runtime = f"assets/pyodide/{version}/"
+    files: dict[str, bytes | Path] = {f"{runtime}{name}": pyodide / name for name in RUNTIME_FILES}
+    package = build_zip(work_dir)
+    package_path = f"assets/obc/{package.name}"
+    files[package_path] = package
+    definitions = {}
+    for aid, definition in build_all(data).items():
+        content = json.dumps(definition, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+        path = f"assets/obc/{_hashed(aid, content, '.json')}"
+        files[path] = content
+        definitions[aid] = path
+    return BrowserAssets(AssetUrls(runtime, package_path, definitions), files)
