@@ -1,1 +1,998 @@
-// Placeholder: replaced by the browser glue.
+// Browser glue for the self-assessment pages. It holds no scoring or validation rule: it moves the form's values
+// to obc_assess (Python, in Pyodide, in one Web Worker for the whole visit) and puts what comes back on the page.
+// Every other page returns at once. Material's instant navigation swaps pages without reloading this script, so
+// per-page set-up runs from its document$ observable; the worker lives on across pages.
+(() => {
+  "use strict";
+  if (window.obcGlue) return; // loaded once, even if a page is swapped in with its scripts
+  window.obcGlue = true;
+  document.documentElement.classList.add("js");
+
+  const SCRIPT_URL = document.currentScript ? document.currentScript.src : "";
+  // This script is <site root>assets/obc.js: the one address that never depends on the page it runs on.
+  const SITE_ROOT = SCRIPT_URL ? new URL("../", SCRIPT_URL).href : "";
+  const STORE_PREFIX = "obc-assess:";
+  const DEBOUNCE_MS = 150;
+  const SLOW_MS = 15000;
+  const TEXT = {
+    loading: "Loading the scoring program...",
+    slow: "Still loading the scoring program. It is about 13 MB the first time; after that your browser keeps a copy.",
+    ready: "Ready: scores update as you answer.",
+    failed: "The scoring program could not load.",
+    noStorage: "This browser is not keeping your answers (its storage is blocked or full): use Export answers to keep them.",
+  };
+
+  // ---- The worker: one for the whole visit ----------------------------------------------------------------
+
+  const engine = {
+    worker: null,
+    state: "idle", // idle | loading | ready | failed
+    error: "",
+    nextId: 1,
+    pending: new Map(),
+    listeners: new Set(),
+    last: null, // the runtime and package URLs of the last init, for a retry
+
+    set(state, error = "") {
+      this.state = state;
+      this.error = error;
+      for (const listener of [...this.listeners]) listener();
+    },
+
+    start(runtime, pkg) {
+      this.last = { runtime, pkg };
+      if (this.state === "loading" || this.state === "ready") return;
+      if (!this.worker) this.create(runtime);
+      if (!this.worker) return;
+      this.set("loading");
+      this.worker.postMessage({ type: "init", runtime, package: pkg });
+    },
+
+    retry() {
+      if (this.last) this.start(this.last.runtime, this.last.pkg);
+    },
+
+    create(runtime) {
+      const url = SCRIPT_URL ? new URL("obc-worker.js", SCRIPT_URL) : new URL("../../obc-worker.js", runtime);
+      let $worker;
+      try {
+        $worker = new Worker(url, { type: "module" });
+      } catch (error) {
+        this.set("failed", String(error));
+        return;
+      }
+      $worker.addEventListener("message", (event) => this.receive(event.data || {}));
+      $worker.addEventListener("error", (event) => {
+        // The worker script itself failed (not found, or a syntax error): start again with a new one.
+        event.preventDefault();
+        $worker.terminate();
+        if (this.worker === $worker) this.worker = null;
+        this.failAll(event.message || "The worker could not start.");
+      });
+      this.worker = $worker;
+    },
+
+    failAll(message) {
+      for (const { reject } of this.pending.values()) reject(new Error(message));
+      this.pending.clear();
+      this.set("failed", message);
+    },
+
+    receive(message) {
+      if (message.type === "ready") return this.set("ready");
+      if (message.type === "failed") return this.failAll(message.message || "");
+      const waiting = this.pending.get(message.id);
+      if (!waiting) return;
+      this.pending.delete(message.id);
+      if (!message.ok) return waiting.reject(new Error(message.error || "The scoring program failed."));
+      try {
+        waiting.resolve(JSON.parse(message.payload));
+      } catch (error) {
+        waiting.reject(error);
+      }
+    },
+
+    request(type, data) {
+      if (!this.worker || this.state !== "ready") return Promise.reject(new Error(TEXT.failed));
+      const id = this.nextId++;
+      return new Promise((resolve, reject) => {
+        this.pending.set(id, { resolve, reject });
+        this.worker.postMessage({ id, type, ...data });
+      });
+    },
+  };
+
+  // ---- Small DOM helpers (text only: answers and notes are never parsed as HTML) ----------------------------
+
+  function h(tag, attrs, ...children) {
+    const $el = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "class") $el.className = value;
+      else $el.setAttribute(key, value === true ? "" : String(value));
+    }
+    for (const child of children.flat(Infinity)) {
+      if (child === null || child === undefined || child === false) continue;
+      $el.append(child instanceof Node ? child : String(child));
+    }
+    return $el;
+  }
+
+  function svg(tag, attrs, ...children) {
+    const $el = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    for (const [key, value] of Object.entries(attrs || {})) $el.setAttribute(key, String(value));
+    for (const child of children) $el.append(child instanceof Node ? child : String(child));
+    return $el;
+  }
+
+  function percent(value) {
+    return typeof value === "number" ? `${value}%` : "no score yet";
+  }
+
+  function has(value) {
+    return value !== null && value !== undefined && value !== "";
+  }
+
+  function labelOf($input) {
+    const $label = $input && $input.id ? document.querySelector(`label[for="${CSS.escape($input.id)}"]`) : null;
+    if (!$label) return "";
+    // The label without its hint (the level descriptor).
+    const $copy = $label.cloneNode(true);
+    for (const $hint of $copy.querySelectorAll(".obc-hint")) $hint.remove();
+    return $copy.textContent.trim();
+  }
+
+  function legendTitle($fieldset) {
+    const $legend = $fieldset.querySelector("legend");
+    if (!$legend) return "";
+    const $copy = $legend.cloneNode(true);
+    for (const $tag of $copy.querySelectorAll(".obc-tag, [data-obc-row-number]")) $tag.remove();
+    return $copy.textContent.trim();
+  }
+
+  function download(name, text, type) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const $a = h("a", { href: url, download: name, hidden: true });
+    document.body.append($a);
+    $a.click();
+    $a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  function storage() {
+    try {
+      const probe = `${STORE_PREFIX}probe`;
+      window.localStorage.setItem(probe, "1");
+      window.localStorage.removeItem(probe);
+      return window.localStorage;
+    } catch {
+      return null;
+    }
+  }
+
+  function siteUrl(path) {
+    // The data-obc-* paths are site paths behind "../" prefixes; resolve them from the site root, so a wrong
+    // prefix count (or a page at another depth) cannot send the worker to a missing file.
+    if (SITE_ROOT && !/^[a-z]+:|^\//i.test(path)) return new URL(path.replace(/^(?:\.\.?\/)+/, ""), SITE_ROOT).href;
+    return new URL(path, location.href).href;
+  }
+
+  // ---- One assessment page -----------------------------------------------------------------------------
+
+  function setUp() {
+    const $root = document.querySelector(".obc-assessment");
+    if (!$root) return null;
+    const $form = $root.querySelector("[data-obc-form]");
+    if (!$form) return null;
+
+    const id = $root.dataset.obcAssessment;
+    const key = `${STORE_PREFIX}${id}`;
+    const definition = siteUrl($root.dataset.obcDefinition);
+    const runtime = siteUrl($root.dataset.obcRuntime);
+    const pkg = siteUrl($root.dataset.obcPackage);
+    // Guidance links in results are site-relative.
+    const siteRoot = SITE_ROOT || new URL($root.dataset.obcDefinition.replace(/assets\/obc\/[^/]*$/, ""), location.href).href;
+
+    const $status = $root.querySelector("[data-obc-status]");
+    const $saved = $root.querySelector("[data-obc-saved]");
+    const $errors = $root.querySelector("[data-obc-errors]");
+    const $errorList = $root.querySelector("[data-obc-error-list]");
+    const $progress = $root.querySelector("[data-obc-progress]");
+    const $progressText = $root.querySelector("[data-obc-progress-text]");
+    const $results = $root.querySelector("[data-obc-results]");
+    const $resultsBody = $root.querySelector("[data-obc-results-body]");
+    const $rowList = $root.querySelector("[data-obc-row-list]");
+    const $rowTemplate = $root.querySelector("template[data-obc-row-template]");
+    const $addRow = $root.querySelector("[data-obc-add-row]");
+    const $import = $root.querySelector("[data-obc-import]");
+    const rowMin = Number(($root.querySelector("[data-obc-rows]") || $root).dataset.obcRowMin || 1);
+    const startRows = $rowList ? $rowList.querySelectorAll("[data-obc-row]").length : 0;
+
+    const store = storage();
+    let storageProblem = !store;
+    let disposed = false;
+    let timer = 0;
+    let slowTimer = 0;
+    let sequence = 0; // the latest evaluation asked for; older answers are dropped
+    let latest = null; // the latest form_evaluate answer
+    let restored = false;
+    // Changes since the page opened (answers, an import, rows added or removed), and how many of them the saved
+    // copy holds. Visiting alone saves nothing; changes not yet saved when the page goes are kept as raw fields.
+    let changes = 0;
+    let savedChanges = 0;
+    const pendingKey = `${key}:pending`;
+    let shownProblems = "";
+    const initialValues = collect();
+
+    for (const $el of $root.querySelectorAll(".obc-nojs")) $el.hidden = true;
+    for (const $el of $root.querySelectorAll("[data-obc-saved], [data-obc-actions], [data-obc-add-row]")) {
+      $el.hidden = false;
+    }
+    if ($saved && !store) $saved.hidden = true;
+    refreshRows();
+
+    // The status line, with a Retry button after it when loading failed.
+    const $retry = h("button", { type: "button", class: "md-button obc-retry", hidden: true }, "Retry");
+    $retry.addEventListener("click", () => {
+      // The button goes while loading: keep the keyboard user's place on the status line.
+      if ($status) $status.focus();
+      engine.retry();
+    });
+    // A lasting message (the status line changes as Python loads): saved answers that could not be loaded.
+    const $notice = h("p", { class: "obc-status--warning obc-notice", hidden: true });
+    if ($status) {
+      $status.hidden = false;
+      $status.tabIndex = -1;
+      $status.after($retry, $notice);
+    }
+
+    function showStatus() {
+      if (!$status) return;
+      let text = TEXT.ready;
+      if (engine.state === "failed") text = TEXT.failed;
+      else if (engine.state !== "ready") text = slowTimer === -1 ? TEXT.slow : TEXT.loading;
+      if (storageProblem && engine.state !== "failed") text = `${text} ${TEXT.noStorage}`;
+      $status.textContent = text;
+      $status.classList.toggle("obc-status--warning", engine.state === "failed" || storageProblem);
+      $status.title = engine.state === "failed" ? engine.error : "";
+      $retry.hidden = engine.state !== "failed";
+      if (engine.state === "failed") console.error("obc: the scoring program could not load:", engine.error);
+    }
+
+    function onEngine() {
+      if (disposed) return;
+      if (engine.state === "loading" && !slowTimer) {
+        slowTimer = setTimeout(() => { slowTimer = -1; showStatus(); }, SLOW_MS);
+      }
+      if (engine.state !== "loading" && slowTimer > 0) clearTimeout(slowTimer);
+      if (engine.state !== "loading") slowTimer = 0;
+      showStatus();
+      if (engine.state === "ready") {
+        if (!restored) restore();
+        else schedule(0);
+      }
+    }
+
+    // ---- Form values in and out ----
+
+    function collect() {
+      const fields = {};
+      for (const [name, value] of new FormData($form)) {
+        if (typeof value === "string") fields[name] = value;
+      }
+      return fields;
+    }
+
+    function rows() {
+      return $rowList ? [...$rowList.querySelectorAll(":scope > [data-obc-row]")] : [];
+    }
+
+    function refreshRows() {
+      const $rows = rows();
+      $rows.forEach(($row, position) => {
+        const $number = $row.querySelector("[data-obc-row-number]");
+        if ($number) $number.textContent = String(position + 1);
+        const $remove = $row.querySelector("[data-obc-remove-row]");
+        if ($remove) {
+          $remove.hidden = $rows.length <= rowMin;
+          $remove.setAttribute("aria-label", `${$remove.textContent.trim()} ${position + 1}`);
+        }
+      });
+    }
+
+    function addRow() {
+      if (!$rowList || !$rowTemplate) return null;
+      const used = rows().map(($row) => Number($row.dataset.obcRow)).filter(Number.isFinite);
+      const n = String(used.length ? Math.max(...used) + 1 : 0);
+      const $fragment = $rowTemplate.content.cloneNode(true);
+      for (const $el of $fragment.querySelectorAll("*")) {
+        for (const attr of [...$el.attributes]) {
+          if (attr.value.includes("__N__")) $el.setAttribute(attr.name, attr.value.replaceAll("__N__", n));
+        }
+      }
+      const $row = $fragment.querySelector("[data-obc-row]");
+      $rowList.append($fragment);
+      for (const $button of $row.querySelectorAll("[data-obc-remove-row]")) $button.hidden = false;
+      refreshRows();
+      return $row;
+    }
+
+    function setRowCount(count) {
+      if (!$rowList) return;
+      for (const $row of rows()) $row.remove();
+      for (let i = 0; i < Math.max(count, rowMin); i++) addRow();
+    }
+
+    function fill(fields) {
+      for (const [name, value] of Object.entries(fields)) {
+        const $controls = $form.elements.namedItem(name);
+        if (!$controls) continue;
+        const list = $controls instanceof RadioNodeList ? [...$controls] : [$controls];
+        for (const $control of list) {
+          if ($control.type === "radio" || $control.type === "checkbox") $control.checked = $control.value === String(value);
+          else if ($control.type !== "file") $control.value = String(value ?? "");
+        }
+      }
+    }
+
+    function resetForm() {
+      $form.reset();
+      if ($rowList) setRowCount(startRows);
+    }
+
+    function applyForm(answer) {
+      $form.reset();
+      // Rows first, so that every row-<n>-... name has its controls.
+      if ($rowList && typeof answer.rows === "number") setRowCount(answer.rows);
+      fill(answer.fields || {});
+    }
+
+    // ---- Asking Python ----
+
+    function schedule(delay = DEBOUNCE_MS) {
+      clearTimeout(timer);
+      timer = setTimeout(evaluate, delay);
+    }
+
+    async function evaluate() {
+      if (disposed || engine.state !== "ready" || !restored) return null;
+      const mine = ++sequence;
+      const at = changes;
+      let answer;
+      try {
+        answer = await engine.request("evaluate", { definition, fields: JSON.stringify(collect()) });
+      } catch (error) {
+        if (!disposed) console.error("obc: evaluate failed", error);
+        return null;
+      }
+      if (disposed || mine !== sequence) return null;
+      latest = answer;
+      render(answer);
+      save(answer.responses, at);
+      return answer;
+    }
+
+    function keepPending() {
+      // The page is going (closed, reloaded, or another page swapped in) before Python saw the last change:
+      // keep the form's raw values, to be put back and scored next time.
+      if (!store || changes <= savedChanges) return;
+      try {
+        store.setItem(pendingKey, JSON.stringify(collect()));
+      } catch { /* full: the last change is lost, as the status line warned */ }
+    }
+
+    function restorePending() {
+      let fields = null;
+      try {
+        fields = JSON.parse(store.getItem(pendingKey) || "null");
+      } catch { /* not ours */ }
+      if (!fields || typeof fields !== "object") return;
+      const indexes = Object.keys(fields).map((name) => /^row-(\d+)-/.exec(name)).filter(Boolean).map((m) => Number(m[1]));
+      $form.reset();
+      if ($rowList) setRowCount(indexes.length ? Math.max(...indexes) + 1 : startRows);
+      fill(Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === "string")));
+      changed();
+    }
+
+    async function restore() {
+      restored = true;
+      const text = store ? store.getItem(key) : null;
+      if (text) {
+        try {
+          const answer = await engine.request("fields", { definition, responses: text });
+          if (disposed) return;
+          if (answer.ok) {
+            // Keep anything typed while the program was loading: it wins over the saved copy.
+            const typed = collect();
+            const changed = Object.fromEntries(Object.entries(typed).filter(([k, v]) => initialValues[k] !== v));
+            applyForm(answer);
+            fill(changed);
+          } else {
+            // Never lose them: keep the copy aside, and say so.
+            try {
+              store.setItem(`${key}:unrestored`, text);
+            } catch { /* full: the original stays until the next change */ }
+            $notice.textContent = "Your answers saved in this browser could not be loaded, so the form starts "
+              + `empty. A copy is kept in this browser (as \u201c${key}:unrestored\u201d). Why: `
+              + `${(answer.problems || []).map(problemText).join("; ")}`;
+            $notice.hidden = false;
+          }
+        } catch (error) {
+          console.error("obc: restore failed", error);
+        }
+      }
+      if (store && !disposed) restorePending();
+      schedule(0);
+    }
+
+    function changed() {
+      changes += 1;
+    }
+
+    function save(responses, at) {
+      if (!store || !responses || changes === 0) return;
+      try {
+        store.setItem(key, JSON.stringify(responses));
+        savedChanges = Math.max(savedChanges, at);
+        if (savedChanges >= changes) store.removeItem(pendingKey);
+        if (storageProblem) {
+          storageProblem = false;
+          if ($saved) $saved.hidden = false;
+          showStatus();
+        }
+      } catch {
+        storageProblem = true;
+        if ($saved) $saved.hidden = true;
+        showStatus();
+      }
+    }
+
+    // ---- Errors, GOV.UK style ----
+
+    function clearErrors() {
+      for (const $message of $root.querySelectorAll(".obc-error-message")) {
+        $message.hidden = true;
+        $message.textContent = "";
+      }
+      for (const $el of $root.querySelectorAll(".obc-item--error")) $el.classList.remove("obc-item--error");
+      for (const $el of $root.querySelectorAll("[data-obc-described]")) {
+        $el.removeAttribute("aria-describedby");
+        $el.removeAttribute("data-obc-described");
+      }
+      if ($errors) $errors.hidden = true;
+      if ($errorList) $errorList.replaceChildren();
+    }
+
+    function fieldMessage(field, message) {
+      const $target = document.getElementById(field);
+      if (!$target || !$root.contains($target)) return;
+      const $group = $target.matches("fieldset") ? $target : $target.closest("fieldset.obc-item, .obc-field") || $target;
+      const $message = document.getElementById(`${field}-error`) || $group.querySelector(".obc-error-message");
+      if ($message) {
+        if (!$message.hidden) $message.append(h("br"));
+        $message.append(h("span", { class: "obc-visually-hidden" }, "Error: "), message);
+        $message.hidden = false;
+        if (!$message.id) $message.id = `${field}-error`;
+        const $described = $target.matches("fieldset, input, textarea, select") ? $target : $group;
+        if (!$described.hasAttribute("aria-describedby")) {
+          $described.setAttribute("aria-describedby", $message.id);
+          $described.setAttribute("data-obc-described", "");
+        }
+      }
+      if ($group.matches("fieldset")) $group.classList.add("obc-item--error");
+    }
+
+    function showProblems(problems, { focus = false, fallback = null } = {}) {
+      const signature = JSON.stringify(problems || []);
+      if (!focus && signature === shownProblems) return;
+      shownProblems = signature;
+      clearErrors();
+      if (!problems || !problems.length || !$errors || !$errorList) return;
+      for (const problem of problems) {
+        const field = problem.field || fallback;
+        const text = problem.field ? capital(problem.message || String(problem)) : problemText(problem);
+        const $target = field ? document.getElementById(field) : null;
+        const $item = $target
+          ? h("a", { href: `#${field}` }, text)
+          : document.createTextNode(text);
+        if ($target) {
+          $item.addEventListener("click", (event) => {
+            event.preventDefault();
+            focusField($target);
+          });
+        }
+        $errorList.append(h("li", {}, $item));
+        if (problem.field) fieldMessage(problem.field, text);
+      }
+      $errors.hidden = false;
+      if (focus) $errors.focus();
+    }
+
+    function capital(text) {
+      return text.charAt(0).toUpperCase() + text.slice(1);
+    }
+
+    function problemText(problem) {
+      // A problem without a form field (an imported file's) needs its place in the file to make sense.
+      const message = problem.message || String(problem);
+      return problem.path && !problem.path.startsWith("(") ? `${problem.path}: ${message}` : capital(message);
+    }
+
+    function focusField($target) {
+      const $focus = $target.matches("fieldset")
+        ? $target.querySelector("input:checked, input, select, textarea")
+        : $target;
+      const $show = $target.matches("fieldset") ? $target.querySelector("legend") || $target : $target;
+      if ($focus) $focus.focus({ preventScroll: true });
+      $show.scrollIntoView({ block: "start" });
+    }
+
+    // ---- Showing the answer ----
+
+    function render(answer) {
+      showProblems(answer.problems);
+      showApplicable(answer.applicable);
+      const result = answer.result;
+      showProgress(result);
+      if (!$results || !$resultsBody) return;
+      $results.hidden = !result;
+      $root.classList.toggle("obc-has-results", Boolean(result));
+      if (!result) {
+        $resultsBody.replaceChildren();
+        return;
+      }
+      $resultsBody.replaceChildren(...resultNodes(result));
+    }
+
+    function showApplicable(applicable) {
+      if (!Array.isArray(applicable)) return;
+      const set = new Set(applicable);
+      for (const $item of $root.querySelectorAll("fieldset[data-obc-item]")) {
+        $item.hidden = !set.has($item.dataset.obcItem);
+      }
+      for (const $section of $root.querySelectorAll("section[data-obc-section]")) {
+        const $items = [...$section.querySelectorAll("fieldset[data-obc-item]")];
+        $section.hidden = $items.length > 0 && $items.every(($item) => $item.hidden);
+      }
+    }
+
+    function kindOf(result) {
+      return (result && result.assessment && result.assessment.kind) || $root.dataset.obcKind || "maturity";
+    }
+
+    function showProgress(result) {
+      if (!$progress || !result) return; // a form with problems keeps the last count
+      const overall = result && result.overall;
+      const total = overall && typeof overall.total === "number" ? overall.total : null;
+      const show = total !== null && total > 0;
+      $progress.hidden = !show;
+      if ($progressText) $progressText.hidden = !show;
+      if (!show) return;
+      const done = typeof overall.unanswered === "number" ? total - overall.unanswered : overall.answered || 0;
+      const noun = { matrix: "ratings given", classification: "measures given a category" }[kindOf(result)]
+        || "items answered";
+      $progress.max = total;
+      $progress.value = done;
+      $progress.textContent = `${done} of ${total}`;
+      $progress.setAttribute("aria-label", noun.charAt(0).toUpperCase() + noun.slice(1));
+      if ($progressText) $progressText.textContent = done === total ? `All ${total} ${noun}.` : `${done} of ${total} ${noun}.`;
+    }
+
+    function resultNodes(result) {
+      const kind = kindOf(result);
+      const areas = result.areas || (result.matrix && result.matrix.areas);
+      const classification = result.classification || (result.mix || result.classes ? result : null);
+      const nodes = [contextNodes(result)];
+      if (result.version_matches === false) {
+        nodes.push(h("p", { class: "obc-hint" }, `These answers were written for version ${result.responses_version}`
+          + " of this assessment; some items may have changed."));
+      }
+      if (result.overall) nodes.push(overallNodes(result.overall, kind));
+      if (Array.isArray(areas)) nodes.push(areaNodes(areas));
+      if (classification) nodes.push(mixNodes(classification));
+      if (Array.isArray(result.sections) && result.sections.length) nodes.push(sectionNodes(result.sections, kind));
+      if (Array.isArray(result.priorities) && result.priorities.length) nodes.push(priorityNodes(result.priorities));
+      if (Array.isArray(result.evidence_gaps) && result.evidence_gaps.length) nodes.push(gapNodes(result.evidence_gaps));
+      nodes.push(noteNodes());
+      if (has(result.working)) nodes.push(workingNodes(result.working, result));
+      return nodes.filter(Boolean);
+    }
+
+    function contextNodes() {
+      const rowsOut = [];
+      const $model = $form.querySelector("input[name=context-model]:checked");
+      if ($model) rowsOut.push(["Model", labelOf($model)]);
+      const $scope = $form.querySelector("input[name=context-scope]:checked");
+      if ($scope) rowsOut.push(["Scope", labelOf($scope)]);
+      const $name = $form.elements.namedItem("respondent-name");
+      const name = $name && typeof $name.value === "string" ? $name.value.trim() : "";
+      rowsOut.push(["Name or team", name || "Not given"]);
+      const $role = $form.elements.namedItem("respondent-role");
+      if ($role && $role.selectedOptions) {
+        rowsOut.push(["Role", $role.value ? $role.selectedOptions[0].textContent : "Not given"]);
+      }
+      return h("div", { class: "obc-result-context" },
+        h("h3", {}, "About this review"),
+        h("dl", { class: "obc-dl" }, rowsOut.map(([term, value]) => [h("dt", {}, term), h("dd", {}, value)])));
+    }
+
+    function overallNodes(overall, kind) {
+      const band = overall.band;
+      const confidence = has(overall.confidence)
+        ? h("p", {}, "Confidence: ", h("strong", {}, typeof overall.confidence === "number"
+          ? `${overall.confidence}%` : String(overall.confidence)),
+        kind === "classification"
+          ? " (the share of your measures that have a category)."
+          : " (how much of what was asked has a rating rather than \u201cDon't know\u201d or no answer).")
+        : null;
+      if (kind !== "maturity") return h("div", { class: "obc-overall" }, confidence);
+      return h("div", { class: "obc-overall" },
+        h("h3", {}, "Overall"),
+        h("p", { class: "obc-overall-score" },
+          "Overall score: ", h("strong", { "data-obc-overall": "" }, percent(overall.percent)),
+          band ? [" (", h("strong", {}, band.label), ")"] : null),
+        band && band.descriptor ? h("p", {}, band.descriptor) : null,
+        confidence,
+        h("p", { class: "obc-hint" }, countsText(overall)));
+    }
+
+    function countsText(c) {
+      const parts = [];
+      if (typeof c.answered === "number" && typeof c.total === "number") parts.push(`${c.answered} of ${c.total} rated`);
+      if (c.na) parts.push(`${c.na} not applicable`);
+      if (c.unknown) parts.push(`${c.unknown} don't know`);
+      if (c.unanswered) parts.push(`${c.unanswered} not answered`);
+      return parts.join(", ");
+    }
+
+    function chart(title, entries) {
+      // Horizontal bars, one per entry: its label above, the bar and its value beside. Same numbers as the table.
+      const rowHeight = 40;
+      const width = 640;
+      const barWidth = 520;
+      const $svg = svg("svg", {
+        class: "obc-chart", role: "img", viewBox: `0 0 ${width} ${entries.length * rowHeight + 4}`,
+        "aria-label": `${title}: bar chart of the figures in the table that follows.`,
+      });
+      entries.forEach((entry, i) => {
+        const y = i * rowHeight;
+        const value = typeof entry.value === "number" ? Math.max(0, Math.min(100, entry.value)) : null;
+        const label = entry.label.length > 90 ? `${entry.label.slice(0, 89)}\u2026` : entry.label;
+        $svg.append(
+          svg("text", { x: 0, y: y + 13 }, label),
+          svg("rect", { class: "obc-bar-bg", x: 0, y: y + 18, width: barWidth, height: 16 }),
+          svg("rect", { class: "obc-bar", x: 0, y: y + 18, width: value === null ? 0 : (barWidth * value) / 100, height: 16 }),
+          svg("text", { x: barWidth + 8, y: y + 31 }, value === null ? "no score" : `${entry.value}%`),
+        );
+      });
+      return $svg;
+    }
+
+    function table(caption, head, body, cls) {
+      return h("div", { class: "obc-table-wrap" }, h("table", { class: cls || "" },
+        caption ? h("caption", {}, caption) : null,
+        h("thead", {}, h("tr", {}, head.map((cell) => h("th", { scope: "col" }, cell)))),
+        h("tbody", {}, body.map((cells) => h("tr", {}, cells.map((cell, i) =>
+          (i === 0 ? h("th", { scope: "row" }, cell) : h("td", {}, cell))))))));
+    }
+
+    function sectionNodes(sections, kind) {
+      const matrix = kind === "matrix";
+      const caption = matrix ? "Each criterion, averaged across your service areas" : "Score by section";
+      return h("div", { class: "obc-figure" },
+        h("h3", {}, caption),
+        chart(caption, sections.map((s) => ({ label: s.title, value: s.percent }))),
+        table(caption, [matrix ? "Criterion" : "Section", "Score", "Rated", "Not applicable", "Don't know",
+          "Not answered"],
+        sections.map((s) => [
+          s.optional ? `${s.title} (optional)` : s.title, percent(s.percent),
+          has(s.total) ? `${s.answered} of ${s.total}` : s.answered, s.na ?? 0, s.unknown ?? 0, s.unanswered ?? 0,
+        ])));
+    }
+
+    function areaNodes(areas) {
+      const caption = "Service areas in order of review priority";
+      const ranked = [...areas].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
+      if (!ranked.length) return h("p", {}, "Name a service area and rate it to see the ranking.");
+      return h("div", { class: "obc-figure" },
+        h("h3", {}, caption),
+        h("p", {}, "Rank 1 is the first to review: the criteria apply to it most strongly."),
+        chart(caption, ranked.map((a) => ({ label: `${a.rank ?? ""}. ${a.name || "(no name)"}`, value: a.percent }))),
+        table(caption, ["Service area", "Rank", "Score", "Confidence", "Rated", "Don't know"],
+          ranked.map((a) => [a.name || "(no name)", a.rank ?? "", percent(a.percent),
+            has(a.confidence) ? `${a.confidence}%` : "", has(a.total) ? `${a.answered} of ${a.total}` : a.answered ?? "",
+            a.unknown ?? 0])));
+    }
+
+    function mixNodes(block) {
+      const mix = block.classes || block.mix || [];
+      const list = Array.isArray(mix) ? mix : Object.entries(mix).map(([cid, v]) => ({ id: cid, ...v }));
+      const caption = "Your measures by category";
+      const nodes = [h("h3", {}, caption)];
+      if ("outcome_share" in block) {
+        nodes.push(h("p", { class: "obc-overall-score" }, "Outcome measures: ",
+          h("strong", { "data-obc-overall": "" }, percent(block.outcome_share)),
+          has(block.classified) ? ` of the ${block.classified} measures with a category.` : " of your measures."));
+      }
+      const flag = block.flag;
+      if (flag && flag.raised) {
+        nodes.push(h("div", { class: "admonition warning obc-flag" },
+          h("p", { class: "admonition-title" }, "Mostly not outcomes"), h("p", {}, flag.message || "")));
+      }
+      nodes.push(chart(caption, list.map((c) => ({ label: c.label || c.id, value: c.percent }))));
+      nodes.push(table(caption, ["Category", "Kind", "Measures", "Share"],
+        list.map((c) => [guidanceLink(c, c.label || c.id), c.outcome ? "Outcome" : "Not an outcome", c.count ?? 0,
+          percent(c.percent)])));
+      if (Array.isArray(block.measures) && block.measures.length) {
+        nodes.push(table("Each measure", ["Measure", "Category"],
+          block.measures.map((m) => [m.name || "(no name)", m.label || "No category yet"])));
+      }
+      return h("div", { class: "obc-figure" }, nodes);
+    }
+
+    function guidanceLink(entry, text) {
+      return entry.guidance_url ? h("a", { href: new URL(entry.guidance_url, siteRoot).href }, text) : text;
+    }
+
+    function priorityNodes(priorities) {
+      const ordered = [...priorities].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+      return h("div", { class: "obc-priorities" },
+        h("h3", {}, "Where to start"),
+        h("p", {}, "The biggest gains first: how far each item is from the top level, times its weight."),
+        h("ol", {}, ordered.map((p) => h("li", {},
+          h("p", {}, h("strong", {}, guidanceLink(p, p.title)),
+            p.level_label ? ` \u2014 now: ${p.level_label}` : ""),
+          p.target ? h("p", {}, "Next level to aim for: ", h("strong", {}, p.target.label),
+            p.target.descriptor ? ` \u2014 ${p.target.descriptor}` : "") : null,
+          p.reason ? h("p", { class: "obc-hint" }, p.reason) : null))));
+    }
+
+    function gapNodes(gaps) {
+      return h("div", { class: "obc-gaps" },
+        h("h3", {}, "Evidence to find"),
+        h("p", {}, "You answered \u201cDon't know\u201d to these. Finding out is a next step:"),
+        h("ul", {}, gaps.map((g) => h("li", {}, guidanceLink(g, g.title), g.area ? ` (${g.area})` : ""))));
+    }
+
+    function noteNodes() {
+      const notes = [];
+      for (const $note of $form.querySelectorAll("textarea")) {
+        const text = $note.value.trim();
+        if (!text) continue;
+        const $group = $note.closest("fieldset[data-obc-item], fieldset[data-obc-row]");
+        if ($group && $group.hidden) continue;
+        let title = $group ? legendTitle($group) : labelOf($note);
+        if ($group && $group.matches("[data-obc-row]")) {
+          const $number = $group.querySelector("[data-obc-row-number]");
+          const $name = $group.querySelector("input[type=text]");
+          title = `${title} ${$number ? $number.textContent : ""}`.trim();
+          if ($name && $name.value.trim()) title = `${title}: ${$name.value.trim()}`;
+        }
+        notes.push([title, text]);
+      }
+      if (!notes.length) return null;
+      return h("div", { class: "obc-notes" },
+        h("h3", {}, "Your evidence and notes"),
+        h("dl", { class: "obc-dl" }, notes.map(([title, text]) => [h("dt", {}, title), h("dd", {}, text)])));
+    }
+
+    function workingNodes(working, result) {
+      return h("details", { class: "obc-working" },
+        h("summary", {}, "How this was scored"),
+        workingBody(working, result));
+    }
+
+    function workingBody(working, result) {
+      const kind = kindOf(result);
+      if (kind === "maturity" && Array.isArray(working.items)) {
+        const shown = working.items.filter((i) => i.status !== "not-asked");
+        return [
+          h("p", {}, `Each item rated counts its weight \u00d7 its level \u00f7 ${working.max_level}. The score is `
+            + "the points over the weight of the items rated. Not applicable, Don't know and unanswered items are "
+            + "left out of the score; Don't know and unanswered lower the confidence figure instead."),
+          has(working.percent)
+            ? h("p", {}, `Points ${working.points} out of a possible ${working.possible}: ${working.percent}%.`)
+            : h("p", {}, "No item has a level yet, so there is no score."),
+          table("The working, item by item", ["Item", "Answer", "Weight", "Points", "Counted"],
+            shown.map((i) => [i.title, i.level_label || "Not answered", i.weight,
+              i.points === null || i.points === undefined ? "\u2013" : i.points, i.reason || i.status])),
+        ];
+      }
+      if (kind === "matrix" && Array.isArray(working.items)) {
+        const titles = Object.fromEntries((result.sections || []).map((s) => [s.id, s.title]));
+        return [
+          h("p", {}, `Each rating counts its criterion's weight \u00d7 the rating \u00f7 ${working.max_level}. `
+            + "A service area's score is its points over the weight of the criteria rated; the highest is rank 1."),
+          table("The working, rating by rating", ["Service area", "Criterion", "Rating", "Weight", "Points", "Counted"],
+            working.items.map((c) => [c.area || "(no name)", titles[c.id] || c.id,
+              c.level === null || c.level === undefined ? "Not answered" : String(c.level), c.weight,
+              c.points === null || c.points === undefined ? "\u2013" : c.points, c.reason || c.status])),
+        ];
+      }
+      if (kind === "classification" && has(working.classified)) {
+        return h("p", {}, `${working.outcome} of the ${working.classified} measures with a category are outcome `
+          + `measures. The warning shows when that share is below ${working.threshold}%.`);
+      }
+      return valueNodes(working);
+    }
+
+    function valueNodes(value) {
+      // Anything else Python explains, shown as it comes: text, lists and tables of plain values.
+      if (value === null || value === undefined) return "";
+      if (typeof value !== "object") return h("p", {}, String(value));
+      if (Array.isArray(value)) {
+        if (value.length && value.every((v) => v && typeof v === "object" && !Array.isArray(v))) {
+          const keys = [...new Set(value.flatMap((v) => Object.keys(v)))];
+          return h("div", { class: "obc-table-wrap" }, h("table", {},
+            h("thead", {}, h("tr", {}, keys.map((k) => h("th", { scope: "col" }, humanise(k))))),
+            h("tbody", {}, value.map((v) => h("tr", {}, keys.map((k) => h("td", {}, cellText(v[k]))))))));
+        }
+        return h("ul", {}, value.map((v) => h("li", {}, typeof v === "object" ? valueNodes(v) : String(v))));
+      }
+      return h("dl", { class: "obc-dl" }, Object.entries(value).map(([k, v]) => [
+        h("dt", {}, humanise(k)), h("dd", {}, typeof v === "object" && v !== null ? valueNodes(v) : cellText(v)),
+      ]));
+    }
+
+    function humanise(key) {
+      const text = String(key).replace(/[_-]+/g, " ");
+      return text.charAt(0).toUpperCase() + text.slice(1);
+    }
+
+    function cellText(value) {
+      if (value === null || value === undefined) return "";
+      if (typeof value === "object") return JSON.stringify(value);
+      return String(value);
+    }
+
+    // ---- Buttons ----
+
+    async function current() {
+      clearTimeout(timer);
+      return (await evaluate()) || latest;
+    }
+
+    async function exportAnswers() {
+      const answer = await current();
+      if (!answer || !answer.responses) return;
+      download(`${id}-answers.json`, `${JSON.stringify(answer.responses, null, 2)}\n`, "application/json");
+    }
+
+    async function exportCsv() {
+      const answer = await current();
+      if (!answer || typeof answer.csv !== "string") return;
+      download(`${id}-results.csv`, answer.csv, "text/csv");
+    }
+
+    async function importFile() {
+      const file = $import && $import.files && $import.files[0];
+      if (!file) return;
+      let text;
+      try {
+        text = await file.text();
+      } catch {
+        showProblems([{ message: `${file.name} could not be read.`, field: null }], { focus: true, fallback: $import.id });
+        return;
+      }
+      let answer;
+      try {
+        answer = await engine.request("import", { definition, text });
+      } catch (error) {
+        showProblems([{ message: `${file.name} could not be imported: ${error.message}`, field: null }],
+          { focus: true, fallback: $import.id });
+        return;
+      }
+      if (disposed) return;
+      if (!answer.ok) {
+        showProblems((answer.problems || []).map((p) => ({ ...p, field: null })), { focus: true, fallback: $import.id });
+        return;
+      }
+      applyForm(answer);
+      changed();
+      $import.value = "";
+      shownProblems = "";
+      clearErrors();
+      await evaluate();
+      if ($status) $status.textContent = `Answers imported from ${file.name}. ${TEXT.ready}`;
+    }
+
+    function clearAnswers() {
+      if (!window.confirm("Clear all your answers to this assessment? This cannot be undone. Export them first if you want to keep them.")) return;
+      if (store) {
+        try {
+          store.removeItem(key);
+          store.removeItem(pendingKey);
+        } catch { /* nothing stored */ }
+      }
+      resetForm();
+      changes = 0;
+      savedChanges = 0;
+      shownProblems = "";
+      clearErrors();
+      schedule(0);
+    }
+
+    // ---- Wiring ----
+
+    const onInput = (event) => {
+      if (event.target === $import) return;
+      changed();
+      schedule();
+    };
+    const onClick = (event) => {
+      const $button = event.target.closest("button");
+      if (!$button || !$root.contains($button)) return;
+      if ($button.matches("[data-obc-add-row]")) {
+        const $row = addRow();
+        const $name = $row && $row.querySelector("input[type=text]");
+        if ($name) $name.focus();
+        changed();
+        schedule();
+      } else if ($button.matches("[data-obc-remove-row]")) {
+        const $row = $button.closest("[data-obc-row]");
+        if (!$row || rows().length <= rowMin) return;
+        const $next = $row.nextElementSibling || $row.previousElementSibling;
+        $row.remove();
+        refreshRows();
+        const $focus = $next && $next.querySelector("input[type=text]");
+        if ($focus) $focus.focus();
+        else if ($addRow) $addRow.focus();
+        changed();
+        schedule();
+      } else if ($button.matches("[data-obc-export]")) exportAnswers();
+      else if ($button.matches("[data-obc-export-csv]")) exportCsv();
+      else if ($button.matches("[data-obc-print]")) window.print();
+      else if ($button.matches("[data-obc-clear]")) clearAnswers();
+    };
+    $form.addEventListener("input", onInput);
+    $form.addEventListener("change", onInput);
+    $form.addEventListener("submit", (event) => event.preventDefault());
+    $root.addEventListener("click", onClick);
+    if ($import) $import.addEventListener("change", importFile);
+    window.addEventListener("pagehide", keepPending);
+
+    engine.listeners.add(onEngine);
+    engine.start(runtime, pkg);
+    onEngine();
+
+    return {
+      dispose() {
+        keepPending();
+        window.removeEventListener("pagehide", keepPending);
+        disposed = true;
+        clearTimeout(timer);
+        if (slowTimer > 0) clearTimeout(slowTimer);
+        engine.listeners.delete(onEngine);
+      },
+      // For tests and the console: the latest answer from Python.
+      get latest() { return latest; },
+    };
+  }
+
+  // ---- Printing: the date, and the working opened out ----
+
+  const opened = [];
+  window.addEventListener("beforeprint", () => {
+    const date = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    for (const $el of document.querySelectorAll("[data-obc-printed]")) $el.textContent = `Printed on ${date}.`;
+    for (const $details of document.querySelectorAll(".obc-results details:not([open])")) {
+      $details.open = true;
+      opened.push($details);
+    }
+  });
+  window.addEventListener("afterprint", () => {
+    for (const $details of opened.splice(0)) $details.open = false;
+  });
+
+  // ---- Per page ----
+
+  let page = null;
+  function onPage() {
+    if (page) page.dispose();
+    page = setUp();
+    window.obcPage = page;
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(onPage);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage);
+  else onPage();
+})();

@@ -40,7 +40,7 @@ class GuidanceEntry:
     """A guidance page or item, and where it lives on the site."""
 
     id: str
-    kind: str  # "page" or "item"
+    kind: str  # "page", "item", or "anchor" (a titled list or group of items)
     page_id: str
     source: str
     section: str
@@ -48,6 +48,7 @@ class GuidanceEntry:
     item: dict[str, Any] | None
     quote_label: str | None
     question_label: str | None
+    title: str = ""  # the page title, item name, or list or group title
 
 
 def page_url(page_id: str) -> str:
@@ -78,7 +79,7 @@ def read_yaml(path: Path, name: str) -> tuple[Any, list[str]]:
     except OSError as error:
         return None, [f"{name}: cannot read ({error.strerror})"]
     try:
-        return yaml.load(text, Loader=StrictLoader), []  # noqa: S506 (a SafeLoader subclass)
+        return yaml.load(text, Loader=StrictLoader), []
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -112,7 +113,7 @@ def load_data(data_dir: Path | None = None) -> Data:
     glossary = _read(data_dir, "glossary.yaml", "glossary.schema.json", problems)
     scales = _read(data_dir, "scales.yaml", "scales.schema.json", problems)
     files: dict[str, str] = {}
-    guidance = []
+    guidance: list[dict[str, Any]] = []
     for path in sorted((data_dir / "guidance").glob("*.yaml")):
         name = f"guidance/{path.name}"
         doc = _read(data_dir, name, "guidance.schema.json", problems)
@@ -132,6 +133,9 @@ def load_data(data_dir: Path | None = None) -> Data:
         assessments[doc["id"]] = doc
     if problems:
         raise DataError(problems)
+    # Assessments in the order of their source documents, so lists follow the guidance.
+    order = [s["id"] for s in sources["sources"]]
+    assessments = dict(sorted(assessments.items(), key=lambda kv: (order.index(kv[1]["source"]), kv[0])))
     data = Data(sources["sources"], models["models"], glossary, scales, guidance, assessments, files,
                 {"source": models["source"], "section": models["section"]})
     problems = check_references(data)
@@ -141,19 +145,24 @@ def load_data(data_dir: Path | None = None) -> Data:
 
 
 def guidance_index(data: Data) -> dict[str, GuidanceEntry]:
-    """Every guidance page and item by id (ids are unique across both: the loader checks)."""
+    """Every guidance page, item and titled group by id (ids are unique across all: the loader checks)."""
     index: dict[str, GuidanceEntry] = {}
     for doc in data.guidance:
         for page in doc["pages"]:
             url = page_url(page["id"])
             index[page["id"]] = GuidanceEntry(page["id"], "page", page["id"], doc["source"], page["section"],
-                                              url, None, None, None)
+                                              url, None, None, None, page["title"])
             for block in page["blocks"]:
-                group = block.get("items")
+                group = block.get("items") or block.get("list")
                 if group is None:
                     continue
-                for item in group["entries"]:
+                if "id" in group:
+                    index[group["id"]] = GuidanceEntry(group["id"], "anchor", page["id"], doc["source"],
+                                                       group["section"], f"{url}#{group['id']}", None, None, None,
+                                                       group["title"])
+                for item in group["entries"] if "items" in block else []:
                     index[item["id"]] = GuidanceEntry(
                         item["id"], "item", page["id"], doc["source"], item.get("section", group["section"]),
-                        f"{url}#{item['id']}", item, group.get("quote_label"), group.get("question_label"))
+                        f"{url}#{item['id']}", item, group.get("quote_label"), group.get("question_label"),
+                        item["name"])
     return index

@@ -11,11 +11,11 @@ import jinja2
 
 from obc_assess.definition import build_all
 from obc_assess.loader import Data, GuidanceEntry, guidance_index, page_url
+from obc_assess.responses import ROLES as RESPONSE_ROLES
 
 TEMPLATES = Path(__file__).parent / "templates"
-# Who is answering: the roles the team view compares side by side (issue: co-production).
-ROLES = [("", "Choose a role"), ("commissioner", "Commissioner"), ("provider", "Provider"),
-         ("person-using-services-or-carer", "Person who uses services, or carer"), ("other", "Other")]
+# The role menu: "" first, offered as a prompt rather than "Not given".
+ROLES = [("", "Choose a role"), *((value, label) for value, label in RESPONSE_ROLES.items() if value)]
 
 
 def _first_sentence(text: str) -> str:
@@ -34,8 +34,9 @@ def _num(value: float) -> str:
 
 def environment(autoescape: bool) -> jinja2.Environment:
     """The Jinja environment for Markdown (no escaping) or HTML (escaping) templates."""
+    # Lenient undefined: most data keys are optional, and templates test them with `if`.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=autoescape,
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+                             keep_trailing_newline=True)
     env.filters.update(first_sentence=_first_sentence, cell=_cell, num=_num,
                        first_clause=lambda text: str(text).split(" (")[0].split(",")[0])
     return env
@@ -61,14 +62,11 @@ class Site:
         def link(target: str) -> str:
             # Markdown links to .md files, so that MkDocs checks them and fixes them for any base URL.
             entry = self.index[target]
-            anchor = f"#{entry.id}" if entry.kind == "item" else ""
+            anchor = "" if entry.kind == "page" else f"#{entry.id}"
             return f"{root}guidance/{entry.page_id}.md{anchor}"
 
         def title(target: str) -> str:
-            entry = self.index[target]
-            if entry.item is not None:
-                return str(entry.item["name"])
-            return next(str(p["title"]) for _, p in self.pages if p["id"] == target)
+            return self.index[target].title
 
         return {"root": root, "link": link, "title": title, "term": self.terms.__getitem__}
 
@@ -133,7 +131,7 @@ def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
         path = f"assessments/{d['id']}.md"
         maturity = d["kind"] == "maturity"
         # Rows shown before JavaScript adds more: enough to start a matrix or a list of measures by hand.
-        counts = {"items": sum(len(s["items"]) for s in d["sections"]) if maturity else 0, "rows": 3}
+        counts = {"questions": sum(len(s["items"]) for s in d["sections"]) if maturity else 0, "rows": 3}
         form = site.render("assessment_form.html.j2", path, d=d, counts=counts, roles=ROLES,
                            definition_url=urls.definitions[d["id"]], runtime_url=urls.runtime,
                            package_url=urls.package)

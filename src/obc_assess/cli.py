@@ -1,0 +1,213 @@
+"""The obc-assess command: list, describe, template, validate and score self-assessments from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from obc_assess.checks import Checker, quote
+from obc_assess.definition import build_all
+from obc_assess.jsontext import parse
+from obc_assess.loader import DataError, load_data
+from obc_assess.render import to_csv, to_json, to_markdown
+from obc_assess.responses import Problem, ResponsesError, template, validate
+from obc_assess.scoring import score
+
+USAGE_ERROR = 2  # invalid input, as argparse uses for a bad command line
+DATA_ERROR = 1  # the toolkit's own data is broken: not the user's fault
+
+
+def _write(text: str, stream: Any = None) -> None:
+    # Bytes, not text: the same UTF-8 and newlines on every platform, so output matches the browser's exactly.
+    out = stream or sys.stdout
+    out.flush()
+    out.buffer.write(text.encode("utf-8"))
+    out.flush()
+
+
+def _errors(lines: list[str]) -> int:
+    _write("".join(f"{line}\n" for line in lines), sys.stderr)
+    return USAGE_ERROR
+
+
+def _problem_lines(name: str, problems: list[Problem]) -> list[str]:
+    return [f"{name}: {p.message}" if p.path == "(file)" else f"{name}: {p}" for p in problems]
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+def _unknown(aid: str) -> int:
+    return _errors([f"obc-assess: no assessment {quote(aid)}; run 'obc-assess list' to see the ids"])
+
+
+def cmd_list(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> int:
+    rows = [{"id": d["id"], "title": d["title"], "kind": d["kind"], "version": d["version"]}
+            for d in definitions.values()]
+    if args.json:
+        _write(_dump(rows))
+    else:
+        width = max((len(r["id"]) for r in rows), default=0)
+        _write("".join(f"{r['id']:<{width}}  {r['kind']:<14}  {r['title']}\n" for r in rows))
+    return 0
+
+
+def _description(d: dict[str, Any]) -> dict[str, Any]:
+    scale = d["scale"]
+    return {
+        "id": d["id"], "title": d["title"], "kind": d["kind"], "version": d["version"],
+        "asks_model": d["asks_model"],
+        "scope": None if d["scope"] is None else [o["id"] for o in d["scope"]["options"]],
+        "scale": {"levels": [{"value": lv["value"], "label": lv["label"]} for lv in scale["levels"]],
+                  "na": scale["na"], "unknown": scale["unknown"]},
+        "classes": None if d["classification"] is None else [
+            {"id": c["id"], "label": c["label"]} for c in d["classification"]["classes"]],
+        "sections": [{"id": s["id"], "title": s["title"], "optional": s["optional"], "items": [
+            {"id": i["id"], "title": i["title"], "weight": i["weight"], "models": i["models"],
+             "scopes": i["scopes"], "optional": i["optional"]} for i in s["items"]]} for s in d["sections"]],
+    }
+
+
+def cmd_describe(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> int:
+    d = definitions.get(args.id)
+    if d is None:
+        return _unknown(args.id)
+    info = _description(d)
+    if args.json:
+        _write(_dump(info))
+        return 0
+    scale = info["scale"]
+    extra = [value for value, on in (('"na" (not applicable)', scale["na"]), ('"unknown" (don\'t know)',
+                                                                               scale["unknown"])) if on]
+    lines = [f"{d['id']}: {d['title']} ({d['kind']}, version {d['version']})",
+             "Levels: " + ", ".join([f"{lv['value']} {lv['label']}" for lv in scale["levels"]] + extra)]
+    if d["asks_model"]:
+        lines.append("Context: model 1, 2, 3 or null (not decided)")
+    if info["scope"]:
+        lines.append("Scope: " + ", ".join(info["scope"]) + " or null (both, or not sure)")
+    if info["classes"]:
+        lines.append("Classes: " + ", ".join(f"{c['id']} ({c['label']})" for c in info["classes"]))
+    for section in info["sections"]:
+        lines.append(f"\n{section['title']} [{section['id']}]{' (optional)' if section['optional'] else ''}")
+        for i in section["items"]:
+            tags = [f"weight {i['weight']}"] if i["weight"] != 1 else []
+            if len(i["models"]) < len(d["models"]):
+                tags.append(f"models {', '.join(map(str, i['models']))}")
+            if info["scope"] and len(i["scopes"]) < len(info["scope"]):
+                tags.append(f"scope {', '.join(i['scopes'])}")
+            tags += ["optional"] if i["optional"] else []
+            lines.append(f"  {i['id']}: {i['title']}" + (f" ({'; '.join(tags)})" if tags else ""))
+    _write("\n".join(lines) + "\n")
+    return 0
+
+
+def cmd_template(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> int:
+    d = definitions.get(args.id)
+    if d is None:
+        return _unknown(args.id)
+    try:
+        _write(_dump(template(d, args.model, args.scope)))
+    except ResponsesError as error:
+        return _errors(_problem_lines("obc-assess", error.problems))
+    return 0
+
+
+def _load(name: str, definitions: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], Any] | list[str]:
+    """The definition a responses file is for and the file's value, or the lines saying why not."""
+    try:
+        raw = Path(name).read_bytes()
+    except OSError as error:
+        return [f"{name}: cannot read the file ({error.strerror or error})"]
+    try:
+        text = raw.decode("utf-8-sig")  # a byte order mark, as some Windows editors write, is harmless
+    except UnicodeDecodeError:
+        return [f"{name}: not UTF-8 text; save the file as UTF-8"]
+    doc, problems = parse(text, "(file)")
+    if problems:
+        return _problem_lines(name, problems)
+    if not isinstance(doc, dict):
+        kind = Checker.kind(doc)
+        return [f"{name}: must be a JSON object ({{...}}) holding a responses document, not {kind}"]
+    aid = doc.get("assessment")
+    if not isinstance(aid, str):
+        return [f'{name}: assessment: missing or not text; add "assessment": "<id>" '
+                "(run 'obc-assess list' to see the ids)"]
+    if aid not in definitions:
+        return [f"{name}: assessment: no assessment {quote(aid)}; run 'obc-assess list' to see the ids"]
+    return definitions[aid], doc
+
+
+def cmd_validate(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> int:
+    loaded = _load(args.file, definitions)
+    if isinstance(loaded, list):
+        return _errors(loaded)
+    definition, doc = loaded
+    problems = validate(definition, doc)
+    if problems:
+        return _errors(_problem_lines(args.file, problems))
+    _write(f"{args.file}: valid\n")
+    if doc["assessment_version"] != definition["version"]:
+        _write(f"{args.file}: note: written for version {quote(doc['assessment_version'])} of "
+               f"{definition['id']}, which is now version {definition['version']}; "
+               "some items may have changed\n", sys.stderr)
+    return 0
+
+
+def cmd_score(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> int:
+    loaded = _load(args.file, definitions)
+    if isinstance(loaded, list):
+        return _errors(loaded)
+    definition, doc = loaded
+    try:
+        result = score(definition, doc)
+    except ResponsesError as error:
+        return _errors(_problem_lines(args.file, error.problems))
+    _write({"csv": to_csv, "markdown": to_markdown}.get(args.output, to_json)(result))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line: one subcommand each for list, describe, template, validate and score."""
+    top = argparse.ArgumentParser(prog="obc-assess", description=(
+        "Self-assessments for outcome-based commissioning of social care: blank answer files, "
+        "validation and scoring (the same code as the website's forms)."))
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    cmd = sub.add_parser("list", help="the assessments: ids, kinds and titles")
+    cmd.add_argument("--json", action="store_true", help="as JSON")
+    cmd.set_defaults(run=cmd_list)
+    cmd = sub.add_parser("describe", help="an assessment's sections, items and answer scale")
+    cmd.add_argument("id", help="the assessment id (see list)")
+    cmd.add_argument("--json", action="store_true", help="as JSON")
+    cmd.set_defaults(run=cmd_describe)
+    cmd = sub.add_parser("template", help="a blank responses file to fill in, on standard output")
+    cmd.add_argument("id", help="the assessment id (see list)")
+    cmd.add_argument("--model", type=int, choices=(1, 2, 3),
+                     help="the model you follow (default: not decided)")
+    cmd.add_argument("--scope", help="a scope option id, for assessments that ask one (see describe)")
+    cmd.set_defaults(run=cmd_template)
+    cmd = sub.add_parser("validate", help="check a responses file and list every problem")
+    cmd.add_argument("file", help="the responses file (JSON)")
+    cmd.set_defaults(run=cmd_validate)
+    cmd = sub.add_parser("score", help="score a responses file")
+    cmd.add_argument("file", help="the responses file (JSON)")
+    form = cmd.add_mutually_exclusive_group()
+    for name, what in (("json", "the full result as JSON (the default)"), ("csv", "a table for spreadsheets"),
+                       ("markdown", "a readable report")):
+        form.add_argument(f"--{name}", dest="output", action="store_const", const=name, help=what)
+    cmd.set_defaults(run=cmd_score)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; the exit status: 0 done, 2 invalid input, 1 the toolkit's data is broken."""
+    args = parser().parse_args(argv)
+    try:
+        data = load_data()
+    except DataError as error:
+        _write("".join(f"obc-assess: toolkit data: {line}\n" for line in error.problems), sys.stderr)
+        return DATA_ERROR
+    return int(args.run(args, build_all(data)))

@@ -1,0 +1,119 @@
+"""Builds the self-contained JSON definition of an assessment: all the form and the scorer need, no YAML."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from obc_assess.loader import Data, GuidanceEntry
+
+FORMAT = "obc-assess/definition"
+FORMAT_VERSION = 1
+
+JSON = Any
+
+
+def field_id(item_id: str) -> str:
+    """The HTML id of an item's form field. The one place this rule lives: templates and JS use the value."""
+    return f"q-{item_id}"
+
+
+def items(definition: dict[str, Any]) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """Every (section, item) of a definition, in form order."""
+    for section in definition["sections"]:
+        for item in section["items"]:
+            yield section, item
+
+
+def answer_keys(definition: dict[str, Any]) -> list[str]:
+    """The item ids, in form order: a maturity document's answer keys, a matrix row's criterion keys."""
+    return [item["id"] for _, item in items(definition)]
+
+
+def build(data: Data, assessment_id: str) -> dict[str, Any]:
+    """The definition of one assessment; KeyError names an unknown id."""
+    # Host only: the loader reads YAML. The browser gets the JSON this returns, so it never imports this path.
+    from obc_assess.loader import guidance_index, page_url
+
+    doc = data.assessments[assessment_id]
+    index = guidance_index(data)
+    source = next(s for s in data.sources if s["id"] == doc["source"])
+    scale = next(s for s in data.scales["scales"] if s["id"] == doc["scale"])
+    scope = doc.get("scope")
+    scope_ids = [o["id"] for o in scope["options"]] if scope else []
+    model_ids = [m["id"] for m in data.models]
+    sections = [{
+        "id": section["id"], "title": section["title"], "intro": section.get("intro"),
+        "optional": section.get("optional", False),
+        "items": [_item(item, index, doc["section"], model_ids, scope_ids) for item in section["items"]],
+    } for section in doc["sections"]]
+    return {
+        "format": FORMAT, "format_version": FORMAT_VERSION,
+        "id": doc["id"], "version": doc["version"], "title": doc["title"], "kind": doc["kind"],
+        "summary": doc["summary"],
+        "source": {key: source[key] for key in ("id", "title", "short", "publisher", "date")},
+        "section": doc["section"], "guidance_url": page_url(doc["guidance"]),
+        "asks_model": doc.get("asks_model", True),
+        "models": [{"id": m["id"], "name": m["name"]} for m in data.models],
+        "scope": None if scope is None else {
+            "question": scope["question"],
+            "options": [{"id": o["id"], "label": o["label"]} for o in scope["options"]]},
+        "scale": {"id": scale["id"], "title": scale["title"], "na": scale["na"], "unknown": scale["unknown"],
+                  "levels": [{k: level[k] for k in ("value", "label", "descriptor")}
+                             for level in scale["levels"]]},
+        "bands": [{k: band[k] for k in ("id", "label", "min_percent", "descriptor")}
+                  for band in data.scales["bands"]],
+        "weights_note": doc.get("weights_note"),
+        "matrix": _matrix(doc),
+        "classification": _classification(doc, index),
+        "sections": sections,
+    }
+
+
+def build_all(data: Data) -> dict[str, dict[str, Any]]:
+    """Every assessment's definition by id, in the data's (file name) order."""
+    return {aid: build(data, aid) for aid in data.assessments}
+
+
+def _item(item: dict[str, Any], index: dict[str, GuidanceEntry], section: str, model_ids: list[int],
+          scope_ids: list[str]) -> dict[str, JSON]:
+    entry = index[item["ref"]] if "ref" in item else None
+    guide = (entry.item if entry else None) or {}
+    return {
+        "id": item["id"], "field": field_id(item["id"]),
+        # The assessment may reword the guidance item's name or question for a self-assessment.
+        "title": item.get("title", guide.get("name")),
+        "quote": guide.get("quote"),
+        "quote_label": entry.quote_label if entry else None,
+        "question": item.get("question", guide.get("question")),
+        "weight": item.get("weight", 1),
+        "models": item.get("models", model_ids),
+        "scopes": item.get("scopes", scope_ids),
+        "optional": item.get("optional", False),
+        "parent": item.get("parent"),
+        "guidance_url": entry.url if entry else None,
+        "source_section": entry.section if entry else section,
+    }
+
+
+def _matrix(doc: dict[str, Any]) -> dict[str, JSON] | None:
+    matrix = doc.get("matrix")
+    if matrix is None:
+        return None
+    return {"row_label": matrix["row_label"], "row_hint": matrix["row_hint"],
+            "examples": matrix.get("examples", [])}
+
+
+def _classification(doc: dict[str, Any], index: dict[str, GuidanceEntry]) -> dict[str, JSON] | None:
+    block = doc.get("classification")
+    if block is None:
+        return None
+    classes = []
+    for cls in block["classes"]:
+        entry = index[cls["ref"]]
+        classes.append({"id": cls["id"], "label": cls["label"], "outcome": cls["outcome"],
+                        "definition": (entry.item or {}).get("quote"), "guidance_url": entry.url})
+    return {"row_label": block["row_label"], "row_hint": block["row_hint"], "classes": classes,
+            "flag_outcome_share_below": block["flag_outcome_share_below"],
+            "flag_message": block["flag_message"]}

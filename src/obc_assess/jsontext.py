@@ -1,0 +1,58 @@
+"""Parses JSON text the same way in every Python (CPython and Pyodide word some errors differently)."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from obc_assess.responses import Problem
+
+# A responses document nests five levels deep. Deeper input is refused before parsing, because how deep the
+# json module can go depends on the Python version: CPython and Pyodide must give the same answer.
+MAX_DEPTH = 64
+# A JSON string (skipped whole: brackets and commas inside it do not count), a bracket, or a trailing comma.
+_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]|,(?=\s*[\]}])')
+
+
+class _NotJSON(ValueError):
+    """A value Python's json module accepts but JSON (and the browser) does not."""
+
+
+def _no_constants(name: str) -> Any:
+    raise _NotJSON(f"{name} is not allowed in JSON")
+
+
+def _precheck(text: str) -> str | None:
+    """What is wrong that Python versions word differently (too deep, a trailing comma), or None."""
+    depth = 0
+    for token in _TOKENS.finditer(text):
+        kind = token.group()
+        if kind in ("[", "{"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return f"nested more than {MAX_DEPTH} levels deep; this is not a responses file"
+        elif kind in ("]", "}"):
+            depth -= 1
+        elif kind == ",":
+            at = token.start()
+            line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+            return (f"not valid JSON: a comma before a closing bracket; remove it "
+                    f"(line {line}, column {column})")
+    return None
+
+
+def parse(text: str, what: str) -> tuple[Any, list[Problem]]:
+    """JSON text as a value, or a problem at path ``what`` (e.g. "(file)") saying why it is not JSON."""
+    found = _precheck(text)
+    if found:
+        return None, [Problem(what, found)]
+    try:
+        return json.loads(text, parse_constant=_no_constants), []
+    except json.JSONDecodeError as error:
+        message = f"{error.msg} (line {error.lineno}, column {error.colno})"
+    except _NotJSON as error:
+        message = str(error)
+    except ValueError:  # an integer beyond Python's digit limit for conversion
+        message = "a number has too many digits"
+    return None, [Problem(what, f"not valid JSON: {message}")]

@@ -1,0 +1,97 @@
+"""Renders a result as JSON (the canonical bytes), CSV (for spreadsheets) or Markdown (a readable report)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from obc_assess.report import to_markdown
+
+__all__ = ["CSV_COLUMNS", "to_csv", "to_json", "to_markdown"]
+
+CSV_COLUMNS = ("record", "area", "section", "id", "title", "level", "label", "weight", "count", "percent",
+               "confidence", "rank", "note")
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection); an apostrophe stops it.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def to_json(result: dict[str, Any]) -> str:
+    """The result as JSON: sorted keys, two-space indent, UTF-8 text, one final newline. Byte-identical in
+    CPython and Pyodide, so the command line and the browser can be compared."""
+    return json.dumps(result, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    text = str(value)
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
+Row = dict[str, object]
+
+
+def _classification_rows(result: dict[str, Any], head: Row) -> list[Row]:
+    block = result["classification"]
+    flag = block["flag"]
+    rows: list[Row] = [{**head, "percent": block["outcome_share"], "count": block["classified"],
+                        "label": f"outcome share below {flag['threshold']}%" if flag["raised"] else ""}]
+    rows += [{"record": "class", "id": c["id"], "title": c["label"], "count": c["count"],
+              "percent": c["percent"], "label": "outcome" if c["outcome"] else "not an outcome"}
+             for c in block["classes"]]
+    rows += [{"record": "measure", "title": m["name"], "id": m["class"], "label": m["label"],
+              "note": m["note"]} for m in block["measures"]]
+    return rows
+
+
+def _matrix_rows(result: dict[str, Any], head: Row) -> list[Row]:
+    rows = [head]
+    rows += [{"record": "criterion", "id": s["id"], "title": s["title"], "percent": s["percent"],
+              "confidence": s["confidence"], "count": s["answered"]} for s in result["sections"]]
+    weights = {cell["id"]: cell["weight"] for cell in result["working"]["items"]}
+    for area in result["matrix"]["areas"]:
+        rows.append({"record": "area", "area": area["name"], "percent": area["percent"], "rank": area["rank"],
+                     "confidence": area["confidence"], "count": area["answered"], "note": area["note"]})
+        rows += [{"record": "rating", "area": area["name"], "id": level["id"], "title": level["title"],
+                  "level": level["level"], "label": level["label"], "weight": weights[level["id"]]}
+                 for level in area["levels"]]
+    return rows
+
+
+def _maturity_rows(result: dict[str, Any], head: Row) -> list[Row]:
+    band = result["overall"]["band"]
+    rows = [{**head, "label": band["label"] if band else None}]
+    rows += [{"record": "section", "section": s["id"], "id": s["id"], "title": s["title"],
+              "percent": s["percent"], "confidence": s["confidence"], "count": s["answered"]}
+             for s in result["sections"]]
+    ranks = {p["id"]: p["rank"] for p in result["priorities"]}
+    rows += [{"record": "item", "section": i["section"], "id": i["id"], "title": i["title"],
+              "level": i["level"], "label": i["level_label"], "weight": i["weight"],
+              "rank": ranks.get(i["id"]), "note": i["note"]}
+             for i in result["working"]["items"] if i["status"] != "not-asked"]
+    return rows
+
+
+def to_csv(result: dict[str, Any]) -> str:
+    """One row for the overall result, then one per section and item, criterion, area and rating, or class
+    and measure. Columns are CSV_COLUMNS; cells a column does not apply to are empty."""
+    overall = result["overall"]
+    assessment = result["assessment"]
+    head: Row = {"record": "overall", "id": assessment["id"], "title": assessment["title"],
+                 "percent": overall["percent"], "confidence": overall["confidence"],
+                 "count": overall["total"]}
+    if result["classification"] is not None:
+        rows = _classification_rows(result, head)
+    elif result["matrix"] is not None:
+        rows = _matrix_rows(result, head)
+    else:
+        rows = _maturity_rows(result, head)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows([_cell(row.get(column)) for column in CSV_COLUMNS] for row in rows)
+    return out.getvalue()

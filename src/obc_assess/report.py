@@ -1,0 +1,157 @@
+"""A readable Markdown report of a result, with everything the user typed escaped."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from obc_assess.responses import ROLES
+
+# Characters that would start Markdown structure (emphasis, links, code, tables, headings) or raw HTML.
+_MARKDOWN = re.compile(r"([\\`*_\[\]|#~!])")
+
+
+def escape(text: object) -> str:
+    """User text on one line, inert: no HTML, no Markdown structure."""
+    flat = " ".join(str(text).split())
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN.sub(r"\\\1", flat)
+
+
+def _pct(value: float | None) -> str:
+    return "not scored" if value is None else f"{value:.1f}%"
+
+
+def _link(base_url: str, url: str | None, text: str = "Guidance") -> str:
+    return f" [{text}]({base_url}{url})" if url else ""
+
+
+def to_markdown(result: dict[str, Any], base_url: str = "") -> str:
+    """The report; guidance links are site-relative, prefixed with base_url (the site's address, if known)."""
+    assessment = result["assessment"]
+    lines = [f"# {escape(assessment['title'])}: results", ""]
+    lines += _about(result)
+    if result["classification"] is not None:
+        lines += _classification(result, base_url)
+    elif result["matrix"] is not None:
+        lines += _matrix(result, base_url)
+    else:
+        lines += _maturity(result, base_url)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _about(result: dict[str, Any]) -> list[str]:
+    assessment, context, respondent = result["assessment"], result["context"], result["respondent"]
+    version = f"version {escape(assessment['version'])}"
+    if not result["version_matches"]:
+        version += (f" (these answers were given to version {escape(result['responses_version'])}; "
+                    "some items may have changed)")
+    lines = [f"- Assessment: {escape(assessment['title'])}, {version}"]
+    if context["model"] is not None:
+        lines.append(f"- Model: {context['model']}, {escape(context['model_name'])}")
+    if context["scope"] is not None:
+        lines.append(f"- Scope: {escape(context['scope_label'])}")
+    if respondent["name"] or respondent["role"]:
+        role = f" ({ROLES[respondent['role']]})" if respondent["role"] else ""
+        lines.append(f"- Answered by: {escape(respondent['name']) or 'not named'}{role}")
+    return [*lines, ""]
+
+
+def _confidence(overall: dict[str, Any], what: str) -> str:
+    return (f"Confidence: {_pct(overall['confidence'])}. {overall['answered']} of {overall['total']} {what}; "
+            f"{overall['unknown']} don't know, {overall['unanswered']} not answered, "
+            f"{overall['na']} not applicable.")
+
+
+def _maturity(result: dict[str, Any], base_url: str) -> list[str]:
+    overall = result["overall"]
+    band = overall["band"]
+    titles = {s["id"]: s["title"] for s in result["sections"]}
+    lines = ["## Overall", ""]
+    lines.append(f"**{_pct(overall['percent'])}**: {band['label']}. {band['descriptor']}" if band
+                 else "No item has a level yet, so there is no score.")
+    lines += ["", _confidence(overall, "items rated"), "", "## Sections", "",
+              "| Section | Score | Confidence | Rated |", "| --- | --- | --- | --- |"]
+    lines += [f"| {escape(s['title'])}{' (optional)' if s['optional'] else ''} | {_pct(s['percent'])} | "
+              f"{_pct(s['confidence'])} | {s['answered']} of {s['total']} |"
+              for s in result["sections"] if s["total"]]
+    lines += ["", "## Priorities", ""]
+    lines += [f"{p['rank']}. **{escape(p['title'])}** ({escape(titles[p['section']])}): "
+              f"{escape(p['reason'])} Next level: **{escape(p['target']['label'])}**, "
+              f"{escape(p['target']['descriptor'])}"
+              f"{_link(base_url, p['guidance_url'])}" for p in result["priorities"]]
+    if not result["priorities"]:
+        lines.append("None: every rated item is at the top level.")
+    if result["evidence_gaps"]:
+        lines += ["", "## Evidence gaps", "",
+                  "You answered \"Don't know\" to these: finding out is a first step.", ""]
+        lines += [f"- {escape(g['title'])}{_link(base_url, g['guidance_url'])}"
+                  for g in result["evidence_gaps"]]
+    working = result["working"]
+    asked = [i for i in working["items"] if i["status"] != "not-asked"]
+    lines += ["", "## Answers and notes", "", "| Item | Answer | Weight | Points | Note |",
+              "| --- | --- | --- | --- | --- |"]
+    lines += [f"| {escape(i['title'])} | {escape(i['level_label'] or 'Not answered')} | {i['weight']} | "
+              f"{'' if i['contribution'] is None else i['contribution']} | {escape(i['note'])} |"
+              for i in asked]
+    lines += ["", "## How this was scored", "",
+              f"Each rated item scores its weight times its level, divided by {working['max_level']}. "
+              f"The score is those points ({working['points']}) as a share of the weights of the rated "
+              f"items ({working['possible']}). "
+              "Not applicable, don't know and unanswered items are left out of the score; don't know and "
+              "unanswered lower the confidence figure instead."]
+    return lines
+
+
+def _matrix(result: dict[str, Any], base_url: str) -> list[str]:
+    block = result["matrix"]
+    label = escape(block["row_label"])
+    lines = ["## Overall", "", _confidence(result["overall"], "ratings given"), "",
+             f"## {label}s in order of priority for review", ""]
+    if not block["areas"]:
+        lines.append(f"No {label.lower()} has been named yet.")
+    else:
+        lines += [f"| Rank | {label} | Score | Rated | Note |", "| --- | --- | --- | --- | --- |"]
+        lines += [f"| {a['rank']} | {escape(a['name'])} | {_pct(a['percent'])} | "
+                  f"{a['answered']} of {a['total']} | {escape(a['note'])} |" for a in block["areas"]]
+    lines += ["", "## Criteria", "", "How strongly each criterion applies, on average across the areas.", "",
+              "| Criterion | Score | Rated |", "| --- | --- | --- |"]
+    lines += [f"| {escape(s['title'])} | {_pct(s['percent'])} | {s['answered']} of {s['total']} |"
+              for s in result["sections"]]
+    if result["evidence_gaps"]:
+        lines += ["", "## Evidence gaps", ""]
+        lines += [f"- {escape(g['area'])}: {escape(g['title'])}{_link(base_url, g['guidance_url'])}"
+                  for g in result["evidence_gaps"]]
+    for area in block["areas"]:
+        lines += ["", f"### {area['rank']}. {escape(area['name'])}", "",
+                  "| Criterion | Rating |", "| --- | --- |"]
+        lines += [f"| {escape(c['title'])} | {escape(c['label'] or 'Not answered')} |"
+                  for c in area["levels"]]
+    return lines
+
+
+def _classification(result: dict[str, Any], base_url: str) -> list[str]:
+    block = result["classification"]
+    label = escape(block["row_label"]).lower()
+    lines = ["## Overall", ""]
+    if block["outcome_share"] is None:
+        lines.append(f"No {label} has a category yet, so there is no outcome share.")
+    else:
+        lines.append(f"**{_pct(block['outcome_share'])}** of the {block['classified']} {label}s with a "
+                     "category are outcomes.")
+    if block["flag"]["raised"]:
+        lines += ["", f"> **Warning:** {escape(block['flag']['message'])}"]
+    if block["unclassified"]:
+        lines += ["", f"{block['unclassified']} {label}(s) without a category are left out of the shares."]
+    lines += ["", "## Categories", "", "| Category | Outcome | Count | Share |", "| --- | --- | --- | --- |"]
+    lines += [f"| [{escape(c['label'])}]({base_url}{c['guidance_url']}) | "
+              f"{'yes' if c['outcome'] else 'no'} | {c['count']} | {_pct(c['percent'])} |"
+              for c in block["classes"]]
+    lines += ["", f"## {escape(block['row_label'])}s", ""]
+    if block["measures"]:
+        lines += ["| Name | Category | Note |", "| --- | --- | --- |"]
+        lines += [f"| {escape(m['name'])} | {escape(m['label'] or 'None yet')} | {escape(m['note'])} |"
+                  for m in block["measures"]]
+    else:
+        lines.append(f"No {label}s listed yet.")
+    return lines

@@ -1,0 +1,274 @@
+"""The versioned responses document: its format, a blank template, applicability, and a validator.
+
+A responses document is JSON (see docs/responses-format.md for the user-facing description)::
+
+    {"format": "obc-assess/responses", "format_version": 1,
+     "assessment": "procurement-review", "assessment_version": "1.0",
+     "context": {"model": 1 | 2 | 3 | null, "scope": "<scope option id>" | null},
+     "respondent": {"name": "...", "role": "commissioner" | "provider" | "person-using-services-or-carer"
+                    | "other" | ""},
+     "answers": ...}
+
+``answers`` depends on the assessment's kind:
+
+- maturity: ``{"<item id>": {"level": 0..max | "na" | "unknown" | null, "note": "..."}}``; a missing item is
+  unanswered;
+- matrix: ``{"areas": [{"name": "...", "levels": {"<criterion id>": 0..max | "unknown" | null},
+  "note": "..."}]}``;
+- classification: ``{"measures": [{"name": "...", "class": "<class id>" | null, "note": "..."}]}``.
+
+Inside ``context``, ``respondent``, an answer or a row, a missing key means null or "". ``saved_at`` and
+``plan`` may appear at the top level and are ignored. A row (area or measure) that is wholly blank is ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from obc_assess.checks import Checker, quote
+from obc_assess.definition import answer_keys, items
+
+FORMAT = "obc-assess/responses"
+FORMAT_VERSION = 1
+MAX_NOTE = 5000
+MAX_NAME = 200
+# Who answered: the team view compares roles side by side (co-production). "" means not given.
+ROLES = {"commissioner": "Commissioner", "provider": "Provider",
+         "person-using-services-or-carer": "Person who uses services, or carer", "other": "Other",
+         "": "Not given"}
+_REQUIRED = ("format", "format_version", "assessment", "assessment_version", "context", "respondent",
+             "answers")
+# Written by the browser or reserved for a later version; accepted so older toolkits can read newer saves.
+_IGNORED = ("saved_at", "plan")
+_ROWS = {"matrix": "areas", "classification": "measures"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a responses document: where (a dotted JSON path), what to do, its form field."""
+
+    path: str
+    message: str
+    field: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"path": self.path, "message": self.message, "field": self.field}
+
+
+class ResponsesError(ValueError):
+    """A responses document cannot be scored; ``problems`` lists everything wrong with it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+def applies(definition: dict[str, Any], item: dict[str, Any], model: int | None, scope: str | None) -> bool:
+    """Whether an item is asked, given the model and scope chosen (None: not decided, or both)."""
+    # Undecided means only what holds whichever way the choice goes: items for every model (or scope).
+    if definition["asks_model"]:
+        every = {m["id"] for m in definition["models"]}
+        if not (model in item["models"] if model is not None else every <= set(item["models"])):
+            return False
+    if definition["scope"] is not None:
+        every = {o["id"] for o in definition["scope"]["options"]}
+        if not (scope in item["scopes"] if scope is not None else every <= set(item["scopes"])):
+            return False
+    return True
+
+
+def context_of(definition: dict[str, Any], doc: dict[str, Any]) -> tuple[int | None, str | None]:
+    """The model and scope that filter a valid document's items (the model only if the assessment asks)."""
+    context = doc["context"]
+    model = context.get("model") if definition["asks_model"] else None
+    return model, context.get("scope")
+
+
+def row_is_blank(row: dict[str, Any]) -> bool:
+    """A matrix area or measure with nothing filled in: ignored, so a template's empty row is harmless."""
+    levels = row.get("levels") or {}
+    return (not str(row.get("name", "")).strip() and not str(row.get("note", "")).strip()
+            and row.get("class") is None and all(v is None for v in levels.values()))
+
+
+def template(definition: dict[str, Any], model: int | None = None,
+             scope: str | None = None) -> dict[str, Any]:
+    """A blank responses document for the model and scope; ResponsesError if they are not valid choices."""
+    answers: dict[str, Any]
+    asked = [item for _, item in items(definition) if applies(definition, item, model, scope)]
+    if definition["kind"] == "matrix":
+        answers = {"areas": [{"name": "", "levels": {item["id"]: None for item in asked}, "note": ""}]}
+    elif definition["kind"] == "classification":
+        answers = {"measures": []}
+    else:
+        answers = {item["id"]: {"level": None, "note": ""} for item in asked}
+    doc = {"format": FORMAT, "format_version": FORMAT_VERSION,
+           "assessment": definition["id"], "assessment_version": definition["version"],
+           "context": {"model": model, "scope": scope}, "respondent": {"name": "", "role": ""},
+           "answers": answers}
+    problems = validate(definition, doc)
+    if problems:
+        raise ResponsesError(problems)
+    return doc
+
+
+def validate(definition: dict[str, Any], doc: object) -> list[Problem]:
+    """Every problem with a responses document for this assessment (never raises, on any JSON value)."""
+    # The form's field names for a path live with the form mapping, which imports this module.
+    from obc_assess.form import field_for
+
+    check = Checker()
+    if not isinstance(doc, dict):
+        kind = check.kind(doc)
+        check.add("(file)", f"must be a JSON object ({{...}}) holding a responses document, not {kind}")
+    else:
+        _top(check, definition, doc)
+    # Rows here are the document's own rows; the form glue maps them to its row numbers itself.
+    return [Problem(path, message, field_for(definition, path, [])) for path, message in check.problems]
+
+
+def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> None:
+    examples = {"format": quote(FORMAT), "format_version": str(FORMAT_VERSION),
+                "assessment": quote(definition["id"]), "assessment_version": quote(definition["version"]),
+                "context": '{"model": null, "scope": null}', "respondent": '{"name": "", "role": ""}',
+                "answers": '{"areas": []}' if definition["kind"] == "matrix"
+                else '{"measures": []}' if definition["kind"] == "classification" else "{}"}
+    for key in _REQUIRED:
+        if key not in doc:
+            check.add(key, f"missing; add {quote(key)}: {examples[key]}")
+    check.unknown_keys("", doc, (*_REQUIRED, *_IGNORED), "not part of a responses document; remove it")
+    if "format" in doc and doc["format"] != FORMAT:
+        check.add("format", f"must be {quote(FORMAT)}")
+    if "format_version" in doc and (type(doc["format_version"]) is not int or doc["format_version"] != 1):
+        check.add("format_version", f"must be {FORMAT_VERSION}")
+    same = True
+    if "assessment" in doc and doc["assessment"] != definition["id"]:
+        if isinstance(doc["assessment"], str):
+            check.add("assessment",
+                      f"this file is for {quote(doc['assessment'])}, not {quote(definition['id'])}")
+            # Answers for another assessment would only repeat "not an item" for every key.
+            same = False
+        else:
+            check.add("assessment", f"must be {quote(definition['id'])}")
+    if "assessment_version" in doc and not isinstance(doc["assessment_version"], str):
+        check.add("assessment_version", f"must be text, like {quote(definition['version'])}")
+    if "context" in doc:
+        _context(check, definition, doc["context"])
+    if "respondent" in doc:
+        _respondent(check, doc["respondent"])
+    if "answers" in doc and same:
+        if definition["kind"] == "maturity":
+            _maturity(check, definition, doc["answers"])
+        else:
+            _rows(check, definition, doc["answers"])
+
+
+def _context(check: Checker, definition: dict[str, Any], context: object) -> None:
+    if not isinstance(context, dict):
+        check.add("context", 'must be an object like {"model": null, "scope": null}')
+        return
+    check.unknown_keys("context", context, ("model", "scope"), "not part of the context; remove it")
+    models = [m["id"] for m in definition["models"]]
+    model = context.get("model")
+    if model is not None and (type(model) is not int or model not in models):
+        check.add("context.model", f"must be {check.choices(models, None)}")
+    scope = context.get("scope")
+    options = [o["id"] for o in (definition["scope"] or {}).get("options", [])]
+    if scope is not None and not options:
+        check.add("context.scope", "this assessment has no scope question; set it to null")
+    elif scope is not None and scope not in options:
+        check.add("context.scope", f"must be {check.choices(options, None)}")
+
+
+def _respondent(check: Checker, respondent: object) -> None:
+    if not isinstance(respondent, dict):
+        check.add("respondent", 'must be an object like {"name": "", "role": ""}')
+        return
+    check.unknown_keys("respondent", respondent, ("name", "role"), "not part of the respondent; remove it")
+    check.text("respondent.name", respondent.get("name", ""), MAX_NAME)
+    role = respondent.get("role", "")
+    # Checked as text first: a list or object is not hashable, so it cannot be looked up.
+    if not isinstance(role, str) or role not in ROLES:
+        check.add("respondent.role", f"must be {check.choices([r for r in ROLES if r], '')}")
+
+
+def _maturity(check: Checker, definition: dict[str, Any], answers: object) -> None:
+    if not isinstance(answers, dict):
+        check.add("answers",
+                  'must be an object with one entry per item, like {"item-id": {"level": 2, "note": ""}}')
+        return
+    known = set(answer_keys(definition))
+    for key, answer in answers.items():
+        path = check.key("answers", key)
+        if key not in known:
+            check.add(path, f"not an item of {definition['id']}; remove it")
+        elif not isinstance(answer, dict):
+            check.add(path, 'must be an object like {"level": 2, "note": ""}')
+        else:
+            check.unknown_keys(path, answer, ("level", "note"), 'unknown key; use only "level" and "note"')
+            check.level(f"{path}.level", answer.get("level"), definition["scale"])
+            check.text(f"{path}.note", answer.get("note", ""), MAX_NOTE)
+
+
+def _rows(check: Checker, definition: dict[str, Any], answers: object) -> None:
+    rows_key = _ROWS[definition["kind"]]
+    block = definition["matrix"] or definition["classification"]
+    label = str(block["row_label"]).lower()
+    matrix = definition["kind"] == "matrix"
+    shape = '{"name": "", "levels": {}, "note": ""}' if matrix else '{"name": "", "class": null, "note": ""}'
+    if not isinstance(answers, dict):
+        check.add("answers", f'must be an object like {{"{rows_key}": []}}')
+        return
+    check.unknown_keys("answers", answers, (rows_key,), f"unknown key; use only {quote(rows_key)}")
+    rows = answers.get(rows_key)
+    if not isinstance(rows, list):
+        verb = "must be a list, like" if rows_key in answers else "missing; add"
+        check.add(f"answers.{rows_key}", f'{verb} "{rows_key}": [{shape}]')
+        return
+    names: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        path = f"answers.{rows_key}[{i}]"
+        if not isinstance(row, dict):
+            check.add(path, f"must be an object like {shape}")
+            continue
+        keys = ("name", "levels", "note") if matrix else ("name", "class", "note")
+        check.unknown_keys(path, row, keys, f"unknown key; use only {', '.join(map(quote, keys))}")
+        name = row.get("name", "")
+        check.text(f"{path}.name", name, MAX_NAME)
+        check.text(f"{path}.note", row.get("note", ""), MAX_NOTE)
+        if matrix:
+            _levels(check, definition, f"{path}.levels", row.get("levels", {}))
+        elif row.get("class") is not None and row["class"] not in [c["id"] for c in block["classes"]]:
+            check.add(f"{path}.class", f"must be {check.choices([c['id'] for c in block['classes']], None)}")
+        if not isinstance(name, str) or _row_unreadable(row):
+            continue
+        if not name.strip() and not row_is_blank(row):
+            check.add(f"{path}.name", f"give this {label} a name, or remove it")
+        # Matrix results rank areas by name, so two areas with one name could not be told apart.
+        folded = " ".join(name.split()).casefold()
+        if matrix and folded and folded in names:
+            check.add(f"{path}.name", f"{quote(name)} is already used by {rows_key}[{names[folded]}]; "
+                                      f"give each {label} a different name")
+        names.setdefault(folded, i)
+
+
+def _row_unreadable(row: dict[str, Any]) -> bool:
+    # row_is_blank needs a dict of levels; other shapes are already reported.
+    return "levels" in row and not isinstance(row["levels"], dict)
+
+
+def _levels(check: Checker, definition: dict[str, Any], path: str, levels: object) -> None:
+    criteria = answer_keys(definition)
+    if not isinstance(levels, dict):
+        check.add(path, f'must be an object with one entry per criterion, like {{"{criteria[0]}": 2}}')
+        return
+    for key, level in levels.items():
+        where = check.key(path, key)
+        if key not in criteria:
+            check.add(where, f"not a criterion of {definition['id']}; remove it")
+        else:
+            check.level(where, level, definition["scale"])

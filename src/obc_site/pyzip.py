@@ -1,0 +1,40 @@
+"""Packs the obc_assess sources the browser runs into a deterministic, content-hashed zip for Pyodide."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+
+import obc_assess
+
+# Host-only modules: the command line, and reading and checking the YAML data. The browser gets JSON.
+HOST_ONLY = frozenset({"cli.py", "__main__.py", "loader.py", "schema.py", "references.py"})
+# Zip timestamps start in 1980; a fixed one makes the bytes (and so the hash) depend on content alone.
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def package_files() -> list[tuple[str, Path]]:
+    """(name in the zip, source file) for every browser module, sorted by name; no data files."""
+    root = Path(obc_assess.__file__).parent
+    files = [(f"obc_assess/{path.relative_to(root).as_posix()}", path) for path in root.rglob("*.py")
+             if path.name not in HOST_ONLY and "data" not in path.relative_to(root).parts]
+    return sorted(files)
+
+
+def build_zip(dest_dir: Path) -> Path:
+    """Write obc_assess-<sha256[:12]>.zip into dest_dir and return its path (same sources, same bytes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, path in package_files():
+            info = zipfile.ZipInfo(name, date_time=_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, whatever builds it, with plain rw-r--r-- permissions
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+    content = buffer.getvalue()
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    target = dest_dir / f"obc_assess-{hashlib.sha256(content).hexdigest()[:12]}.zip"
+    target.write_bytes(content)
+    return target

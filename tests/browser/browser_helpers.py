@@ -1,0 +1,55 @@
+"""Helpers the browser tests share: open an assessment and wait for Python, find an item by its legend."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+# Loading Pyodide compiles about 10 MB of WebAssembly: generous on a slow CI machine, quick in practice.
+READY_TIMEOUT_MS = 60_000
+READY = "Ready: scores update as you answer."
+
+
+def open_assessment(page: Page, site_url: str, assessment_id: str) -> None:
+    """Go to an assessment page and wait until the scoring program says it is ready."""
+    page.goto(f"{site_url}assessments/{assessment_id}/")
+    wait_ready(page)
+
+
+def wait_ready(page: Page) -> None:
+    expect(page.locator("[data-obc-status]")).to_contain_text(READY, timeout=READY_TIMEOUT_MS)
+
+
+def starts(text: str) -> re.Pattern[str]:
+    """A pattern for names that start with text (slashes escaped: Playwright writes patterns as /.../)."""
+    return re.compile("^" + re.escape(text).replace("/", r"\/"))
+
+
+def item_group(page: Page, title: str) -> Any:
+    """An item's fieldset, found by its legend as a screen reader user would."""
+    return page.get_by_role("group", name=starts(title)).first
+
+
+def level(group: Any, label: str) -> Any:
+    """The radio for an answer in an item's group, by its visible label (a level's label is followed by its
+    descriptor, so "No" must not also find "Not applicable")."""
+    return group.get_by_label(re.compile("^" + re.escape(label).replace("/", r"\/") + r"(\s|$)"))
+
+
+def py(name: str, *args: str) -> dict[str, Any]:
+    """Call obc_assess.api in this process, as the worker does in the browser (same JSON text in and out).
+    The brief's names first (form_evaluate, form_import, form_fields), then the package's first ones."""
+    from obc_assess import api
+
+    if hasattr(api, name):
+        return dict(json.loads(getattr(api, name)(*args)))
+    fallback = {"form_evaluate": "evaluate_form", "form_import": "form_values", "form_fields": "form_values"}[name]
+    answer = dict(json.loads(getattr(api, fallback)(*args)))
+    if "form" in answer:
+        answer.update(answer.pop("form") or {"fields": {}, "rows": 0})
+    if name == "form_evaluate" and answer.get("result") and "areas" not in answer["result"]:
+        answer["result"]["areas"] = (answer["result"].get("matrix") or {}).get("areas")
+    return answer

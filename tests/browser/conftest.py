@@ -1,0 +1,98 @@
+"""Browser tests: build the site once, serve it on 127.0.0.1, and drive Debian's Chromium through Playwright.
+
+Playwright cannot download browsers here, so the launch uses CHROMIUM (default /usr/bin/chromium). Every test
+in this folder carries the ``browser`` marker: ``pytest -m "not browser"`` leaves them out.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    missing = not Path(CHROMIUM).exists()
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+            if missing:
+                item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (set CHROMIUM, or make chromium)"))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # OBC_BROWSER_SITE=<dir> tests a site built already (quicker when only the tests changed).
+    if os.environ.get("OBC_BROWSER_SITE"):
+        return Path(os.environ["OBC_BROWSER_SITE"])
+    site = tmp_path_factory.mktemp("browser-site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                         cwd=ROOT, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, f"mkdocs build failed:\n{run.stdout}\n{run.stderr}"
+    return site
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
+                      ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json",
+                      ".zip": "application/zip"}
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def definitions(built_site: Path) -> dict[str, dict[str, Any]]:
+    """Every assessment definition the site serves, by id (read from the built JSON files)."""
+    out = {}
+    for path in (built_site / "assets" / "obc").glob("*.json"):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(doc, dict) and "id" in doc and "sections" in doc:
+            out[doc["id"]] = doc
+    assert out, "no assessment definitions in the built site"
+    return out
+
+
+@pytest.fixture(scope="session")
+def definition_json(built_site: Path) -> dict[str, str]:
+    """The exact JSON text of each definition, as the worker passes it to obc_assess.api."""
+    out = {}
+    for path in (built_site / "assets" / "obc").glob("*.json"):
+        text = path.read_text(encoding="utf-8")
+        doc = json.loads(text)
+        if isinstance(doc, dict) and "id" in doc and "sections" in doc:
+            out[doc["id"]] = text
+    return out

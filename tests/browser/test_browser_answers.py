@@ -1,0 +1,183 @@
+"""Answering in the browser gives the command line's scores; answers survive a reload; import and its errors."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from browser_helpers import item_group, level, open_assessment, py, starts
+from playwright.sync_api import Page, expect
+
+from obc_assess.responses import applies
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _answer_plan(definition: dict[str, Any], model: int | None) -> list[tuple[dict[str, Any], str]]:
+    """A varied answer (a level's label, Not applicable or Don't know) for every item that applies."""
+    labels = [lv["label"] for lv in definition["scale"]["levels"]]
+    choices = list(labels)
+    if definition["scale"]["na"]:
+        choices.append("Not applicable")
+    if definition["scale"]["unknown"]:
+        choices.append("Don't know")
+    plan = []
+    n = 0
+    for section in definition["sections"]:
+        for item in section["items"]:
+            if not applies(definition, item, model, None):
+                continue
+            # Mostly levels, with the occasional Not applicable and Don't know.
+            choice = choices[n % len(choices)] if n % 5 == 4 else labels[(n * 7) % len(labels)]
+            plan.append((item, choice))
+            n += 1
+    return plan
+
+
+def _choose(page: Page, title: str, label: str) -> None:
+    level(item_group(page, title), label).check()
+
+
+def _number(text: str) -> float:
+    match = re.search(r"-?\d+(?:\.\d+)?", text)
+    assert match, f"no number in {text!r}"
+    return float(match.group())
+
+
+def _cli_score(path: Path) -> dict[str, Any]:
+    run = subprocess.run([sys.executable, "-m", "obc_assess", "score", str(path), "--json"], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def test_procurement_review_model_2_matches_the_command_line(page: Page, site_url: str,
+                                                            definitions: dict[str, Any], tmp_path: Path) -> None:
+    definition = definitions["procurement-review"]
+    open_assessment(page, site_url, "procurement-review")
+    page.get_by_label(re.compile(r"^Model 2:")).check()
+    plan = _answer_plan(definition, 2)
+    for n, (item, label) in enumerate(plan):
+        _choose(page, item["title"], label)
+        if n % 6 == 0:
+            item_group(page, item["title"]).get_by_label(re.compile(r"^Evidence or note")).fill(
+                f"Evidence for {item['title']} <b>not bold</b>")
+    expect(page.locator("[data-obc-progress-text]")).to_have_text(f"All {len(plan)} items answered.")
+    # Items for other models are hidden, the others shown.
+    for section in definition["sections"]:
+        for item in section["items"]:
+            group = page.locator(f"fieldset[data-obc-item='{item['id']}']")
+            if applies(definition, item, 2, None):
+                expect(group).to_be_visible()
+            else:
+                expect(group).to_be_hidden()
+
+    results = page.get_by_role("region", name="Your results")
+    expect(results).to_be_visible()
+    overall_text = results.get_by_text(re.compile(r"^Overall score:")).inner_text()
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Export answers (JSON)").click()
+    download = download_info.value
+    assert download.suggested_filename == "procurement-review-answers.json"
+    answers = tmp_path / download.suggested_filename
+    download.save_as(answers)
+    saved = json.loads(answers.read_text(encoding="utf-8"))
+    assert saved["context"]["model"] == 2
+
+    cli = _cli_score(answers)
+    result = cli.get("result", cli)
+    assert _number(overall_text) == float(result["overall"]["percent"])
+    table = results.get_by_role("table", name="Score by section")
+    for section in result["sections"]:
+        row = table.get_by_role("row", name=starts(section['title']))
+        cell = row.get_by_role("cell").first.inner_text()
+        if section["percent"] is None:
+            assert "no score" in cell
+        else:
+            assert _number(cell) == float(section["percent"]), section["title"]
+    # Notes are shown as text, never as markup.
+    expect(results.get_by_text("<b>not bold</b>").first).to_be_visible()
+
+
+def test_reload_keeps_every_answer(page: Page, site_url: str, definitions: dict[str, Any]) -> None:
+    definition = definitions["commissioning-principles"]
+    items = [item for section in definition["sections"] for item in section["items"]]
+    open_assessment(page, site_url, "commissioning-principles")
+    page.get_by_label(re.compile(r"^Model 1:")).check()
+    _choose(page, items[0]["title"], "Established")
+    _choose(page, items[1]["title"], "Don't know")
+    _choose(page, items[2]["title"], "Not applicable")
+    note = "Minutes of the June board, item 4 & \"co-production\" <script>"
+    item_group(page, items[0]["title"]).get_by_label(re.compile(r"^Evidence or note")).fill(note)
+    page.get_by_label("Your name or team (optional)").fill("Team Tŷ Gwyn")
+    page.get_by_label("Your role (optional)").select_option(label="Provider")
+    expect(page.get_by_role("region", name="Your results").get_by_text(note)).to_be_visible()
+    page.reload()
+    expect(page.get_by_label(re.compile(r"^Model 1:"))).to_be_checked(timeout=60_000)
+    expect(item_group(page, items[0]["title"]).get_by_label(re.compile("^Established"))).to_be_checked()
+    expect(item_group(page, items[1]["title"]).get_by_label("Don't know")).to_be_checked()
+    expect(item_group(page, items[2]["title"]).get_by_label("Not applicable")).to_be_checked()
+    expect(item_group(page, items[0]["title"]).get_by_label(re.compile(r"^Evidence or note"))).to_have_value(note)
+    expect(page.get_by_label("Your name or team (optional)")).to_have_value("Team Tŷ Gwyn")
+    expect(page.get_by_label("Your role (optional)")).to_have_value("provider")
+    # Clear my answers asks first, then empties the form and the saved copy.
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Clear my answers").click()
+    expect(item_group(page, items[0]["title"]).get_by_label(re.compile("^Established"))).not_to_be_checked()
+    page.reload()
+    expect(page.locator("[data-obc-status]")).to_contain_text("Ready", timeout=60_000)
+    expect(page.get_by_label("Not decided yet")).to_be_checked()
+    expect(item_group(page, items[0]["title"]).get_by_label(re.compile(r"^Evidence or note"))).to_have_value("")
+
+
+def _template(assessment_id: str, model: int) -> dict[str, Any]:
+    run = subprocess.run([sys.executable, "-m", "obc_assess", "template", assessment_id, "--model", str(model)],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def test_import_restores_answers_and_reports_a_wrong_file(page: Page, site_url: str, definitions: dict[str, Any],
+                                                          definition_json: dict[str, str], tmp_path: Path) -> None:
+    definition = definitions["commissioning-principles"]
+    items = [item for section in definition["sections"] for item in section["items"]]
+    doc = _template("commissioning-principles", 3)
+    levels = [3, 2, 1, 0, "unknown", "na", 2]
+    for item, value in zip(items, levels, strict=False):
+        doc["answers"][item["id"]] = {"level": value, "note": f"Seen in {item['id']}"}
+    good = tmp_path / "ours.json"
+    good.write_text(json.dumps(doc), encoding="utf-8")
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(_template("measure-mix", 1)), encoding="utf-8")
+
+    open_assessment(page, site_url, "commissioning-principles")
+    file_input = page.get_by_label("Continue from an exported answers file")
+
+    # A file for another assessment: the error summary says why, and takes focus.
+    file_input.set_input_files(other)
+    expected = py("form_import", definition_json["commissioning-principles"], other.read_text())
+    assert not expected["ok"]
+    summary = page.get_by_role("alert").filter(has_text="There is a problem")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text(expected["problems"][0]["message"])
+
+    file_input.set_input_files(good)
+    expect(summary).to_be_hidden()
+    expect(page.get_by_label(re.compile(r"^Model 3:"))).to_be_checked()
+    labels = {lv["value"]: lv["label"] for lv in definition["scale"]["levels"]}
+    labels.update({"unknown": "Don't know", "na": "Not applicable"})
+    for item, value in zip(items, levels, strict=False):
+        group = item_group(page, item["title"])
+        expect(level(group, labels[value])).to_be_checked()
+        expect(group.get_by_label(re.compile(r"^Evidence or note"))).to_have_value(f"Seen in {item['id']}")
+    text = definition_json["commissioning-principles"]
+    fields = py("form_fields", text, json.dumps(doc))["fields"]
+    expected_result = py("form_evaluate", text, json.dumps(fields))["result"]
+    overall = page.get_by_role("region", name="Your results").get_by_text(re.compile(r"^Overall score:"))
+    expect(overall).to_contain_text(f"{expected_result['overall']['percent']}")

@@ -1,0 +1,141 @@
+"""Shared fixtures: a small hand-built data set with one assessment of each kind, and their definitions."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from obc_assess.definition import build
+from obc_assess.loader import Data, load_data
+
+
+def _entry(item_id: str, name: str, **extra: Any) -> dict[str, Any]:
+    return {"id": item_id, "name": name, "quote": f"{name}: the quoted text.", "question": f"{name}?",
+            **extra}
+
+
+SCALE_LEVELS = [{"value": v, "label": label, "descriptor": f"{label} descriptor."}
+                for v, label in enumerate(["Not in place", "Developing", "Established", "Embedded"])]
+
+DATA = Data(
+    sources=[{"id": "tool20", "title": "Tool 20", "short": "Tool 20 short", "publisher": "NCB Wales",
+              "date": "June 2017", "summary": "s", "licence": "l"},
+             {"id": "wirral2011", "title": "Wirral", "short": "Wirral short", "publisher": "Wirral Council",
+              "date": "2011", "summary": "s", "licence": "l"}],
+    models=[{"id": n, "name": f"Model {n} name", "definition": "d", "explanation": "e"} for n in (1, 2, 3)],
+    glossary={"source": "tool20", "section": "Appendix 2", "terms": []},
+    scales={
+        "scales": [
+            {"id": "maturity", "title": "How established?", "na": True, "unknown": True,
+             "levels": SCALE_LEVELS},
+            {"id": "priority", "title": "How strongly?", "na": False, "unknown": True, "levels": [
+                {"value": v, "label": label, "descriptor": f"{label}."}
+                for v, label in enumerate(["Not at all", "A little", "Clearly", "Strongly"])]},
+            {"id": "coverage", "title": "Covered?", "na": True, "unknown": True, "levels": [
+                {"value": v, "label": label, "descriptor": f"{label}."}
+                for v, label in enumerate(["No", "Yes"])]},
+        ],
+        "bands": [{"id": "early", "label": "Early days", "min_percent": 0, "descriptor": "Early."},
+                  {"id": "developing", "label": "Developing", "min_percent": 25, "descriptor": "Developing."},
+                  {"id": "established", "label": "Established", "min_percent": 50,
+                   "descriptor": "Established."},
+                  {"id": "embedded", "label": "Embedded", "min_percent": 75, "descriptor": "Embedded."}],
+    },
+    guidance=[
+        {"source": "tool20", "pages": [{
+            "id": "tool20-procurement", "title": "Procurement", "section": "Section 4", "summary": "s",
+            "blocks": [{"items": {"title": "Domains", "section": "Section 4", "quote_label": "Description",
+                                  "question_label": "Comments", "entries": [
+                                      _entry("procurement-outcomes-focus", "Outcomes focus"),
+                                      _entry("procurement-governance", "Governance"),
+                                      _entry("procurement-cost", "Cost", section="Section 4.1")]}}]}]},
+        {"source": "wirral2011", "pages": [{
+            "id": "wirral-outcomes", "title": "Outcomes", "section": "4.6", "summary": "s",
+            "blocks": [{"items": {"title": "Definitions", "section": "4.6", "entries": [
+                _entry("definition-individual-outcome", "Individual outcome"),
+                _entry("definition-output", "Output"),
+                _entry("definition-input", "Input"),
+                _entry("review-criterion-pressure", "Financial pressure")]}}]}]},
+    ],
+    assessments={
+        "procurement-review": {
+            "id": "procurement-review", "version": "1.0", "title": "Procurement review", "kind": "maturity",
+            "scale": "maturity", "source": "tool20", "section": "Section 4", "guidance": "tool20-procurement",
+            "summary": "Review procurement.", "weights_note": "Outcomes count double.",
+            "scope": {"question": "Which part?",
+                      "options": [{"id": "choosing", "label": "Choosing providers"},
+                                  {"id": "allocation", "label": "Allocating work"}]},
+            "sections": [
+                {"id": "outcomes", "title": "Outcomes", "intro": "Start here.", "items": [
+                    {"id": "outcomes-focus", "ref": "procurement-outcomes-focus", "weight": 2},
+                    {"id": "governance", "ref": "procurement-governance", "question": "Our own question?"},
+                    {"id": "cost", "ref": "procurement-cost", "title": "Costs", "models": [2, 3]}]},
+                {"id": "practice", "title": "Practice", "items": [
+                    {"id": "allocation", "title": "Allocation", "question": "How is work allocated?",
+                     "scopes": ["allocation"]},
+                    {"id": "focus-detail", "title": "Detail", "question": "In detail?", "optional": True,
+                     "parent": "outcomes-focus", "weight": 1.5}]},
+                {"id": "extra", "title": "Extra", "optional": True, "items": [
+                    {"id": "extra-item", "title": "Extra item", "question": "Extra?"}]},
+            ]},
+        "review-priorities": {
+            "id": "review-priorities", "version": "1.0", "title": "Review priorities", "kind": "matrix",
+            "scale": "priority", "source": "wirral2011", "section": "4.12", "guidance": "wirral-outcomes",
+            "summary": "Choose what to review.", "asks_model": False,
+            "matrix": {"row_label": "Service area", "row_hint": "Name each area."},
+            "sections": [{"id": "criteria", "title": "Criteria", "items": [
+                {"id": "pressure", "ref": "review-criterion-pressure"},
+                {"id": "priorities", "title": "Council priorities", "question": "How essential?",
+                 "weight": 2}]}]},
+        "measure-mix": {
+            "id": "measure-mix", "version": "1.0", "title": "Measure mix", "kind": "classification",
+            "scale": "coverage", "source": "wirral2011", "section": "4.6", "guidance": "wirral-outcomes",
+            "summary": "Sort measures.",
+            "classification": {"row_label": "Measure", "row_hint": "List measures.",
+                               "flag_outcome_share_below": 50,
+                               "flag_message": "Fewer than half are outcomes.", "classes": [
+                                   {"id": "outcome-individual", "label": "Individual outcome",
+                                    "ref": "definition-individual-outcome", "outcome": True},
+                                   {"id": "output", "label": "Output", "ref": "definition-output",
+                                    "outcome": False},
+                                   {"id": "input", "label": "Input", "ref": "definition-input",
+                                    "outcome": False}]},
+            "sections": [{"id": "categories", "title": "Categories", "items": [
+                {"id": "outcome-individual", "ref": "definition-individual-outcome"},
+                {"id": "output", "ref": "definition-output"}]}]},
+    },
+    files={},
+)
+
+
+@pytest.fixture(scope="session")
+def real_data() -> Data:
+    """The toolkit's real data, read once."""
+    return load_data()
+
+
+@pytest.fixture
+def data() -> Data:
+    return copy.deepcopy(DATA)
+
+
+@pytest.fixture(scope="session")
+def definitions() -> dict[str, dict[str, Any]]:
+    return {aid: build(DATA, aid) for aid in DATA.assessments}
+
+
+@pytest.fixture
+def maturity(definitions: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return copy.deepcopy(definitions["procurement-review"])
+
+
+@pytest.fixture
+def matrix(definitions: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return copy.deepcopy(definitions["review-priorities"])
+
+
+@pytest.fixture
+def classification(definitions: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return copy.deepcopy(definitions["measure-mix"])

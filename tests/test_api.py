@@ -1,0 +1,133 @@
+"""The browser worker's boundary: JSON text in and out, problems instead of exceptions, the same bytes."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from obc_assess import api
+from obc_assess.jsontext import MAX_DEPTH, parse
+from obc_assess.render import to_csv, to_markdown
+from obc_assess.responses import template
+from obc_assess.scoring import score
+
+# (text, the problem message at "(file)"; None when the text parses)
+PARSE_CASES = [
+    ('{"a": [1, "]"]}', None),  # brackets inside strings do not count
+    ('{"a": ",}"}', None),  # nor commas
+    ("{", "not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)"),
+    ("", "not valid JSON: Expecting value (line 1, column 1)"),
+    ('{"a": 1} x', "not valid JSON: Extra data (line 1, column 10)"),
+    # Python 3.13 words these differently from 3.11, so they are caught first, in one wording.
+    ('{"a": 1,}', "not valid JSON: a comma before a closing bracket; remove it (line 1, column 8)"),
+    ('[\n  1,\n]', "not valid JSON: a comma before a closing bracket; remove it (line 2, column 4)"),
+    ("[NaN]", "not valid JSON: NaN is not allowed in JSON"),
+    ("-Infinity", "not valid JSON: -Infinity is not allowed in JSON"),
+    ("9" * 5000, "not valid JSON: a number has too many digits"),
+    ("[" * MAX_DEPTH + "]" * MAX_DEPTH, None),
+    # The recursion limit differs between Python versions; this limit does not.
+    ("[" * (MAX_DEPTH + 1), "nested more than 64 levels deep; this is not a responses file"),
+    ('{"a": "\\ud800"}', None),  # a lone surrogate parses; the validator reports it where it matters
+]
+
+
+@pytest.mark.parametrize(("text", "message"), PARSE_CASES)
+def test_parse(text: str, message: str | None) -> None:
+    _, problems = parse(text, "(file)")
+    assert [p.message for p in problems] == ([] if message is None else [message])
+    assert all(p.path == "(file)" for p in problems)
+
+
+def _filled(maturity: dict[str, Any]) -> dict[str, Any]:
+    doc = template(maturity, model=2)
+    doc["answers"]["outcomes-focus"]["level"] = 2
+    doc["answers"]["governance"]["level"] = "unknown"
+    return doc
+
+
+def test_evaluate(maturity: dict[str, Any]) -> None:
+    doc = _filled(maturity)
+    answer = json.loads(api.evaluate(json.dumps(maturity), json.dumps(doc)))
+    assert answer == {"ok": True, "problems": [], "result": score(maturity, doc)}
+
+
+def test_evaluate_reports_every_problem(maturity: dict[str, Any]) -> None:
+    doc = _filled(maturity)
+    doc["context"]["model"] = 0
+    doc["answers"]["governance"]["level"] = "maybe"
+    answer = json.loads(api.evaluate(json.dumps(maturity), json.dumps(doc)))
+    assert answer == {"ok": False, "result": None, "problems": [
+        {"path": "context.model", "message": "must be 1, 2, 3 or null", "field": "context-model"},
+        {"path": "answers.governance.level", "message": 'must be 0, 1, 2, 3, "na", "unknown" or null',
+         "field": "q-governance"}]}
+
+
+@pytest.mark.parametrize(("definition", "responses", "problems"), [
+    ("{}", "{", [{"path": "(file)", "field": None, "message":
+                  "not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)"}]),
+    ("nope", "[]", [{"path": "(definition)", "field": None,
+                     "message": "not valid JSON: Expecting value (line 1, column 1)"}]),
+])
+def test_evaluate_never_raises_on_bad_json(definition: str, responses: str, problems: list[Any]) -> None:
+    answer = json.loads(api.evaluate(definition, responses))
+    assert answer == {"ok": False, "problems": problems, "result": None}
+
+
+def test_renderers(maturity: dict[str, Any]) -> None:
+    doc = _filled(maturity)
+    definition, text = json.dumps(maturity), json.dumps(doc)
+    result = score(maturity, doc)
+    assert json.loads(api.render_csv_json(definition, text)) == {"ok": True, "problems": [],
+                                                                 "csv": to_csv(result)}
+    assert json.loads(api.render_markdown_json(definition, text, "https://x.org/")) == {
+        "ok": True, "problems": [], "markdown": to_markdown(result, "https://x.org/")}
+    assert json.loads(api.render_csv_json(definition, "[]"))["csv"] is None
+
+
+def test_template_json(maturity: dict[str, Any]) -> None:
+    answer = json.loads(api.template_json(json.dumps(maturity), 3, "allocation"))
+    assert answer == {"ok": True, "problems": [], "responses": template(maturity, 3, "allocation")}
+    answer = json.loads(api.template_json(json.dumps(maturity), 3, "nowhere"))
+    assert (answer["ok"], answer["responses"]) == (False, None)
+    assert answer["problems"][0]["path"] == "context.scope"
+
+
+def test_evaluate_form_maps_problems_to_the_form_rows(matrix: dict[str, Any]) -> None:
+    # The form's rows are numbered as on the page: row 2 was removed, so document row 1 is form row 3.
+    fields = {"context-scope": "", "respondent-name": "", "respondent-role": "",
+              "row-0-name": "Home care", "row-0-pressure": "3", "row-0-priorities": "1",
+              "row-3-name": "", "row-3-pressure": "2"}
+    answer = json.loads(api.evaluate_form(json.dumps(matrix), json.dumps(fields)))
+    assert (answer["ok"], answer["result"], answer["responses"]) == (False, None, None)
+    assert answer["problems"] == [{"path": "answers.areas[1].name", "field": "row-3-name",
+                                   "message": "give this service area a name, or remove it"}]
+
+
+def test_evaluate_form_scores_and_returns_the_document(matrix: dict[str, Any]) -> None:
+    fields = {"row-0-name": "Home care", "row-0-pressure": "3", "row-0-priorities": "unknown"}
+    answer = json.loads(api.evaluate_form(json.dumps(matrix), json.dumps(fields)))
+    assert answer["ok"] is True
+    assert answer["responses"]["answers"]["areas"] == [
+        {"name": "Home care", "levels": {"pressure": 3, "priorities": "unknown"}, "note": ""}]
+    assert answer["result"] == score(matrix, answer["responses"])
+
+
+@pytest.mark.parametrize("fields", ["[]", '{"row-0-name": 5}', "{"])
+def test_evaluate_form_refuses_odd_fields(matrix: dict[str, Any], fields: str) -> None:
+    answer = json.loads(api.evaluate_form(json.dumps(matrix), fields))
+    assert answer["ok"] is False and answer["problems"][0]["path"] == "(form)"
+
+
+def test_form_values(maturity: dict[str, Any]) -> None:
+    doc = _filled(maturity)
+    answer = json.loads(api.form_values(json.dumps(maturity), json.dumps(doc)))
+    assert answer["ok"] is True
+    assert answer["form"]["fields"]["q-outcomes-focus"] == "2"
+    assert answer["form"]["fields"]["context-model"] == "2"
+    doc["format"] = "x"
+    answer = json.loads(api.form_values(json.dumps(maturity), json.dumps(doc)))
+    assert (answer["ok"], answer["form"]) == (False, None)
+    assert answer["problems"] == [{"path": "format", "message": 'must be "obc-assess/responses"',
+                                   "field": None}]

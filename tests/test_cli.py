@@ -1,0 +1,234 @@
+"""The obc-assess command: output, exit statuses and one line per problem, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from obc_assess import cli
+from obc_assess.definition import build
+from obc_assess.loader import Data, DataError
+from obc_assess.render import to_csv, to_json, to_markdown
+from obc_assess.scoring import score
+
+ROOT = Path(__file__).resolve().parent.parent
+AID = "commissioning-principles"  # a maturity assessment with no scope
+
+
+@pytest.fixture(autouse=True)
+def _loaded_once(monkeypatch: pytest.MonkeyPatch, real_data: Data) -> None:
+    # Reading the YAML takes half a second; main() still calls load_data, which returns the same data.
+    monkeypatch.setattr(cli, "load_data", lambda: real_data)
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def _template(capsys: pytest.CaptureFixture[str], aid: str = AID, *extra: str) -> dict[str, Any]:
+    status, out, _ = _run(capsys, "template", aid, *extra)
+    assert status == 0
+    doc: dict[str, Any] = json.loads(out)
+    return doc
+
+
+def _write(tmp_path: Path, doc: object, name: str = "answers.json") -> str:
+    path = tmp_path / name
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return str(path)
+
+
+def _filled(capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    doc = _template(capsys, AID, "--model", "2")
+    for n, answer in enumerate(doc["answers"].values()):
+        answer["level"] = n % 4
+    return doc
+
+
+def test_list(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = _run(capsys, "list")
+    assert (status, err) == (0, "")
+    line = next(line for line in out.splitlines() if line.startswith("review-priorities "))
+    assert line.split()[1:3] == ["matrix", "Review"]
+
+
+def test_list_json(capsys: pytest.CaptureFixture[str], real_data: Data) -> None:
+    status, out, _ = _run(capsys, "list", "--json")
+    rows = json.loads(out)
+    assert status == 0
+    assert [r["id"] for r in rows] == list(real_data.assessments)
+    assert set(rows[0]) == {"id", "title", "kind", "version"}
+
+
+def test_describe(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(capsys, "describe", AID)
+    lines = out.splitlines()
+    assert status == 0
+    assert lines[0] == f"{AID}: Commissioning principles (maturity, version 1.0)"
+    assert lines[1] == ('Levels: 0 Not in place, 1 Developing, 2 Established, 3 Embedded, '
+                        '"na" (not applicable), "unknown" (don\'t know)')
+    principle = "a. Place the customers' needs at the centre of commissioning"
+    assert f"  customers-needs-at-centre: {principle} (weight 2)" in lines
+
+
+def test_describe_json_lists_classes(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(capsys, "describe", "measure-mix", "--json")
+    info = json.loads(out)
+    assert status == 0
+    assert "output" in [c["id"] for c in info["classes"]]
+    assert set(info) == {"id", "title", "kind", "version", "asks_model", "scope", "scale", "classes",
+                         "sections"}
+
+
+@pytest.mark.parametrize("command", ["describe", "template"])
+def test_unknown_assessment(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    assert _run(capsys, command, "nope") == (
+        2, "", "obc-assess: no assessment \"nope\"; run 'obc-assess list' to see the ids\n")
+
+
+def test_template(capsys: pytest.CaptureFixture[str]) -> None:
+    doc = _template(capsys, AID, "--model", "3")
+    assert doc["context"] == {"model": 3, "scope": None}
+    assert all(answer == {"level": None, "note": ""} for answer in doc["answers"].values())
+
+
+def test_template_bad_scope(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = _run(capsys, "template", AID, "--scope", "everything")
+    assert (status, out) == (2, "")
+    assert err == "obc-assess: context.scope: this assessment has no scope question; set it to null\n"
+
+
+def test_template_bad_model_is_an_argparse_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        cli.main(["template", AID, "--model", "4"])
+    assert raised.value.code == 2
+    assert "invalid choice: 4" in capsys.readouterr().err
+
+
+def test_validate_valid(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    name = _write(tmp_path, _filled(capsys))
+    assert _run(capsys, "validate", name) == (0, f"{name}: valid\n", "")
+
+
+def test_validate_notes_an_older_version(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    doc = _filled(capsys)
+    doc["assessment_version"] = "0.1"
+    name = _write(tmp_path, doc)
+    assert _run(capsys, "validate", name) == (0, f"{name}: valid\n", (
+        f'{name}: note: written for version "0.1" of {AID}, which is now version 1.0; '
+        "some items may have changed\n"))
+
+
+def test_validate_lists_every_problem(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    doc = _filled(capsys)
+    doc["context"]["model"] = 5
+    doc["answers"]["not-an-item"] = {"level": 1}
+    doc["answers"]["collaboration"]["level"] = "maybe"
+    name = _write(tmp_path, doc)
+    assert _run(capsys, "validate", name) == (2, "", (
+        f"{name}: context.model: must be 1, 2, 3 or null\n"
+        f'{name}: answers.collaboration.level: must be 0, 1, 2, 3, "na", "unknown" or null\n'
+        f"{name}: answers.not-an-item: not an item of {AID}; remove it\n"))
+
+
+# (file bytes, the one line expected after "FILE: ")
+BAD_FILES = [
+    (b"{", "not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)"),
+    (b"", "not valid JSON: Expecting value (line 1, column 1)"),
+    (b"[1, NaN]", "not valid JSON: NaN is not allowed in JSON"),
+    ("caf\xe9".encode("latin-1"), "not UTF-8 text; save the file as UTF-8"),
+    (b"[]", "must be a JSON object ({...}) holding a responses document, not a list"),
+    (b"{}", 'assessment: missing or not text; add "assessment": "<id>" '
+            "(run 'obc-assess list' to see the ids)"),
+    (b'{"assessment": "nope"}', "assessment: no assessment \"nope\"; run 'obc-assess list' to see the ids"),
+    # Refused before parsing: how deep Python's json can go differs between versions (and Pyodide).
+    (b"[" * 100_000, "nested more than 64 levels deep; this is not a responses file"),
+]
+
+
+@pytest.mark.parametrize(("content", "line"), BAD_FILES)
+@pytest.mark.parametrize("command", ["validate", "score"])
+def test_bad_files_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str,
+                                content: bytes, line: str) -> None:
+    path = tmp_path / "answers.json"
+    path.write_bytes(content)
+    assert _run(capsys, command, str(path)) == (2, "", f"{path}: {line}\n")
+
+
+def test_a_byte_order_mark_is_accepted(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "answers.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(_filled(capsys)).encode())
+    assert _run(capsys, "validate", str(path))[0] == 0
+
+
+@pytest.mark.parametrize("target", ["missing.json", "."])
+def test_unreadable_files(capsys: pytest.CaptureFixture[str], tmp_path: Path, target: str) -> None:
+    path = tmp_path / target
+    status, out, err = _run(capsys, "score", str(path))
+    assert (status, out) == (2, "")
+    assert err.startswith(f"{path}: cannot read the file (") and err.count("\n") == 1
+
+
+def test_score_json_is_the_renderer_bytes(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                          real_data: Data) -> None:
+    doc = _filled(capsys)
+    name = _write(tmp_path, doc)
+    status, out, err = _run(capsys, "score", name)
+    expected = to_json(score(build(real_data, AID), doc))
+    assert (status, out, err) == (0, expected, "")
+    assert _run(capsys, "score", name, "--json")[1] == expected
+
+
+@pytest.mark.parametrize(("flag", "render"), [("--csv", to_csv), ("--markdown", to_markdown)])
+def test_score_other_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path, flag: str, render: Any,
+                             real_data: Data) -> None:
+    doc = _filled(capsys)
+    name = _write(tmp_path, doc)
+    assert _run(capsys, "score", name, flag) == (0, render(score(build(real_data, AID), doc)), "")
+
+
+def test_score_refuses_invalid_answers(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    doc = _filled(capsys)
+    doc["format_version"] = 2
+    name = _write(tmp_path, doc)
+    assert _run(capsys, "score", name) == (2, "", f"{name}: format_version: must be 1\n")
+
+
+def test_formats_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        cli.main(["score", "x.json", "--csv", "--markdown"])
+    assert raised.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_broken_data_exits_1(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> None:
+        raise DataError(["scales.yaml: bands: min_percent must start at 0 and rise band by band"])
+
+    monkeypatch.setattr(cli, "load_data", broken)
+    assert _run(capsys, "list") == (1, "", "obc-assess: toolkit data: scales.yaml: bands: "
+                                          "min_percent must start at 0 and rise band by band\n")
+
+
+def test_python_dash_m(tmp_path: Path, real_data: Data) -> None:
+    # The real entry point, in a fresh interpreter: same bytes as the renderer, exit statuses as documented.
+    run = subprocess.run([sys.executable, "-m", "obc_assess", "template", "measure-mix"], cwd=ROOT,
+                         capture_output=True, check=True)
+    doc = json.loads(run.stdout)
+    doc["answers"]["measures"] = [{"name": "Hours", "class": "output", "note": "é"}]
+    path = tmp_path / "mix.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "obc_assess", "score", str(path)], cwd=ROOT,
+                         capture_output=True)
+    assert (run.returncode, run.stderr) == (0, b"")
+    assert run.stdout == to_json(score(build(real_data, "measure-mix"), doc)).encode("utf-8")
+    run = subprocess.run([sys.executable, "-m", "obc_assess", "validate", str(tmp_path / "none.json")],
+                         cwd=ROOT, capture_output=True)
+    assert run.returncode == 2 and b"Traceback" not in run.stderr

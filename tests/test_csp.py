@@ -1,0 +1,23 @@
+"""Content-Security-Policy: inline scripts are hashed, data blocks and external scripts are not."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+from obc_site.csp import PLACEHOLDER, fill_policy, inline_script_hashes
+
+
+def _sha(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+
+
+def test_hashes_only_inline_executable_scripts() -> None:
+    page = ('<script>a()</script><script src="x.js"></script>'
+            '<script id="__config" type="application/json">{}</script><script>a()</script><script>b()</script>')
+    assert inline_script_hashes(page) == [_sha("a()"), _sha("b()")]
+
+
+def test_fill_policy_replaces_the_placeholder_once() -> None:
+    page = f'<meta content="script-src \'self\' {PLACEHOLDER}"><script>go()</script>'
+    assert fill_policy(page) == f'<meta content="script-src \'self\' {_sha("go()")}"><script>go()</script>'

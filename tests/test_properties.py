@@ -1,0 +1,156 @@
+"""Properties of the scoring that must hold for any answers, weights, model and scope (Hypothesis)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from obc_assess.definition import answer_keys
+from obc_assess.responses import FORMAT, applies
+from obc_assess.scoring import score
+
+LEVELS: list[object] = [0, 1, 2, 3, "na", "unknown", None]
+WEIGHTS = [0.5, 1, 1.5, 2, 3, 5]
+ITEMS = ["outcomes-focus", "governance", "cost", "allocation", "focus-detail", "extra-item"]
+
+# One case: the answers, a weight per item, the model and the scope.
+cases = st.tuples(
+    st.fixed_dictionaries({key: st.sampled_from(LEVELS) for key in ITEMS}),
+    st.fixed_dictionaries({key: st.sampled_from(WEIGHTS) for key in ITEMS}),
+    st.sampled_from([None, 1, 2, 3]),
+    st.sampled_from([None, "choosing", "allocation"]),
+)
+Case = tuple[dict[str, object], dict[str, float], int | None, str | None]
+
+
+def _setup(base: dict[str, Any], case: Case) -> tuple[dict[str, Any], dict[str, Any]]:
+    levels, weights, model, scope = case
+    definition = copy.deepcopy(base)
+    for section in definition["sections"]:
+        for item in section["items"]:
+            item["weight"] = weights[item["id"]]
+    doc = {"format": FORMAT, "format_version": 1, "assessment": definition["id"], "assessment_version": "1.0",
+           "context": {"model": model, "scope": scope}, "respondent": {"name": "", "role": ""},
+           "answers": {key: {"level": level, "note": ""} for key, level in levels.items()}}
+    return definition, doc
+
+
+def _percents(result: dict[str, Any]) -> list[float | None]:
+    return [result["overall"]["percent"], *(s["percent"] for s in result["sections"])]
+
+
+def _asked(definition: dict[str, Any], doc: dict[str, Any]) -> list[str]:
+    model, scope = doc["context"]["model"], doc["context"]["scope"]
+    return [item["id"] for s in definition["sections"] for item in s["items"]
+            if applies(definition, item, model, scope)]
+
+
+@given(cases)
+def test_percents_and_confidence_stay_within_0_to_100(definitions: dict[str, Any], case: Case) -> None:
+    result = score(*_setup(definitions["procurement-review"], case))
+    confidences = [result["overall"]["confidence"], *(s["confidence"] for s in result["sections"])]
+    figures = _percents(result) + confidences
+    assert all(f is None or 0 <= f <= 100 for f in figures)
+    overall = result["overall"]
+    parts = ("answered", "na", "unknown", "unanswered")
+    assert sum(overall[part] for part in parts) == overall["total"]
+
+
+@given(cases, st.sampled_from(ITEMS))
+def test_raising_one_answer_never_lowers_its_section_or_overall(definitions: dict[str, Any], case: Case,
+                                                                 key: str) -> None:
+    definition, doc = _setup(definitions["procurement-review"], case)
+    level = doc["answers"][key]["level"]
+    if not isinstance(level, int) or level == 3:
+        return
+    before = score(definition, doc)
+    doc["answers"][key]["level"] = level + 1
+    after = score(definition, doc)
+    section = next(s["id"] for s in definition["sections"] if key in [i["id"] for i in s["items"]])
+    for b, a in zip(before["sections"], after["sections"], strict=True):
+        if b["id"] == section and b["percent"] is not None:
+            assert a["percent"] >= b["percent"]
+    if before["overall"]["percent"] is not None:
+        assert after["overall"]["percent"] >= before["overall"]["percent"]
+
+
+@given(cases)
+def test_adding_na_answers_changes_no_percent(definitions: dict[str, Any], case: Case) -> None:
+    definition, doc = _setup(definitions["procurement-review"], case)
+    before = score(definition, doc)
+    for answer in doc["answers"].values():
+        if answer["level"] is None:
+            answer["level"] = "na"
+    after = score(definition, doc)
+    assert _percents(after) == _percents(before)
+    assert after["overall"]["band"] == before["overall"]["band"]
+    assert after["priorities"] == before["priorities"]
+
+
+@given(cases)
+def test_unknown_answers_keep_the_percent_and_never_raise_confidence(definitions: dict[str, Any],
+                                                                     case: Case) -> None:
+    definition, doc = _setup(definitions["procurement-review"], case)
+    before = score(definition, doc)
+    for answer in doc["answers"].values():
+        if answer["level"] in (None, "na"):
+            answer["level"] = "unknown"
+    after = score(definition, doc)
+    assert _percents(after) == _percents(before)
+    was, now = before["overall"]["confidence"], after["overall"]["confidence"]
+    if was is None:
+        assert now is None or now == 0  # only gaps were added
+    else:
+        assert now is not None and now <= was
+
+
+@given(cases, st.sampled_from([0, 3]))
+def test_all_top_is_100_and_all_bottom_is_0(definitions: dict[str, Any], case: Case, level: int) -> None:
+    definition, doc = _setup(definitions["procurement-review"], case)
+    for key in answer_keys(definition):
+        doc["answers"][key] = {"level": level, "note": ""}
+    result = score(definition, doc)
+    expected = 100.0 if level == 3 else 0.0
+    assert result["overall"]["percent"] == expected
+    assert result["overall"]["confidence"] == 100.0
+    assert all(s["percent"] == expected for s in result["sections"] if s["total"])
+    assert result["overall"]["band"]["id"] == ("embedded" if level == 3 else "early")
+    assert len(result["priorities"]) == (0 if level == 3 else len(_asked(definition, doc)))
+
+
+Rows = list[tuple[str, dict[str, object]]]
+matrix_rows = st.lists(st.tuples(st.text(max_size=20), st.dictionaries(
+    st.sampled_from(["pressure", "priorities"]), st.sampled_from([0, 1, 2, 3, "unknown", None]))))
+
+
+@given(matrix_rows)
+def test_matrix_percents_stay_in_range_and_ranks_run_1_to_n(definitions: dict[str, Any], rows: Rows) -> None:
+    definition = definitions["review-priorities"]
+    areas = [{"name": f"{n} {name}", "levels": levels, "note": ""} for n, (name, levels) in enumerate(rows)]
+    doc = {"format": FORMAT, "format_version": 1, "assessment": definition["id"], "assessment_version": "1.0",
+           "context": {"model": None, "scope": None}, "respondent": {"name": "", "role": ""},
+           "answers": {"areas": areas}}
+    result = score(definition, doc)
+    ranked = result["matrix"]["areas"]
+    assert [a["rank"] for a in ranked] == list(range(1, len(ranked) + 1))
+    assert all(a["percent"] is None or 0 <= a["percent"] <= 100 for a in ranked)
+    scored = [a["percent"] for a in ranked if a["percent"] is not None]
+    assert scored == sorted(scored, reverse=True)
+
+
+@given(st.lists(st.sampled_from(["outcome-individual", "output", "input", None])))
+def test_classification_shares_add_up(definitions: dict[str, Any], classes: list[str | None]) -> None:
+    definition = definitions["measure-mix"]
+    doc = {"format": FORMAT, "format_version": 1, "assessment": definition["id"], "assessment_version": "1.0",
+           "context": {"model": None, "scope": None}, "respondent": {"name": "", "role": ""},
+           "answers": {"measures": [{"name": f"M{n}", "class": c, "note": ""}
+                                    for n, c in enumerate(classes)]}}
+    block = score(definition, doc)["classification"]
+    assert sum(c["count"] for c in block["classes"]) == block["classified"]
+    assert block["classified"] + block["unclassified"] == len(classes)
+    share = block["outcome_share"]
+    assert share is None or 0 <= share <= 100
+    assert block["flag"]["raised"] == (share is not None and share < 50)

@@ -1,0 +1,114 @@
+"""The browser's Python: real Pyodide under Node gives byte-for-byte the same answers as CPython."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from obc_assess import api
+from obc_assess.definition import build_all
+from obc_assess.form import to_form
+from obc_assess.loader import Data
+from obc_assess.responses import template
+from obc_site.pyzip import build_zip
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE = ROOT / "node_modules" / "pyodide"
+
+def _filled(definition: dict[str, Any], model: int | None, rng: random.Random) -> dict[str, Any]:
+    doc = template(definition, model)
+    choices: list[object] = [level["value"] for level in definition["scale"]["levels"]]
+    choices += ["unknown", None] + (["na"] if definition["scale"]["na"] else [])
+    if definition["kind"] == "matrix":
+        criteria = list(doc["answers"]["areas"][0]["levels"])
+        doc["answers"]["areas"] = [{"name": f"Área {n}", "levels": {c: rng.choice(choices) for c in criteria},
+                                    "note": "=formula" if n == 0 else ""} for n in range(4)]
+    elif definition["kind"] == "classification":
+        classes = [c["id"] for c in definition["classification"]["classes"]] + [None]
+        doc["answers"]["measures"] = [{"name": f"Measure “{n}”", "class": rng.choice(classes), "note": ""}
+                                      for n in range(7)]
+    else:
+        for answer in doc["answers"].values():
+            answer["level"] = rng.choice(choices)
+            answer["note"] = rng.choice(["", "Evidence: <b>minutes</b> | 2024", "Café\nnew line"])
+    doc["respondent"] = {"name": "Tîm Gofal", "role": "provider"}
+    return doc
+
+
+def _cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Calls of obc_assess.api: every assessment and model, rendered three ways, plus invalid input."""
+    rng = random.Random(20240601)
+    cases: list[dict[str, Any]] = []
+    for definition in definitions.values():
+        text = json.dumps(definition)
+        models = [None, 1, 2, 3] if definition["asks_model"] else [None]
+        for model in models:
+            cases.append({"fn": "template_json", "args": [text, model, None]})
+            doc = json.dumps(_filled(definition, model, rng))
+            cases += [{"fn": fn, "args": [text, doc]} for fn in ("evaluate", "render_csv_json")]
+        doc = _filled(definition, None, rng)
+        cases.append({"fn": "render_markdown_json", "args": [text, json.dumps(doc), "https://example.org/"]})
+        cases.append({"fn": "form_values", "args": [text, json.dumps(doc)]})
+        cases.append({"fn": "evaluate_form", "args": [text, json.dumps(to_form(definition, doc)["fields"])]})
+        bad = _filled(definition, None, rng)
+        bad["context"]["model"] = 7
+        bad["format_version"] = True
+        bad["respondent"]["name"] = "x" * 300
+        cases.append({"fn": "evaluate", "args": [text, json.dumps(bad)]})
+    text = json.dumps(next(iter(definitions.values())))
+    # Invalid JSON, including what Python versions parse or word differently (trailing commas, depth).
+    for responses in ("{", "", "[1, NaN]", '{"a": [1,]}', "[]", "null", '{"answers": {"\\ud800": 1}}',
+                      "1" * 5000, "[" * 5000 + "]" * 5000):
+        cases.append({"fn": "evaluate", "args": [text, responses]})
+    cases.append({"fn": "evaluate", "args": ["not json", "{}"]})
+    cases.append({"fn": "template_json", "args": [text, None, "no-such-scope"]})
+    return cases
+
+
+@pytest.mark.pyodide
+def test_pyodide_matches_cpython_byte_for_byte(tmp_path: Path, real_data: Data,
+                                               definitions: dict[str, dict[str, Any]]) -> None:
+    if not (PYODIDE / "package.json").is_file():
+        pytest.skip("node_modules/pyodide is not installed (run npm ci)")
+    node = shutil.which("node")
+    assert node, "Node is needed to run Pyodide"
+    # The real assessments, and the small test data set (weights such as 1.5, scopes, optional sections).
+    cases = _cases(build_all(real_data)) + _cases(definitions)
+    package = build_zip(tmp_path)
+    cases_file = tmp_path / "cases.json"
+    cases_file.write_text(json.dumps(cases), encoding="utf-8")
+    run = subprocess.run([node, "tests/pyodide/parity.mjs", str(package), str(cases_file)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]  # the tail: Node prints minified source lines first
+    browser = json.loads(run.stdout)
+    expected = [getattr(api, case["fn"])(*case["args"]) for case in cases]
+    assert len(browser["outputs"]) == len(expected)
+    for case, got, want in zip(cases, browser["outputs"], expected, strict=True):
+        assert got == want, case["fn"]
+    assert sum(json.loads(out).get("ok") is False for out in expected) >= 10  # the invalid cases ran too
+    timings = browser["timings"]
+    print(f"\nPyodide {browser['python']}: {len(cases)} calls; load {timings['load_ms']:.0f} ms, "
+          f"import {timings['import_ms']:.0f} ms, calls {timings['calls_ms']:.0f} ms")
+
+
+def test_zip_is_deterministic_content_hashed_and_browser_only(tmp_path: Path) -> None:
+    first = build_zip(tmp_path / "a")
+    second = build_zip(tmp_path / "b")
+    assert first.name == second.name and first.read_bytes() == second.read_bytes()
+    assert first.name.startswith("obc_assess-") and len(first.stem) == len("obc_assess-") + 12
+    with zipfile.ZipFile(first) as archive:
+        names = archive.namelist()
+        assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in archive.infolist())
+    assert names == sorted(names)
+    assert {"obc_assess/__init__.py", "obc_assess/api.py", "obc_assess/scoring.py"} <= set(names)
+    # Host-only modules (the command line, YAML loading) and the data stay out of the browser.
+    for host in ("cli.py", "__main__.py", "loader.py", "schema.py", "references.py"):
+        assert f"obc_assess/{host}" not in names
+    assert all(name.endswith(".py") and "/data/" not in name for name in names)

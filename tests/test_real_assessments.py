@@ -1,0 +1,105 @@
+"""Every assessment in the real data: its definition, its blank templates, and the extremes of its scale."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from obc_assess.definition import build, items
+from obc_assess.loader import DATA_DIR, Data
+from obc_assess.responses import template, validate
+from obc_assess.scoring import score
+
+ROOT = Path(__file__).resolve().parent.parent
+# Named from the files, so a new assessment is tested without editing this list.
+IDS = sorted(path.stem for path in (DATA_DIR / "assessments").glob("*.yaml"))
+
+
+def _contexts(definition: dict[str, Any]) -> list[tuple[int | None, str | None]]:
+    models: list[int | None] = [None]
+    if definition["asks_model"]:
+        models += [m["id"] for m in definition["models"]]
+    scopes: list[str | None] = [None, *(o["id"] for o in (definition["scope"] or {}).get("options", []))]
+    return [(model, scope) for model in models for scope in scopes]
+
+
+@pytest.fixture(params=IDS)
+def definition(request: pytest.FixtureRequest, real_data: Data) -> dict[str, Any]:
+    return build(real_data, request.param)
+
+
+def test_definition_is_json_and_complete(definition: dict[str, Any]) -> None:
+    assert json.loads(json.dumps(definition)) == definition
+    fields = [item["field"] for _, item in items(definition)]
+    assert len(fields) == len(set(fields))
+    for _, item in items(definition):
+        assert item["title"] and item["question"], item["id"]
+
+
+def test_blank_templates_are_valid_and_unscored(definition: dict[str, Any]) -> None:
+    for model, scope in _contexts(definition):
+        doc = template(definition, model, scope)
+        assert validate(definition, doc) == [], (model, scope)
+        result = score(definition, doc)
+        assert result["overall"]["percent"] is None
+        assert result["overall"]["answered"] == 0
+        if definition["kind"] == "maturity":
+            assert result["priorities"] == [] and result["overall"]["band"] is None
+        elif definition["kind"] == "matrix":
+            assert result["matrix"]["areas"] == []  # the template's one row is blank, so ignored
+        else:
+            assert result["classification"]["outcome_share"] is None
+
+
+@pytest.mark.parametrize(("level", "percent"), [("top", 100.0), ("bottom", 0.0)])
+def test_all_top_is_100_and_all_bottom_is_0(definition: dict[str, Any], level: str, percent: float) -> None:
+    value = definition["scale"]["levels"][-1 if level == "top" else 0]["value"]
+    for model, scope in _contexts(definition):
+        doc = template(definition, model, scope)
+        if definition["kind"] == "maturity":
+            for answer in doc["answers"].values():
+                answer["level"] = value
+            result = score(definition, doc)
+            assert result["overall"]["percent"] == percent, (model, scope)
+            assert result["overall"]["confidence"] == 100.0
+        elif definition["kind"] == "matrix":
+            doc["answers"]["areas"][0]["name"] = "Area"
+            doc["answers"]["areas"][0]["levels"] = dict.fromkeys(doc["answers"]["areas"][0]["levels"], value)
+            assert score(definition, doc)["matrix"]["areas"][0]["percent"] == percent
+
+
+def test_classification_all_outcomes(real_data: Data) -> None:
+    for aid, doc in real_data.assessments.items():
+        if doc["kind"] != "classification":
+            continue
+        definition = build(real_data, aid)
+        answers = template(definition)
+        outcome = next(c["id"] for c in definition["classification"]["classes"] if c["outcome"])
+        answers["answers"]["measures"] = [{"name": "A measure", "class": outcome, "note": ""}]
+        block = score(definition, answers)["classification"]
+        assert (block["outcome_share"], block["flag"]["raised"]) == (100.0, False)
+
+
+def _examples() -> list[tuple[str, dict[str, Any]]]:
+    """The answers examples on the user-facing format page, each in the page's example document."""
+    text = (ROOT / "docs" / "responses-format.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```json\n(.*?)```", text, re.S)
+    base = json.loads(blocks[0])
+    found = []
+    for block in blocks[1:]:
+        answers = json.loads("{" + block + "}")["answers"]
+        aid = {"areas": "review-priorities", "measures": "measure-mix"}.get(next(iter(answers)),
+                                                                           "procurement-review")
+        found.append((aid, {**base, "assessment": aid, "answers": answers}))
+    return found
+
+
+@pytest.mark.parametrize(("aid", "doc"), _examples(), ids=[aid for aid, _ in _examples()])
+def test_format_page_examples_are_valid(real_data: Data, aid: str, doc: dict[str, Any]) -> None:
+    definition = build(real_data, aid)
+    assert [str(p) for p in validate(definition, doc)] == []
+    score(definition, doc)
