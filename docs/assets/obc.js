@@ -404,9 +404,9 @@
           if (answer.ok) {
             // Keep anything typed while the program was loading: it wins over the saved copy.
             const typed = collect();
-            const changed = Object.fromEntries(Object.entries(typed).filter(([k, v]) => initialValues[k] !== v));
+            const typedNow = Object.fromEntries(Object.entries(typed).filter(([k, v]) => initialValues[k] !== v));
             applyForm(answer);
-            fill(changed);
+            fill(typedNow);
           } else {
             // Never lose them: keep the copy aside, and say so.
             try {

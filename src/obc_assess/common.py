@@ -126,5 +126,5 @@ def header(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
         "context": {"model": model, "model_name": models.get(model) if model is not None else None,
                     "scope": scope, "scope_label": options.get(scope) if scope is not None else None},
         "respondent": {"name": respondent.get("name", ""), "role": respondent.get("role", "")},
-        "matrix": None, "classification": None,
+        "matrix": None, "classification": None, "plan": [],
     }

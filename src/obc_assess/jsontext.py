@@ -11,6 +11,9 @@ from obc_assess.responses import Problem
 # A responses document nests five levels deep. Deeper input is refused before parsing, because how deep the
 # json module can go depends on the Python version: CPython and Pyodide must give the same answer.
 MAX_DEPTH = 64
+# The largest real file (every item of the longest assessment with a full note and plan) is under 500 KB.
+# Anything bigger is the wrong file, and refusing it keeps the browser responsive.
+MAX_BYTES = 1024 * 1024
 # A JSON string (skipped whole: brackets and commas inside it do not count), a bracket, or a trailing comma.
 _TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]|,(?=\s*[\]}])')
 
@@ -44,6 +47,13 @@ def _precheck(text: str) -> str | None:
 
 def parse(text: str, what: str) -> tuple[Any, list[Problem]]:
     """JSON text as a value, or a problem at path ``what`` (e.g. "(file)") saying why it is not JSON."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_BYTES:
+        return None, [Problem(what, f"the file is too large ({size:,} bytes; the limit is {MAX_BYTES:,}); "
+                                    "is it a responses file?")]
+    # Browsers decode a file that is not UTF-8 with U+FFFD in place of each bad byte; nobody types it.
+    if "\ufffd" in text:
+        return None, [Problem(what, "not UTF-8 text; save the file as UTF-8")]
     found = _precheck(text)
     if found:
         return None, [Problem(what, found)]

@@ -9,10 +9,13 @@ from typing import Any
 
 from obc_assess.report import to_markdown
 
-__all__ = ["CSV_COLUMNS", "to_csv", "to_json", "to_markdown"]
+__all__ = ["CSV_COLUMNS", "PLAN_COLUMNS", "csv_text", "plan_csv", "to_csv", "to_json", "to_markdown"]
 
 CSV_COLUMNS = ("record", "area", "section", "id", "title", "level", "label", "weight", "count", "percent",
-               "confidence", "rank", "note")
+               "confidence", "rank", "note", "target", "action", "owner", "due")
+# The action plan on its own, for the "export plan" button: one row per item with a plan entry.
+PLAN_COLUMNS = ("rank", "section", "id", "title", "level", "label", "target", "target_label", "action", "owner",
+                "due")
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection); an apostrophe stops it.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -33,6 +36,15 @@ def _cell(value: object) -> str:
 
 
 Row = dict[str, object]
+
+
+def csv_text(columns: tuple[str, ...], rows: list[Row]) -> str:
+    """CSV with a header row, CRLF line ends and every cell guarded against formula injection."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([_cell(row.get(column)) for column in columns] for row in rows)
+    return out.getvalue()
 
 
 def _classification_rows(result: dict[str, Any], head: Row) -> list[Row]:
@@ -73,12 +85,15 @@ def _maturity_rows(result: dict[str, Any], head: Row) -> list[Row]:
               "level": i["level"], "label": i["level_label"], "weight": i["weight"],
               "rank": ranks.get(i["id"]), "note": i["note"]}
              for i in result["working"]["items"] if i["status"] != "not-asked"]
+    rows += [{"record": "plan", "section": p["section"], "id": p["id"], "title": p["title"], "level": p["level"],
+              "label": p["level_label"], "rank": p["rank"], "target": p["target_label"], "action": p["action"],
+              "owner": p["owner"], "due": p["due"]} for p in result["plan"]]
     return rows
 
 
 def to_csv(result: dict[str, Any]) -> str:
-    """One row for the overall result, then one per section and item, criterion, area and rating, or class
-    and measure. Columns are CSV_COLUMNS; cells a column does not apply to are empty."""
+    """One row for the overall result, then one per section, item and action plan entry, criterion, area and
+    rating, or class and measure. Columns are CSV_COLUMNS; cells a column does not apply to are empty."""
     overall = result["overall"]
     assessment = result["assessment"]
     head: Row = {"record": "overall", "id": assessment["id"], "title": assessment["title"],
@@ -90,8 +105,12 @@ def to_csv(result: dict[str, Any]) -> str:
         rows = _matrix_rows(result, head)
     else:
         rows = _maturity_rows(result, head)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows([_cell(row.get(column)) for column in CSV_COLUMNS] for row in rows)
-    return out.getvalue()
+    return csv_text(CSV_COLUMNS, rows)
+
+
+def plan_csv(result: dict[str, Any]) -> str:
+    """The action plan alone, in priority order (PLAN_COLUMNS; the section by its title); only a header row
+    when there is no plan."""
+    titles = {s["id"]: s["title"] for s in result["sections"]}
+    return csv_text(PLAN_COLUMNS, [{**p, "section": titles.get(p["section"], p["section"]),
+                                    "label": p["level_label"]} for p in result.get("plan", [])])

@@ -87,6 +87,12 @@ def _maturity(result: dict[str, Any], base_url: str) -> list[str]:
                   "You answered \"Don't know\" to these: finding out is a first step.", ""]
         lines += [f"- {escape(g['title'])}{_link(base_url, g['guidance_url'])}"
                   for g in result["evidence_gaps"]]
+    if result.get("plan"):
+        lines += ["", "## Action plan", "", "| Item | Now | Target | Action | Owner | Due |",
+                  "| --- | --- | --- | --- | --- | --- |"]
+        lines += [f"| {escape(p['title'])} | {escape(p['level_label'] or 'Not answered')} | "
+                  f"{escape(p['target_label'] or '')} | {escape(p['action'])} | {escape(p['owner'])} | "
+                  f"{escape(p['due'])} |" for p in result["plan"]]
     working = result["working"]
     asked = [i for i in working["items"] if i["status"] != "not-asked"]
     lines += ["", "## Answers and notes", "", "| Item | Answer | Weight | Points | Note |",

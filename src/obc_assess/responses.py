@@ -17,8 +17,13 @@ A responses document is JSON (see docs/responses-format.md for the user-facing d
   "note": "..."}]}``;
 - classification: ``{"measures": [{"name": "...", "class": "<class id>" | null, "note": "..."}]}``.
 
-Inside ``context``, ``respondent``, an answer or a row, a missing key means null or "". ``saved_at`` and
-``plan`` may appear at the top level and are ignored. A row (area or measure) that is wholly blank is ignored.
+An optional ``plan`` (maturity only) holds an action per item, validated but never scored (see plan.py)::
+
+    "plan": {"<item id>": {"action": "...", "owner": "...", "due": "YYYY-MM-DD" | "", "target": 0..max | null}}
+
+Inside ``context``, ``respondent``, an answer, a plan entry or a row, a missing key means null or "".
+``saved_at`` may appear at the top level and is ignored. A row (area or measure) or plan entry that is wholly
+blank is ignored.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from typing import Any
 
 from obc_assess.checks import Checker, quote
 from obc_assess.definition import answer_keys, items
+from obc_assess.plan import check_plan
 
 FORMAT = "obc-assess/responses"
 FORMAT_VERSION = 1
@@ -39,8 +45,8 @@ ROLES = {"commissioner": "Commissioner", "provider": "Provider",
          "": "Not given"}
 _REQUIRED = ("format", "format_version", "assessment", "assessment_version", "context", "respondent",
              "answers")
-# Written by the browser or reserved for a later version; accepted so older toolkits can read newer saves.
-_IGNORED = ("saved_at", "plan")
+# Optional: "saved_at" (written by the browser) is ignored; "plan" is checked when present.
+_OPTIONAL = ("saved_at", "plan")
 _ROWS = {"matrix": "areas", "classification": "measures"}
 
 
@@ -140,7 +146,7 @@ def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> Non
     for key in _REQUIRED:
         if key not in doc:
             check.add(key, f"missing; add {quote(key)}: {examples[key]}")
-    check.unknown_keys("", doc, (*_REQUIRED, *_IGNORED), "not part of a responses document; remove it")
+    check.unknown_keys("", doc, (*_REQUIRED, *_OPTIONAL), "not part of a responses document; remove it")
     if "format" in doc and doc["format"] != FORMAT:
         check.add("format", f"must be {quote(FORMAT)}")
     if "format_version" in doc and (type(doc["format_version"]) is not int or doc["format_version"] != 1):
@@ -165,6 +171,8 @@ def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> Non
             _maturity(check, definition, doc["answers"])
         else:
             _rows(check, definition, doc["answers"])
+    if "plan" in doc and same:
+        check_plan(check, definition, doc["plan"])
 
 
 def _context(check: Checker, definition: dict[str, Any], context: object) -> None:

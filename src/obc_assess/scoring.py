@@ -8,7 +8,8 @@ Maturity rules (after Tool 20, section 4: review each domain, outcomes focus "th
   gap in practice);
 - overall is over all items, weighted, not the mean of the sections (sections differ in size);
 - confidence is the weight of items with a level out of the weight of items that should have one;
-- priorities rank items below the top level by weight * levels to go: the biggest gains first.
+- priorities rank items below the top level by weight * levels to go: the biggest gains first;
+- the action plan (not scored) lists the items with a plan entry: prioritised items by rank, then the rest.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from obc_assess.classification import score_classification
 from obc_assess.common import REASONS, Tally, header, level_info, level_label, number, status_of, weight_of
 from obc_assess.definition import items
 from obc_assess.matrix import score_matrix
+from obc_assess.plan import entry_is_blank
 from obc_assess.responses import ResponsesError, applies, context_of, validate
 
 
@@ -89,6 +91,8 @@ def score_maturity(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str,
                           f'{_weight_phrase(weight)}.',
                 "target": level_info(definition, level + 1),
             }))
+    ranked = [{"rank": rank, **entry} for rank, (_, _, entry) in enumerate(sorted(
+        priorities, key=lambda p: (p[0], p[1])), start=1)]
     result = header(definition, doc)
     percent = overall.percent()
     result.update({
@@ -97,10 +101,29 @@ def score_maturity(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str,
         "sections": [{"id": s["id"], "title": s["title"], "percent": tallies[s["id"]].percent(),
                       "confidence": tallies[s["id"]].confidence(), "optional": s["optional"],
                       **tallies[s["id"]].counts()} for s in definition["sections"]],
-        "priorities": [{"rank": rank, **entry} for rank, (_, _, entry) in enumerate(sorted(
-            priorities, key=lambda p: (p[0], p[1])), start=1)],
+        "priorities": ranked,
         "evidence_gaps": gaps,
         "working": {"max_level": top, "points": number(overall.points), "possible": number(overall.possible),
                     "percent": percent, "items": working},
+        "plan": plan_rows(definition, doc, ranked),
     })
     return result
+
+
+def plan_rows(definition: dict[str, Any], doc: dict[str, Any], ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The action plan's non-blank entries: prioritised items in rank order, then the others in form order."""
+    plan = doc.get("plan") or {}
+    ranks = {p["id"]: p["rank"] for p in ranked}
+    rows = []
+    for order, (section, item) in enumerate(items(definition)):
+        entry = plan.get(item["id"])
+        if entry is None or entry_is_blank(entry):
+            continue
+        level = doc["answers"].get(item["id"], {}).get("level")
+        target = entry.get("target")
+        rows.append(((ranks.get(item["id"]) is None, ranks.get(item["id"], 0), order), {
+            "id": item["id"], "title": item["title"], "section": section["id"], "rank": ranks.get(item["id"]),
+            "level": level, "level_label": level_label(definition, level),
+            "target": target, "target_label": level_label(definition, target),
+            "action": entry.get("action", ""), "owner": entry.get("owner", ""), "due": entry.get("due", "")}))
+    return [row for _, row in sorted(rows, key=lambda r: r[0])]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 from browser_helpers import item_group, level, wait_ready
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -65,56 +66,63 @@ def _show_results(page: Page, definition: dict[str, Any]) -> None:
     expect(page.get_by_role("region", name="Your results")).to_be_visible()
 
 
+@dataclass
+class Tour:
+    """What one visit to every page saw: each request's URL, and axe-core's report for each page."""
+
+    site_url: str
+    paths: list[str]
+    requests: list[str] = field(default_factory=list)
+    reports: dict[str, str] = field(default_factory=dict)  # path -> violations explained ("" for none)
+    same_document: list[bool] = field(default_factory=list)
+
+
 @pytest.fixture(scope="module")
-def page_paths(built_site: Path, definitions: dict[str, Any]) -> list[str]:
-    return ["", _guidance_page(built_site), *[f"assessments/{aid}/" for aid in sorted(definitions)]]
+def tour(browser: Browser, site_url: str, built_site: Path, definitions: dict[str, Any]) -> Iterator[Tour]:
+    """Visit the home page, a guidance page and every assessment once, as a person would, for both the
+    network and the accessibility tests (one Pyodide load per assessment page, not two)."""
+    assessments = [f"assessments/{aid}/" for aid in sorted(definitions)]
+    seen = Tour(site_url, ["", _guidance_page(built_site), *assessments])
+    context = browser.new_context()
+    context.on("request", lambda request: seen.requests.append(request.url))
+    page = context.new_page()
+    page.on("worker", lambda worker: seen.requests.append(worker.url))
+    try:
+        for path in seen.paths:
+            if path in assessments[1:]:
+                # From one assessment to the next by the navigation, as a person would. With Material's
+                # instant navigation (it needs site_url) the page is swapped in place and Python carries on.
+                page.evaluate("window.obcSameDocument = true")
+                title = definitions[path.split("/")[1]]["title"]
+                page.get_by_role("navigation").get_by_role("link", name=title, exact=True).first.click()
+                expect(page.get_by_role("heading", level=1)).to_contain_text(title)
+                seen.same_document.append(bool(page.evaluate("window.obcSameDocument === true")))
+            else:
+                page.goto(f"{site_url}{path}")
+            if path in assessments:
+                wait_ready(page)
+                _show_results(page, definitions[path.split("/")[1]])
+                # The error summary's markup, too.
+                page.get_by_label("Continue from an exported answers file").set_input_files(
+                    files=[{"name": "bad.json", "mimeType": "application/json", "buffer": b"{not json"}])
+                expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+            seen.reports[path] = _explain(_axe(page))
+        yield seen
+    finally:
+        context.close()
 
 
-def test_no_request_leaves_the_site(page: Page, site_url: str, page_paths: list[str],
-                                    definitions: dict[str, Any]) -> None:
-    requests: list[str] = []
-    page.context.on("request", lambda request: requests.append(request.url))
-    page.on("worker", lambda worker: requests.append(worker.url))
-    assessments = [p for p in page_paths if p.startswith("assessments/")]
-    for path in [p for p in page_paths if p not in assessments] + assessments[:1]:
-        page.goto(f"{site_url}{path}")
-    wait_ready(page)
-    # The other assessments by the navigation links. With Material's instant navigation (it needs site_url)
-    # the page is swapped in place and the worker, with Python loaded, carries on: no second runtime fetch.
-    for path in assessments[1:]:
-        title = definitions[path.split("/")[1]]["title"]
-        page.evaluate("window.obcSamePage = true")
-        before = sum(url.endswith("pyodide.asm.wasm") for url in requests)
-        page.get_by_role("navigation").get_by_role("link", name=title, exact=True).first.click()
-        expect(page.get_by_role("heading", level=1)).to_contain_text(title)
-        wait_ready(page)
-        if page.evaluate("window.obcSamePage === true"):
-            assert sum(url.endswith("pyodide.asm.wasm") for url in requests) == before
-    outside = sorted({url for url in requests if not url.startswith((site_url, "data:", "blob:"))})
+def test_no_request_leaves_the_site(tour: Tour) -> None:
+    outside = sorted({url for url in tour.requests if not url.startswith((tour.site_url, "data:", "blob:"))})
     assert not outside, "requests left the site:\n" + "\n".join(outside)
-    assert any(url.endswith("pyodide.asm.wasm") for url in requests), "Pyodide was not loaded from the site"
+    wasm = [url for url in tour.requests if url.endswith("pyodide.asm.wasm")]
+    assert wasm, "Pyodide was not loaded from the site"
+    if tour.same_document and all(tour.same_document):
+        assert len(wasm) == 1, "instant navigation should keep the worker, with Python loaded"
 
 
 @pytest.mark.parametrize("which", ["home", "guidance", "assessments"])
-def test_axe_finds_no_wcag_violations(page: Page, site_url: str, page_paths: list[str],
-                                      definitions: dict[str, Any], which: str) -> None:
-    if which == "home":
-        paths = [""]
-    elif which == "guidance":
-        paths = [page_paths[1]]
-    else:
-        paths = [p for p in page_paths if p.startswith("assessments/")]
-    report = []
-    for path in paths:
-        page.goto(f"{site_url}{path}")
-        if path.startswith("assessments/"):
-            wait_ready(page)
-            _show_results(page, definitions[path.split("/")[1]])
-            # The error summary's markup, too.
-            page.get_by_label("Continue from an exported answers file").set_input_files(
-                files=[{"name": "bad.json", "mimeType": "application/json", "buffer": b"{not json"}])
-            expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
-        violations = _axe(page)
-        if violations:
-            report.append(f"/{path}\n{_explain(violations)}")
-    assert not report, "axe-core found WCAG violations:\n" + "\n".join(report) + "\n" + json.dumps(AXE_TAGS)
+def test_axe_finds_no_wcag_violations(tour: Tour, which: str) -> None:
+    paths = {"home": tour.paths[:1], "guidance": tour.paths[1:2], "assessments": tour.paths[2:]}[which]
+    failed = [f"/{path}\n{tour.reports[path]}" for path in paths if tour.reports[path]]
+    assert not failed, f"axe-core ({', '.join(AXE_TAGS)}) found WCAG violations:\n" + "\n".join(failed)
