@@ -10,11 +10,14 @@ from typing import Any
 
 import pytest
 
-from obc_assess import cli
+from obc_assess import api, cli
+from obc_assess.compare import compare
 from obc_assess.definition import build
 from obc_assess.loader import Data, DataError
 from obc_assess.render import to_csv, to_json, to_markdown
+from obc_assess.report_team import compare_markdown, team_csv, team_markdown
 from obc_assess.scoring import score
+from obc_assess.team import aggregate
 
 ROOT = Path(__file__).resolve().parent.parent
 AID = "commissioning-principles"  # a maturity assessment with no scope
@@ -232,3 +235,124 @@ def test_python_dash_m(tmp_path: Path, real_data: Data) -> None:
     run = subprocess.run([sys.executable, "-m", "obc_assess", "validate", str(tmp_path / "none.json")],
                          cwd=ROOT, capture_output=True)
     assert run.returncode == 2 and b"Traceback" not in run.stderr
+
+
+# ---------------------------------------------------------------------------------------------- aggregate, compare
+
+def _person(capsys: pytest.CaptureFixture[str], name: str, shift: int) -> dict[str, Any]:
+    doc = _filled(capsys)
+    doc["respondent"] = {"name": name, "role": "provider" if shift else "commissioner"}
+    for n, answer in enumerate(doc["answers"].values()):
+        answer["level"] = (n + shift) % 4
+    return doc
+
+
+def _team_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[list[str], list[dict[str, Any]]]:
+    docs = [_person(capsys, "Ann", 0), _person(capsys, "Bob", 2)]
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    mix = _template(capsys, "measure-mix")
+    names = [_write(tmp_path, docs[0], "ann.json"), str(tmp_path / "broken.json"),
+             _write(tmp_path, mix, "mix.json"), _write(tmp_path, docs[1], "bob.json")]
+    return names, docs
+
+
+def _expected(real_data: Data, names: list[str], docs: list[dict[str, Any]], anonymous: bool = False) -> Any:
+    result = aggregate(build(real_data, AID), [(names[0], docs[0]), (names[3], docs[1])], anonymous)
+    # Anonymous results name the files left out by their place in the list only.
+    result["skipped"] = [
+        {"file": "File 2" if anonymous else names[1], "problems": [
+            {"path": "(file)", "field": None,
+             "message": "not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)"}]},
+        {"file": "File 3" if anonymous else names[2], "problems": [
+            {"path": "assessment", "field": None, "message": f'this file is for "measure-mix", not "{AID}"'}]}]
+    return result
+
+
+def test_aggregate_skips_bad_files_and_says_why(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                real_data: Data) -> None:
+    names, docs = _team_files(capsys, tmp_path)
+    status, out, err = _run(capsys, "aggregate", *names)
+    assert (status, err) == (0, (
+        f"{names[1]}: not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)\n"
+        f'{names[2]}: assessment: this file is for "measure-mix", not "{AID}"\n'))
+    assert out == team_markdown(_expected(real_data, names, docs))
+    assert "- Respondents: 2" in out
+
+
+@pytest.mark.parametrize(("flag", "render"), [("--json", to_json), ("--csv", team_csv)])
+def test_aggregate_json_and_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path, real_data: Data, flag: str,
+                                render: Any) -> None:
+    names, docs = _team_files(capsys, tmp_path)
+    status, out, _ = _run(capsys, "aggregate", *names, flag, "--anonymous")
+    assert (status, out) == (0, render(_expected(real_data, names, docs, anonymous=True)))
+
+
+def test_aggregate_json_is_what_the_browser_gets(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                 real_data: Data) -> None:
+    docs = [_person(capsys, "Ann", 0), _person(capsys, "Bob", 1), _filled(capsys)]
+    docs[2]["context"]["model"] = 9
+    names = [_write(tmp_path, doc, f"{n}.json") for n, doc in enumerate(docs)]
+    names.insert(1, str(tmp_path / "broken.json"))
+    Path(names[1]).write_text("[1,]", encoding="utf-8")
+    out = _run(capsys, "aggregate", *names, "--json")[1]
+    assert len(json.loads(out)["skipped"]) == 2
+    files = json.dumps([{"name": name, "text": Path(name).read_text(encoding="utf-8")} for name in names])
+    answer = json.loads(api.aggregate_json(json.dumps(build(real_data, AID)), files))
+    assert out == to_json(answer["result"])
+
+
+def test_aggregate_with_no_valid_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    doc = _filled(capsys)
+    doc["context"]["model"] = 9
+    bad = _write(tmp_path, doc, "bad.json")
+    missing = str(tmp_path / "missing.json")
+    status, out, err = _run(capsys, "aggregate", bad, missing)
+    assert (status, out) == (2, "")
+    lines = err.splitlines()
+    assert lines[0] == f"{bad}: context.model: must be 1, 2, 3 or null"
+    assert lines[1].startswith(f"{missing}: cannot read the file (") and len(lines) == 2
+
+
+def test_aggregate_needs_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        cli.main(["aggregate"])
+    assert raised.value.code == 2
+
+
+def test_compare(capsys: pytest.CaptureFixture[str], tmp_path: Path, real_data: Data) -> None:
+    before, after = _person(capsys, "Team", 0), _person(capsys, "Team", 1)
+    names = [_write(tmp_path, before, "before.json"), _write(tmp_path, after, "after.json")]
+    expected = compare(build(real_data, AID), before, after, (names[0], names[1]))
+    assert _run(capsys, "compare", *names) == (0, compare_markdown(expected), "")
+    assert _run(capsys, "compare", *names, "--json") == (0, to_json(expected), "")
+
+
+def test_compare_notes_answers_for_items_gone(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    before, after = _person(capsys, "Team", 0), _person(capsys, "Team", 1)
+    before["assessment_version"] = "0.1"
+    before["answers"]["retired-item"] = {"level": 1, "note": ""}
+    names = [_write(tmp_path, before, "before.json"), _write(tmp_path, after, "after.json")]
+    status, out, err = _run(capsys, "compare", *names, "--json")
+    assert (status, err) == (0, f"{names[0]}: note: answers.retired-item: not an item of {AID} any more; "
+                                "left out of the comparison\n")
+    assert json.loads(out)["gone"] == ["retired-item"]
+
+
+def test_compare_refuses_bad_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    before, after = _filled(capsys), _filled(capsys)
+    before["answers"]["retired-item"] = {"level": 1, "note": ""}  # the same version: a mistake, not a change
+    after["format_version"] = 3
+    names = [_write(tmp_path, before, "before.json"), _write(tmp_path, after, "after.json")]
+    assert _run(capsys, "compare", *names) == (2, "", (
+        f"{names[0]}: answers.retired-item: not an item of {AID}; remove it\n"
+        f"{names[1]}: format_version: must be 1\n"))
+    mix = _write(tmp_path, _template(capsys, "measure-mix"), "mix.json")
+    good = _write(tmp_path, _filled(capsys), "good.json")
+    assert _run(capsys, "compare", mix, good) == (
+        2, "", f'{mix}: assessment: this file is for "measure-mix", not "{AID}"\n')
+    (tmp_path / "list.json").write_text("[]", encoding="utf-8")
+    status, _, err = _run(capsys, "compare", str(tmp_path / "list.json"), str(tmp_path / "none.json"))
+    lines = err.splitlines()
+    assert status == 2 and lines[0] == (f"{tmp_path / 'list.json'}: must be a JSON object ({{...}}) holding a "
+                                        "responses document, not a list")
+    assert lines[1].startswith(f"{tmp_path / 'none.json'}: cannot read the file (")

@@ -8,9 +8,11 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from obc_assess.compare import compare
 from obc_assess.definition import answer_keys
 from obc_assess.responses import FORMAT, applies
 from obc_assess.scoring import score
+from obc_assess.team import aggregate
 
 LEVELS: list[object] = [0, 1, 2, 3, "na", "unknown", None]
 WEIGHTS = [0.5, 1, 1.5, 2, 3, 5]
@@ -154,3 +156,72 @@ def test_classification_shares_add_up(definitions: dict[str, Any], classes: list
     share = block["outcome_share"]
     assert share is None or 0 <= share <= 100
     assert block["flag"]["raised"] == (share is not None and share < 50)
+
+
+# ---------------------------------------------------------------------------------------------- team, compare
+
+def _canon(result: dict[str, Any]) -> dict[str, Any]:
+    """A team result with every list that follows the respondents' order sorted, and their numbers dropped."""
+    result = copy.deepcopy(result)
+    result["respondents"] = sorted(({k: v for k, v in p.items() if k != "n"} for p in result["respondents"]),
+                                   key=lambda p: p["name"])
+    for item in result["items"]:
+        item["levels"].sort(key=lambda cell: cell["respondent"])
+    for section in result["sections"]:
+        section["percents"].sort(key=lambda cell: cell["respondent"])
+    for entry in result["disagreements"]:
+        entry["lowest"].sort()
+        entry["highest"].sort()
+    for role in result["roles"]:
+        role["respondents"].sort(key=lambda person: person["name"])
+    return result
+
+
+@given(cases)
+def test_merging_one_file_gives_its_own_levels_and_percents(definitions: dict[str, Any], case: Case) -> None:
+    definition, doc = _setup(definitions["procurement-review"], case)
+    result, alone = aggregate(definition, [("a.json", doc)]), score(definition, doc)
+    asked = _asked(definition, doc)
+    for item in result["items"]:
+        level = doc["answers"][item["id"]]["level"]
+        assert item["mean"] == (level if isinstance(level, int) and item["id"] in asked else None)
+        assert item["range"] in (0, None)
+    assert [s["mean"] for s in result["sections"]] == [s["percent"] for s in alone["sections"]]
+    assert result["overall"]["mean"] == alone["overall"]["percent"]
+    assert result["respondents"][0]["percent"] == alone["overall"]["percent"]
+    assert result["disagreements"] == []
+
+
+team_cases = st.tuples(
+    st.fixed_dictionaries({key: st.sampled_from(WEIGHTS) for key in ITEMS}),
+    st.lists(st.tuples(st.fixed_dictionaries({key: st.sampled_from(LEVELS) for key in ITEMS}),
+                       st.sampled_from([None, 1, 2, 3]), st.sampled_from([None, "choosing", "allocation"]),
+                       st.sampled_from(["", "commissioner", "provider"])), min_size=1, max_size=4),
+    st.data(),
+)
+
+
+@given(team_cases)
+def test_file_order_does_not_matter(definitions: dict[str, Any],
+                                    team: tuple[dict[str, float], list[Any], st.DataObject]) -> None:
+    weights, people, data = team
+    docs: list[tuple[str, object]] = []
+    definition: dict[str, Any] = {}
+    for n, (levels, model, scope, role) in enumerate(people):
+        definition, doc = _setup(definitions["procurement-review"], (levels, weights, model, scope))
+        doc["respondent"] = {"name": f"Person {n}", "role": role}
+        docs.append((f"{n}.json", doc))
+    order = data.draw(st.permutations(range(len(docs))))
+    shuffled = aggregate(definition, [docs[n] for n in order])
+    assert _canon(shuffled) == _canon(aggregate(definition, docs))
+
+
+@given(cases)
+def test_comparing_a_file_with_itself_shows_no_change(definitions: dict[str, Any], case: Case) -> None:
+    definition, doc = _setup(definitions["procurement-review"], case)
+    result = compare(definition, doc, copy.deepcopy(doc))
+    assert result["improved"] == result["slipped"] == result["new"] == result["gone"] == []
+    assert all(i["change"] in (0, None) and i["movement"] in ("unchanged", "not compared")
+               for i in result["items"])
+    assert all(s["change"] in (0.0, None) for s in [*result["sections"], result["overall"]])
+    assert result["context_changed"] is False

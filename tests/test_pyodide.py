@@ -62,6 +62,7 @@ def _cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         bad["format_version"] = True
         bad["respondent"]["name"] = "x" * 300
         cases.append({"fn": "evaluate", "args": [text, json.dumps(bad)]})
+        cases += _team_cases(definition, text, rng)
     text = json.dumps(next(iter(definitions.values())))
     # Invalid JSON, including what Python versions parse or word differently (trailing commas, depth).
     for responses in ("{", "", "[1, NaN]", '{"a": [1,]}', "[]", "null", '{"answers": {"\\ud800": 1}}',
@@ -70,6 +71,30 @@ def _cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     cases.append({"fn": "evaluate", "args": ["not json", "{}"]})
     cases.append({"fn": "template_json", "args": [text, None, "no-such-scope"]})
     return cases
+
+
+def _team_cases(definition: dict[str, Any], text: str, rng: random.Random) -> list[dict[str, Any]]:
+    """Team and before-and-after calls: several files (one broken, one for an older version), plans too."""
+    docs = [_filled(definition, model, rng) for model in ([2, 1, None] if definition["asks_model"] else [None] * 3)]
+    for n, doc in enumerate(docs):
+        doc["respondent"] = {"name": ["Ann", "", "Café “Tîm”"][n], "role": ["commissioner", "provider", ""][n]}
+    if definition["kind"] == "maturity":
+        first, second = list(docs[0]["answers"])[:2]
+        docs[0]["plan"] = {first: {"action": "=Ask finance", "owner": "Ann", "due": "2025-03-31",
+                                   "target": definition["scale"]["levels"][-1]["value"]},
+                           second: {"action": "Write it down", "owner": "", "due": "", "target": None}}
+        docs[1]["answers"]["retired-item"] = {"level": 1, "note": ""}
+    docs[1]["assessment_version"] = "0.1"
+    files = json.dumps([{"name": f"{n}.json", "text": json.dumps(doc)} for n, doc in enumerate(docs)]
+                       + [{"name": "broken.json", "text": "{"}, {"name": "list.json", "text": "[]"}])
+    before, after = json.dumps(docs[1]), json.dumps(docs[0])
+    return [{"fn": "aggregate_json", "args": [text, files, False]},
+            {"fn": "aggregate_json", "args": [text, files, True]},
+            {"fn": "aggregate_csv_json", "args": [text, files, False]},
+            {"fn": "compare_json", "args": [text, before, after]},
+            {"fn": "compare_csv_json", "args": [text, before, after]},
+            {"fn": "compare_json", "args": [text, after, "[1,]"]},
+            {"fn": "plan_csv_json", "args": [text, after]}]
 
 
 @pytest.mark.pyodide

@@ -91,10 +91,11 @@ def _examples() -> list[tuple[str, dict[str, Any]]]:
     base = json.loads(blocks[0])
     found = []
     for block in blocks[1:]:
-        answers = json.loads("{" + block + "}")["answers"]
+        parts = json.loads("{" + block + "}")  # "answers", and "plan" in the action plan's example
+        answers = parts["answers"]
         aid = {"areas": "review-priorities", "measures": "measure-mix"}.get(next(iter(answers)),
                                                                            "procurement-review")
-        found.append((aid, {**base, "assessment": aid, "answers": answers}))
+        found.append((aid, {**base, **parts, "assessment": aid}))
     return found
 
 

@@ -113,7 +113,8 @@ MATURITY_CASES: list[tuple[str, Changes, list[str]]] = [
     ("missing context", [(("context",), DELETE)],
      ['context: missing; add "context": {"model": null, "scope": null}']),
     ("unknown top-level key", [(("answer",), {})], ["answer: not part of a responses document; remove it"]),
-    ("saved_at and plan are ignored", [(("saved_at",), "2024-01-01T10:00:00Z"), (("plan",), {"x": [1]})], []),
+    # saved_at is ignored; a plan is checked (tests/test_plan.py), and an empty one is valid.
+    ("saved_at and an empty plan", [(("saved_at",), "2024-01-01T10:00:00Z"), (("plan",), {})], []),
     ("model 4", [(("context", "model"), 4)], ["context.model: must be 1, 2, 3 or null"]),
     ("model as text", [(("context", "model"), "2")], ["context.model: must be 1, 2, 3 or null"]),
     ("model true", [(("context", "model"), True)], ["context.model: must be 1, 2, 3 or null"]),

@@ -13,7 +13,7 @@ from obc_assess.scoring import band_for, score
 
 RESULT_KEYS = {"format", "format_version", "assessment", "responses_version", "version_matches", "context",
                "respondent", "overall", "sections", "priorities", "evidence_gaps", "working", "matrix",
-               "classification"}
+               "classification", "plan"}
 OVERALL_KEYS = {"percent", "band", "confidence", "answered", "na", "unknown", "unanswered", "total"}
 SECTION_KEYS = {"id", "title", "percent", "confidence", "optional", "answered", "na", "unknown", "unanswered",
                 "total"}

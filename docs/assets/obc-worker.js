@@ -4,7 +4,7 @@
 //
 // Messages in:  {type: "init", runtime, package}   (absolute URLs; a second init after a failure retries)
 //               {id, type: "evaluate" | "import" | "fields", definition: url, fields | text | responses}
-// Messages out: {type: "ready"} | {type: "failed", message}
+// Messages out: {type: "ready"} | {type: "failed", message, fatal?} (fatal: this worker has closed)
 //               {id, ok: true, payload: "<JSON text from obc_assess.api>"} | {id, ok: false, error}
 
 const EXTRACT_DIR = "/home/pyodide/obc";
@@ -110,6 +110,11 @@ async function handle({ id, type, definition: url, fields, text, responses }) {
     self.postMessage({ id, ok: true, payload });
   } catch (error) {
     self.postMessage({ id, ok: false, error: messageOf(error) });
+    if (/fatal error/i.test(messageOf(error))) {
+      // Pyodide cannot go on after a fatal error, nor load twice here: the page starts a new worker on Retry.
+      self.postMessage({ type: "failed", fatal: true, message: messageOf(error) });
+      self.close();
+    }
   }
 }
 

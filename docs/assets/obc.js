@@ -80,7 +80,13 @@
 
     receive(message) {
       if (message.type === "ready") return this.set("ready");
-      if (message.type === "failed") return this.failAll(message.message || "");
+      if (message.type === "failed") {
+        if (message.fatal && this.worker) {
+          this.worker.terminate();
+          this.worker = null; // Retry starts a new one
+        }
+        return this.failAll(message.message || "");
+      }
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
       this.pending.delete(message.id);
@@ -92,7 +98,21 @@
       }
     },
 
+    settled() {
+      // Resolves once loading has finished, either way.
+      return new Promise((resolve) => {
+        const listener = () => {
+          if (this.state === "loading") return;
+          this.listeners.delete(listener);
+          resolve();
+        };
+        this.listeners.add(listener);
+        listener();
+      });
+    },
+
     request(type, data) {
+      if (this.state === "loading") return this.settled().then(() => this.request(type, data));
       if (!this.worker || this.state !== "ready") return Promise.reject(new Error(TEXT.failed));
       const id = this.nextId++;
       return new Promise((resolve, reject) => {
@@ -229,6 +249,9 @@
       $el.hidden = false;
     }
     if ($saved && !store) $saved.hidden = true;
+    // Rows have no fixed count of questions: their progress waits for Python's first count.
+    if ($rowList && $progress) $progress.hidden = true;
+    if ($rowList && $progressText) $progressText.hidden = true;
     refreshRows();
 
     // The status line, with a Retry button after it when loading failed.
@@ -456,7 +479,10 @@
       }
       for (const $el of $root.querySelectorAll(".obc-item--error")) $el.classList.remove("obc-item--error");
       for (const $el of $root.querySelectorAll("[data-obc-described]")) {
-        $el.removeAttribute("aria-describedby");
+        // Back to the description the field had before its error message was added to it.
+        const before = $el.getAttribute("data-obc-described");
+        if (before) $el.setAttribute("aria-describedby", before);
+        else $el.removeAttribute("aria-describedby");
         $el.removeAttribute("data-obc-described");
       }
       if ($errors) $errors.hidden = true;
@@ -467,16 +493,24 @@
       const $target = document.getElementById(field);
       if (!$target || !$root.contains($target)) return;
       const $group = $target.matches("fieldset") ? $target : $target.closest("fieldset.obc-item, .obc-field") || $target;
-      const $message = document.getElementById(`${field}-error`) || $group.querySelector(".obc-error-message");
+      let $message = document.getElementById(`${field}-error`) || $group.querySelector(".obc-error-message");
+      if (!$message && $group !== $target) {
+        // A field without a place for its message (an action plan's date, say): make one, above the field.
+        $message = h("div", { class: "obc-error-message", id: `${field}-error`, hidden: true });
+        $target.before($message);
+      }
+      // A message inside a closed <details> (the action plan) is no use: open it.
+      for (let $d = $target.closest("details"); $d; $d = $d.parentElement.closest("details")) $d.open = true;
       if ($message) {
         if (!$message.hidden) $message.append(h("br"));
         $message.append(h("span", { class: "obc-visually-hidden" }, "Error: "), message);
         $message.hidden = false;
         if (!$message.id) $message.id = `${field}-error`;
         const $described = $target.matches("fieldset, input, textarea, select") ? $target : $group;
-        if (!$described.hasAttribute("aria-describedby")) {
-          $described.setAttribute("aria-describedby", $message.id);
-          $described.setAttribute("data-obc-described", "");
+        if (!$described.hasAttribute("data-obc-described")) {
+          const before = $described.getAttribute("aria-describedby") || "";
+          $described.setAttribute("data-obc-described", before);
+          $described.setAttribute("aria-describedby", `${$message.id} ${before}`.trim());
         }
       }
       if ($group.matches("fieldset")) $group.classList.add("obc-item--error");
@@ -593,6 +627,7 @@
       if (Array.isArray(result.sections) && result.sections.length) nodes.push(sectionNodes(result.sections, kind));
       if (Array.isArray(result.priorities) && result.priorities.length) nodes.push(priorityNodes(result.priorities));
       if (Array.isArray(result.evidence_gaps) && result.evidence_gaps.length) nodes.push(gapNodes(result.evidence_gaps));
+      if (Array.isArray(result.plan) && result.plan.length) nodes.push(planNodes(result.plan));
       nodes.push(noteNodes());
       if (has(result.working)) nodes.push(workingNodes(result.working, result));
       return nodes.filter(Boolean);
@@ -682,11 +717,13 @@
       return h("div", { class: "obc-figure" },
         h("h3", {}, caption),
         chart(caption, sections.map((s) => ({ label: s.title, value: s.percent }))),
-        table(caption, [matrix ? "Criterion" : "Section", "Score", "Rated", "Not applicable", "Don't know",
-          "Not answered"],
+        // A matrix's scale has no "not applicable": no column for it.
+        table(caption, [matrix ? "Criterion" : "Section", "Score", "Rated", ...(matrix ? [] : ["Not applicable"]),
+          "Don't know", "Not answered"],
         sections.map((s) => [
           s.optional ? `${s.title} (optional)` : s.title, percent(s.percent),
-          has(s.total) ? `${s.answered} of ${s.total}` : s.answered, s.na ?? 0, s.unknown ?? 0, s.unanswered ?? 0,
+          has(s.total) ? `${s.answered} of ${s.total}` : s.answered, ...(matrix ? [] : [s.na ?? 0]), s.unknown ?? 0,
+          s.unanswered ?? 0,
         ])));
     }
 
@@ -754,9 +791,19 @@
         h("ul", {}, gaps.map((g) => h("li", {}, guidanceLink(g, g.title), g.area ? ` (${g.area})` : ""))));
     }
 
+    function planNodes(plan) {
+      const caption = "Your action plan";
+      return h("div", { class: "obc-plan-result" },
+        h("h3", {}, caption),
+        h("p", {}, "Your actions, for the items to work on first (in the order above), then the others."),
+        table(caption, ["Item", "Now", "Target", "Action", "Owner", "Due"],
+          plan.map((p) => [guidanceLink(p, p.title), p.level_label || "Not answered", p.target_label || "Not set",
+            p.action || "", p.owner || "", p.due || ""])));
+    }
+
     function noteNodes() {
       const notes = [];
-      for (const $note of $form.querySelectorAll("textarea")) {
+      for (const $note of $form.querySelectorAll(".obc-note textarea")) {
         const text = $note.value.trim();
         if (!text) continue;
         const $group = $note.closest("fieldset[data-obc-item], fieldset[data-obc-row]");
@@ -852,41 +899,44 @@
       return (await evaluate()) || latest;
     }
 
+    function cannotExport(answer) {
+      // Nothing to export until the problems are put right: say so where the keyboard user is sent.
+      if (answer && answer.problems && answer.problems.length) showProblems(answer.problems, { focus: true });
+      else if ($status) $status.focus();
+    }
+
     async function exportAnswers() {
       const answer = await current();
-      if (!answer || !answer.responses) return;
+      if (!answer || !answer.responses) return cannotExport(answer);
       download(`${id}-answers.json`, `${JSON.stringify(answer.responses, null, 2)}\n`, "application/json");
     }
 
     async function exportCsv() {
       const answer = await current();
-      if (!answer || typeof answer.csv !== "string") return;
+      if (!answer || typeof answer.csv !== "string") return cannotExport(answer);
       download(`${id}-results.csv`, answer.csv, "text/csv");
     }
 
     async function importFile() {
       const file = $import && $import.files && $import.files[0];
       if (!file) return;
+      const fail = (problems) => {
+        $import.value = ""; // so that choosing the same file again, once put right, is a change
+        showProblems(problems.map((p) => ({ path: "", field: null, message: `${file.name}: ${problemText(p)}` })),
+          { focus: true, fallback: $import.id });
+      };
+      // A guard for the browser, not a rule about answers: no answers file comes near this size.
+      if (file.size > 10 * 1024 * 1024) return fail([{ message: "too large to be an exported answers file" }]);
       let text;
-      try {
-        text = await file.text();
-      } catch {
-        showProblems([{ message: `${file.name} could not be read.`, field: null }], { focus: true, fallback: $import.id });
-        return;
-      }
       let answer;
       try {
+        text = await file.text();
         answer = await engine.request("import", { definition, text });
       } catch (error) {
-        showProblems([{ message: `${file.name} could not be imported: ${error.message}`, field: null }],
-          { focus: true, fallback: $import.id });
-        return;
+        return fail([{ message: `could not be read (${error.message})` }]);
       }
       if (disposed) return;
-      if (!answer.ok) {
-        showProblems((answer.problems || []).map((p) => ({ ...p, field: null })), { focus: true, fallback: $import.id });
-        return;
-      }
+      if (!answer.ok) return fail(answer.problems || []);
       applyForm(answer);
       changed();
       $import.value = "";

@@ -1,7 +1,8 @@
 """The JSON-string boundary for the browser worker: text in, JSON text out, never an exception for bad input.
 
 Every function returns ``{"ok": bool, "problems": [{"path", "message", "field"}], ...}`` as JSON text, with
-its payload (``result``, ``csv``, ``markdown``, ``responses``, ``form``) null when ``ok`` is false.
+its payload (``result``, ``csv``, ``markdown``, ``responses``, ``form``) null when ``ok`` is false. The team
+functions add ``files``: each file's own problems; the comparison's problems also name their ``file``.
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from obc_assess.compare import CompareError, compare
 from obc_assess.form import field_for, from_form, to_form
 from obc_assess.jsontext import parse
-from obc_assess.render import to_csv, to_markdown
+from obc_assess.render import plan_csv, to_csv, to_markdown
+from obc_assess.report_team import compare_csv, team_csv
 from obc_assess.responses import Problem, ResponsesError, template, validate
 from obc_assess.scoring import score
+from obc_assess.team import aggregate, file_label
 
 
 def _answer(problems: list[Problem], **payload: Any) -> str:
@@ -51,6 +55,11 @@ def render_csv_json(definition_json: str, responses_json: str) -> str:
 def render_markdown_json(definition_json: str, responses_json: str, base_url: str = "") -> str:
     """Score and render the Markdown report: ``{"ok", "problems", "markdown"}``."""
     return _scored(definition_json, responses_json, "markdown", lambda result: to_markdown(result, base_url))
+
+
+def plan_csv_json(definition_json: str, responses_json: str) -> str:
+    """Score and render the action plan alone as CSV: ``{"ok", "problems", "csv"}``."""
+    return _scored(definition_json, responses_json, "csv", plan_csv)
 
 
 def template_json(definition_json: str, model: int | None = None, scope: str | None = None) -> str:
@@ -93,3 +102,92 @@ def form_values(definition_json: str, responses_json: str) -> str:
     if problems:
         return _answer(problems, form=None)
     return _answer([], form=to_form(definition, doc))
+
+
+def _files(files_json: str) -> tuple[list[tuple[str, str]], list[Problem]]:
+    files, problems = parse(files_json, "(files)", max_bytes=None)
+    if problems:
+        return [], problems
+    if not (isinstance(files, list) and all(
+            isinstance(f, dict) and isinstance(f.get("name"), str) and isinstance(f.get("text"), str)
+            for f in files)):
+        return [], [Problem("(files)", 'must be a JSON list of files like {"name": "answers.json", "text": "..."}')]
+    return [(f["name"], f["text"]) for f in files], []
+
+
+def _team(definition_json: str, files_json: str, anonymous: bool, key: str, render: Render) -> str:
+    definition, problems = parse(definition_json, "(definition)")
+    files, more = _files(files_json) if not problems else ([], [])
+    problems += more
+    if problems:
+        return _with_files(problems, [], key, None)
+    reports: dict[int, list[dict[str, Any]]] = {}
+    docs = []
+    for n, (_, text) in enumerate(files):
+        doc, found = parse(text, "(file)")
+        found = found or validate(definition, doc)
+        if found:
+            reports[n] = [p.to_dict() for p in found]
+        else:  # labelled by position, so two files with one name are still told apart
+            docs.append((str(n), doc))
+    result = aggregate(definition, docs, anonymous is True)
+    for person in result["respondents"]:
+        person["file"] = None if person["file"] is None else files[int(person["file"])][0]
+    statuses = [{"name": name, "ok": n not in reports, "problems": reports.get(n, [])}
+                for n, (name, _) in enumerate(files)]
+    # Every file left out, in the order given, whether it was not JSON or not valid answers.
+    result["skipped"] = [{"file": file_label(name, n + 1, anonymous is True), "problems": reports[n]}
+                         for n, (name, _) in enumerate(files) if n in reports]
+    if not result["respondents"]:
+        problems = [Problem("(files)", "no file could be read as answers to this assessment" if files
+                            else "no files given; choose one or more exported answers files")]
+        return _with_files(problems, statuses, key, None)
+    return _with_files([], statuses, key, render(result))
+
+
+def _with_files(problems: list[Problem], files: list[dict[str, Any]], key: str, payload: object) -> str:
+    return json.dumps({"ok": not problems, "problems": [p.to_dict() for p in problems], "files": files,
+                       key: payload}, sort_keys=True, ensure_ascii=False)
+
+
+def aggregate_json(definition_json: str, files_json: str, anonymous: bool = False) -> str:
+    """Merge several answers files (``[{"name", "text"}]``) into the team result: ``{"ok", "problems",
+    "files": [{"name", "ok", "problems"}], "result"}``; a bad file is listed in ``files`` and left out."""
+    return _team(definition_json, files_json, anonymous, "result", lambda result: result)
+
+
+def aggregate_csv_json(definition_json: str, files_json: str, anonymous: bool = False) -> str:
+    """The team result as CSV: ``{"ok", "problems", "files", "csv"}``."""
+    return _team(definition_json, files_json, anonymous, "csv", team_csv)
+
+
+def _compared(definition_json: str, before_text: str, after_text: str, key: str, render: Render) -> str:
+    definition, problems = parse(definition_json, "(definition)")
+    listed = [{"file": "(definition)", "path": p.path, "message": p.message} for p in problems]
+    docs = []
+    for name, text in (("before", before_text), ("after", after_text)):
+        doc, found = parse(text, "(file)")
+        listed += [{"file": name, "path": p.path, "message": p.message} for p in found]
+        docs.append(doc)
+    if not listed:
+        try:
+            return _listed([], render(compare(definition, docs[0], docs[1])), key)
+        except CompareError as error:
+            listed = error.problems
+    return _listed(listed, None, key)
+
+
+def _listed(problems: list[dict[str, str]], payload: object, key: str) -> str:
+    return json.dumps({"ok": not problems, "problems": problems, key: None if problems else payload},
+                      sort_keys=True, ensure_ascii=False)
+
+
+def compare_json(definition_json: str, before_text: str, after_text: str) -> str:
+    """Compare two answers files: ``{"ok", "problems": [{"file": "before" | "after", "path", "message"}],
+    "result"}``."""
+    return _compared(definition_json, before_text, after_text, "result", lambda result: result)
+
+
+def compare_csv_json(definition_json: str, before_text: str, after_text: str) -> str:
+    """The comparison as CSV: ``{"ok", "problems", "csv"}``."""
+    return _compared(definition_json, before_text, after_text, "csv", compare_csv)

@@ -1,4 +1,4 @@
-"""The obc-assess command: list, describe, template, validate and score self-assessments from a terminal."""
+"""The obc-assess command: list, describe, template, validate, score, aggregate and compare from a terminal."""
 
 from __future__ import annotations
 
@@ -9,12 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from obc_assess.checks import Checker, quote
+from obc_assess.compare import CompareError, compare
 from obc_assess.definition import build_all
 from obc_assess.jsontext import parse
 from obc_assess.loader import DataError, load_data
 from obc_assess.render import to_csv, to_json, to_markdown
+from obc_assess.report_team import compare_markdown, team_csv, team_markdown
 from obc_assess.responses import Problem, ResponsesError, template, validate
 from obc_assess.scoring import score
+from obc_assess.team import aggregate, file_label
 
 USAGE_ERROR = 2  # invalid input, as argparse uses for a bad command line
 DATA_ERROR = 1  # the toolkit's own data is broken: not the user's fault
@@ -170,8 +173,55 @@ def cmd_score(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) 
     return 0
 
 
+def cmd_aggregate(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> int:
+    loaded = [_load(name, definitions) for name in args.files]
+    # The first valid file decides the assessment; every other file must be for the same one.
+    definition = next((one[0] for one in loaded if not isinstance(one, list) and not validate(*one)), None)
+    lines: list[str] = []
+    skipped: list[dict[str, Any]] = []
+    docs: list[tuple[str, Any]] = []
+    for n, (name, one) in enumerate(zip(args.files, loaded, strict=True), start=1):
+        if isinstance(one, list):  # unreadable: the lines say why
+            found = [{"path": "(file)", "message": line.removeprefix(f"{name}: "), "field": None} for line in one]
+            lines += one
+        else:
+            problems = validate(definition or one[0], one[1])
+            if not problems:
+                docs.append((name, one[1]))
+                continue
+            found = [p.to_dict() for p in problems]
+            lines += _problem_lines(name, problems)
+        skipped.append({"file": file_label(name, n, args.anonymous), "problems": found})
+    if definition is None:
+        return _errors(lines)
+    result = aggregate(definition, docs, args.anonymous)
+    result["skipped"] = skipped  # every file left out, in order, as the browser lists them
+    _write("".join(f"{line}\n" for line in lines), sys.stderr)
+    _write({"json": to_json, "csv": team_csv}.get(args.output, team_markdown)(result))
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> int:
+    before, after = _load(args.before, definitions), _load(args.after, definitions)
+    lines = [*(before if isinstance(before, list) else []), *(after if isinstance(after, list) else [])]
+    if isinstance(before, list) or isinstance(after, list):
+        return _errors(lines)
+    definition = after[0]  # the after file's assessment, as it is now; the before file must be for it too
+    try:
+        result = compare(definition, before[1], after[1], (args.before, args.after))
+    except CompareError as error:
+        return _errors([f"{p['file']}: {p['message']}" if p["path"] == "(file)" else
+                        f"{p['file']}: {p['path']}: {p['message']}" for p in error.problems])
+    for removed in result["removed"]:
+        where = Checker.key(removed["part"], removed["id"])
+        _write(f"{removed['file']}: note: {where}: not an item of {definition['id']} any more; "
+               "left out of the comparison\n", sys.stderr)
+    _write(to_json(result) if args.json else compare_markdown(result))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
-    """The command line: one subcommand each for list, describe, template, validate and score."""
+    """The command line: one subcommand each for list, describe, template, validate, score, aggregate, compare."""
     top = argparse.ArgumentParser(prog="obc-assess", description=(
         "Self-assessments for outcome-based commissioning of social care: blank answer files, "
         "validation and scoring (the same code as the website's forms)."))
@@ -199,6 +249,18 @@ def parser() -> argparse.ArgumentParser:
                        ("markdown", "a readable report")):
         form.add_argument(f"--{name}", dest="output", action="store_const", const=name, help=what)
     cmd.set_defaults(run=cmd_score)
+    cmd = sub.add_parser("aggregate", help="merge several people's answers files into a team summary")
+    cmd.add_argument("files", nargs="+", metavar="FILE", help="responses files (JSON), all for one assessment")
+    form = cmd.add_mutually_exclusive_group()
+    for name, what in (("json", "the full result as JSON"), ("csv", "a table for spreadsheets")):
+        form.add_argument(f"--{name}", dest="output", action="store_const", const=name, help=what)
+    cmd.add_argument("--anonymous", action="store_true", help='call respondents "Respondent 1", "Respondent 2"...')
+    cmd.set_defaults(run=cmd_aggregate)
+    cmd = sub.add_parser("compare", help="compare two answers files for one assessment: before and after")
+    cmd.add_argument("before", metavar="BEFORE", help="the earlier responses file (JSON)")
+    cmd.add_argument("after", metavar="AFTER", help="the later responses file (JSON)")
+    cmd.add_argument("--json", action="store_true", help="the full result as JSON (default: a readable summary)")
+    cmd.set_defaults(run=cmd_compare)
     return top
 
 

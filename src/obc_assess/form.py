@@ -1,8 +1,9 @@
 """Maps the questionnaire's HTML form fields to a responses document and back, so the browser glue stays dumb.
 
 The field names are the contract with src/obc_site/templates/assessment_form.html.j2: ``context-model``,
-``context-scope``, ``respondent-name``, ``respondent-role``, an item's ``field`` and ``<field>-note``, and for
-user-named rows ``row-<n>-name``, ``row-<n>-<criterion>``, ``row-<n>-class``, ``row-<n>-note``.
+``context-scope``, ``respondent-name``, ``respondent-role``, an item's ``field`` and ``<field>-note``, its action
+plan's ``<field>-plan-action``, ``-plan-owner``, ``-plan-due`` and ``-plan-target``, and for user-named rows
+``row-<n>-name``, ``row-<n>-<criterion>``, ``row-<n>-class``, ``row-<n>-note``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from obc_assess.responses import FORMAT, FORMAT_VERSION
 
 JSON = Any
 _ROW = re.compile(r"^row-(\d+)-")
+PLAN_KEYS = ("action", "owner", "due", "target")
 
 
 def _level(value: str) -> JSON:
@@ -58,7 +60,20 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
         doc["answers"] = {item["id"]: {"level": _level(fields.get(item["field"], "")),
                                        "note": fields.get(f"{item['field']}-note", "")}
                           for item in _items(definition)}
+        plan = {item["id"]: _plan_entry(fields, item["field"]) for item in _items(definition)}
+        plan = {key: entry for key, entry in plan.items() if entry is not None}
+        if plan:  # no plan at all: the key is left out, so a file without one is unchanged
+            doc["plan"] = plan
     return doc, rows
+
+
+def _plan_entry(fields: dict[str, str], field: str) -> dict[str, JSON] | None:
+    """An item's action plan entry from its four fields; None when all are empty."""
+    values = {key: fields.get(f"{field}-plan-{key}", "") for key in PLAN_KEYS}
+    if not any(value.strip() for value in values.values()):
+        return None
+    return {"action": values["action"], "owner": values["owner"], "due": values["due"].strip(),
+            "target": _level(values["target"])}
 
 
 def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
@@ -83,6 +98,10 @@ def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
             level = answer.get("level")
             fields[item["field"]] = "" if level is None else str(level)
             fields[f"{item['field']}-note"] = answer.get("note", "")
+            entry = doc.get("plan", {}).get(item["id"], {})
+            for key in PLAN_KEYS:
+                value = entry.get(key)
+                fields[f"{item['field']}-plan-{key}"] = "" if value is None else str(value)
     return {"fields": fields, "rows": len(rows)}
 
 
@@ -94,6 +113,10 @@ def field_for(definition: dict[str, Any], path: str, rows: list[int]) -> str | N
         return f"context-{parts[1]}"
     if parts[:1] == ["respondent"] and len(parts) > 1:
         return f"respondent-{parts[1]}"
+    if parts[:1] == ["plan"] and len(parts) > 1 and parts[1] in fields:
+        # A problem with the entry as a whole links to its first field.
+        key = parts[2] if len(parts) > 2 and parts[2] in PLAN_KEYS else "action"
+        return f"{fields[parts[1]]}-plan-{key}"
     if parts[:1] != ["answers"] or len(parts) < 2:
         return None
     if parts[1] in ("areas", "measures") and len(parts) > 2 and parts[2].startswith("["):

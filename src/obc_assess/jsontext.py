@@ -45,11 +45,13 @@ def _precheck(text: str) -> str | None:
     return None
 
 
-def parse(text: str, what: str) -> tuple[Any, list[Problem]]:
-    """JSON text as a value, or a problem at path ``what`` (e.g. "(file)") saying why it is not JSON."""
+def parse(text: str, what: str, max_bytes: int | None = MAX_BYTES) -> tuple[Any, list[Problem]]:
+    """JSON text as a value, or a problem at path ``what`` (e.g. "(file)") saying why it is not JSON.
+
+    ``max_bytes=None`` lifts the size limit, for an envelope of many files that are each checked in turn."""
     size = len(text.encode("utf-8", "surrogatepass"))
-    if size > MAX_BYTES:
-        return None, [Problem(what, f"the file is too large ({size:,} bytes; the limit is {MAX_BYTES:,}); "
+    if max_bytes is not None and size > max_bytes:
+        return None, [Problem(what, f"the file is too large ({size:,} bytes; the limit is {max_bytes:,}); "
                                     "is it a responses file?")]
     # Browsers decode a file that is not UTF-8 with U+FFFD in place of each bad byte; nobody types it.
     if "\ufffd" in text:

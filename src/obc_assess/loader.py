@@ -89,11 +89,11 @@ def read_yaml(path: Path, name: str) -> tuple[Any, list[str]]:
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is not None:
         try:
-            return yaml.load(text, Loader=_strict(fast)), []  # noqa: S506 (a safe loader)
+            return yaml.load(text, Loader=_strict(fast)), []
         except yaml.YAMLError:
             pass
     try:
-        return yaml.load(text, Loader=_strict(yaml.SafeLoader)), []  # noqa: S506 (a safe loader)
+        return yaml.load(text, Loader=_strict(yaml.SafeLoader)), []
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

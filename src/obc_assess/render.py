@@ -87,7 +87,7 @@ def _maturity_rows(result: dict[str, Any], head: Row) -> list[Row]:
              for i in result["working"]["items"] if i["status"] != "not-asked"]
     rows += [{"record": "plan", "section": p["section"], "id": p["id"], "title": p["title"], "level": p["level"],
               "label": p["level_label"], "rank": p["rank"], "target": p["target_label"], "action": p["action"],
-              "owner": p["owner"], "due": p["due"]} for p in result["plan"]]
+              "owner": p["owner"], "due": p["due"]} for p in result.get("plan", [])]
     return rows
 
 

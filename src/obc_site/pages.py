@@ -72,7 +72,7 @@ class Site:
 
     def render(self, template: str, path: str, **context: Any) -> str:
         env = self.html if template.endswith(".html.j2") else self.md
-        return env.get_template(template).render(**self._globals(path), **context)
+        return env.get_template(template).render({**self._globals(path), **context})
 
     def pages_by_source(self) -> dict[str, list[dict[str, Any]]]:
         grouped: dict[str, list[dict[str, Any]]] = {s: [] for s in self.sources}
@@ -132,7 +132,8 @@ def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
         maturity = d["kind"] == "maturity"
         # Rows shown before JavaScript adds more: enough to start a matrix or a list of measures by hand.
         counts = {"questions": sum(len(s["items"]) for s in d["sections"]) if maturity else 0, "rows": 3}
-        form = site.render("assessment_form.html.j2", path, d=d, counts=counts, roles=ROLES,
+        # Raw HTML links are not rewritten by MkDocs: relative to the page's URL (assessments/<id>/), not its file.
+        form = site.render("assessment_form.html.j2", path, root="../../", d=d, counts=counts, roles=ROLES,
                            definition_url=urls.definitions[d["id"]], runtime_url=urls.runtime,
                            package_url=urls.package)
         # Python-Markdown keeps a raw HTML block whole only if it has no blank lines.

@@ -25,11 +25,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     missing = not Path(CHROMIUM).exists()
     for item in items:
-        if here in Path(str(item.fspath)).parents:
+        if here in item.path.parents:
             item.add_marker(pytest.mark.browser)
             if missing:
                 item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (set CHROMIUM, or make chromium)"))
@@ -54,9 +55,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
-                      ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json",
-                      ".zip": "application/zip"}
+    # Module scripts (the worker, Pyodide) need a JavaScript type; WebAssembly compiles while it downloads.
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".mjs": "text/javascript",
+        ".wasm": "application/wasm", ".json": "application/json", ".zip": "application/zip"}
+
+    def end_headers(self) -> None:
+        # As GitHub Pages serves the site: cacheable for ten minutes, so a second page reuses the runtime.
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         pass
@@ -75,7 +82,7 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def definitions(built_site: Path) -> dict[str, dict[str, Any]]:
+def site_definitions(built_site: Path) -> dict[str, dict[str, Any]]:
     """Every assessment definition the site serves, by id (read from the built JSON files)."""
     out = {}
     for path in (built_site / "assets" / "obc").glob("*.json"):
@@ -87,7 +94,7 @@ def definitions(built_site: Path) -> dict[str, dict[str, Any]]:
 
 
 @pytest.fixture(scope="session")
-def definition_json(built_site: Path) -> dict[str, str]:
+def site_definition_json(built_site: Path) -> dict[str, str]:
     """The exact JSON text of each definition, as the worker passes it to obc_assess.api."""
     out = {}
     for path in (built_site / "assets" / "obc").glob("*.json"):

@@ -9,10 +9,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from browser_helpers import item_group, level, open_assessment, py, starts
 from playwright.sync_api import Page, expect
 
 from obc_assess.responses import applies
+
+pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,8 +59,8 @@ def _cli_score(path: Path) -> dict[str, Any]:
 
 
 def test_procurement_review_model_2_matches_the_command_line(page: Page, site_url: str,
-                                                            definitions: dict[str, Any], tmp_path: Path) -> None:
-    definition = definitions["procurement-review"]
+                                                            site_definitions: dict[str, Any], tmp_path: Path) -> None:
+    definition = site_definitions["procurement-review"]
     open_assessment(page, site_url, "procurement-review")
     page.get_by_label(re.compile(r"^Model 2:")).check()
     plan = _answer_plan(definition, 2)
@@ -89,6 +92,17 @@ def test_procurement_review_model_2_matches_the_command_line(page: Page, site_ur
     saved = json.loads(answers.read_text(encoding="utf-8"))
     assert saved["context"]["model"] == 2
 
+    # The results CSV is the command line's, byte for byte (Pyodide and CPython run the same code).
+    with page.expect_download() as csv_info:
+        page.get_by_role("button", name="Export results (CSV)").click()
+    assert csv_info.value.suggested_filename == "procurement-review-results.csv"
+    csv_path = tmp_path / "results.csv"
+    csv_info.value.save_as(csv_path)
+    run = subprocess.run([sys.executable, "-m", "obc_assess", "score", str(answers), "--csv"], cwd=ROOT,
+                         capture_output=True)
+    assert run.returncode == 0, run.stderr.decode()
+    assert csv_path.read_bytes() == run.stdout
+
     cli = _cli_score(answers)
     result = cli.get("result", cli)
     assert _number(overall_text) == float(result["overall"]["percent"])
@@ -104,8 +118,8 @@ def test_procurement_review_model_2_matches_the_command_line(page: Page, site_ur
     expect(results.get_by_text("<b>not bold</b>").first).to_be_visible()
 
 
-def test_reload_keeps_every_answer(page: Page, site_url: str, definitions: dict[str, Any]) -> None:
-    definition = definitions["commissioning-principles"]
+def test_reload_keeps_every_answer(page: Page, site_url: str, site_definitions: dict[str, Any]) -> None:
+    definition = site_definitions["commissioning-principles"]
     items = [item for section in definition["sections"] for item in section["items"]]
     open_assessment(page, site_url, "commissioning-principles")
     page.get_by_label(re.compile(r"^Model 1:")).check()
@@ -142,9 +156,9 @@ def _template(assessment_id: str, model: int) -> dict[str, Any]:
     return json.loads(run.stdout)
 
 
-def test_import_restores_answers_and_reports_a_wrong_file(page: Page, site_url: str, definitions: dict[str, Any],
-                                                          definition_json: dict[str, str], tmp_path: Path) -> None:
-    definition = definitions["commissioning-principles"]
+def test_import_restores_answers_and_reports_a_wrong_file(page: Page, site_url: str, site_definitions: dict[str, Any],
+                                                          site_definition_json: dict[str, str], tmp_path: Path) -> None:
+    definition = site_definitions["commissioning-principles"]
     items = [item for section in definition["sections"] for item in section["items"]]
     doc = _template("commissioning-principles", 3)
     levels = [3, 2, 1, 0, "unknown", "na", 2]
@@ -160,7 +174,7 @@ def test_import_restores_answers_and_reports_a_wrong_file(page: Page, site_url: 
 
     # A file for another assessment: the error summary says why, and takes focus.
     file_input.set_input_files(other)
-    expected = py("form_import", definition_json["commissioning-principles"], other.read_text())
+    expected = py("form_import", site_definition_json["commissioning-principles"], other.read_text())
     assert not expected["ok"]
     summary = page.get_by_role("alert").filter(has_text="There is a problem")
     expect(summary).to_be_visible()
@@ -176,7 +190,7 @@ def test_import_restores_answers_and_reports_a_wrong_file(page: Page, site_url: 
         group = item_group(page, item["title"])
         expect(level(group, labels[value])).to_be_checked()
         expect(group.get_by_label(re.compile(r"^Evidence or note"))).to_have_value(f"Seen in {item['id']}")
-    text = definition_json["commissioning-principles"]
+    text = site_definition_json["commissioning-principles"]
     fields = py("form_fields", text, json.dumps(doc))["fields"]
     expected_result = py("form_evaluate", text, json.dumps(fields))["result"]
     overall = page.get_by_role("region", name="Your results").get_by_text(re.compile(r"^Overall score:"))

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from browser_helpers import open_assessment, starts
 from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
 
 # What has focus: the kind of control, its name, and the item (fieldset) it belongs to.
 FOCUS = """() => {
@@ -27,8 +30,8 @@ def _tab_to(page: Page, want: Any, limit: int = 400) -> dict[str, Any]:
 
 
 def test_commissioning_principles_with_the_keyboard_only(page: Page, site_url: str,
-                                                         definitions: dict[str, Any]) -> None:
-    definition = definitions["commissioning-principles"]
+                                                         site_definitions: dict[str, Any]) -> None:
+    definition = site_definitions["commissioning-principles"]
     items = [item for section in definition["sections"] for item in section["items"]]
     open_assessment(page, site_url, "commissioning-principles")
     page.locator("body").focus()
@@ -59,3 +62,10 @@ def test_commissioning_principles_with_the_keyboard_only(page: Page, site_url: s
     for n, item in enumerate(items):
         group = page.get_by_role("group", name=starts(item['title'])).first
         expect(group.get_by_label(starts(labels[n % levels]))).to_be_checked()
+
+    # The printed report: results, notes and the date; not the questions.
+    page.emulate_media(media="print")
+    page.pdf()  # printing fires beforeprint, which dates the report
+    expect(results.get_by_text(re.compile(r"^Printed on \d"))).to_be_visible()
+    expect(results.get_by_text("Typed with the keyboard.")).to_be_visible()
+    expect(page.get_by_label(re.compile(r"^Model 2:"))).to_be_hidden()

@@ -12,6 +12,8 @@ import pytest
 from browser_helpers import item_group, level, wait_ready
 from playwright.sync_api import Browser, Page, expect
 
+pytestmark = pytest.mark.browser
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -78,10 +80,10 @@ class Tour:
 
 
 @pytest.fixture(scope="module")
-def tour(browser: Browser, site_url: str, built_site: Path, definitions: dict[str, Any]) -> Iterator[Tour]:
+def tour(browser: Browser, site_url: str, built_site: Path, site_definitions: dict[str, Any]) -> Iterator[Tour]:
     """Visit the home page, a guidance page and every assessment once, as a person would, for both the
     network and the accessibility tests (one Pyodide load per assessment page, not two)."""
-    assessments = [f"assessments/{aid}/" for aid in sorted(definitions)]
+    assessments = [f"assessments/{aid}/" for aid in sorted(site_definitions)]
     seen = Tour(site_url, ["", _guidance_page(built_site), *assessments])
     context = browser.new_context()
     context.on("request", lambda request: seen.requests.append(request.url))
@@ -93,7 +95,7 @@ def tour(browser: Browser, site_url: str, built_site: Path, definitions: dict[st
                 # From one assessment to the next by the navigation, as a person would. With Material's
                 # instant navigation (it needs site_url) the page is swapped in place and Python carries on.
                 page.evaluate("window.obcSameDocument = true")
-                title = definitions[path.split("/")[1]]["title"]
+                title = site_definitions[path.split("/")[1]]["title"]
                 page.get_by_role("navigation").get_by_role("link", name=title, exact=True).first.click()
                 expect(page.get_by_role("heading", level=1)).to_contain_text(title)
                 seen.same_document.append(bool(page.evaluate("window.obcSameDocument === true")))
@@ -101,7 +103,7 @@ def tour(browser: Browser, site_url: str, built_site: Path, definitions: dict[st
                 page.goto(f"{site_url}{path}")
             if path in assessments:
                 wait_ready(page)
-                _show_results(page, definitions[path.split("/")[1]])
+                _show_results(page, site_definitions[path.split("/")[1]])
                 # The error summary's markup, too.
                 page.get_by_label("Continue from an exported answers file").set_input_files(
                     files=[{"name": "bad.json", "mimeType": "application/json", "buffer": b"{not json"}])

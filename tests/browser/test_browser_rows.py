@@ -6,8 +6,11 @@ import json
 import re
 from typing import Any
 
+import pytest
 from browser_helpers import open_assessment, py
 from playwright.sync_api import Locator, Page, expect
+
+pytestmark = pytest.mark.browser
 
 
 def _row(page: Page, label: str, number: int) -> Locator:
@@ -19,9 +22,9 @@ def _rate(row: Locator, criterion: str, level: str) -> None:
 
 
 def test_review_priorities_rows_add_rename_remove_and_rank(page: Page, site_url: str,
-                                                           definitions: dict[str, Any],
-                                                           definition_json: dict[str, str]) -> None:
-    definition = definitions["review-priorities"]
+                                                           site_definitions: dict[str, Any],
+                                                           site_definition_json: dict[str, str]) -> None:
+    definition = site_definitions["review-priorities"]
     criteria = [item["title"] for section in definition["sections"] for item in section["items"]]
     levels = [lv["label"] for lv in definition["scale"]["levels"]]
     open_assessment(page, site_url, "review-priorities")
@@ -54,7 +57,7 @@ def test_review_priorities_rows_add_rename_remove_and_rank(page: Page, site_url:
     expect(table).not_to_contain_text("Reablement")
     # The same ranking as obc_assess gives for the same fields.
     fields = page.evaluate("() => Object.fromEntries(new FormData(document.querySelector('[data-obc-form]')))")
-    expected = py("form_evaluate", definition_json["review-priorities"], json.dumps(fields))
+    expected = py("form_evaluate", site_definition_json["review-priorities"], json.dumps(fields))
     ranked = sorted(expected["result"]["areas"], key=lambda a: a["rank"])
     assert [a["name"] for a in ranked][:2] != []
     body_rows = table.locator("tbody tr")
@@ -69,8 +72,8 @@ def test_review_priorities_rows_add_rename_remove_and_rank(page: Page, site_url:
     expect(rows.first.get_by_role("button", name=re.compile(r"^Remove this"))).to_be_hidden()
 
 
-def test_measure_mix_rows_classed_show_the_mix(page: Page, site_url: str, definitions: dict[str, Any]) -> None:
-    definition = definitions["measure-mix"]
+def test_measure_mix_rows_classed_show_the_mix(page: Page, site_url: str, site_definitions: dict[str, Any]) -> None:
+    definition = site_definitions["measure-mix"]
     classes = {c["id"]: c["label"] for c in definition["classification"]["classes"]}
     open_assessment(page, site_url, "measure-mix")
     rows = page.locator("[data-obc-row-list] > fieldset")

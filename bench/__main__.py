@@ -1,0 +1,47 @@
+"""Runs every benchmark, prints a table and writes bench/results.json (python -m bench; make bench)."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bench import browser, build, merge, scoring
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _table(figures: list[dict[str, Any]]) -> str:
+    rows = [("figure", "value", "baseline", "ratio", "goal", "met")]
+    for f in figures:
+        base = "" if f["baseline"] is None else f"{f['baseline']:.3g} {f['unit']}"
+        ratio = "" if f["ratio"] is None else f"{f['ratio']:.2f}x"
+        met = {True: "yes", False: "NO", None: ""}[f["met"]]
+        rows.append((f["name"], f"{f['value']:.3g} {f['unit']}", base, ratio, f["goal"], met))
+    widths = [max(len(r[i]) for r in rows) for i in range(6)]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows)
+
+
+def main() -> int:
+    figures: list[dict[str, Any]] = []
+    figures += build.run()
+    figures += scoring.run()
+    figures += merge.run()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "built"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], check=True, cwd=ROOT,
+                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        figures += browser.run(site, Path(tmp), scoring.largest()["id"])
+    results = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count()}, "figures": figures}
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(_table(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,171 @@
+"""In headless Chromium: time to answer, Python ready against a bare Pyodide page, bytes, and warm revisits."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import os
+import shutil
+import statistics
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import unquote, urlparse
+
+from playwright.sync_api import Page, sync_playwright
+
+from bench.timing import RUNS, figure, stats
+from obc_site.site import RUNTIME_FILES
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+# Records, in page time (ms since navigation start), when the first answer radio is in the page and painted,
+# and when the status line first says the scoring program is ready.
+PROBE = """
+(() => {
+  const seen = () => {
+    if (window.__radio === undefined && document.querySelector(".obc-form input[type=radio]")) {
+      requestAnimationFrame(() => { window.__radio = performance.now(); });
+    }
+    const $s = document.querySelector("[data-obc-status]");
+    if (window.__ready === undefined && $s && /^Ready/.test($s.textContent)) window.__ready = performance.now();
+  };
+  new MutationObserver(seen).observe(document, {subtree: true, childList: true, characterData: true});
+})();
+"""
+# The baseline: a page whose module worker only runs loadPyodide() from the same runtime files.
+BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>bare</title><script type="module">
+const w = new Worker("worker.js", {type: "module"});
+w.onmessage = () => { window.__ready = performance.now(); };
+w.postMessage(new URL("../assets/pyodide/VERSION/", location.href).href);
+</script>"""
+BARE_WORKER = """self.onmessage = async (e) => {
+  const { loadPyodide } = await import(e.data + "pyodide.mjs");
+  await loadPyodide({ indexURL: e.data });
+  self.postMessage("ready");
+};"""
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".mjs": "text/javascript",
+        ".wasm": "application/wasm", ".json": "application/json", ".zip": "application/zip"}
+
+    def end_headers(self) -> None:
+        # As GitHub Pages serves every file.
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+class Session:
+    """One browser; each measurement opens a fresh context (a cold cache) unless told otherwise."""
+
+    def __init__(self, site: Path, base: str, browser: Any) -> None:
+        self.site, self.base, self.browser = site, base, browser
+
+    def local(self, url: str) -> Path | None:
+        path = unquote(urlparse(url).path)
+        local = self.site / path.lstrip("/")
+        return local / "index.html" if path.endswith("/") else local
+
+    def open(self, page: Page, path: str, wait: str) -> tuple[dict[str, float], list[str]]:
+        urls: list[str] = []
+        page.on("request", lambda request: urls.append(request.url))
+        page.goto(self.base + path)
+        page.wait_for_function(f"window.{wait} !== undefined", timeout=120_000)
+        marks = page.evaluate("({radio: window.__radio, ready: window.__ready})")
+        return marks, urls
+
+    def fresh(self, path: str, wait: str) -> tuple[dict[str, float], list[str]]:
+        context = self.browser.new_context()
+        context.add_init_script(PROBE)
+        try:
+            return self.open(context.new_page(), path, wait)
+        finally:
+            context.close()
+
+    def warm(self, path: str) -> float:
+        context = self.browser.new_context()
+        context.add_init_script(PROBE)
+        try:
+            page = context.new_page()
+            self.open(page, path, "__ready")
+            marks, _ = self.open(context.new_page(), path, "__ready")
+            return float(marks["ready"])
+        finally:
+            context.close()
+
+    def transferred(self, urls: list[str]) -> int:
+        files = {p for u in urls if u.startswith(self.base) and (p := self.local(u)) and p.is_file()}
+        return sum(gzip_size(p) for p in files)
+
+
+def _prepare(site: Path, work: Path) -> Path:
+    copy = work / "site"
+    shutil.copytree(site, copy)
+    version = next((copy / "assets" / "pyodide").iterdir()).name
+    (copy / "bare").mkdir()
+    (copy / "bare" / "index.html").write_text(BARE_PAGE.replace("VERSION", version), encoding="utf-8")
+    (copy / "bare" / "worker.js").write_text(BARE_WORKER, encoding="utf-8")
+    return copy
+
+
+def run(site: Path, work: Path, largest: str) -> list[dict[str, Any]]:
+    site = _prepare(site, work)
+    runtime = next((site / "assets" / "pyodide").iterdir())
+    core = sum(gzip_size(runtime / name) for name in RUNTIME_FILES)
+    page = f"assessments/{largest}/"
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        s = Session(site, base, browser)
+        radio, ready, bare, bytes_page = [], [], [], 0
+        for _ in range(RUNS):
+            marks, urls = s.fresh(page, "__ready")
+            radio.append(marks["radio"] / 1000)
+            ready.append(marks["ready"] / 1000)
+            bytes_page = s.transferred(urls)
+            bare.append(s.fresh("bare/", "__ready")[0]["ready"] / 1000)
+        warm = [s.warm(page) / 1000 for _ in range(RUNS)]
+        home_marks, home_urls = s.fresh("", "document")
+        std_marks, std_urls = s.fresh("guidance/framework-standards/", "document")
+        browser.close()
+    r, rd, b, w = stats(radio), stats(ready), stats(bare), stats(warm)
+    pyodide_fetched = [u for u in home_urls + std_urls if "/assets/pyodide/" in u or "obc_assess-" in u]
+    home, std = s.transferred(home_urls), s.transferred(std_urls)
+    return [
+        figure(f"time to answer ({largest}): navigation to first radio painted", r.median, "s", None, "<= 0.3 s",
+               r.median <= 0.3, stats=r.as_dict()),
+        figure("Python ready: our page vs a bare loadPyodide() page", rd.median, "s", b.median, "<= 1.10x",
+               rd.median <= 1.10 * b.median, ours=rd.as_dict(), bare=b.as_dict()),
+        figure("bytes for an assessment page (gzip) vs Pyodide core files alone", bytes_page / 1024, "KB",
+               core / 1024, "<= core + 150 KB", bytes_page <= core + 150 * 1024, extra_kb=(bytes_page - core) / 1024),
+        figure("bytes for the home page (gzip)", home / 1024, "KB", None, "<= 250 KB, no Pyodide file",
+               home <= 250 * 1024 and not pyodide_fetched),
+        figure("bytes for a standard page (gzip)", std / 1024, "KB", None, "<= 250 KB, no Pyodide file",
+               std <= 250 * 1024 and not pyodide_fetched, pyodide_files_fetched=len(pyodide_fetched)),
+        figure("warm revisit of an assessment page vs cold: Python ready", w.median, "s", rd.median, "<= 0.75x",
+               w.median <= 0.75 * rd.median, warm=w.as_dict(), spread=statistics.pstdev(warm)),
+    ]

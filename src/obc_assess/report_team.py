@@ -1,0 +1,219 @@
+"""Renders team and before-and-after results as CSV (for spreadsheets) and Markdown (a readable summary)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from obc_assess.render import Row, csv_text
+from obc_assess.report import escape
+
+TEAM_COLUMNS = ("record", "file", "section", "id", "title", "respondent", "role", "level", "label", "percent",
+                "rank", "count", "mean", "median", "min", "max", "range", "answered", "na", "unknown",
+                "unanswered", "note")
+COMPARE_COLUMNS = ("record", "file", "section", "id", "title", "before", "before_label", "after", "after_label",
+                   "change", "movement", "before_rank", "after_rank", "note")
+NONE = "\u2013"  # an en dash: nothing to show in a table cell
+_STATS = ("mean", "median", "min", "max", "range", "answered", "na", "unknown", "unanswered")
+
+
+def _pct(value: float | None) -> str:
+    return NONE if value is None else f"{value:.1f}%"
+
+
+def _signed(value: float | int | None) -> str:
+    return NONE if value is None else f"{value:+.1f}" if isinstance(value, float) else f"{value:+d}"
+
+
+def _table(head: list[str], rows: list[list[str]]) -> list[str]:
+    return ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head), *("| " + " | ".join(r) + " |" for r in rows)]
+
+
+def _stats(entry: dict[str, Any]) -> Row:
+    return {key: entry[key] for key in _STATS if key in entry}
+
+
+def team_csv(result: dict[str, Any]) -> str:
+    """The team result as rows (TEAM_COLUMNS): overall, notes, respondents, skipped files, then sections and
+    each respondent's section percent, items and each answer, disagreements, roles; or areas, or classes."""
+    assessment = result["assessment"]
+    rows: list[Row] = [{"record": "overall", "id": assessment["id"], "title": assessment["title"],
+                        "count": result["overall"]["respondents"], **_stats(result["overall"])}]
+    rows += [{"record": "note", "note": note} for note in result["context"]["notes"]]
+    rows += [{"record": "respondent", "file": p["file"], "id": p["n"], "respondent": p["name"],
+              "role": p["role_label"], "percent": p["percent"]} for p in result["respondents"]]
+    rows += [{"record": "skipped", "file": s["file"], "id": p["path"], "note": p["message"]}
+             for s in result["skipped"] for p in s["problems"]]
+    for section in result["sections"]:
+        rows.append({"record": "section", "section": section["id"], "id": section["id"], "title": section["title"],
+                     "count": section["respondents"], **_stats(section)})
+        rows += [{"record": "section-score", "section": section["id"], "id": section["id"],
+                  "respondent": cell["respondent"], "percent": cell["percent"]} for cell in section["percents"]]
+    for item in result["items"]:
+        rows.append({"record": "item", "section": item["section"], "id": item["id"], "title": item["title"],
+                     "count": item["respondents"], **_stats(item)})
+        rows += [{"record": "answer", "section": item["section"], "id": item["id"], "respondent": cell["respondent"],
+                  "level": cell["level"], "label": cell["label"]} for cell in item["levels"] if cell["asked"]]
+    rows += [{"record": "disagreement", "section": d["section"], "id": d["id"], "title": d["title"],
+              "mean": d["mean"], "min": d["min"], "max": d["max"], "range": d["range"],
+              "note": f"lowest: {'; '.join(d['lowest'])}. highest: {'; '.join(d['highest'])}"}
+             for d in result["disagreements"]]
+    for role in result["roles"]:
+        rows.append({"record": "role", "id": role["role"], "role": role["label"], "percent": role["percent"],
+                     "count": len(role["respondents"])})
+        rows += [{"record": "role-section", "section": s["id"], "id": s["id"], "title": s["title"],
+                  "role": role["label"], "percent": s["percent"]} for s in role["sections"]]
+    if result["matrix"] is not None:
+        for area in result["matrix"]["areas"]:
+            rows.append({"record": "area", "title": area["name"], "rank": area["rank"], "count": area["respondents"],
+                         **_stats(area)})
+            rows += [{"record": "area-rank", "title": area["name"], "respondent": cell["respondent"],
+                      "rank": cell["rank"], "percent": cell["percent"]} for cell in area["ranks"] if cell["rank"]]
+    if result["classification"] is not None:
+        block = result["classification"]
+        rows.append({"record": "outcome-share", "percent": block["outcome_share"], "count": block["classified"],
+                     "note": block["flag"]["message"]})
+        rows += [{"record": "class", "id": c["id"], "title": c["label"], "count": c["count"],
+                  "percent": c["percent"]} for c in block["classes"]]
+        rows += [{"record": "respondent-share", "respondent": r["respondent"], "percent": r["outcome_share"],
+                  "count": r["classified"]} for r in block["respondents"]]
+    return csv_text(TEAM_COLUMNS, rows)
+
+
+def team_markdown(result: dict[str, Any]) -> str:
+    """A readable summary of a team result, with everything the respondents typed escaped."""
+    assessment, overall = result["assessment"], result["overall"]
+    lines = [f"# {escape(assessment['title'])}: team results", "",
+             f"- Assessment: {escape(assessment['title'])}, version {escape(assessment['version'])}",
+             f"- Respondents: {overall['respondents']}"]
+    lines += [f"- Left out: {escape(s['file'])} ({len(s['problems'])} problem(s))" for s in result["skipped"]]
+    if result["context"]["notes"]:
+        lines += ["", *(escape(note) for note in result["context"]["notes"])]
+    people = result["respondents"]
+    if people:
+        lines += ["", "## Respondents", ""]
+        lines += _table(["Respondent", "Role", "Score", "Confidence"], [
+            [escape(p["name"]), p["role_label"], _pct(p["percent"]), _pct(p["confidence"])] for p in people])
+    if assessment["kind"] == "maturity":
+        lines += _maturity(result)
+    elif result["matrix"] is not None:
+        label = escape(result["matrix"]["row_label"])
+        lines += ["", f"## {label}s in order of team priority", ""]
+        lines += _table(["Rank", label, "Mean", "Lowest", "Highest", *(escape(p["name"]) for p in people)], [
+            [str(a["rank"]), escape(a["name"]), _pct(a["mean"]), _pct(a["min"]), _pct(a["max"]),
+             *(f"{c['rank']} ({_pct(c['percent'])})" if c["rank"] else NONE for c in a["ranks"])]
+            for a in result["matrix"]["areas"]])
+    else:
+        block = result["classification"]
+        lines += ["", "## Combined mix", "", f"Outcome share: **{_pct(block['outcome_share'])}** of the "
+                  f"{block['classified']} {escape(block['row_label']).lower()}s with a category."]
+        if block["flag"]["raised"]:
+            lines += ["", f"> **Warning:** {escape(block['flag']['message'])}"]
+        lines += ["", *_table(["Category", "Count", "Share"], [
+            [escape(c["label"]), str(c["count"]), _pct(c["percent"])] for c in block["classes"]])]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _maturity(result: dict[str, Any]) -> list[str]:
+    overall = result["overall"]
+    lines = ["", "## Overall", ""]
+    lines.append("No respondent has rated an item yet." if overall["mean"] is None else
+                 f"Mean **{_pct(overall['mean'])}** (median {_pct(overall['median'])}; lowest "
+                 f"{_pct(overall['min'])}, highest {_pct(overall['max'])}).")
+    lines += ["", "## Sections", ""]
+    lines += _table(["Section", "Mean", "Median", "Lowest", "Highest", "Spread"], [
+        [escape(s["title"]), _pct(s["mean"]), _pct(s["median"]), _pct(s["min"]), _pct(s["max"]),
+         NONE if s["range"] is None else f"{s['range']:.1f} points"] for s in result["sections"]])
+    lines += ["", "## Where answers differ most", ""]
+    lines += [f"- **{escape(d['title'])}**: from {d['min']} ({', '.join(map(escape, d['lowest']))}) to {d['max']} "
+              f"({', '.join(map(escape, d['highest']))}), {d['range']} levels apart." for d in result["disagreements"]]
+    if not result["disagreements"]:
+        lines.append("No item's answers are two or more levels apart.")
+    if result["roles"]:
+        titles = [escape(s["title"]) for s in result["sections"]]
+        lines += ["", "## By role", ""]
+        lines += _table(["Role", "Respondents", "Overall", *titles], [
+            [r["label"], str(len(r["respondents"])), _pct(r["percent"]), *(_pct(s["percent"]) for s in r["sections"])]
+            for r in result["roles"]])
+    names = [escape(p["name"]) for p in result["respondents"]]
+    lines += ["", "## Items", ""]
+    lines += _table(["Item", "Mean", "Spread", *names], [
+        [escape(i["title"]), NONE if i["mean"] is None else f"{i['mean']:.1f}", NONE if i["range"] is None
+         else str(i["range"]), *(escape(c["label"] or NONE) if c["asked"] else "not asked" for c in i["levels"])]
+        for i in result["items"]])
+    return lines
+
+
+def compare_csv(result: dict[str, Any]) -> str:
+    """A comparison as rows (COMPARE_COLUMNS): overall, sections, items, removed answers, areas or classes."""
+    overall = result["overall"]
+    rows: list[Row] = [{"record": "overall", "id": result["assessment"]["id"], "title": result["assessment"]["title"],
+                        "before": overall["before"], "after": overall["after"], "change": overall["change"],
+                        "before_label": result["before_version"], "after_label": result["after_version"]}]
+    rows += [{"record": "section", "section": s["id"], "id": s["id"], "title": s["title"], "before": s["before"],
+              "after": s["after"], "change": s["change"]} for s in result["sections"]]
+    rows += [{"record": "item", "section": i["section"], "id": i["id"], "title": i["title"], "before": i["before"],
+              "before_label": i["before_label"], "after": i["after"], "after_label": i["after_label"],
+              "change": i["change"], "movement": i["movement"]} for i in result["items"]]
+    rows += [{"record": "removed", "file": r["file"], "id": r["id"], "note": f"not an item any more ({r['part']})"}
+             for r in result["removed"]]
+    if result["matrix"] is not None:
+        rows += [{"record": "area", "title": a["name"], "before": a["before"], "after": a["after"],
+                  "change": a["change"], "before_rank": a["before_rank"], "after_rank": a["after_rank"]}
+                 for a in result["matrix"]["areas"]]
+    if result["classification"] is not None:
+        share = result["classification"]["outcome_share"]
+        rows.append({"record": "outcome-share", **share})
+        rows += [{"record": "class", "id": c["id"], "title": c["label"], "before": c["before"], "after": c["after"],
+                  "before_label": c["before_percent"], "after_label": c["after_percent"], "change": c["change"]}
+                 for c in result["classification"]["classes"]]
+    return csv_text(COMPARE_COLUMNS, rows)
+
+
+def compare_markdown(result: dict[str, Any]) -> str:
+    """A readable summary of a comparison: the overall move, sections, and the items that moved."""
+    assessment = result["assessment"]
+    lines = [f"# {escape(assessment['title'])}: before and after", ""]
+    for side in ("before", "after"):
+        info = result[side]
+        who = escape(info["respondent"]["name"]) or "not named"
+        lines.append(f"- {side.capitalize()}: {escape(info['file'])} (version "
+                     f"{escape(result[f'{side}_version'])}; answered by {who})")
+    if result["before_version"] != result["after_version"] or not result["after"]["version_matches"]:
+        lines.append(f"- The assessment is now version {escape(result['definition_version'])}: some items may "
+                     "have changed.")
+    if result["context_changed"]:
+        lines.append("- The model or scope chosen changed, so different items may have been asked.")
+    overall = result["overall"]
+    lines += ["", "## Overall", "", f"**{_pct(overall['before'])}** before, **{_pct(overall['after'])}** after "
+              f"(change {_signed(overall['change'])})."]
+    if result["sections"]:
+        lines += ["", "## Sections", ""]
+        lines += _table(["Section", "Before", "After", "Change"], [
+            [escape(s["title"]), _pct(s["before"]), _pct(s["after"]), _signed(s["change"])]
+            for s in result["sections"]])
+    items = {i["id"]: i for i in result["items"]}
+    for key, title in (("improved", "Improved"), ("slipped", "Slipped"), ("new", "New items")):
+        if result[key]:
+            lines += ["", f"## {title}", ""]
+            lines += [f"- {escape(items[i]['title'])}: {escape(items[i]['before_label'] or 'not answered')} → "
+                      f"{escape(items[i]['after_label'] or 'not answered')}"
+                      + (f" ({_signed(items[i]['change'])})" if items[i]["change"] is not None else "")
+                      for i in result[key]]
+    if result["unchanged"]:
+        lines += ["", "## Unchanged", "", ", ".join(escape(items[i]["title"]) for i in result["unchanged"]) + "."]
+    if result["removed"]:
+        lines += ["", "## No longer in the assessment", "", "These answers were left out of the comparison:", ""]
+        lines += [f"- {escape(r['id'])} ({r['part']} in {escape(r['file'])})" for r in result["removed"]]
+    if result["matrix"] is not None:
+        lines += ["", f"## {escape(result['matrix']['row_label'])}s", ""]
+        lines += _table(["Name", "Before", "After", "Change", "Rank before", "Rank after"], [
+            [escape(a["name"]), _pct(a["before"]), _pct(a["after"]), _signed(a["change"]),
+             str(a["before_rank"] or NONE), str(a["after_rank"] or NONE)] for a in result["matrix"]["areas"]])
+    if result["classification"] is not None:
+        share = result["classification"]["outcome_share"]
+        lines += ["", "## Measure mix", "", f"Outcome share: {_pct(share['before'])} before, "
+                  f"{_pct(share['after'])} after (change {_signed(share['change'])}).", ""]
+        lines += _table(["Category", "Before", "After", "Change in share"], [
+            [escape(c["label"]), str(c["before"]), str(c["after"]), _signed(c["change"])]
+            for c in result["classification"]["classes"]])
+    return "\n".join(lines).rstrip("\n") + "\n"

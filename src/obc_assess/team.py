@@ -1,0 +1,206 @@
+"""Merges several people's answers to one assessment: each item's spread, the sections, and roles side by side.
+
+Every valid file is one respondent; an invalid one is reported under ``skipped`` and left out. Items are
+summarised over the respondents they apply to (respondents may choose different models or scopes). Figures are
+exact fractions until the end, then rounded to one decimal place, as for one file (see common.py): merging a
+single file gives its own levels and percents back.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from obc_assess.common import Tally, level_label, status_of, weight_of
+from obc_assess.definition import items
+from obc_assess.responses import ROLES, applies, context_of, validate
+from obc_assess.scoring import score
+from obc_assess.stats import exact_percent, mean, spread
+from obc_assess.team_rows import merge_classification, merge_matrix
+
+FORMAT = "obc-assess/team"
+FORMAT_VERSION = 1
+DISAGREEMENT = 2  # levels apart: answers this far apart are worth talking through
+COUNTS = ("answered", "na", "unknown", "unanswered")
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One respondent's maturity answers: each item's (asked, level), and exact tallies per section and overall."""
+
+    levels: dict[str, tuple[bool, object]]
+    sections: dict[str, Tally]
+    overall: Tally
+
+
+def _scored(definition: dict[str, Any], doc: dict[str, Any]) -> Scored:
+    model, scope = context_of(definition, doc)
+    top = definition["scale"]["levels"][-1]["value"]
+    overall, sections, levels = Tally(), {s["id"]: Tally() for s in definition["sections"]}, {}
+    for section, item in items(definition):
+        level = doc["answers"].get(item["id"], {}).get("level")
+        asked = applies(definition, item, model, scope)
+        status = status_of(level, asked, item["optional"] or section["optional"])
+        for tally in (overall, sections[section["id"]]):
+            tally.add(status, weight_of(item), level, top)
+        levels[item["id"]] = (asked, level if asked else None)
+    return Scored(levels, sections, overall)
+
+
+def file_label(name: str, position: int, anonymous: bool) -> str:
+    """How the result names a file left out: by name, or when anonymous by its place (1, 2...) in the list, since a
+    file's name often names its author."""
+    return f"File {position}" if anonymous else name
+
+
+def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
+              anonymous: bool = False) -> dict[str, Any]:
+    """The team result for (file name, parsed JSON) pairs, in the order given (never raises for bad files)."""
+    skipped, merged = [], []
+    for position, (label, doc) in enumerate(docs, start=1):
+        problems = validate(definition, doc)
+        if problems:
+            skipped.append({"file": file_label(label, position, anonymous),
+                            "problems": [p.to_dict() for p in problems]})
+        else:
+            assert isinstance(doc, dict)  # validate reports anything else
+            merged.append((label, doc))
+    results = [score(definition, doc) for _, doc in merged]
+    people = [_respondent(definition, n, label, doc, result, anonymous)
+              for n, ((label, doc), result) in enumerate(zip(merged, results, strict=True), start=1)]
+    names = [p["name"] for p in people]
+    maturity = definition["kind"] == "maturity"
+    scored = [_scored(definition, doc) for _, doc in merged] if maturity else []
+    item_rows = _items(definition, names, scored) if maturity else []
+    overall = [exact_percent(s.overall) for s in scored]
+    return {
+        "format": FORMAT, "format_version": FORMAT_VERSION,
+        "assessment": {k: definition[k] for k in ("id", "version", "title", "kind")},
+        "anonymous": anonymous, "respondents": people, "skipped": skipped,
+        "context": _context(definition, people),
+        "overall": {"respondents": len(people), **spread([v for v in overall if v is not None]),
+                    **{k: sum(r["overall"][k] for r in results) for k in (*COUNTS, "total")}},
+        "sections": _sections(definition, names, scored) if maturity else [], "items": item_rows,
+        "disagreements": _disagreements(item_rows),
+        "roles": _roles(definition, people, scored, overall),
+        "matrix": merge_matrix(definition, [doc for _, doc in merged], names, results)
+        if definition["kind"] == "matrix" else None,
+        "classification": merge_classification(definition, names, results)
+        if definition["kind"] == "classification" else None,
+    }
+
+
+def _respondent(definition: dict[str, Any], n: int, label: str, doc: dict[str, Any], result: dict[str, Any],
+                anonymous: bool) -> dict[str, Any]:
+    name = " ".join(str(doc["respondent"].get("name", "")).split())
+    role = doc["respondent"].get("role", "")
+    model, scope = context_of(definition, doc)
+    return {"n": n, "name": name if name and not anonymous else f"Respondent {n}",
+            "file": None if anonymous else label, "role": role, "role_label": ROLES[role],
+            "model": model, "scope": scope, "assessment_version": doc["assessment_version"],
+            "percent": result["overall"]["percent"], "confidence": result["overall"]["confidence"]}
+
+
+def _items(definition: dict[str, Any], names: list[str], scored: list[Scored]) -> list[dict[str, Any]]:
+    rows = []
+    for section, item in items(definition):
+        cells: list[dict[str, Any]] = []
+        values: list[Fraction] = []
+        counts = dict.fromkeys(COUNTS, 0)
+        for name, one in zip(names, scored, strict=True):
+            asked, level = one.levels[item["id"]]
+            cells.append({"respondent": name, "asked": asked, "level": level,
+                          "label": level_label(definition, level)})
+            if not asked:
+                continue
+            if isinstance(level, int):
+                values.append(Fraction(level))
+                counts["answered"] += 1
+            else:  # an optional item left blank counts as unanswered here, as in a section's counts
+                counts[str(level) if level in ("na", "unknown") else "unanswered"] += 1
+        rows.append({"id": item["id"], "title": item["title"], "section": section["id"],
+                     "optional": item["optional"] or section["optional"],
+                     "respondents": sum(c["asked"] for c in cells), "levels": cells, **counts,
+                     **spread(values, whole=True)})
+    return rows
+
+
+def _sections(definition: dict[str, Any], names: list[str], scored: list[Scored]) -> list[dict[str, Any]]:
+    rows = []
+    for section in definition["sections"]:
+        tallies = [one.sections[section["id"]] for one in scored]
+        exact = [exact_percent(t) for t in tallies]
+        rows.append({"id": section["id"], "title": section["title"], "optional": section["optional"],
+                     "respondents": sum(e is not None for e in exact),
+                     "percents": [{"respondent": name, "percent": t.percent()}
+                                  for name, t in zip(names, tallies, strict=True)],
+                     **{k: sum(getattr(t, k) for t in tallies) for k in (*COUNTS, "total")},
+                     **spread([e for e in exact if e is not None])})
+    return rows
+
+
+def _disagreements(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Items whose answers spread at least DISAGREEMENT levels: widest first, then in form order."""
+    found = []
+    for row in rows:
+        if row["range"] is None or row["range"] < DISAGREEMENT:
+            continue
+        at = {edge: [c["respondent"] for c in row["levels"] if c["asked"] and c["level"] == row[edge]]
+              for edge in ("min", "max")}
+        found.append({"id": row["id"], "title": row["title"], "section": row["section"], "range": row["range"],
+                      "min": row["min"], "max": row["max"], "mean": row["mean"],
+                      "lowest": at["min"], "highest": at["max"]})
+    return sorted(found, key=lambda d: -d["range"])  # stable: equal spreads keep form order
+
+
+def _roles(definition: dict[str, Any], people: list[dict[str, Any]], scored: list[Scored],
+           overall: list[Fraction | None]) -> list[dict[str, Any]]:
+    """Per role given (in ROLES order, roles nobody gave left out): mean percents, section by section."""
+    maturity = definition["kind"] == "maturity"
+    rows = []
+    for role, label in ROLES.items():
+        members = [n for n, person in enumerate(people) if person["role"] == role]
+        if not members:
+            continue
+        rows.append({
+            "role": role, "label": label,
+            "respondents": [{"name": people[n]["name"], "percent": people[n]["percent"]} for n in members],
+            "percent": mean([overall[n] for n in members]) if maturity else None,
+            "sections": [{"id": s["id"], "title": s["title"],
+                          "percent": mean([exact_percent(scored[n].sections[s["id"]]) for n in members])}
+                         for s in definition["sections"]] if maturity else [],
+        })
+    return rows
+
+
+def _context(definition: dict[str, Any], people: list[dict[str, Any]]) -> dict[str, Any]:
+    """Which models, scopes and assessment versions the respondents answered for, and what that means."""
+    models = Counter(p["model"] for p in people)
+    scopes = Counter(p["scope"] for p in people)
+    versions = Counter(p["assessment_version"] for p in people)
+    options = {o["id"]: o["label"] for o in (definition["scope"] or {}).get("options", [])}
+    model_order = sorted(models, key=lambda m: (m is None, m or 0))
+    scope_order = [*(o for o in options if o in scopes), *([None] if None in scopes else [])]
+    notes = []
+    if len(models) > 1:
+        shown = ", ".join(f"{'not decided' if m is None else f'model {m}'} ({models[m]})" for m in model_order)
+        notes.append(f"Respondents chose different models: {shown}.")
+    if len(scopes) > 1:
+        shown = ", ".join(f"{options[s] if s else 'both, or not sure'} ({scopes[s]})" for s in scope_order)
+        notes.append(f"Respondents chose different scopes: {shown}.")
+    if notes:
+        notes.append("Each item is summarised over the respondents it applies to.")
+    older = sorted(v for v in versions if v != definition["version"])
+    if older:
+        count = sum(versions[v] for v in older)
+        notes.append(f"{count} of {len(people)} files were written for another version of the assessment "
+                     f"({', '.join(older)}; it is now {definition['version']}): some items may have changed.")
+    return {"same": len(models) <= 1 and len(scopes) <= 1,
+            "models": [{"model": m, "count": models[m]} for m in model_order],
+            "scopes": [{"scope": s, "label": options.get(s) if s else None, "count": scopes[s]} for s in scope_order],
+            "versions": [{"version": v, "count": versions[v], "current": v == definition["version"]}
+                         for v in sorted(versions)],
+            "notes": notes}

@@ -1,0 +1,66 @@
+"""When things go wrong: the scoring program cannot load (then Retry works), or the browser keeps nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from browser_helpers import READY, READY_TIMEOUT_MS, wait_ready
+from playwright.sync_api import Browser, Page, Route, expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_failed_load_says_so_and_retry_recovers(page: Page, site_url: str) -> None:
+    blocked = re.compile(r"/assets/obc/obc_assess-[0-9a-f]+\.zip$")
+
+    def refuse(route: Route) -> None:
+        route.fulfill(status=503, body="offline")
+
+    page.route(blocked, refuse)
+    page.goto(f"{site_url}assessments/commissioning-principles/")
+    status = page.get_by_role("status").filter(has_text=re.compile("scoring program|Ready"))
+    expect(status).to_have_text("The scoring program could not load.", timeout=READY_TIMEOUT_MS)
+    # The questionnaire is still there to read and fill in.
+    expect(page.get_by_label("Not decided yet")).to_be_visible()
+    page.unroute(blocked, refuse)
+    page.get_by_role("button", name="Retry").click()
+    expect(status).to_contain_text(READY, timeout=READY_TIMEOUT_MS)
+    expect(page.get_by_role("button", name="Retry")).to_be_hidden()
+    page.get_by_label(re.compile(r"^Model 1:")).check()
+    expect(page.get_by_role("region", name="Your results")).to_be_visible()
+
+
+def test_blocked_storage_warns_and_export_still_works(page: Page, site_url: str, tmp_path: Path) -> None:
+    # Some locked-down browsers refuse site storage altogether.
+    page.add_init_script("Object.defineProperty(window, 'localStorage', "
+                         "{get() { throw new DOMException('denied', 'SecurityError'); }});")
+    page.goto(f"{site_url}assessments/commissioning-principles/")
+    wait_ready(page)
+    expect(page.get_by_role("status").filter(has_text="Ready")).to_contain_text(
+        "use Export answers to keep them")
+    expect(page.get_by_text("Your answers are saved in this browser only")).to_be_hidden()
+    page.get_by_label(re.compile(r"^Model 3:")).check()
+    expect(page.get_by_role("region", name="Your results")).to_be_visible()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Export answers (JSON)").click()
+    saved = tmp_path / "answers.json"
+    download_info.value.save_as(saved)
+    assert json.loads(saved.read_text(encoding="utf-8"))["context"]["model"] == 3
+
+
+def test_without_javascript_the_questionnaire_reads_and_prints(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}assessments/commissioning-principles/")
+        expect(page.get_by_text("Scoring needs JavaScript")).to_be_visible()
+        expect(page.get_by_label("Not decided yet")).to_be_visible()
+        expect(page.get_by_role("button", name="Export answers (JSON)")).to_be_hidden()
+        page.emulate_media(media="print")
+        # To score by hand, as the page says: the questions print.
+        expect(page.get_by_label("Not decided yet")).to_be_visible()
+    finally:
+        context.close()
