@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import socket
 import subprocess
 import sys
 import tempfile
@@ -32,11 +33,16 @@ def main() -> int:
     figures += build.run()
     figures += scoring.run()
     figures += merge.run()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+        probe.close()
         site = Path(tmp) / "built"
+        # Built for the address it is served at, as on GitHub Pages: Material's instant navigation needs site_url.
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], check=True, cwd=ROOT,
-                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-        figures += browser.run(site, Path(tmp), scoring.largest()["id"])
+                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"})
+        largest = scoring.largest()
+        figures += browser.run(site, Path(tmp), largest["id"], largest["title"], port)
     results = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count()}, "figures": figures}
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(_table(figures))

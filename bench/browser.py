@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import gzip
-import json
 import os
 import shutil
 import statistics
@@ -13,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 from playwright.sync_api import Page, sync_playwright
@@ -52,7 +51,8 @@ BARE_WORKER = """self.onmessage = async (e) => {
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
+    # Module scripts and wasm need their real types (the base class has a plain dict here, so no ClassVar).
+    extensions_map: dict[str, str] = {  # noqa: RUF012
         **SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".mjs": "text/javascript",
         ".wasm": "application/wasm", ".json": "application/json", ".zip": "application/zip"}
 
@@ -66,8 +66,8 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+def serve(site: Path, port: int = 0) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -83,8 +83,8 @@ def gzip_size(path: Path) -> int:
 class Session:
     """One browser; each measurement opens a fresh context (a cold cache) unless told otherwise."""
 
-    def __init__(self, site: Path, base: str, browser: Any) -> None:
-        self.site, self.base, self.browser = site, base, browser
+    def __init__(self, site: Path, base: str, browser: Any, title: str) -> None:
+        self.site, self.base, self.browser, self.title = site, base, browser, title
 
     def local(self, url: str) -> Path | None:
         path = unquote(urlparse(url).path)
@@ -100,21 +100,28 @@ class Session:
         return marks, urls
 
     def fresh(self, path: str, wait: str) -> tuple[dict[str, float], list[str]]:
-        context = self.browser.new_context()
+        context = self.browser.new_context(bypass_csp=True)  # Playwright polls with eval, which CSP forbids
         context.add_init_script(PROBE)
         try:
             return self.open(context.new_page(), path, wait)
         finally:
             context.close()
 
-    def warm(self, path: str) -> float:
-        context = self.browser.new_context()
+    def warm(self, path: str) -> tuple[float, float]:
+        """Python ready again (s): after a full reload (HTTP cache warm), and after leaving and coming back by
+        Material's instant navigation (the worker kept)."""
+        context = self.browser.new_context(bypass_csp=True)  # Playwright polls with eval, which CSP forbids
         context.add_init_script(PROBE)
         try:
             page = context.new_page()
             self.open(page, path, "__ready")
-            marks, _ = self.open(context.new_page(), path, "__ready")
-            return float(marks["ready"])
+            reload = float(self.open(page, path, "__ready")[0]["ready"])
+            page.get_by_role("link", name="the guidance this assessment follows").click()
+            page.wait_for_url("**/guidance/**")
+            start = page.evaluate("window.__ready = undefined; performance.now()")
+            page.get_by_role("navigation", name="Navigation").get_by_role("link", name=self.title).first.click()
+            page.wait_for_function("window.__ready !== undefined", timeout=120_000)
+            return reload, float(page.evaluate("window.__ready")) - start
         finally:
             context.close()
 
@@ -133,24 +140,26 @@ def _prepare(site: Path, work: Path) -> Path:
     return copy
 
 
-def run(site: Path, work: Path, largest: str) -> list[dict[str, Any]]:
+def run(site: Path, work: Path, largest: str, title: str, port: int) -> list[dict[str, Any]]:
     site = _prepare(site, work)
     runtime = next((site / "assets" / "pyodide").iterdir())
     core = sum(gzip_size(runtime / name) for name in RUNTIME_FILES)
     page = f"assessments/{largest}/"
-    with serve(site) as base, sync_playwright() as p:
+    with serve(site, port) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        s = Session(site, base, browser)
-        radio, ready, bare, bytes_page = [], [], [], 0
+        s = Session(site, base, browser, title)
+        radio, ready, bare, bytes_page, ours = [], [], [], 0, 0
         for _ in range(RUNS):
             marks, urls = s.fresh(page, "__ready")
             radio.append(marks["radio"] / 1000)
             ready.append(marks["ready"] / 1000)
             bytes_page = s.transferred(urls)
+            ours = s.transferred([u for u in urls if "/assets/obc" in u])
             bare.append(s.fresh("bare/", "__ready")[0]["ready"] / 1000)
-        warm = [s.warm(page) / 1000 for _ in range(RUNS)]
-        home_marks, home_urls = s.fresh("", "document")
-        std_marks, std_urls = s.fresh("guidance/framework-standards/", "document")
+        warm_runs = [s.warm(page) for _ in range(RUNS)]
+        warm, instant = [r / 1000 for r, _ in warm_runs], [i / 1000 for _, i in warm_runs]
+        _, home_urls = s.fresh("", "document")
+        _, std_urls = s.fresh("guidance/framework-standards/", "document")
         browser.close()
     r, rd, b, w = stats(radio), stats(ready), stats(bare), stats(warm)
     pyodide_fetched = [u for u in home_urls + std_urls if "/assets/pyodide/" in u or "obc_assess-" in u]
@@ -166,6 +175,10 @@ def run(site: Path, work: Path, largest: str) -> list[dict[str, Any]]:
                home <= 250 * 1024 and not pyodide_fetched),
         figure("bytes for a standard page (gzip)", std / 1024, "KB", None, "<= 250 KB, no Pyodide file",
                std <= 250 * 1024 and not pyodide_fetched, pyodide_files_fetched=len(pyodide_fetched)),
-        figure("warm revisit of an assessment page vs cold: Python ready", w.median, "s", rd.median, "<= 0.75x",
-               w.median <= 0.75 * rd.median, warm=w.as_dict(), spread=statistics.pstdev(warm)),
+        figure("warm revisit by instant navigation vs cold: Python ready", stats(instant).median, "s", rd.median,
+               "<= 0.75x", stats(instant).median <= 0.75 * rd.median, warm=stats(instant).as_dict()),
+        figure("warm revisit by full reload (HTTP cache) vs cold: Python ready", w.median, "s", rd.median,
+               "<= 0.75x", w.median <= 0.75 * rd.median, warm=w.as_dict(), spread=statistics.pstdev(warm)),
+        figure("bytes of our own files on an assessment page (gzip): glue, package, definition", ours / 1024, "KB",
+               None, "<= 150 KB", ours <= 150 * 1024),
     ]

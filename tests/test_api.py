@@ -131,3 +131,80 @@ def test_form_values(maturity: dict[str, Any]) -> None:
     assert (answer["ok"], answer["form"]) == (False, None)
     assert answer["problems"] == [{"path": "format", "message": 'must be "obc-assess/responses"',
                                    "field": None}]
+
+
+def _older(maturity: dict[str, Any]) -> dict[str, Any]:
+    """Answers saved for version 0.9: one item since removed, one since renamed (cost-control is cost now)."""
+    doc = _filled(maturity)
+    doc["assessment_version"] = "0.9"
+    doc["answers"]["value-for-money"] = {"level": 3, "note": "Gone since."}
+    doc["answers"]["cost-control"] = {"level": 1, "note": "Renamed since."}
+    doc["plan"] = {"cost-control": {"action": "Review the rates."},
+                   "governance": {"action": "Ask the board.", "owner": "Head of commissioning"}}
+    return doc
+
+
+def test_form_values_migrating_drops_the_items_gone_and_says_so(maturity: dict[str, Any]) -> None:
+    answer = json.loads(api.form_values_migrating(json.dumps(maturity), json.dumps(_older(maturity))))
+    assert (answer["ok"], answer["problems"]) == (True, [])
+    assert answer["dropped"] == ["value-for-money", "cost-control"]
+    assert answer["notice"] == (
+        "These answers were saved for version 0.9 of this assessment; it is now version 1.0. Left out, because "
+        "the assessment no longer has these items: value-for-money (answer), cost-control (answer and action "
+        "plan). Items added since start unanswered.")
+    fields = answer["form"]["fields"]
+    # What still matches is loaded: answers, notes and the plan for an item that is still there.
+    assert (fields["q-outcomes-focus"], fields["q-governance"]) == ("2", "unknown")
+    assert fields["q-governance-plan-owner"] == "Head of commissioning"
+    assert fields["q-cost"] == ""  # the renamed item starts unanswered under its new id
+    assert not any("value-for-money" in name or "cost-control" in name for name in fields)
+
+
+def test_form_values_migrating_reads_this_version_as_form_values_does(maturity: dict[str, Any]) -> None:
+    definition = json.dumps(maturity)
+    doc = _filled(maturity)
+    answer = json.loads(api.form_values_migrating(definition, json.dumps(doc)))
+    assert (answer["dropped"], answer["notice"]) == ([], None)
+    assert answer["form"] == json.loads(api.form_values(definition, json.dumps(doc)))["form"]
+    # For this version an unknown item is a mistake to put right, not something the assessment dropped.
+    doc["answers"]["value-for-money"] = {"level": 3, "note": ""}
+    answer = json.loads(api.form_values_migrating(definition, json.dumps(doc)))
+    assert answer == {"ok": False, "form": None, "dropped": None, "notice": None, "problems": [
+        {"path": "answers.value-for-money", "field": None,
+         "message": "not an item of procurement-review; remove it"}]}
+
+
+def test_form_values_migrating_an_older_file_with_every_item_still_there(maturity: dict[str, Any]) -> None:
+    doc = _filled(maturity)
+    doc["assessment_version"] = "0.9"
+    answer = json.loads(api.form_values_migrating(json.dumps(maturity), json.dumps(doc)))
+    assert answer["dropped"] == []
+    assert answer["notice"] == (
+        "These answers were saved for version 0.9 of this assessment; it is now version 1.0. Every answer still "
+        "matches a question, but some questions may have changed: check them.")
+
+
+def test_form_values_migrating_still_reports_other_problems(maturity: dict[str, Any], matrix: dict[str, Any]) -> None:
+    doc = _older(maturity)
+    doc["answers"]["governance"]["level"] = 7
+    answer = json.loads(api.form_values_migrating(json.dumps(maturity), json.dumps(doc)))
+    assert answer == {"ok": False, "form": None, "dropped": None, "notice": None, "problems": [
+        {"path": "answers.governance.level", "field": "q-governance",
+         "message": 'must be 0, 1, 2, 3, "na", "unknown" or null'}]}
+    # Another assessment's file is not "an older version" of this one: nothing is pruned.
+    answer = json.loads(api.form_values_migrating(json.dumps(matrix), json.dumps(_older(maturity))))
+    assert answer["ok"] is False and answer["problems"][0]["path"] == "assessment"
+    assert json.loads(api.form_values_migrating(json.dumps(maturity), "{"))["problems"] == [
+        {"path": "(file)", "field": None,
+         "message": "not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)"}]
+
+
+def test_form_values_migrating_a_matrix_drops_criteria_gone(matrix: dict[str, Any]) -> None:
+    doc = template(matrix)
+    doc["assessment_version"] = "0.9"
+    doc["answers"]["areas"] = [{"name": "Home care", "levels": {"pressure": 3, "gone": 2}, "note": ""},
+                               {"name": "Reablement", "levels": {"gone": 1}, "note": ""}]
+    answer = json.loads(api.form_values_migrating(json.dumps(matrix), json.dumps(doc)))
+    assert answer["dropped"] == ["gone"]
+    assert answer["notice"].endswith("no longer has these items: gone (answer). Items added since start unanswered.")
+    assert answer["form"]["fields"]["row-0-pressure"] == "3" and "row-0-gone" not in answer["form"]["fields"]

@@ -3,7 +3,9 @@
 // Every file comes from the site itself (the runtime folder, the package zip, the definition JSON): no CDN.
 //
 // Messages in:  {type: "init", runtime, package}   (absolute URLs; a second init after a failure retries)
-//               {id, type: "evaluate" | "import" | "fields", definition: url, fields | text | responses}
+//               {id, type: "evaluate" | "import" | "fields" | "plan-csv", definition: url, fields | text | responses}
+//               {id, type: "aggregate" | "aggregate-csv", definition: url, files: "[{name, text}]" (JSON), anonymous}
+//               {id, type: "compare" | "compare-csv", definition: url, before: text, after: text}
 // Messages out: {type: "ready"} | {type: "failed", message, fatal?} (fatal: this worker has closed)
 //               {id, ok: true, payload: "<JSON text from obc_assess.api>"} | {id, ok: false, error}
 
@@ -64,49 +66,26 @@ function messageOf(error) {
   return String((error && error.message) || error);
 }
 
-// obc_assess.api by the names in the brief (form_evaluate, form_import, form_fields), or by the names the
-// package first shipped (evaluate_form, form_values, render_csv_json): whichever it has. Either way the page
-// gets the same JSON shape: see obc.js.
-function has(module, name) {
-  try {
-    return typeof module[name] === "function";
-  } catch {
-    return false;
-  }
-}
+// Each request type and the obc_assess.api function that answers it (every argument is text, or a flag).
+const CALLS = {
+  evaluate: (module, json, m) => module.evaluate_form(json, m.fields),
+  // Saved and imported answers may be for an earlier version of the assessment: Python drops what has gone.
+  import: (module, json, m) => module.form_values_migrating(json, m.text),
+  fields: (module, json, m) => module.form_values_migrating(json, m.responses),
+  "plan-csv": (module, json, m) => module.plan_csv_json(json, m.responses),
+  aggregate: (module, json, m) => module.aggregate_json(json, m.files, m.anonymous === true),
+  "aggregate-csv": (module, json, m) => module.aggregate_csv_json(json, m.files, m.anonymous === true),
+  compare: (module, json, m) => module.compare_json(json, m.before, m.after),
+  "compare-csv": (module, json, m) => module.compare_csv_json(json, m.before, m.after),
+};
 
-function evaluate(module, json, fields) {
-  if (has(module, "form_evaluate")) return String(module.form_evaluate(json, fields));
-  const answer = JSON.parse(String(module.evaluate_form(json, fields)));
-  if (answer.ok && answer.responses && answer.csv === undefined && has(module, "render_csv_json")) {
-    answer.csv = JSON.parse(String(module.render_csv_json(json, JSON.stringify(answer.responses)))).csv;
-  }
-  if (answer.applicable === undefined && answer.result && answer.result.working
-      && Array.isArray(answer.result.working.items) && answer.result.assessment
-      && answer.result.assessment.kind === "maturity") {
-    // Python's own verdict on each item: "not-asked" is an item left out for the chosen model or scope.
-    answer.applicable = answer.result.working.items.filter((i) => i.status !== "not-asked").map((i) => i.id);
-  }
-  return JSON.stringify(answer);
-}
-
-function formValues(module, name, json, text) {
-  if (has(module, name)) return String(module[name](json, text));
-  const answer = JSON.parse(String(module.form_values(json, text)));
-  const form = answer.form || {};
-  return JSON.stringify({ ok: answer.ok, problems: answer.problems || [], fields: form.fields || {},
-    rows: form.rows || 0 });
-}
-
-async function handle({ id, type, definition: url, fields, text, responses }) {
+async function handle(message) {
+  const { id, type, definition: url } = message;
   try {
     if (!api) throw new Error("The scoring program has not loaded.");
+    if (!Object.hasOwn(CALLS, type)) throw new Error(`Unknown request: ${type}`);
     const [module, json] = await Promise.all([api, definition(url)]);
-    let payload;
-    if (type === "evaluate") payload = evaluate(module, json, fields);
-    else if (type === "import") payload = formValues(module, "form_import", json, text);
-    else if (type === "fields") payload = formValues(module, "form_fields", json, responses);
-    else throw new Error(`Unknown request: ${type}`);
+    const payload = String(CALLS[type](module, json, message));
     self.postMessage({ id, ok: true, payload });
   } catch (error) {
     self.postMessage({ id, ok: false, error: messageOf(error) });

@@ -11,12 +11,13 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from obc_assess.compare import CompareError, compare
+from obc_assess.compare import CompareError, compare, prune
+from obc_assess.definition import items
 from obc_assess.form import field_for, from_form, to_form
 from obc_assess.jsontext import parse
 from obc_assess.render import plan_csv, to_csv, to_markdown
 from obc_assess.report_team import compare_csv, team_csv
-from obc_assess.responses import Problem, ResponsesError, template, validate
+from obc_assess.responses import Problem, ResponsesError, applies, context_of, template, validate
 from obc_assess.scoring import score
 from obc_assess.team import aggregate, file_label
 
@@ -74,22 +75,26 @@ def template_json(definition_json: str, model: int | None = None, scope: str | N
 
 
 def evaluate_form(definition_json: str, fields_json: str) -> str:
-    """Score the form's values (``{name: value}``): ``{"ok", "problems", "result", "responses"}``, with each
-    problem's ``field`` naming the form element to link to from the error summary."""
+    """Score the form's values (``{name: value}``): ``{"ok", "problems", "result", "responses", "applicable"
+    (the item ids to show), "csv"}``, with each problem's ``field`` naming the form element to link to."""
     definition, problems = parse(definition_json, "(definition)")
     fields, more = parse(fields_json, "(form)")
     problems += more
     if not problems and not (isinstance(fields, dict) and all(isinstance(v, str) for v in fields.values())):
         problems = [Problem("(form)", "must be a JSON object of field names and text values")]
     if problems:
-        return _answer(problems, result=None, responses=None)
+        return _answer(problems, result=None, responses=None, applicable=None, csv=None)
     doc, rows = from_form(definition, fields)
     # The form may skip row numbers (a row removed), so problems are mapped to the rows as the form has them.
     found = [Problem(p.path, p.message, field_for(definition, p.path, rows))
              for p in validate(definition, doc)]
     if found:
-        return _answer(found, result=None, responses=None)
-    return _answer([], result=score(definition, doc), responses=doc)
+        return _answer(found, result=None, responses=None, applicable=None, csv=None)
+    result = score(definition, doc)
+    # Which items the form shows: those asked for the chosen model and scope (the rule lives in responses).
+    model, scope = context_of(definition, doc)
+    applicable = [item["id"] for _, item in items(definition) if applies(definition, item, model, scope)]
+    return _answer([], result=result, responses=doc, applicable=applicable, csv=to_csv(result))
 
 
 def form_values(definition_json: str, responses_json: str) -> str:
@@ -102,6 +107,46 @@ def form_values(definition_json: str, responses_json: str) -> str:
     if problems:
         return _answer(problems, form=None)
     return _answer([], form=to_form(definition, doc))
+
+
+def form_values_migrating(definition_json: str, responses_json: str) -> str:
+    """Form values for saved or imported answers that may be for an earlier version of the assessment:
+    ``{"ok", "problems", "form", "dropped": [item ids], "notice": text or null}``.
+
+    A file for another version of this assessment loses its answers and plan entries for items the assessment
+    no longer has (compare.prune: the rule the comparison follows, so an item renamed since counts as gone and
+    its new id starts unanswered); ``dropped`` lists them and ``notice`` says so, for the page to show. A file
+    for this version is read as ``form_values`` reads it: an unknown item there is a problem, not dropped."""
+    definition, problems = parse(definition_json, "(definition)")
+    doc, more = parse(responses_json, "(file)")
+    problems += more
+    if problems:
+        return _answer(problems, form=None, dropped=None, notice=None)
+    pruned, removed = prune(definition, doc, "(file)")
+    problems = validate(definition, pruned)
+    if problems:
+        return _answer(problems, form=None, dropped=None, notice=None)
+    assert isinstance(pruned, dict)  # validate reports anything else
+    dropped = list(dict.fromkeys(r["id"] for r in removed))
+    return _answer([], form=to_form(definition, pruned), dropped=dropped,
+                   notice=_migration_notice(definition, pruned, removed))
+
+
+def _migration_notice(definition: dict[str, Any], doc: dict[str, Any], removed: list[dict[str, str]]) -> str | None:
+    """What changed for answers written for another version of the assessment (None for this version)."""
+    version = doc["assessment_version"]
+    if version == definition["version"]:
+        return None
+    text = (f"These answers were saved for version {version} of this assessment; it is now version "
+            f"{definition['version']}.")
+    if not removed:
+        return f"{text} Every answer still matches a question, but some questions may have changed: check them."
+    parts: dict[str, list[str]] = {}
+    for gone in removed:
+        parts.setdefault(gone["id"], []).append("answer" if gone["part"] == "answers" else "action plan")
+    listed = ", ".join(f"{key} ({' and '.join(dict.fromkeys(kinds))})" for key, kinds in parts.items())
+    return (f"{text} Left out, because the assessment no longer has these items: {listed}. "
+            "Items added since start unanswered.")
 
 
 def _files(files_json: str) -> tuple[list[tuple[str, str]], list[Problem]]:
@@ -130,7 +175,7 @@ def _team(definition_json: str, files_json: str, anonymous: bool, key: str, rend
             reports[n] = [p.to_dict() for p in found]
         else:  # labelled by position, so two files with one name are still told apart
             docs.append((str(n), doc))
-    result = aggregate(definition, docs, anonymous is True)
+    result = aggregate(definition, docs, anonymous is True, checked=True)
     for person in result["respondents"]:
         person["file"] = None if person["file"] is None else files[int(person["file"])][0]
     statuses = [{"name": name, "ok": n not in reports, "problems": reports.get(n, [])}

@@ -29,30 +29,30 @@ def score_classification(definition: dict[str, Any], doc: dict[str, Any]) -> dic
                          "class": None if cls is None else cls["id"],
                          "label": None if cls is None else cls["label"],
                          "outcome": None if cls is None else cls["outcome"], "note": row.get("note", "")})
-    classified = Fraction(sum(counts.values()))
-    outcomes = Fraction(sum(n for cid, n in counts.items() if classes[cid]["outcome"]))
+    classified = sum(counts.values())
+    outcomes = sum(n for cid, n in counts.items() if classes[cid]["outcome"])
     share = percent(outcomes, classified)
     threshold = block["flag_outcome_share_below"]
     raised = share is not None and Fraction(str(share)) < Fraction(str(threshold))
-    unclassified = len(measures) - int(classified)
+    unclassified = len(measures) - classified
     result = header(definition, doc)
     result.update({
-        "overall": {"percent": None, "band": None, "confidence": percent(classified, Fraction(len(measures))),
-                    "answered": int(classified), "na": 0, "unknown": 0, "unanswered": unclassified,
+        "overall": {"percent": None, "band": None, "confidence": percent(classified, len(measures)),
+                    "answered": classified, "na": 0, "unknown": 0, "unanswered": unclassified,
                     "total": len(measures)},
         "sections": [],
         "priorities": [],
         "evidence_gaps": [],
-        "working": {"classified": int(classified), "outcome": int(outcomes),
+        "working": {"classified": classified, "outcome": outcomes,
                     "threshold": threshold},
         "classification": {
             "row_label": block["row_label"],
             "classes": [{"id": c["id"], "label": c["label"], "outcome": c["outcome"],
                          "count": counts[c["id"]],
-                         "percent": percent(Fraction(counts[c["id"]]), classified),
+                         "percent": percent(counts[c["id"]], classified),
                          "guidance_url": c["guidance_url"]} for c in block["classes"]],
             "measures": measures,
-            "classified": int(classified),
+            "classified": classified,
             "unclassified": unclassified,
             "outcome_share": share,
             "flag": {"raised": raised, "threshold": threshold,

@@ -194,7 +194,7 @@ def cmd_aggregate(args: argparse.Namespace, definitions: dict[str, dict[str, Any
         skipped.append({"file": file_label(name, n, args.anonymous), "problems": found})
     if definition is None:
         return _errors(lines)
-    result = aggregate(definition, docs, args.anonymous)
+    result = aggregate(definition, docs, args.anonymous, checked=True)
     result["skipped"] = skipped  # every file left out, in order, as the browser lists them
     _write("".join(f"{line}\n" for line in lines), sys.stderr)
     _write({"json": to_json, "csv": team_csv}.get(args.output, team_markdown)(result))

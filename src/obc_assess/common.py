@@ -1,14 +1,22 @@
-"""What every scorer shares: exact percentages, each answer's status, and the result's header."""
+"""What every scorer shares: exact percents, each answer's status, a definition's facts, and the result's header.
+
+Sums are exact. Weights are decimals as written (1.5 means 3/2, never the binary float), so each is a whole
+number of 1/unit for a unit found once per definition (10, 100...). Counted that way every sum a scorer keeps
+is an integer: Fraction arithmetic, slow in pure Python and slower still in Pyodide, is left for figures that
+really are fractions, such as the team's mean of percents.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from math import floor
-from typing import Any
+from math import lcm
+from typing import Any, NamedTuple
 
-from obc_assess.responses import context_of
+from obc_assess.definition import items
+from obc_assess.responses import applies, context_of
 
 FORMAT = "obc-assess/result"
 FORMAT_VERSION = 1
@@ -22,27 +30,40 @@ REASONS = {
     "skipped": "left out: optional and not answered",
     "not-asked": "left out: not asked for the chosen model or scope",
 }
+_NOT_LEVELS = {"na": "Not applicable", "unknown": "Don't know"}
 
 
-def weight_of(item: dict[str, Any]) -> Fraction:
-    """An item's weight, exactly as written (Fraction("1.5"), not the binary float)."""
-    return Fraction(str(item["weight"]))
+def ratio_rounded(numerator: int, denominator: int, places: int) -> float:
+    """numerator / denominator rounded half up to ``places`` decimal places, exactly.
+
+    floor(n / d * scale + 1/2) is worked out in integers, with no Fraction built. Dividing that whole number
+    by the scale cannot go astray either: int / int is correctly rounded in every Python, so it gives the
+    float nearest the decimal (the one float("66.7") gives), as Decimal(k) / Decimal(scale) did, but cheaper."""
+    scale: int = 10**places
+    return ((2 * numerator * scale + denominator) // (2 * denominator)) / scale
 
 
-def rounded(value: Fraction, places: int) -> float:
-    """Round half up (values here are never negative) via Decimal, so every Python prints the same digits."""
-    scale = 10**places
-    return float(Decimal(floor(value * scale + Fraction(1, 2))) / Decimal(scale))
+def rounded(value: Fraction | int, places: int) -> float:
+    """Round half up (values here are never negative), so every Python prints the same digits."""
+    return ratio_rounded(value.numerator, value.denominator, places)
 
 
-def percent(part: Fraction, whole: Fraction) -> float | None:
+def percent(part: Fraction | int, whole: Fraction | int) -> float | None:
     """100 * part / whole to one decimal place; None when there is nothing to divide by."""
-    return None if whole == 0 else rounded(100 * part / whole, 1)
+    if whole == 0:
+        return None
+    return ratio_rounded(100 * part.numerator * whole.denominator, part.denominator * whole.numerator, 1)
 
 
-def number(value: Fraction) -> int | float:
+def quotient(numerator: int, denominator: int) -> int | float:
+    """numerator / denominator for JSON: whole numbers as ints, others to three decimal places."""
+    whole, rest = divmod(numerator, denominator)
+    return whole if rest == 0 else ratio_rounded(numerator, denominator, 3)
+
+
+def number(value: Fraction | int) -> int | float:
     """A weight or points total for JSON: whole numbers as ints, others to three decimal places."""
-    return value.numerator if value.denominator == 1 else rounded(value, 3)
+    return quotient(value.numerator, value.denominator)
 
 
 def status_of(level: object, asked: bool, optional: bool) -> str:
@@ -56,28 +77,82 @@ def status_of(level: object, asked: bool, optional: bool) -> str:
     return "unknown" if level == "unknown" else "scored"
 
 
+class Entry(NamedTuple):
+    """An item in form order, with what scoring reads from it for every answer."""
+
+    section: dict[str, Any]
+    item: dict[str, Any]
+    weight: int  # in whole units of 1/Facts.unit
+    optional: bool  # the item or its whole section may be left unanswered
+
+
+class Facts:
+    """What scoring needs from a definition, worked out once per call rather than once per file or answer.
+
+    Built afresh for each call: callers (and tests) may change a definition between calls."""
+
+    def __init__(self, definition: dict[str, Any]) -> None:
+        self.definition = definition
+        self.top: int = definition["scale"]["levels"][-1]["value"]
+        # Each weight exactly as written (1.5 is 3/2, not the binary float), as (numerator, denominator).
+        # Decimal reads the text as Fraction(str(weight)) would, several times faster.
+        exact = [(section, item, Decimal(str(item["weight"])).as_integer_ratio())
+                 for section, item in items(definition)]
+        # The smallest unit every weight is a whole number of (weights are decimals, so a power of ten).
+        self.unit = lcm(*(denominator for _, _, (_, denominator) in exact))
+        self.entries = [Entry(section, item, numerator * (self.unit // denominator),
+                              bool(item["optional"] or section["optional"]))
+                        for section, item, (numerator, denominator) in exact]
+        # Indexed as level_label reads them (a level's value is its place on the scale).
+        self.labels: dict[object, str | None] = {value: str(level["label"])
+                                                 for value, level in enumerate(definition["scale"]["levels"])}
+        self.labels.update(_NOT_LEVELS)
+        self.labels[None] = None
+        self._asked: dict[tuple[int | None, str | None], frozenset[str]] = {}
+
+    def asked(self, doc: dict[str, Any]) -> frozenset[str]:
+        """The ids of the items asked for a valid document's model and scope (the same for many files)."""
+        context = context_of(self.definition, doc)
+        if context not in self._asked:
+            self._asked[context] = frozenset(entry.item["id"] for entry in self.entries
+                                             if applies(self.definition, entry.item, *context))
+        return self._asked[context]
+
+    def label(self, level: object) -> str | None:
+        """How a validated answer reads (as level_label, looked up rather than worked out)."""
+        return self.labels[level]
+
+    def weight(self, amount: int) -> int | float:
+        """A tally's points or weight (counted in 1/(unit * top)) as the number it stands for, for JSON."""
+        return quotient(amount, self.unit * self.top)
+
+
 @dataclass
 class Tally:
-    """Counts and exact sums over a set of answers (a section, an area, the whole assessment)."""
+    """Counts and exact sums over a set of answers (a section, an area, the whole assessment).
+
+    The sums are whole numbers of 1/(unit * top) (see Facts): every figure is a ratio of two of them, so the
+    unit cancels, and adding them up is exact integer arithmetic."""
 
     answered: int = 0
     na: int = 0
     unknown: int = 0
     unanswered: int = 0
     total: int = 0
-    points: Fraction = Fraction(0)  # sum of weight * level / max over scored answers
-    possible: Fraction = Fraction(0)  # sum of weight over scored answers: also the weight with a level ...
-    expected: Fraction = Fraction(0)  # ... out of the weight that should have one (not N/A, not skipped)
+    points: int = 0  # sum of weight * level / max over scored answers
+    possible: int = 0  # sum of weight over scored answers: also the weight with a level ...
+    expected: int = 0  # ... out of the weight that should have one (not N/A, not skipped)
 
-    def add(self, status: str, weight: Fraction, level: object, max_level: int) -> None:
+    def add(self, status: str, weight: int, level: object, top: int) -> None:
+        """Count one answer; weight in 1/unit, as Facts.entries hold it, and top the scale's highest level."""
         if status == "not-asked":
             return
         self.total += 1
         if status == "scored":
             assert isinstance(level, int)
             self.answered += 1
-            self.points += weight * level / max_level
-            self.possible += weight
+            self.points += weight * level
+            self.possible += weight * top
         elif status == "na":
             self.na += 1
         elif status == "unknown":
@@ -86,13 +161,32 @@ class Tally:
             self.unanswered += 1
         # Don't know and unanswered lower confidence; skipped optional items and N/A do not.
         if status in ("scored", "unknown", "unanswered"):
-            self.expected += weight
+            self.expected += weight * top
+
+    @classmethod
+    def combined(cls, tallies: Iterable[Tally]) -> Tally:
+        """The tally of all their answers at once: every field is a count or an integer sum, so it adds up."""
+        total = cls()
+        for tally in tallies:  # field by field: several times faster than going through dataclasses.fields
+            total.answered += tally.answered
+            total.na += tally.na
+            total.unknown += tally.unknown
+            total.unanswered += tally.unanswered
+            total.total += tally.total
+            total.points += tally.points
+            total.possible += tally.possible
+            total.expected += tally.expected
+        return total
 
     def percent(self) -> float | None:
         return percent(self.points, self.possible)
 
     def confidence(self) -> float | None:
         return percent(self.possible, self.expected)
+
+    def exact_percent(self) -> Fraction | None:
+        """The percent before rounding; None when nothing was scored."""
+        return Fraction(100 * self.points, self.possible) if self.possible else None
 
     def counts(self) -> dict[str, int]:
         return {"answered": self.answered, "na": self.na, "unknown": self.unknown,
@@ -109,7 +203,7 @@ def level_label(definition: dict[str, Any], level: object) -> str | None:
     """How an answer reads: the level's label, "Not applicable", "Don't know", or None when unanswered."""
     if isinstance(level, int):
         return str(definition["scale"]["levels"][level]["label"])
-    return {"na": "Not applicable", "unknown": "Don't know"}.get(str(level)) if level is not None else None
+    return _NOT_LEVELS.get(str(level)) if level is not None else None
 
 
 def header(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from obc_assess.common import Facts
 from obc_assess.definition import answer_keys, items
 from obc_assess.responses import validate
-from obc_assess.scoring import score
+from obc_assess.scoring import score_valid
 from obc_assess.stats import change
 from obc_assess.team_rows import fold
 
@@ -65,26 +66,31 @@ def prune(definition: dict[str, Any], doc: object, file: str) -> tuple[object, l
     return pruned, removed
 
 
+def _checked(definition: dict[str, Any], before: object, after: object,
+             names: tuple[str, str]) -> tuple[list[tuple[object, list[dict[str, str]]]], list[dict[str, str]]]:
+    """Both files pruned (see prune), and every problem with them: each is pruned and validated once."""
+    pruned = [prune(definition, doc, name) for name, doc in zip(names, (before, after), strict=True)]
+    found = [{"file": name, "path": p.path, "message": p.message}
+             for name, (doc, _) in zip(names, pruned, strict=True) for p in validate(definition, doc)]
+    return pruned, found
+
+
 def problems(definition: dict[str, Any], before: object, after: object,
              names: tuple[str, str] = NAMES) -> list[dict[str, str]]:
     """Every problem with either file, as ``{"file", "path", "message"}`` (never raises)."""
-    found = []
-    for name, doc in zip(names, (before, after), strict=True):
-        pruned, _ = prune(definition, doc, name)
-        found += [{"file": name, "path": p.path, "message": p.message} for p in validate(definition, pruned)]
-    return found
+    return _checked(definition, before, after, names)[1]
 
 
 def compare(definition: dict[str, Any], before: object, after: object,
             names: tuple[str, str] = NAMES) -> dict[str, Any]:
     """The comparison of two files (named for messages); CompareError if either is not valid."""
-    found = problems(definition, before, after, names)
+    pruned, found = _checked(definition, before, after, names)
     if found:
         raise CompareError(found)
-    (first, gone_before), (second, gone_after) = (prune(definition, doc, name)
-                                                  for name, doc in zip(names, (before, after), strict=True))
-    was, now = score(definition, first), score(definition, second)
+    (first, gone_before), (second, gone_after) = pruned
     assert isinstance(first, dict) and isinstance(second, dict)  # validated above
+    facts = Facts(definition)
+    was, now = score_valid(facts, first), score_valid(facts, second)
     removed = gone_before + gone_after
     rows = _items(definition, first, was, now) if definition["kind"] == "maturity" else []
     moved = {kind: [r for r in rows if r["movement"] == kind] for kind in ("improved", "slipped", "unchanged", "new")}

@@ -10,19 +10,24 @@ Maturity rules (after Tool 20, section 4: review each domain, outcomes focus "th
 - confidence is the weight of items with a level out of the weight of items that should have one;
 - priorities rank items below the top level by weight * levels to go: the biggest gains first;
 - the action plan (not scored) lists the items with a plan entry: prioritised items by rank, then the rest.
+
+tally_maturity holds the rules for the figures; score_maturity and the team merge (team.py) both use it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from obc_assess.classification import score_classification
-from obc_assess.common import REASONS, Tally, header, level_info, level_label, number, status_of, weight_of
-from obc_assess.definition import items
+from obc_assess.common import REASONS, Facts, Tally, header, level_info, quotient, status_of
 from obc_assess.matrix import score_matrix
 from obc_assess.plan import entry_is_blank
-from obc_assess.responses import ResponsesError, applies, context_of, validate
+from obc_assess.responses import ResponsesError, validate
+
+# How a priority's reason words a weight of 1, 2 or 3.
+_TIMES = {1: "once", 2: "double", 3: "three times"}
 
 
 def score(definition: dict[str, Any], doc: object) -> dict[str, Any]:
@@ -31,11 +36,16 @@ def score(definition: dict[str, Any], doc: object) -> dict[str, Any]:
     if problems:
         raise ResponsesError(problems)
     assert isinstance(doc, dict)  # validate reports anything else
-    if definition["kind"] == "matrix":
-        return score_matrix(definition, doc)
-    if definition["kind"] == "classification":
-        return score_classification(definition, doc)
-    return score_maturity(definition, doc)
+    return score_valid(Facts(definition), doc)
+
+
+def score_valid(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
+    """The result for a document the caller has already validated against facts.definition."""
+    if facts.definition["kind"] == "matrix":
+        return score_matrix(facts, doc)
+    if facts.definition["kind"] == "classification":
+        return score_classification(facts.definition, doc)
+    return score_maturity(facts, doc)
 
 
 def band_for(definition: dict[str, Any], percent: float | None) -> dict[str, Any] | None:
@@ -43,79 +53,111 @@ def band_for(definition: dict[str, Any], percent: float | None) -> dict[str, Any
     if percent is None:
         return None
     # Compared as shown (rounded), so a score printed as 75.0 is never in the band below 75.
-    reached = [b for b in definition["bands"] if Fraction(str(b["min_percent"])) <= Fraction(str(percent))]
+    shown = Fraction(str(percent))
+    reached = [b for b in definition["bands"] if Fraction(str(b["min_percent"])) <= shown]
     best = reached[-1] if reached else None
     return None if best is None else {k: best[k] for k in ("id", "label", "descriptor")}
 
 
-def _weight_phrase(weight: Fraction) -> str:
-    words = {Fraction(1): "once", Fraction(2): "double", Fraction(3): "three times"}
-    return f"this item counts {words.get(weight, f'{number(weight)} times')}"
+def _weight_phrase(weight: int, unit: int) -> str:
+    """How a weight (in 1/unit) reads: "counts double", "counts 1.5 times"."""
+    whole, rest = divmod(weight, unit)
+    times = _TIMES.get(whole) if rest == 0 else None
+    return f"this item counts {times or f'{quotient(weight, unit)} times'}"
 
 
-def score_maturity(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Tallied:
+    """A maturity document read once: each item's (level, status), in Facts.entries order, and exact tallies."""
+
+    answers: list[tuple[object, str]]
+    sections: dict[str, Tally]
+    overall: Tally
+
+
+def tally_maturity(facts: Facts, doc: dict[str, Any]) -> Tallied:
+    """Each item's status and the section and overall tallies of a valid maturity document."""
+    asked, given, top = facts.asked(doc), doc["answers"], facts.top
+    sections = {section["id"]: Tally() for section in facts.definition["sections"]}
+    answers: list[tuple[object, str]] = []
+    for section, item, weight, optional in facts.entries:
+        answer = given.get(item["id"])
+        level = None if answer is None else answer.get("level")
+        status = status_of(level, item["id"] in asked, optional)
+        sections[section["id"]].add(status, weight, level, top)
+        answers.append((level, status))
+    # Each item is in exactly one section, so the overall tally is the sections' added up.
+    return Tallied(answers, sections, Tally.combined(sections.values()))
+
+
+def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     """Section and overall percents, confidence, priorities and evidence gaps for a valid document."""
-    model, scope = context_of(definition, doc)
-    top = definition["scale"]["levels"][-1]["value"]
-    overall = Tally()
-    tallies = {section["id"]: Tally() for section in definition["sections"]}
+    definition, top, unit = facts.definition, facts.top, facts.unit
+    tallied = tally_maturity(facts, doc)
     working: list[dict[str, Any]] = []
-    priorities: list[tuple[Fraction, int, dict[str, Any]]] = []
+    priorities: list[tuple[int, int, dict[str, Any]]] = []
     gaps: list[dict[str, Any]] = []
-    for order, (section, item) in enumerate(items(definition)):
-        answer = doc["answers"].get(item["id"], {})
-        level = answer.get("level")
-        asked = applies(definition, item, model, scope)
-        status = status_of(level, asked, item["optional"] or section["optional"])
-        weight = weight_of(item)
-        overall.add(status, weight, level, top)
-        tallies[section["id"]].add(status, weight, level, top)
-        scored = status == "scored"
+    for order, ((section, item, weight, _), (level, status)) in enumerate(
+            zip(facts.entries, tallied.answers, strict=True)):
+        contribution = None
+        if status == "scored":
+            assert isinstance(level, int)
+            contribution = quotient(weight * level, unit * top)
+            if level < top:
+                # Weights are in 1/unit throughout, so comparing gains as integers ranks them exactly.
+                priorities.append((-weight * (top - level), order, _priority(facts, section, item, weight, level)))
         working.append({
             "id": item["id"], "title": item["title"], "section": section["id"], "weight": item["weight"],
-            "level": level, "level_label": level_label(definition, level), "max": top,
-            "contribution": number(weight * level / top) if scored else None,
-            "included": scored, "status": status, "reason": REASONS[status], "note": answer.get("note", ""),
+            "level": level, "level_label": facts.label(level), "max": top, "contribution": contribution,
+            "included": status == "scored", "status": status, "reason": REASONS[status],
+            "note": doc["answers"].get(item["id"], {}).get("note", ""),
         })
         if status == "unknown":
             gaps.append({"id": item["id"], "title": item["title"], "section": section["id"],
                          "guidance_url": item["guidance_url"]})
-        if scored and level < top:
-            gain = weight * (top - level)
-            label = definition["scale"]["levels"][level]["label"]
-            priorities.append((-gain, order, {
-                "id": item["id"], "title": item["title"], "section": section["id"], "level": level,
-                "level_label": label, "max": top, "weight": item["weight"], "gap": top - level,
-                "score": number(gain), "guidance_url": item["guidance_url"],
-                "reason": f'Rated "{label}" ({level} of {top}), weight {number(weight)}: '
-                          f'{_weight_phrase(weight)}.',
-                "target": level_info(definition, level + 1),
-            }))
     ranked = [{"rank": rank, **entry} for rank, (_, _, entry) in enumerate(sorted(
         priorities, key=lambda p: (p[0], p[1])), start=1)]
+    overall = tallied.overall
     result = header(definition, doc)
     percent = overall.percent()
     result.update({
         "overall": {"percent": percent, "band": band_for(definition, percent),
                     "confidence": overall.confidence(), **overall.counts()},
-        "sections": [{"id": s["id"], "title": s["title"], "percent": tallies[s["id"]].percent(),
-                      "confidence": tallies[s["id"]].confidence(), "optional": s["optional"],
-                      **tallies[s["id"]].counts()} for s in definition["sections"]],
+        "sections": [{"id": s["id"], "title": s["title"], "percent": tallied.sections[s["id"]].percent(),
+                      "confidence": tallied.sections[s["id"]].confidence(), "optional": s["optional"],
+                      **tallied.sections[s["id"]].counts()} for s in definition["sections"]],
         "priorities": ranked,
         "evidence_gaps": gaps,
-        "working": {"max_level": top, "points": number(overall.points), "possible": number(overall.possible),
-                    "percent": percent, "items": working},
-        "plan": plan_rows(definition, doc, ranked),
+        "working": {"max_level": top, "points": facts.weight(overall.points),
+                    "possible": facts.weight(overall.possible), "percent": percent, "items": working},
+        "plan": plan_rows(facts, doc, ranked),
     })
     return result
 
 
-def plan_rows(definition: dict[str, Any], doc: dict[str, Any], ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _priority(facts: Facts, section: dict[str, Any], item: dict[str, Any], weight: int,
+              level: int) -> dict[str, Any]:
+    """A priority entry (without its rank) for an item scored below the top level."""
+    top, unit = facts.top, facts.unit
+    label = facts.definition["scale"]["levels"][level]["label"]
+    return {
+        "id": item["id"], "title": item["title"], "section": section["id"], "level": level,
+        "level_label": label, "max": top, "weight": item["weight"], "gap": top - level,
+        "score": quotient(weight * (top - level), unit), "guidance_url": item["guidance_url"],
+        "reason": f'Rated "{label}" ({level} of {top}), weight {quotient(weight, unit)}: '
+                  f'{_weight_phrase(weight, unit)}.',
+        "target": level_info(facts.definition, level + 1),
+    }
+
+
+def plan_rows(facts: Facts, doc: dict[str, Any], ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The action plan's non-blank entries: prioritised items in rank order, then the others in form order."""
     plan = doc.get("plan") or {}
+    if not plan:
+        return []
     ranks = {p["id"]: p["rank"] for p in ranked}
     rows = []
-    for order, (section, item) in enumerate(items(definition)):
+    for order, (section, item, _, _) in enumerate(facts.entries):
         entry = plan.get(item["id"])
         if entry is None or entry_is_blank(entry):
             continue
@@ -123,7 +165,7 @@ def plan_rows(definition: dict[str, Any], doc: dict[str, Any], ranked: list[dict
         target = entry.get("target")
         rows.append(((ranks.get(item["id"]) is None, ranks.get(item["id"], 0), order), {
             "id": item["id"], "title": item["title"], "section": section["id"], "rank": ranks.get(item["id"]),
-            "level": level, "level_label": level_label(definition, level),
-            "target": target, "target_label": level_label(definition, target),
+            "level": level, "level_label": facts.label(level),
+            "target": target, "target_label": facts.label(target),
             "action": entry.get("action", ""), "owner": entry.get("owner", ""), "due": entry.get("due", "")}))
     return [row for _, row in sorted(rows, key=lambda r: r[0])]

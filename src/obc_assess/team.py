@@ -10,44 +10,23 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from obc_assess.common import Tally, level_label, status_of, weight_of
-from obc_assess.definition import items
-from obc_assess.responses import ROLES, applies, context_of, validate
-from obc_assess.scoring import score
-from obc_assess.stats import exact_percent, mean, spread
+from obc_assess.common import Facts
+from obc_assess.responses import ROLES, context_of, validate
+from obc_assess.scoring import Tallied, score_valid, tally_maturity
+from obc_assess.stats import mean, spread
 from obc_assess.team_rows import merge_classification, merge_matrix
 
 FORMAT = "obc-assess/team"
 FORMAT_VERSION = 1
 DISAGREEMENT = 2  # levels apart: answers this far apart are worth talking through
 COUNTS = ("answered", "na", "unknown", "unanswered")
-
-
-@dataclass(frozen=True)
-class Scored:
-    """One respondent's maturity answers: each item's (asked, level), and exact tallies per section and overall."""
-
-    levels: dict[str, tuple[bool, object]]
-    sections: dict[str, Tally]
-    overall: Tally
-
-
-def _scored(definition: dict[str, Any], doc: dict[str, Any]) -> Scored:
-    model, scope = context_of(definition, doc)
-    top = definition["scale"]["levels"][-1]["value"]
-    overall, sections, levels = Tally(), {s["id"]: Tally() for s in definition["sections"]}, {}
-    for section, item in items(definition):
-        level = doc["answers"].get(item["id"], {}).get("level")
-        asked = applies(definition, item, model, scope)
-        status = status_of(level, asked, item["optional"] or section["optional"])
-        for tally in (overall, sections[section["id"]]):
-            tally.add(status, weight_of(item), level, top)
-        levels[item["id"]] = (asked, level if asked else None)
-    return Scored(levels, sections, overall)
+# Which count an asked item's status adds to: an optional item left blank counts as unanswered here, as in a
+# section's counts.
+_COUNTED = {"scored": "answered", "na": "na", "unknown": "unknown", "unanswered": "unanswered",
+            "skipped": "unanswered"}
 
 
 def file_label(name: str, position: int, anonymous: bool) -> str:
@@ -57,43 +36,57 @@ def file_label(name: str, position: int, anonymous: bool) -> str:
 
 
 def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
-              anonymous: bool = False) -> dict[str, Any]:
-    """The team result for (file name, parsed JSON) pairs, in the order given (never raises for bad files)."""
+              anonymous: bool = False, checked: bool = False) -> dict[str, Any]:
+    """The team result for (file name, parsed JSON) pairs, in the order given (never raises for bad files).
+
+    ``checked``: the caller has already validated every doc (as the browser API does while reading the files),
+    so they are not validated again: for hundreds of files that is a good part of the time."""
     skipped, merged = [], []
     for position, (label, doc) in enumerate(docs, start=1):
-        problems = validate(definition, doc)
+        problems = [] if checked else validate(definition, doc)
         if problems:
             skipped.append({"file": file_label(label, position, anonymous),
                             "problems": [p.to_dict() for p in problems]})
         else:
             assert isinstance(doc, dict)  # validate reports anything else
             merged.append((label, doc))
-    results = [score(definition, doc) for _, doc in merged]
-    people = [_respondent(definition, n, label, doc, result, anonymous)
-              for n, ((label, doc), result) in enumerate(zip(merged, results, strict=True), start=1)]
+    facts = Facts(definition)
+    kind = definition["kind"]
+    scored: list[Tallied] = []
+    results: list[dict[str, Any]] = []
+    if kind == "maturity":
+        # Only each file's tallies are merged (tally_maturity: the rules score() applies), so priorities,
+        # working and plan, a good part of scoring one file, are never worked out here.
+        scored = [tally_maturity(facts, doc) for _, doc in merged]
+        overalls = [{"percent": one.overall.percent(), "confidence": one.overall.confidence(),
+                     **one.overall.counts()} for one in scored]
+    else:  # the row-based kinds merge what their results hold (ranks, shares)
+        results = [score_valid(facts, doc) for _, doc in merged]
+        overalls = [result["overall"] for result in results]
+    people = [_respondent(definition, n, label, doc, overall, anonymous)
+              for n, ((label, doc), overall) in enumerate(zip(merged, overalls, strict=True), start=1)]
     names = [p["name"] for p in people]
-    maturity = definition["kind"] == "maturity"
-    scored = [_scored(definition, doc) for _, doc in merged] if maturity else []
-    item_rows = _items(definition, names, scored) if maturity else []
-    overall = [exact_percent(s.overall) for s in scored]
+    item_rows = _items(facts, names, scored) if kind == "maturity" else []
+    overall = [one.overall.exact_percent() for one in scored]
+    # Each respondent's exact section percents, worked out once for the sections and the roles.
+    sections = {s["id"]: [one.sections[s["id"]].exact_percent() for one in scored] for s in definition["sections"]}
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION,
         "assessment": {k: definition[k] for k in ("id", "version", "title", "kind")},
         "anonymous": anonymous, "respondents": people, "skipped": skipped,
         "context": _context(definition, people),
         "overall": {"respondents": len(people), **spread([v for v in overall if v is not None]),
-                    **{k: sum(r["overall"][k] for r in results) for k in (*COUNTS, "total")}},
-        "sections": _sections(definition, names, scored) if maturity else [], "items": item_rows,
+                    **{k: sum(o[k] for o in overalls) for k in (*COUNTS, "total")}},
+        "sections": _sections(definition, names, scored, sections) if kind == "maturity" else [],
+        "items": item_rows,
         "disagreements": _disagreements(item_rows),
-        "roles": _roles(definition, people, scored, overall),
-        "matrix": merge_matrix(definition, [doc for _, doc in merged], names, results)
-        if definition["kind"] == "matrix" else None,
-        "classification": merge_classification(definition, names, results)
-        if definition["kind"] == "classification" else None,
+        "roles": _roles(definition, people, sections, overall),
+        "matrix": merge_matrix(facts, [doc for _, doc in merged], names, results) if kind == "matrix" else None,
+        "classification": merge_classification(definition, names, results) if kind == "classification" else None,
     }
 
 
-def _respondent(definition: dict[str, Any], n: int, label: str, doc: dict[str, Any], result: dict[str, Any],
+def _respondent(definition: dict[str, Any], n: int, label: str, doc: dict[str, Any], overall: dict[str, Any],
                 anonymous: bool) -> dict[str, Any]:
     name = " ".join(str(doc["respondent"].get("name", "")).split())
     role = doc["respondent"].get("role", "")
@@ -101,44 +94,47 @@ def _respondent(definition: dict[str, Any], n: int, label: str, doc: dict[str, A
     return {"n": n, "name": name if name and not anonymous else f"Respondent {n}",
             "file": None if anonymous else label, "role": role, "role_label": ROLES[role],
             "model": model, "scope": scope, "assessment_version": doc["assessment_version"],
-            "percent": result["overall"]["percent"], "confidence": result["overall"]["confidence"]}
+            "percent": overall["percent"], "confidence": overall["confidence"]}
 
 
-def _items(definition: dict[str, Any], names: list[str], scored: list[Scored]) -> list[dict[str, Any]]:
+def _items(facts: Facts, names: list[str], scored: list[Tallied]) -> list[dict[str, Any]]:
+    """Each item's answers side by side, and their spread."""
     rows = []
-    for section, item in items(definition):
+    labels = facts.labels  # looked up directly: this loop runs once per item per respondent
+    for index, (section, item, _, optional) in enumerate(facts.entries):
         cells: list[dict[str, Any]] = []
-        values: list[Fraction] = []
+        levels: list[int] = []  # ints, not Fractions: the spread of levels is much cheaper to work out
         counts = dict.fromkeys(COUNTS, 0)
         for name, one in zip(names, scored, strict=True):
-            asked, level = one.levels[item["id"]]
-            cells.append({"respondent": name, "asked": asked, "level": level,
-                          "label": level_label(definition, level)})
+            level, status = one.answers[index]
+            asked = status != "not-asked"
+            shown = level if asked else None
+            cells.append({"respondent": name, "asked": asked, "level": shown, "label": labels[shown]})
             if not asked:
                 continue
-            if isinstance(level, int):
-                values.append(Fraction(level))
-                counts["answered"] += 1
-            else:  # an optional item left blank counts as unanswered here, as in a section's counts
-                counts[str(level) if level in ("na", "unknown") else "unanswered"] += 1
-        rows.append({"id": item["id"], "title": item["title"], "section": section["id"],
-                     "optional": item["optional"] or section["optional"],
-                     "respondents": sum(c["asked"] for c in cells), "levels": cells, **counts,
-                     **spread(values, whole=True)})
+            counts[_COUNTED[status]] += 1
+            if status == "scored":
+                assert isinstance(level, int)
+                levels.append(level)
+        rows.append({"id": item["id"], "title": item["title"], "section": section["id"], "optional": optional,
+                     "respondents": sum(counts.values()),  # each respondent asked adds to one count
+                     "levels": cells, **counts,
+                     **spread(levels, whole=True)})
     return rows
 
 
-def _sections(definition: dict[str, Any], names: list[str], scored: list[Scored]) -> list[dict[str, Any]]:
+def _sections(definition: dict[str, Any], names: list[str], scored: list[Tallied],
+              exact: dict[str, list[Fraction | None]]) -> list[dict[str, Any]]:
     rows = []
     for section in definition["sections"]:
         tallies = [one.sections[section["id"]] for one in scored]
-        exact = [exact_percent(t) for t in tallies]
+        known = [e for e in exact[section["id"]] if e is not None]
         rows.append({"id": section["id"], "title": section["title"], "optional": section["optional"],
-                     "respondents": sum(e is not None for e in exact),
+                     "respondents": len(known),
                      "percents": [{"respondent": name, "percent": t.percent()}
                                   for name, t in zip(names, tallies, strict=True)],
                      **{k: sum(getattr(t, k) for t in tallies) for k in (*COUNTS, "total")},
-                     **spread([e for e in exact if e is not None])})
+                     **spread(known)})
     return rows
 
 
@@ -156,7 +152,7 @@ def _disagreements(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(found, key=lambda d: -d["range"])  # stable: equal spreads keep form order
 
 
-def _roles(definition: dict[str, Any], people: list[dict[str, Any]], scored: list[Scored],
+def _roles(definition: dict[str, Any], people: list[dict[str, Any]], sections: dict[str, list[Fraction | None]],
            overall: list[Fraction | None]) -> list[dict[str, Any]]:
     """Per role given (in ROLES order, roles nobody gave left out): mean percents, section by section."""
     maturity = definition["kind"] == "maturity"
@@ -170,7 +166,7 @@ def _roles(definition: dict[str, Any], people: list[dict[str, Any]], scored: lis
             "respondents": [{"name": people[n]["name"], "percent": people[n]["percent"]} for n in members],
             "percent": mean([overall[n] for n in members]) if maturity else None,
             "sections": [{"id": s["id"], "title": s["title"],
-                          "percent": mean([exact_percent(scored[n].sections[s["id"]]) for n in members])}
+                          "percent": mean([sections[s["id"]][n] for n in members])}
                          for s in definition["sections"]] if maturity else [],
         })
     return rows

@@ -5,10 +5,10 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from obc_assess.common import Tally, percent, status_of, weight_of
-from obc_assess.definition import items
-from obc_assess.responses import applies, context_of, row_is_blank
-from obc_assess.stats import exact_mean, exact_percent, spread
+from obc_assess.common import Facts, percent
+from obc_assess.matrix import criteria_of, rate_area
+from obc_assess.responses import row_is_blank
+from obc_assess.stats import exact_mean, spread
 
 
 def fold(name: str) -> str:
@@ -16,24 +16,14 @@ def fold(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def area_percents(definition: dict[str, Any], doc: dict[str, Any]) -> dict[int, Fraction | None]:
+def area_percents(facts: Facts, doc: dict[str, Any]) -> dict[int, Fraction | None]:
     """Each non-blank area's exact percent by row index (as matrix.py scores it, before rounding)."""
-    model, scope = context_of(definition, doc)
-    top = definition["scale"]["levels"][-1]["value"]
-    criteria = [item for _, item in items(definition) if applies(definition, item, model, scope)]
-    found: dict[int, Fraction | None] = {}
-    for index, row in enumerate(doc["answers"]["areas"]):
-        if row_is_blank(row):
-            continue
-        tally = Tally()
-        for item in criteria:
-            level = row.get("levels", {}).get(item["id"])
-            tally.add(status_of(level, True, item["optional"]), weight_of(item), level, top)
-        found[index] = exact_percent(tally)
-    return found
+    criteria = criteria_of(facts, doc)
+    return {index: rate_area(facts, criteria, row)[0].exact_percent()
+            for index, row in enumerate(doc["answers"]["areas"]) if not row_is_blank(row)}
 
 
-def merge_matrix(definition: dict[str, Any], docs: list[dict[str, Any]], names: list[str],
+def merge_matrix(facts: Facts, docs: list[dict[str, Any]], names: list[str],
                  results: list[dict[str, Any]]) -> dict[str, Any]:
     """Areas matched by name across respondents: the mean of their percents, and each respondent's rank.
 
@@ -43,7 +33,7 @@ def merge_matrix(definition: dict[str, Any], docs: list[dict[str, Any]], names: 
     cells: dict[str, list[dict[str, Any]]] = {}
     exact: dict[str, list[Fraction | None]] = {}
     for n, (doc, result) in enumerate(zip(docs, results, strict=True)):
-        percents = area_percents(definition, doc)
+        percents = area_percents(facts, doc)
         for area in result["matrix"]["areas"]:
             key = fold(area["name"])
             spellings.setdefault(key, []).append(area["name"])
@@ -52,7 +42,7 @@ def merge_matrix(definition: dict[str, Any], docs: list[dict[str, Any]], names: 
             exact.setdefault(key, []).append(percents[area["index"]])
     means = {key: exact_mean(values) for key, values in exact.items()}
     order = sorted(means, key=lambda key: (means[key] is None, -(means[key] or 0), key))
-    return {"row_label": definition["matrix"]["row_label"], "areas": [{
+    return {"row_label": facts.definition["matrix"]["row_label"], "areas": [{
         "rank": rank, "name": min(spellings[key]), "respondents": len(spellings[key]),
         "rated": sum(v is not None for v in exact[key]), "ranks": cells[key],
         **spread([v for v in exact[key] if v is not None])} for rank, key in enumerate(order, start=1)]}
@@ -67,13 +57,13 @@ def merge_classification(definition: dict[str, Any], names: list[str],
               for c in block["classes"]}
     classified = sum(counts.values())
     outcomes = sum(counts[c["id"]] for c in block["classes"] if c["outcome"])
-    share = percent(Fraction(outcomes), Fraction(classified))
+    share = percent(outcomes, classified)
     threshold = block["flag_outcome_share_below"]
     raised = share is not None and Fraction(str(share)) < Fraction(str(threshold))
     return {
         "row_label": block["row_label"],
         "classes": [{"id": c["id"], "label": c["label"], "outcome": c["outcome"], "count": counts[c["id"]],
-                     "percent": percent(Fraction(counts[c["id"]]), Fraction(classified))}
+                     "percent": percent(counts[c["id"]], classified)}
                     for c in block["classes"]],
         "classified": classified, "unclassified": sum(b["unclassified"] for b in blocks),
         "outcome_share": share,

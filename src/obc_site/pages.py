@@ -108,6 +108,7 @@ def generated_pages(data: Data, urls: AssetUrls) -> dict[str, str]:
         source=site.sources[data.glossary["source"]],
         terms=sorted(data.glossary["terms"], key=lambda t: str(t["term"]).casefold()))
     out.update(assessment_pages(site, urls))
+    out.update(team_pages(site, urls))
     return out
 
 
@@ -139,5 +140,24 @@ def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
         # Python-Markdown keeps a raw HTML block whole only if it has no blank lines.
         form = "\n".join(line for line in form.splitlines() if line.strip())
         out[path] = site.render("assessment.md.j2", path, d=d, form=form, source=site.sources[d["source"]["id"]],
-                                guidance_md=d["guidance_url"].rstrip("/") + ".md")
+                                guidance_md=d["guidance_url"].rstrip("/") + ".md", team_md=team_path(d["id"]))
+    return out
+
+
+def team_path(assessment_id: str) -> str:
+    """The docs-relative path of an assessment's team and progress page."""
+    return f"assessments/team/{assessment_id}.md"
+
+
+def team_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
+    """One team and progress page per assessment: merge several people's answers, compare two over time."""
+    out: dict[str, str] = {}
+    for d in site.definitions.values():
+        path = team_path(d["id"])
+        # Raw HTML links are relative to the page's URL (assessments/team/<id>/): three levels below the root.
+        tools = site.render("team_tools.html.j2", path, root="../../../", d=d,
+                            definition_url=urls.definitions[d["id"]], runtime_url=urls.runtime,
+                            package_url=urls.package)
+        tools = "\n".join(line for line in tools.splitlines() if line.strip())
+        out[path] = site.render("team.md.j2", path, d=d, tools=tools, source=site.sources[d["source"]["id"]])
     return out

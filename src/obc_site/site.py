@@ -10,7 +10,7 @@ from typing import Any
 
 from obc_assess.definition import build_all
 from obc_assess.loader import Data, page_url
-from obc_site.pages import AssetUrls, environment
+from obc_site.pages import AssetUrls, environment, team_path
 from obc_site.pyzip import build_zip
 
 # The Pyodide files a worker needs to start (no source maps, consoles or type stubs).
@@ -28,6 +28,7 @@ def navigation(data: Data) -> list[Any]:
     guidance.append({"Glossary": "guidance/glossary.md"})
     assessments: list[Any] = ["assessments/index.md"]
     assessments += [{a["title"]: f"assessments/{a['id']}.md"} for a in data.assessments.values()]
+    assessments.append({"Team and progress": [{a["title"]: team_path(a["id"])} for a in data.assessments.values()]})
     about = [{"How to use the toolkit": "how-to-use.md"}, {"Sources and licence": "sources.md"},
              {"Responses file format": "responses-format.md"}, {"Privacy": "privacy.md"},
              {"Accessibility": "accessibility.md"}]

@@ -41,19 +41,6 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True, "args": CHROMIUM_ARGS}
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    # OBC_BROWSER_SITE=<dir> tests a site built already (quicker when only the tests changed).
-    if os.environ.get("OBC_BROWSER_SITE"):
-        return Path(os.environ["OBC_BROWSER_SITE"])
-    site = tmp_path_factory.mktemp("browser-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                         cwd=ROOT, env=env, capture_output=True, text=True)
-    assert run.returncode == 0, f"mkdocs build failed:\n{run.stdout}\n{run.stderr}"
-    return site
-
-
 class _Handler(SimpleHTTPRequestHandler):
     # Module scripts (the worker, Pyodide) need a JavaScript type; WebAssembly compiles while it downloads.
     extensions_map: ClassVar[dict[str, str]] = {
@@ -70,15 +57,42 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(built_site)))
+def _server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ThreadingHTTPServer, Path]]:
+    # OBC_BROWSER_SITE=<dir> tests a site built already (quicker when only the tests changed).
+    given = os.environ.get("OBC_BROWSER_SITE")
+    site = Path(given) if given else tmp_path_factory.mktemp("browser-site")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield server, site
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _address(server: ThreadingHTTPServer) -> str:
+    return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def built_site(_server: tuple[ThreadingHTTPServer, Path]) -> Path:
+    """The site, built once (strict) for the address it is served at: with site_url set, as when deployed,
+    Material's instant navigation is on (it needs the sitemap's URLs)."""
+    server, site = _server
+    if os.environ.get("OBC_BROWSER_SITE"):
+        return site
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": _address(server)}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                         cwd=ROOT, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, f"mkdocs build failed:\n{run.stdout}\n{run.stderr}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url(_server: tuple[ThreadingHTTPServer, Path], built_site: Path) -> str:
+    """The built site's address."""
+    return _address(_server[0])
 
 
 @pytest.fixture(scope="session")
