@@ -154,6 +154,11 @@
     return value !== null && value !== undefined && value !== "";
   }
 
+  function capital(text) {
+    const value = String(text ?? "");
+    return value.charAt(0).toUpperCase() + value.slice(1);
+  }
+
   function labelOf($input) {
     const $label = $input && $input.id ? document.querySelector(`label[for="${CSS.escape($input.id)}"]`) : null;
     if (!$label) return "";
@@ -603,12 +608,13 @@
     }
 
     function endConflict(message) {
+      // The person's choice made the box (and the button they pressed) go: keep their place on the status line.
+      const chosen = !$conflict.hidden;
       conflict = false;
       $conflict.hidden = true;
-      if ($status) {
-        $status.textContent = message;
-        $status.focus();
-      }
+      if (!$status) return;
+      $status.textContent = message;
+      if (chosen) $status.focus();
     }
 
     async function loadSaved(message) {
@@ -716,10 +722,6 @@
       }
       $errors.hidden = false;
       if (focus) $errors.focus();
-    }
-
-    function capital(text) {
-      return text.charAt(0).toUpperCase() + text.slice(1);
     }
 
     function problemText(problem) {
@@ -1208,7 +1210,6 @@
       $root,
       id: $root.dataset.obcTeam,
       definition: siteUrl($root.dataset.obcDefinition),
-      siteRoot: SITE_ROOT || new URL($root.dataset.obcDefinition.replace(/assets\/obc\/[^/]*$/, ""), location.href).href,
       $status: $root.querySelector("[data-obc-status]"),
       say(text) {
         if (this.$status) this.$status.textContent = text;
@@ -1283,7 +1284,9 @@
         $list.replaceChildren(...lines.map((text) => {
           const $a = h("a", { href: `#${$input.id}` }, text);
           $a.addEventListener("click", (event) => {
+            // Not followed as a link: Material's instant navigation would move the focus off the control.
             event.preventDefault();
+            event.stopPropagation();
             $input.focus();
           });
           return h("li", {}, $a);
@@ -1344,7 +1347,7 @@
       const bad = (answer.files || []).filter((f) => !f.ok);
       if (!result) {
         // Nothing could be merged: every reason, file by file.
-        const lines = [...(answer.problems || []).map((p) => capitalise(p.message)), ...state.unreadable,
+        const lines = [...(answer.problems || []).map((p) => capital(p.message)), ...state.unreadable,
           ...bad.flatMap((f) => fileProblemLines(f.name, f.problems))];
         errors.show(lines, { focus });
         $results.hidden = true;
@@ -1353,7 +1356,7 @@
         return;
       }
       errors.show(state.unreadable, { focus: focus && state.unreadable.length > 0 });
-      $body.replaceChildren(...teamNodes(result, page.siteRoot));
+      $body.replaceChildren(...teamNodes(result));
       $results.hidden = false;
       const left = result.skipped.length + state.unreadable.length;
       page.say(`${result.respondents.length} ${plural(result.respondents.length, "file")} merged`
@@ -1468,7 +1471,7 @@
       if (!answer.ok) {
         const lines = (answer.problems || []).map((p) => {
           const file = state[p.file];
-          const who = file ? `${names[p.file]} (${file.name})` : capitalise(p.file || "");
+          const who = file ? `${names[p.file]} (${file.name})` : capital(p.file || "");
           return fileProblemLines(who, [p])[0];
         });
         const first = (answer.problems || [])[0];
@@ -1479,7 +1482,7 @@
         return;
       }
       errors.clear();
-      $body.replaceChildren(...compareNodes(answer.result, state, page.siteRoot));
+      $body.replaceChildren(...compareNodes(answer.result, state));
       $results.hidden = false;
       page.say(`Compared ${state.before.name} with ${state.after.name}.`);
     }
@@ -1509,11 +1512,6 @@
     };
   }
 
-  function capitalise(text) {
-    const value = String(text || "");
-    return value.charAt(0).toUpperCase() + value.slice(1);
-  }
-
   function plural(count, noun) {
     return count === 1 ? noun : `${noun}s`;
   }
@@ -1529,7 +1527,7 @@
 
   // ---- Team results (Python's aggregate result, shown as it comes) ----
 
-  function teamNodes(result, siteRoot) {
+  function teamNodes(result) {
     const people = result.respondents || [];
     const nodes = [h("p", {}, `${result.assessment.title}, version ${result.assessment.version}: `,
       h("strong", {}, `${people.length} ${plural(people.length, "respondent")}`),
@@ -1540,7 +1538,7 @@
     nodes.push(respondentNodes(result));
     if (result.matrix) nodes.push(teamAreaNodes(result.matrix, people));
     else if (result.classification) nodes.push(teamMixNodes(result.classification));
-    else nodes.push(...teamMaturityNodes(result, siteRoot));
+    else nodes.push(...teamMaturityNodes(result));
     return nodes.filter(Boolean);
   }
 
@@ -1555,7 +1553,7 @@
   function problemLine(problem) {
     // "path: message", or the message alone for the file as a whole.
     return problem.path && !problem.path.startsWith("(") ? `${problem.path}: ${problem.message}`
-      : capitalise(problem.message);
+      : capital(problem.message);
   }
 
   function respondentNodes(result) {
@@ -1569,7 +1567,7 @@
         has(p.confidence) ? `${p.confidence}%` : "\u2013"]), "", true));
   }
 
-  function teamMaturityNodes(result, siteRoot) {
+  function teamMaturityNodes(result) {
     const names = result.respondents.map((p) => p.name);
     const overall = result.overall;
     const nodes = [h("h3", {}, "Overall"),
@@ -1650,7 +1648,7 @@
 
   // ---- A comparison (Python's compare result, shown as it comes) ----
 
-  function compareNodes(result, files, siteRoot) {
+  function compareNodes(result, files) {
     const titles = Object.fromEntries((result.items || []).map((i) => [i.id, i.title]));
     const nodes = [compareHeader(result, files)];
     if (result.assessment.kind === "maturity") nodes.push(compareOverall(result.overall));
