@@ -74,6 +74,16 @@ class Site:
         env = self.html if template.endswith(".html.j2") else self.md
         return env.get_template(template).render({**self._globals(path), **context})
 
+    def raw_html(self, template: str, path: str, urls: AssetUrls, d: dict[str, Any], **context: Any) -> str:
+        """An HTML block for the Markdown page at ``path``, wired to the assessment's browser assets."""
+        # MkDocs rewrites Markdown links but not raw HTML: these are relative to the page's URL (x.md is served
+        # as x/), one level deeper than its file.
+        root = "../" * len(PurePosixPath(path).parts)
+        html = self.render(template, path, root=root, d=d, definition_url=urls.definitions[d["id"]],
+                           runtime_url=urls.runtime, package_url=urls.package, **context)
+        # Python-Markdown keeps a raw HTML block whole only if it has no blank lines.
+        return "\n".join(line for line in html.splitlines() if line.strip())
+
     def pages_by_source(self) -> dict[str, list[dict[str, Any]]]:
         grouped: dict[str, list[dict[str, Any]]] = {s: [] for s in self.sources}
         for source, page in self.pages:
@@ -133,12 +143,7 @@ def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
         maturity = d["kind"] == "maturity"
         # Rows shown before JavaScript adds more: enough to start a matrix or a list of measures by hand.
         counts = {"questions": sum(len(s["items"]) for s in d["sections"]) if maturity else 0, "rows": 3}
-        # Raw HTML links are not rewritten by MkDocs: relative to the page's URL (assessments/<id>/), not its file.
-        form = site.render("assessment_form.html.j2", path, root="../../", d=d, counts=counts, roles=ROLES,
-                           definition_url=urls.definitions[d["id"]], runtime_url=urls.runtime,
-                           package_url=urls.package)
-        # Python-Markdown keeps a raw HTML block whole only if it has no blank lines.
-        form = "\n".join(line for line in form.splitlines() if line.strip())
+        form = site.raw_html("assessment_form.html.j2", path, urls, d=d, counts=counts, roles=ROLES)
         out[path] = site.render("assessment.md.j2", path, d=d, form=form, source=site.sources[d["source"]["id"]],
                                 guidance_md=d["guidance_url"].rstrip("/") + ".md", team_md=team_path(d["id"]))
     return out
@@ -154,10 +159,6 @@ def team_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
     out: dict[str, str] = {}
     for d in site.definitions.values():
         path = team_path(d["id"])
-        # Raw HTML links are relative to the page's URL (assessments/team/<id>/): three levels below the root.
-        tools = site.render("team_tools.html.j2", path, root="../../../", d=d,
-                            definition_url=urls.definitions[d["id"]], runtime_url=urls.runtime,
-                            package_url=urls.package)
-        tools = "\n".join(line for line in tools.splitlines() if line.strip())
+        tools = site.raw_html("team_tools.html.j2", path, urls, d=d)
         out[path] = site.render("team.md.j2", path, d=d, tools=tools, source=site.sources[d["source"]["id"]])
     return out
