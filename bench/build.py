@@ -31,8 +31,8 @@ def plain_site(work: Path) -> Path:
     shutil.copytree(ROOT / "docs", docs)
     data = load_data()
     with tempfile.TemporaryDirectory() as tmp:
-        urls = browser_assets(data, ROOT / "node_modules", Path(tmp)).urls
-    for path, markdown in generated_pages(data, urls).items():
+        assets = browser_assets(data, ROOT / "node_modules", Path(tmp))
+    for path, markdown in generated_pages(data, assets.urls, assets.definitions).items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(markdown, encoding="utf-8")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))

@@ -10,6 +10,7 @@ from obc_site.pages import generated_pages
 
 
 def on_files(files: Files, config: Any) -> Files:
-    for path, markdown in generated_pages(config["obc_data"], config["obc_assets"].urls).items():
+    assets = config["obc_assets"]
+    for path, markdown in generated_pages(config["obc_data"], assets.urls, assets.definitions).items():
         files.append(File.generated(config, path, content=markdown))
     return files

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import copy
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
+from weighted import weighted
 
 from obc_assess.common import percent, ratio_rounded, rounded
-from obc_assess.responses import FORMAT, applies
+from obc_assess.responses import applies
 from obc_assess.scoring import score
 from obc_assess.stats import _in_order, spread
 from obc_assess.team import aggregate
@@ -24,14 +24,7 @@ ITEMS = ["outcomes-focus", "governance", "cost", "allocation", "focus-detail", "
 
 def _setup(base: dict[str, Any], levels: dict[str, object], weights: dict[str, float],
            model: int | None) -> tuple[dict[str, Any], dict[str, Any]]:
-    definition = copy.deepcopy(base)
-    for section in definition["sections"]:
-        for item in section["items"]:
-            item["weight"] = weights[item["id"]]
-    doc = {"format": FORMAT, "format_version": 1, "assessment": definition["id"], "assessment_version": "1.0",
-           "context": {"model": model, "scope": None}, "respondent": {"name": "", "role": "provider"},
-           "answers": {key: {"level": level, "note": ""} for key, level in levels.items()}}
-    return definition, doc
+    return weighted(base, levels, weights, model, role="provider")
 
 
 @given(st.fixed_dictionaries({key: st.sampled_from(LEVELS) for key in ITEMS}),

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from obc_assess import api
+from obc_assess.definition import build_all
 from obc_assess.form import field_for, from_form, to_form
 from obc_assess.loader import Data
 from obc_assess.plan import is_date
@@ -275,7 +276,8 @@ class _Form(HTMLParser):
 
 
 def test_the_form_has_labelled_plan_fields_for_every_item(data: Data, maturity: dict[str, Any]) -> None:
-    pages = assessment_pages(Site(data), AssetUrls("rt/", "p.zip", {aid: f"{aid}.json" for aid in data.assessments}))
+    urls = AssetUrls("rt/", "p.zip", {aid: f"{aid}.json" for aid in data.assessments})
+    pages = assessment_pages(Site(data, build_all(data)), urls)
     form = _Form()
     form.feed(pages["assessments/procurement-review.md"])
     names = {control[2] for control in form.controls.values()}

@@ -7,6 +7,7 @@ from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
+from weighted import weighted
 
 from obc_assess.compare import compare
 from obc_assess.definition import answer_keys
@@ -30,14 +31,7 @@ Case = tuple[dict[str, object], dict[str, float], int | None, str | None]
 
 def _setup(base: dict[str, Any], case: Case) -> tuple[dict[str, Any], dict[str, Any]]:
     levels, weights, model, scope = case
-    definition = copy.deepcopy(base)
-    for section in definition["sections"]:
-        for item in section["items"]:
-            item["weight"] = weights[item["id"]]
-    doc = {"format": FORMAT, "format_version": 1, "assessment": definition["id"], "assessment_version": "1.0",
-           "context": {"model": model, "scope": scope}, "respondent": {"name": "", "role": ""},
-           "answers": {key: {"level": level, "note": ""} for key, level in levels.items()}}
-    return definition, doc
+    return weighted(base, levels, weights, model, scope)
 
 
 def _percents(result: dict[str, Any]) -> list[float | None]:

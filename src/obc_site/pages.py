@@ -9,7 +9,6 @@ from typing import Any
 
 import jinja2
 
-from obc_assess.definition import build_all
 from obc_assess.loader import Data, GuidanceEntry, guidance_index, page_url
 from obc_assess.responses import ROLES as RESPONSE_ROLES
 
@@ -45,12 +44,12 @@ def environment(autoescape: bool) -> jinja2.Environment:
 class Site:
     """The data and the lookups every page template needs."""
 
-    def __init__(self, data: Data) -> None:
+    def __init__(self, data: Data, definitions: dict[str, dict[str, Any]]) -> None:
         self.data = data
         self.index: dict[str, GuidanceEntry] = guidance_index(data)
         self.sources = {s["id"]: s for s in data.sources}
         self.pages = [(doc["source"], page) for doc in data.guidance for page in doc["pages"]]
-        self.definitions = build_all(data)
+        self.definitions = definitions
         self.terms = {t["id"]: t["term"] for t in data.glossary["terms"]}
         self.md = environment(autoescape=False)
         self.html = environment(autoescape=True)
@@ -100,9 +99,10 @@ class AssetUrls:
     definitions: dict[str, str]  # assessment id -> its definition JSON
 
 
-def generated_pages(data: Data, urls: AssetUrls) -> dict[str, str]:
-    """Every generated page: docs-relative path -> Markdown."""
-    site = Site(data)
+def generated_pages(data: Data, urls: AssetUrls, definitions: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Every generated page: docs-relative path -> Markdown (``definitions`` from obc_assess.definition.build_all,
+    built once per build and shared with the browser assets)."""
+    site = Site(data, definitions)
     out: dict[str, str] = {}
     for source, page in site.pages:
         path = f"{page_url(page['id']).rstrip('/')}.md"

@@ -57,6 +57,7 @@ class BrowserAssets:
 
     urls: AssetUrls
     files: dict[str, bytes | Path]  # site-relative path -> content, or a file to copy
+    definitions: dict[str, dict[str, Any]]  # what the definition files hold, for the pages too
 
 
 def _hashed(stem: str, content: bytes, suffix: str) -> str:
@@ -72,10 +73,11 @@ def browser_assets(data: Data, node_modules: Path, work_dir: Path) -> BrowserAss
     package = build_zip(work_dir)
     package_path = f"assets/obc/{package.name}"
     files[package_path] = package
-    definitions = {}
-    for aid, definition in build_all(data).items():
+    definitions = build_all(data)
+    paths = {}
+    for aid, definition in definitions.items():
         content = json.dumps(definition, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
         path = f"assets/obc/{_hashed(aid, content, '.json')}"
         files[path] = content
-        definitions[aid] = path
-    return BrowserAssets(AssetUrls(runtime, package_path, definitions), files)
+        paths[aid] = path
+    return BrowserAssets(AssetUrls(runtime, package_path, paths), files, definitions)
