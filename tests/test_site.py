@@ -116,3 +116,41 @@ def test_pyodide_runtime_is_served_from_the_site(built: Path) -> None:
     runtime = built / "assets" / "pyodide" / version
     assert (runtime / "pyodide.asm.wasm").stat().st_size > 1_000_000
     assert list((built / "assets" / "obc").glob("obc_assess-*.zip"))
+
+
+def _words(value: object) -> set[str]:
+    """The words of a data value (any nesting), as a reader sees them: Markdown and HTML markup aside."""
+    if isinstance(value, dict):
+        return set().union(*(_words(v) for k, v in value.items() if k not in {"id", "see", "glossary", "models",
+                                                                               "ordered", "quoted"}))
+    if isinstance(value, list):
+        return set().union(set(), *(_words(v) for v in value))
+    text = re.sub(r"\]\([^)]*\)", "]", str(value))  # a Markdown link's target is not shown
+    return set(re.findall(r"[^\W_]{4,}", text.casefold()))
+
+
+def _cells(row: str) -> list[str]:
+    return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", c)).split())
+            for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)]
+
+
+def test_every_block_kind_is_built_with_its_content(built: Path) -> None:
+    data = load_data()
+    kinds: set[str] = set()
+    for doc in data.guidance:
+        for page in doc["pages"]:
+            raw = (built / "guidance" / page["id"] / "index.html").read_text(encoding="utf-8")
+            main = raw[raw.index('<article'):raw.index('</article>')]
+            shown = _words(html.unescape(re.sub(r"<[^>]+>", " ", main)))
+            tables = [[_cells(row) for row in re.findall(r"<tr>(.*?)</tr>", t, re.S)]
+                      for t in re.findall(r"<table>(.*?)</table>", main, re.S)]
+            for b, block in enumerate(page["blocks"]):
+                (kind, body), = block.items()
+                kinds.add(kind)
+                missing = _words(body) - shown
+                assert not missing, (page["id"], b, kind, sorted(missing)[:5])
+                if kind == "table":
+                    expected = [[" ".join(c.split()) for c in row] for row in [body["columns"], *body["rows"]]]
+                    assert expected in tables, (page["id"], b)
+    # Every kind the guidance schema allows is in the real data, so each is checked above.
+    assert kinds == {"text", "quote", "list", "items", "table"}

@@ -31,10 +31,28 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
+class _DataEnvironment(jinja2.Environment):
+    """Jinja where a mapping's ``x.key`` and ``x["key"]`` mean its key only, never a dict method.
+
+    Plain Jinja falls back to attributes, so ``block["items"]`` on a table block found ``dict.items`` (truthy) and
+    drew every guidance table as an empty item group.
+    """
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if isinstance(obj, dict):
+            return obj[argument] if argument in obj else self.undefined(obj=obj, name=argument)
+        return super().getitem(obj, argument)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if isinstance(obj, dict):
+            return self.getitem(obj, attribute)
+        return super().getattr(obj, attribute)
+
+
 def environment(autoescape: bool) -> jinja2.Environment:
     """The Jinja environment for Markdown (no escaping) or HTML (escaping) templates."""
     # Lenient undefined: most data keys are optional, and templates test them with `if`.
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=autoescape,
+    env = _DataEnvironment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=autoescape,
                              keep_trailing_newline=True)
     env.filters.update(first_sentence=_first_sentence, cell=_cell, num=_num,
                        first_clause=lambda text: str(text).split(" (")[0].split(",")[0])
