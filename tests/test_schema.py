@@ -19,6 +19,9 @@ CASES: list[tuple[dict[str, Any], Any, list[tuple[str, str]]]] = [
     ({"enum": ["a", "b"]}, "c", [("", 'must be one of "a", "b" (found "c")')]),
     ({"type": "string", "pattern": "^[a-z]+$", "description": "lower-case letters"}, "A",
      [("", 'must be lower-case letters (found "A")')]),
+    # The whole text must match: "$" alone would accept a trailing newline.
+    ({"type": "string", "pattern": "^[a-z]+$", "description": "lower-case letters"}, "abc\n",
+     [("", 'must be lower-case letters (found "abc\\n")')]),
     ({"type": "integer", "minimum": 1, "maximum": 3}, 0, [("", "must be at least 1 (found 0)")]),
     ({"type": "number", "exclusiveMinimum": 0}, 0, [("", "must be more than 0 (found 0)")]),
     ({"type": "array", "minItems": 1}, [], [("", "must list at least 1 entry")]),
@@ -39,7 +42,7 @@ CASES: list[tuple[dict[str, Any], Any, list[tuple[str, str]]]] = [
 @pytest.mark.parametrize(("rule", "value", "problems"), CASES)
 def test_keywords(rule: dict[str, Any], value: Any, problems: list[tuple[str, str]],
                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(schema, "load_schema", lambda name: rule)
+    monkeypatch.setattr(schema, "load_schema", lambda name, schema_dir=None: rule)
     assert schema.check(value, "test.schema.json") == problems
 
 

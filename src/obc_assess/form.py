@@ -16,6 +16,10 @@ from obc_assess.responses import FORMAT, FORMAT_VERSION
 JSON = Any
 _ROW = re.compile(r"^row-(\d+)-")
 PLAN_KEYS = ("action", "owner", "due", "target")
+# The words the form appends to an item's field (<field>-note, -plan-..., -na, -unknown, -error, -question, and a
+# level number) and a row's own fields: the data checks refuse item ids that would make the same names.
+ITEM_FIELD_WORDS = ("note", "plan", "na", "unknown", "error", "question")
+ROW_FIELD_WORDS = ("name", "note", "class")
 
 
 def _level(value: str) -> JSON:

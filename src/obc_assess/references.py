@@ -16,11 +16,14 @@ def check_references(data: Data) -> list[str]:
     problems += _unique([(str(m["id"]), "models.yaml", f"models[{i}].id") for i, m in enumerate(data.models)])
     terms = data.glossary["terms"]
     problems += _unique([(t["id"], "glossary.yaml", f"terms[{i}].id") for i, t in enumerate(terms)])
+    problems += list(_check_terms(terms))
     scales = data.scales["scales"]
     problems += _unique([(s["id"], "scales.yaml", f"scales[{i}].id") for i, s in enumerate(scales)])
+    problems += _unique([(b["id"], "scales.yaml", f"bands[{i}].id") for i, b in enumerate(data.scales["bands"])])
     problems += list(_check_scales(data.scales))
     guidance_ids = list(_guidance_ids(data))
     problems += _unique(guidance_ids)
+    problems += list(_check_page_ids(data))
     known = {gid for gid, _, _ in guidance_ids}
     items = {entry["id"]: entry for doc in data.guidance for page in doc["pages"] for block in page["blocks"]
              for entry in block.get("items", {}).get("entries", [])}
@@ -45,6 +48,34 @@ def _unique(entries: list[tuple[str, str, str]]) -> list[str]:
         else:
             first[value] = (file, path)
     return problems
+
+
+def _check_terms(terms: list[dict[str, Any]]) -> Iterator[str]:
+    first: dict[str, str] = {}
+    for i, term in enumerate(terms):
+        for key in ("term", "abbr"):
+            if "]" in term.get(key, ""):
+                # Abbreviation lines are *[term]: definition; a "]" ends the term early and the tooltip vanishes.
+                yield f'glossary.yaml: terms[{i}].{key}: must not contain "]" (tooltips cannot show it); reword it'
+        form = " ".join(term["term"].split()).casefold()
+        if form in first:
+            yield (f"glossary.yaml: terms[{i}].term: {term['term']!r} is already defined at glossary.yaml: "
+                   f"{first[form]}; one definition per term")
+        else:
+            first[form] = f"terms[{i}].term"
+
+
+def _check_page_ids(data: Data) -> Iterator[str]:
+    from obc_assess.loader import GENERATED_GUIDANCE_PAGES, MAX_PAGE_ID
+
+    for n, doc in enumerate(data.guidance):
+        for p, page in enumerate(doc["pages"]):
+            where = f"{data.files[f'guidance:{n}']}: pages[{p}].id"
+            if page["id"] in GENERATED_GUIDANCE_PAGES:
+                yield f"{where}: {page['id']!r} is the generated {page['id']} page's address; choose another id"
+            elif len(page["id"]) > MAX_PAGE_ID:
+                yield (f"{where}: too long ({len(page['id'])} characters; page ids become file names): "
+                       f"shorten it to {MAX_PAGE_ID} or fewer")
 
 
 def _check_scales(scales: dict[str, Any]) -> Iterator[str]:
@@ -105,11 +136,19 @@ def _check_assessment(doc: dict[str, Any], file: str, items: dict[str, Any], pag
     for c, cls in enumerate(doc.get("classification", {}).get("classes", [])):
         if cls["ref"] not in items:
             yield f"{file}: classification.classes[{c}].ref: no guidance item has the id {cls['ref']!r}"
-    scopes = {o["id"] for o in doc.get("scope", {}).get("options", [])}
+    classes = doc.get("classification", {}).get("classes", [])
+    yield from _unique([(c["id"], file, f"classification.classes[{n}].id") for n, c in enumerate(classes)])
+    options = doc.get("scope", {}).get("options", [])
+    yield from _unique([(o["id"], file, f"scope.options[{n}].id") for n, o in enumerate(options)])
+    yield from _unique([(b["id"], file, f"bands[{n}].id") for n, b in enumerate(doc.get("bands", []))
+                        if isinstance(b, dict) and "id" in b])
+    scopes = {o["id"] for o in options}
     entries = [(s, i, item) for s, section in enumerate(doc["sections"]) for i, item in enumerate(section["items"])]
     ids = {item["id"] for _, _, item in entries}
     yield from _unique([(sec["id"], file, f"sections[{s}].id") for s, sec in enumerate(doc["sections"])])
     yield from _unique([(item["id"], file, f"sections[{s}].items[{i}].id") for s, i, item in entries])
+    yield from _check_fields(doc, file, entries)
+    yield from _check_parents(file, entries)
     for s, i, item in entries:
         base = f"{file}: sections[{s}].items[{i}]"
         ref = items.get(item.get("ref", ""))
@@ -120,8 +159,42 @@ def _check_assessment(doc: dict[str, Any], file: str, items: dict[str, Any], pag
                         if key not in item)
         elif "question" not in item and "question" not in ref:
             yield f"{base}.question: required: guidance item {item['ref']!r} has no question to show"
-        if "parent" in item and item["parent"] not in ids:
+        if "parent" in item and item["parent"] not in ids and item["parent"] != item["id"]:
             yield f"{base}.parent: no item {item['parent']!r} in this assessment"
         for k, scope in enumerate(item.get("scopes", [])):
             if scope not in scopes:
                 yield f"{base}.scopes[{k}]: no scope option {scope!r}; add it under scope.options or remove it"
+
+
+def _check_fields(doc: dict[str, Any], file: str, entries: list[tuple[int, int, dict[str, Any]]]) -> Iterator[str]:
+    """Item ids whose form fields would share a name with another item's (or a row's own) fields."""
+    from obc_assess.form import ITEM_FIELD_WORDS, ROW_FIELD_WORDS
+
+    where = {item["id"]: f"sections[{s}].items[{i}].id" for s, i, item in entries}
+    for s, i, item in entries:
+        words = item["id"].split("-")
+        if doc["kind"] in ("matrix", "classification") and words[0] in ROW_FIELD_WORDS:
+            yield (f"{file}: sections[{s}].items[{i}].id: {item['id']!r} would share its form field with each "
+                   f"row's own {words[0]!r} field; choose another id")
+            continue
+        for cut in range(1, len(words)):
+            stem = "-".join(words[:cut])
+            if stem in where and (words[cut] in ITEM_FIELD_WORDS or words[cut].isdigit()):
+                yield (f"{file}: sections[{s}].items[{i}].id: {item['id']!r} would share a form field with item "
+                       f"{stem!r} ({where[stem]}); choose another id")
+                break
+
+
+def _check_parents(file: str, entries: list[tuple[int, int, dict[str, Any]]]) -> Iterator[str]:
+    """A parent chain must end: no item refines itself, directly or round a loop."""
+    parents = {item["id"]: item.get("parent") for _, _, item in entries}
+    for s, i, item in entries:
+        seen = [item["id"]]
+        at = item.get("parent")
+        while at is not None and at in parents and at not in seen:
+            seen.append(at)
+            at = parents[at]
+        if at == item["id"]:
+            loop = " -> ".join([*seen, at])
+            yield f"{file}: sections[{s}].items[{i}].parent: the items refine each other in a loop ({loop}); " \
+                  "remove one parent"

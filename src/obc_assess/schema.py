@@ -49,31 +49,41 @@ def _is_type(value: JSON, name: str) -> bool:
     return isinstance(value, _TYPES[name])
 
 
+class SchemaMissing(ValueError):
+    """A schema file cannot be read: one line naming it."""
+
+
 @cache
-def load_schema(name: str) -> dict[str, Any]:
-    """Read one schema file from ``data/schema``."""
-    schema: dict[str, Any] = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+def load_schema(name: str, schema_dir: Path = SCHEMA_DIR) -> dict[str, Any]:
+    """Read one schema file from ``data/schema`` (or another folder of schemas)."""
+    try:
+        schema: dict[str, Any] = json.loads((schema_dir / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or "not valid JSON"
+        raise SchemaMissing(f"schema/{name}: cannot read the schema ({reason}); restore the file") from None
     return schema
 
 
-def _resolve(ref: str, here: str) -> tuple[dict[str, Any], str]:
+def _resolve(ref: str, here: str, schema_dir: Path) -> tuple[dict[str, Any], str]:
     file, _, pointer = ref.partition("#")
     file = file or here
-    node: Any = load_schema(file)
+    node: Any = load_schema(file, schema_dir)
     for part in pointer.strip("/").split("/") if pointer.strip("/") else []:
         node = node[part]
     return node, file
 
 
-def check(value: JSON, schema_file: str) -> list[tuple[str, str]]:
-    """Every problem with ``value`` against a schema file, as (path, message) pairs in document order."""
-    return list(_check(value, load_schema(schema_file), schema_file, ""))
+def check(value: JSON, schema_file: str, schema_dir: Path = SCHEMA_DIR) -> list[tuple[str, str]]:
+    """Every problem with ``value`` against a schema file, as (path, message) pairs in document order.
+
+    Raises SchemaMissing when a schema file cannot be read."""
+    return list(_check(value, load_schema(schema_file, schema_dir), (schema_file, schema_dir), ""))
 
 
-def _check(value: JSON, schema: dict[str, Any], here: str, path: str) -> Iterator[tuple[str, str]]:
+def _check(value: JSON, schema: dict[str, Any], here: tuple[str, Path], path: str) -> Iterator[tuple[str, str]]:
     if "$ref" in schema:
-        target, file = _resolve(schema["$ref"], here)
-        yield from _check(value, target, file, path)
+        target, file = _resolve(schema["$ref"], here[0], here[1])
+        yield from _check(value, target, (file, here[1]), path)
         return
     expected = schema.get("type")
     if expected is not None and not _is_type(value, expected):
@@ -96,7 +106,7 @@ def _check(value: JSON, schema: dict[str, Any], here: str, path: str) -> Iterato
 def _check_string(value: str, schema: dict[str, Any], path: str) -> Iterator[tuple[str, str]]:
     if len(value.strip()) < schema.get("minLength", 0):
         yield path, "must not be empty"
-    elif "pattern" in schema and not re.search(schema["pattern"], value):
+    elif "pattern" in schema and not re.fullmatch(schema["pattern"], value):
         yield path, f"must be {schema.get('description', 'in the right form')} (found {json.dumps(value)})"
 
 
@@ -109,7 +119,7 @@ def _check_number(value: float, schema: dict[str, Any], path: str) -> Iterator[t
         yield path, f"must be at most {schema['maximum']} (found {value})"
 
 
-def _check_array(value: list[JSON], schema: dict[str, Any], here: str, path: str) -> Iterator[tuple[str, str]]:
+def _check_array(value: list[JSON], schema: dict[str, Any], here: tuple[str, Path], path: str) -> Iterator[tuple[str, str]]:
     if len(value) < schema.get("minItems", 0):
         yield path, f"must list at least {schema['minItems']} entr{'y' if schema['minItems'] == 1 else 'ies'}"
     if "maxItems" in schema and len(value) > schema["maxItems"]:
@@ -125,7 +135,7 @@ def _check_array(value: list[JSON], schema: dict[str, Any], here: str, path: str
             yield from _check(entry, schema["items"], here, join_path(path, i))
 
 
-def _check_object(value: dict[str, JSON], schema: dict[str, Any], here: str,
+def _check_object(value: dict[str, JSON], schema: dict[str, Any], here: tuple[str, Path],
                   path: str) -> Iterator[tuple[str, str]]:
     props: dict[str, Any] = schema.get("properties", {})
     if schema.get("maxProperties") == 1 and schema.get("minProperties") == 1 and len(value) != 1:
