@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import shutil
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,23 +51,42 @@ def test_every_glossary_definition_is_one_paragraph() -> None:
         assert term["definition"].strip(), term["id"]
 
 
-def _case(path: Path) -> tuple[str, str, list[str]]:
+def _case(path: Path) -> tuple[str | None, str, list[str]]:
     text = path.read_text(encoding="utf-8")
     target = re.search(r"^# target: (.+)$", text, re.M)
-    assert target, f"{path.name}: needs a '# target:' line"
     expected = re.findall(r"^# expect: (.+)$", text, re.M)
-    return target.group(1), text, expected
+    assert expected, f"{path.name}: needs '# expect:' lines"
+    return target.group(1) if target else None, text, expected
+
+
+def _apply(case: Path, data_dir: Path) -> None:
+    """Set up a case: ``# remove: path`` deletes real data, ``# replace: file | old | new`` edits it (``\\n`` for a
+    new line), and the case text itself becomes ``# target: file`` if it names one."""
+    target, text, _ = _case(case)
+    for name in re.findall(r"^# remove: (.+)$", text, re.M):
+        path = data_dir / name
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+    for name, old, new in re.findall(r"^# replace: (.+?) \| (.+?) \| (.*)$", text, re.M):
+        old, new = old.replace("\\n", "\n"), new.replace("\\n", "\n")
+        before = (data_dir / name).read_text(encoding="utf-8")
+        assert before.count(old) == 1, f"{case.name}: {old!r} must appear once in {name}"
+        (data_dir / name).write_text(before.replace(old, new), encoding="utf-8")
+    if target:
+        (data_dir / target).write_text(text, encoding="utf-8")
+
+
+def test_there_are_enough_broken_data_cases() -> None:
+    assert len(BROKEN) >= 45
 
 
 @pytest.mark.parametrize("case", BROKEN, ids=[p.stem for p in BROKEN])
 def test_broken_data_is_reported_exactly(case: Path, tmp_path: Path) -> None:
-    target, text, expected = _case(case)
     data_dir = tmp_path / "data"
     shutil.copytree(DATA_DIR, data_dir)
-    (data_dir / target).write_text(text, encoding="utf-8")
+    _apply(case, data_dir)
     with pytest.raises(DataError) as raised:
         load_data(data_dir)
-    assert raised.value.problems == expected
+    assert raised.value.problems == _case(case)[2]
     assert isinstance(raised.value, ValueError)
 
 
@@ -83,3 +106,58 @@ def test_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(DataError) as raised:
         load_data(data_dir)
     assert raised.value.problems == ["models.yaml: missing; every toolkit needs this file"]
+
+
+def _deep(n: int) -> str:
+    return "source: tool20\npages: " + "[" * n + "]" * n + "\n"
+
+
+def _many_keys(n: int) -> str:
+    return "source: tool20\n" + "".join(f"k{i}: 1\n" for i in range(n)) + "k0: 2\n"
+
+
+# Shapes too big to keep as files: each must end in one line, quickly (the checks are linear) and without a crash.
+GENERATED = [
+    ("deep-100000", lambda: _deep(100_000),
+     "guidance/zz-broken.yaml: line 2, column 55: nested more than 48 levels deep; flatten the data"),
+    ("keys-40000", lambda: _many_keys(40_000),
+     "guidance/zz-broken.yaml: line 40002, column 1: key 'k0' appears more than once in this mapping; "
+     "fix the YAML syntax"),
+    ("alias-rows", lambda: "source: tool20\nrow: &r [" + ", ".join(["x"] * 3000) + "]\npages: ["
+     + ", ".join(["*r"] * 3000) + "]\n",
+     "guidance/zz-broken.yaml: more than 100 aliases (*name); write the values out"),
+    ("too-large", lambda: "source: tool20\n# " + "x" * (3 * 1024 * 1024) + "\npages: []\n",
+     "guidance/zz-broken.yaml: larger than 2,097,152 bytes; split the file"),
+]
+
+
+@pytest.mark.parametrize(("text", "line"), [case[1:] for case in GENERATED], ids=[c[0] for c in GENERATED])
+def test_generated_shapes_are_one_line(text: Callable[[], str], line: str, tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data_dir)
+    (data_dir / "guidance" / "zz-broken.yaml").write_text(text(), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_data(data_dir)
+    assert raised.value.problems == [line]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_a_device_as_data_file_does_not_hang(kind: str, tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data_dir)
+    target = data_dir / "guidance" / "zz-broken.yaml"
+    if kind == "fifo":
+        os.mkfifo(target)
+        # A writer that sends more than the limit and then closes: the loader must stop reading at the limit.
+        writer = threading.Thread(target=lambda: _fill(target), daemon=True)
+        writer.start()
+    else:
+        target.symlink_to("/dev/zero")
+    with pytest.raises(DataError) as raised:
+        load_data(data_dir)
+    assert raised.value.problems == ["guidance/zz-broken.yaml: larger than 2,097,152 bytes; split the file"]
+
+
+def _fill(fifo: Path) -> None:
+    with contextlib.suppress(BrokenPipeError), fifo.open("wb") as out:
+        out.write(b"#" * (3 * 1024 * 1024))

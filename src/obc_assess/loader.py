@@ -200,7 +200,7 @@ def _values(value: Any, path: str) -> Iterator[str]:
 
 def _read(data_dir: Path, name: str, schema: str, problems: list[str]) -> Any:
     path = data_dir / name
-    if not path.is_file():
+    if not path.exists():
         problems.append(f"{name}: missing; every toolkit needs this file")
         return None
     value, errors = read_yaml(path, name)
@@ -225,7 +225,7 @@ def _documents(data_dir: Path, folder: str, problems: list[str]) -> list[Path]:
         return []
     paths = []
     for path in sorted(where.iterdir()):
-        if path.suffix == ".yaml" and path.is_file():
+        if path.suffix == ".yaml" and not path.is_dir():  # a FIFO or device is read too, up to the limit
             paths.append(path)
         elif not path.name.startswith("."):
             problems.append(f"{folder}/{path.name}: not read: data files are .yaml files; rename or remove it")
