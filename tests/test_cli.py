@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -356,3 +357,54 @@ def test_compare_refuses_bad_files(capsys: pytest.CaptureFixture[str], tmp_path:
     assert status == 2 and lines[0] == (f"{tmp_path / 'list.json'}: must be a JSON object ({{...}}) holding a "
                                         "responses document, not a list")
     assert lines[1].startswith(f"{tmp_path / 'none.json'}: cannot read the file (")
+
+
+# --------------------------------------------------------------------------------------- hangs and tracebacks
+
+
+def _cli(*argv: str | bytes, stdout: Any = subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
+    # A fresh interpreter, so the real standard streams and exit flush are tried. The timeout fails a hang.
+    return subprocess.run([sys.executable, "-m", "obc_assess", *argv], cwd=ROOT, stdout=stdout,
+                          stderr=subprocess.PIPE, timeout=120)
+
+
+def test_dev_zero_is_read_only_to_the_limit() -> None:
+    run = _cli("validate", "/dev/zero")
+    assert (run.returncode, run.stdout) == (2, b"")
+    assert run.stderr == b"/dev/zero: the file is larger than the limit (1,048,576 bytes); is it a responses file?\n"
+
+
+@pytest.mark.parametrize("writer", ["endless", "none"])
+def test_a_fifo_does_not_hang(tmp_path: Path, writer: str) -> None:
+    fifo = tmp_path / "answers.json"
+    os.mkfifo(fifo)
+    if writer == "endless":
+        feed = subprocess.Popen(["sh", "-c", f"yes > '{fifo}'"], stderr=subprocess.DEVNULL)
+    run = _cli("validate", str(fifo))
+    if writer == "endless":
+        feed.wait(timeout=60)  # it ends when the reader closes the pipe
+        expected = "the file is larger than the limit (1,048,576 bytes); is it a responses file?"
+    else:
+        expected = "not valid JSON: Expecting value (line 1, column 1)"
+    assert (run.returncode, run.stderr.decode()) == (2, f"{fifo}: {expected}\n")
+
+
+def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    run = _cli("validate", os.fsencode(tmp_path) + b"/caf\xe9.json")
+    assert run.returncode == 2
+    assert run.stderr == os.fsencode(tmp_path) + b"/caf\\udce9.json: cannot read the file (No such file or directory)\n"
+
+
+@pytest.mark.parametrize("argv", [("list",), ("template", AID), ("describe", AID)])
+def test_a_full_stdout_is_one_line(argv: tuple[str, ...]) -> None:
+    with open("/dev/full", "wb") as full:
+        run = _cli(*argv, stdout=full)
+    assert (run.returncode, run.stderr) == (2, b"obc-assess: cannot write the output (No space left on device)\n")
+
+
+def test_too_many_rows_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    doc = _template(capsys, "review-priorities")
+    doc["answers"]["areas"] = [{} for _ in range(200_000)]  # 600 KB: under the size limit
+    path = _write(tmp_path, doc)
+    assert _run(capsys, "score", path) == (
+        2, "", f"{path}: answers.areas: too many rows (200,000); list at most 1,000 and split the rest across files\n")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,7 @@ from typing import Any
 from obc_assess.checks import Checker, quote
 from obc_assess.compare import CompareError, compare
 from obc_assess.definition import build_all
-from obc_assess.jsontext import parse
+from obc_assess.jsontext import MAX_BYTES, parse
 from obc_assess.loader import DataError, load_data
 from obc_assess.render import to_csv, to_json, to_markdown
 from obc_assess.report_team import compare_markdown, team_csv, team_markdown
@@ -23,12 +25,20 @@ USAGE_ERROR = 2  # invalid input, as argparse uses for a bad command line
 DATA_ERROR = 1  # the toolkit's own data is broken: not the user's fault
 
 
+class _OutputFailed(Exception):
+    """Standard output or error could not be written (a full disk, /dev/full, a closed pipe)."""
+
+
 def _write(text: str, stream: Any = None) -> None:
     # Bytes, not text: the same UTF-8 and newlines on every platform, so output matches the browser's exactly.
+    # A file name that is not UTF-8 reaches us as lone surrogates (PEP 383): they are shown as \udcxx escapes.
     out = stream or sys.stdout
-    out.flush()
-    out.buffer.write(text.encode("utf-8"))
-    out.flush()
+    try:
+        out.flush()
+        out.buffer.write(text.encode("utf-8", "backslashreplace"))
+        out.flush()
+    except OSError as error:
+        raise _OutputFailed(error.strerror or str(error)) from None
 
 
 def _errors(lines: list[str]) -> int:
@@ -122,9 +132,20 @@ def cmd_template(args: argparse.Namespace, definitions: dict[str, dict[str, Any]
 def _load(name: str, definitions: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], Any] | list[str]:
     """The definition a responses file is for and the file's value, or the lines saying why not."""
     try:
-        raw = Path(name).read_bytes()
+        # Opened without waiting (a FIFO nobody writes to would block the open), then read to at most one byte
+        # past the limit (a FIFO that never ends, or /dev/zero, must not hang).
+        nonblock = getattr(os, "O_NONBLOCK", 0)  # POSIX only; Windows has no FIFOs of this kind
+        fd = os.open(name, os.O_RDONLY | nonblock | getattr(os, "O_BINARY", 0))
+        if nonblock:
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as file:
+            raw = file.read(MAX_BYTES + 1)
     except OSError as error:
         return [f"{name}: cannot read the file ({error.strerror or error})"]
+    except ValueError:  # a name with a NUL character
+        return [f"{name}: cannot read the file (not a valid file name)"]
+    if len(raw) > MAX_BYTES:
+        return [f"{name}: the file is larger than the limit ({MAX_BYTES:,} bytes); is it a responses file?"]
     try:
         text = raw.decode("utf-8-sig")  # a byte order mark, as some Windows editors write, is harmless
     except UnicodeDecodeError:
@@ -272,4 +293,13 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         _write("".join(f"obc-assess: toolkit data: {line}\n" for line in error.problems), sys.stderr)
         return DATA_ERROR
-    return int(args.run(args, build_all(data)))
+    try:
+        return int(args.run(args, build_all(data)))
+    except _OutputFailed as error:
+        # Nothing more can go to standard output: point it at nothing, so Python's exit flush stays silent too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        with contextlib.suppress(OSError):
+            sys.stderr.buffer.write(f"obc-assess: cannot write the output ({error})\n".encode())
+            sys.stderr.flush()
+        return USAGE_ERROR

@@ -39,6 +39,9 @@ FORMAT = "obc-assess/responses"
 FORMAT_VERSION = 1
 MAX_NOTE = 5000
 MAX_NAME = 200
+# Rows a person names (service areas, measures). Far more than any real review or contract lists, and a bound that
+# keeps validating, scoring and drawing a file under the size limit to a moment (200,000 blank rows took seconds).
+MAX_ROWS = 1000
 # Who answered: the team view compares roles side by side (co-production). "" means not given.
 ROLES = {"commissioner": "Commissioner", "provider": "Provider",
          "person-using-services-or-carer": "Person who uses services, or carer", "other": "Other",
@@ -236,6 +239,10 @@ def _rows(check: Checker, definition: dict[str, Any], answers: object) -> None:
     if not isinstance(rows, list):
         verb = "must be a list, like" if rows_key in answers else "missing; add"
         check.add(f"answers.{rows_key}", f'{verb} "{rows_key}": [{shape}]')
+        return
+    if len(rows) > MAX_ROWS:
+        check.add(f"answers.{rows_key}", f"too many rows ({len(rows):,}); list at most {MAX_ROWS:,} "
+                                          f"and split the rest across files")
         return
     names: dict[str, int] = {}
     for i, row in enumerate(rows):
