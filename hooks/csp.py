@@ -1,11 +1,21 @@
-"""MkDocs hook: complete each page's Content-Security-Policy with the hashes of its inline scripts."""
+"""MkDocs hook: complete each page's Content-Security-Policy with the hashes of its template's inline scripts."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from obc_site.csp import fill_policy
+from mkdocs.exceptions import PluginError
+
+from obc_site.csp import ScriptInContent, fill_policy
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    return fill_policy(output)
+    try:
+        return fill_policy(output, page.content or "")
+    except ScriptInContent as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    # Static templates (404.html) have no page content: every inline script in them is the theme's.
+    return fill_policy(output_content) if template_name.endswith(".html") else output_content

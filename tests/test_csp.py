@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from obc_site.csp import PLACEHOLDER, fill_policy, inline_script_hashes
+import pytest
+
+from obc_site.csp import PLACEHOLDER, ScriptInContent, fill_policy, inline_script_hashes
 
 
 def _sha(body: str) -> str:
@@ -21,3 +23,12 @@ def test_hashes_only_inline_executable_scripts() -> None:
 def test_fill_policy_replaces_the_placeholder_once() -> None:
     page = f'<meta content="script-src \'self\' {PLACEHOLDER}"><script>go()</script>'
     assert fill_policy(page) == f'<meta content="script-src \'self\' {_sha("go()")}"><script>go()</script>'
+
+
+def test_a_script_in_the_page_content_is_refused() -> None:
+    content = "<p>Hi</p><script>alert(1)</script>"
+    page = f'<meta content="script-src {PLACEHOLDER}"><script>theme()</script><article>{content}</article>'
+    with pytest.raises(ScriptInContent):
+        fill_policy(page, content)
+    assert fill_policy(page.replace(content, "<p>Hi</p>"), "<p>Hi</p>").startswith(
+        f'<meta content="script-src {_sha("theme()")}">')

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from obc_assess.loader import Data, guidance_index, load_data
+from obc_site.csp import PLACEHOLDER, inline_script_hashes
 from obc_site.pages import _cell, _first_sentence
 from obc_site.site import abbreviations, navigation
 
@@ -154,3 +155,18 @@ def test_every_block_kind_is_built_with_its_content(built: Path) -> None:
                     assert expected in tables, (page["id"], b)
     # Every kind the guidance schema allows is in the real data, so each is checked above.
     assert kinds == {"text", "quote", "list", "items", "table"}
+
+
+def _policy_hashes(page: str) -> set[str]:
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert policy, "no policy"
+    return set(re.findall(r"'sha256-[^']+'", policy.group(1)))
+
+
+@pytest.mark.parametrize("path", ["404.html", "index.html", "guidance/glossary/index.html"])
+def test_every_inline_script_is_in_the_policy(built: Path, path: str) -> None:
+    page = (built / path).read_text(encoding="utf-8")
+    assert PLACEHOLDER not in page
+    assert _policy_hashes(page) == set(inline_script_hashes(page))
+    # Material's storage helpers are the guarded override: a blocked or null localStorage reads as nothing.
+    assert "__md_get=(e,_,t=__md_scope)=>{try{" in page

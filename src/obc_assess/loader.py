@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +68,8 @@ MAX_NODES = 500_000  # values and keys, counting each alias as the size of what 
 MAX_ALIASES = 100
 # A guidance page id becomes a file name (guidance/<id>.md): stay well inside every file system's 255.
 MAX_PAGE_ID = 100
+# Raw HTML script in the data would be copied into the pages: refused wherever it appears.
+_SCRIPT = re.compile(r"<\s*script\b", re.I)
 # Pages the site generates under guidance/ (obc_site.pages): a guidance page with one of these ids would replace it.
 GENERATED_GUIDANCE_PAGES = ("index", "models", "glossary")
 
@@ -182,6 +185,9 @@ def _values(value: Any, path: str) -> Iterator[str]:
     if isinstance(value, float) and not math.isfinite(value):
         yield f"{path or '(top)'}: must be a finite number (found {value}); write a number"
     elif isinstance(value, str):
+        if _SCRIPT.search(value):
+            yield (f"{path or '(top)'}: contains an HTML <script> element; the site runs no script from the data, "
+                   "so write plain text")
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as error:
