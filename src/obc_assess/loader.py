@@ -118,8 +118,8 @@ def _bounds(text: str, loader: type) -> str | None:
             nodes += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
-                return (f"line {mark.line + 1}, column {mark.column + 1}: nested more than {MAX_DEPTH} levels "
-                        "deep; flatten the data")
+                where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+                return f"{where}nested more than {MAX_DEPTH} levels deep; flatten the data"
             open_.append((event.anchor, nodes))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1

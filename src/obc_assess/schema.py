@@ -119,7 +119,8 @@ def _check_number(value: float, schema: dict[str, Any], path: str) -> Iterator[t
         yield path, f"must be at most {schema['maximum']} (found {value})"
 
 
-def _check_array(value: list[JSON], schema: dict[str, Any], here: tuple[str, Path], path: str) -> Iterator[tuple[str, str]]:
+def _check_array(value: list[JSON], schema: dict[str, Any], here: tuple[str, Path],
+                 path: str) -> Iterator[tuple[str, str]]:
     if len(value) < schema.get("minItems", 0):
         yield path, f"must list at least {schema['minItems']} entr{'y' if schema['minItems'] == 1 else 'ies'}"
     if "maxItems" in schema and len(value) > schema["maxItems"]:
