@@ -134,6 +134,6 @@ def test_zip_is_deterministic_content_hashed_and_browser_only(tmp_path: Path) ->
     assert names == sorted(names)
     assert {"obc_assess/__init__.py", "obc_assess/api.py", "obc_assess/scoring.py"} <= set(names)
     # Host-only modules (the command line, YAML loading) and the data stay out of the browser.
-    for host in ("cli.py", "__main__.py", "loader.py", "schema.py", "references.py"):
+    for host in ("cli.py", "__main__.py", "loader.py", "schema.py", "references.py", "yamlfile.py"):
         assert f"obc_assess/{host}" not in names
     assert all(name.endswith(".py") and "/data/" not in name for name in names)
