@@ -371,7 +371,8 @@ def _cli(*argv: str | bytes, stdout: Any = subprocess.PIPE) -> subprocess.Comple
 def test_dev_zero_is_read_only_to_the_limit() -> None:
     run = _cli("validate", "/dev/zero")
     assert (run.returncode, run.stdout) == (2, b"")
-    assert run.stderr == b"/dev/zero: the file is larger than the limit (1,048,576 bytes); is it a responses file?\n"
+    assert run.stderr == (b"/dev/zero: the file is too large (more than 1,048,576 bytes; the limit is 1,048,576); "
+                          b"is it a responses file?\n")
 
 
 @pytest.mark.parametrize("writer", ["endless", "none"])
@@ -383,7 +384,7 @@ def test_a_fifo_does_not_hang(tmp_path: Path, writer: str) -> None:
     run = _cli("validate", str(fifo))
     if writer == "endless":
         feed.wait(timeout=60)  # it ends when the reader closes the pipe
-        expected = "the file is larger than the limit (1,048,576 bytes); is it a responses file?"
+        expected = "the file is too large (more than 1,048,576 bytes; the limit is 1,048,576); is it a responses file?"
     else:
         expected = "not valid JSON: Expecting value (line 1, column 1)"
     assert (run.returncode, run.stderr.decode()) == (2, f"{fifo}: {expected}\n")

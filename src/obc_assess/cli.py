@@ -6,13 +6,14 @@ import argparse
 import contextlib
 import json
 import os
+import stat
 import sys
 from typing import Any
 
 from obc_assess.checks import Checker, quote
 from obc_assess.compare import CompareError, compare
 from obc_assess.definition import build_all
-from obc_assess.jsontext import MAX_BYTES, parse
+from obc_assess.jsontext import MAX_BYTES, parse, too_large
 from obc_assess.loader import DataError, load_data
 from obc_assess.render import to_csv, to_json, to_markdown
 from obc_assess.report_team import compare_markdown, team_csv, team_markdown
@@ -139,12 +140,13 @@ def _load(name: str, definitions: dict[str, dict[str, Any]]) -> tuple[dict[str, 
             os.set_blocking(fd, True)
         with os.fdopen(fd, "rb") as file:
             raw = file.read(MAX_BYTES + 1)
+            info = os.fstat(file.fileno())
     except OSError as error:
         return [f"{name}: cannot read the file ({error.strerror or error})"]
     except ValueError:  # a name with a NUL character
         return [f"{name}: cannot read the file (not a valid file name)"]
-    if len(raw) > MAX_BYTES:
-        return [f"{name}: the file is larger than the limit ({MAX_BYTES:,} bytes); is it a responses file?"]
+    if len(raw) > MAX_BYTES:  # the same words as the browser's; a pipe or device has no size to give
+        return [f"{name}: {too_large(info.st_size if stat.S_ISREG(info.st_mode) else None)}"]
     try:
         text = raw.decode("utf-8-sig")  # a byte order mark, as some Windows editors write, is harmless
     except UnicodeDecodeError:

@@ -45,14 +45,19 @@ def _precheck(text: str) -> str | None:
     return None
 
 
+def too_large(size: int | None, max_bytes: int = MAX_BYTES) -> str:
+    """The message for a file over the limit (``size`` None: a pipe or device, read only as far as the limit)."""
+    found = f"{size:,} bytes" if size is not None else f"more than {max_bytes:,} bytes"
+    return f"the file is too large ({found}; the limit is {max_bytes:,}); is it a responses file?"
+
+
 def parse(text: str, what: str, max_bytes: int | None = MAX_BYTES) -> tuple[Any, list[Problem]]:
     """JSON text as a value, or a problem at path ``what`` (e.g. "(file)") saying why it is not JSON.
 
     ``max_bytes=None`` lifts the size limit, for an envelope of many files that are each checked in turn."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if max_bytes is not None and size > max_bytes:
-        return None, [Problem(what, f"the file is too large ({size:,} bytes; the limit is {max_bytes:,}); "
-                                    "is it a responses file?")]
+        return None, [Problem(what, too_large(size, max_bytes))]
     # Browsers decode a file that is not UTF-8 with U+FFFD in place of each bad byte; nobody types it.
     if "\ufffd" in text:
         return None, [Problem(what, "not UTF-8 text; save the file as UTF-8")]
