@@ -141,7 +141,13 @@ def lighthouse(node_modules: Path, chromium: str, url: str, categories: list[str
             f"--only-categories={','.join(categories)}", "--output=json", "--output-path=stdout", "--quiet"]
     if desktop:
         args.append("--preset=desktop")
-    run = subprocess.run(args, capture_output=True, text=True, check=True)
+    # One retry: under load, Chromium sometimes fails to start in time (the page is not at fault).
+    for attempt in (1, 2):
+        run = subprocess.run(args, capture_output=True, text=True)
+        if run.returncode == 0:
+            break
+        if attempt == 2:
+            raise RuntimeError(f"lighthouse failed on {url}:\n{run.stderr[-2000:]}")
     return dict(json.loads(run.stdout))
 
 
