@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup venv node chromium build serve test lint bench clean
+.PHONY: setup venv node chromium java build serve test lint bench clean
 
 setup: venv node
 
@@ -29,6 +29,10 @@ node_modules/.installed: package.json package-lock.json
 chromium:
 	@command -v $(CHROMIUM) >/dev/null || { apt-get update -q && apt-get install -y -q chromium; }
 
+# Debian's Java for the Nu HTML Checker (vnu-jar from npm runs on it).
+java:
+	@command -v java >/dev/null || { apt-get update -q && apt-get install -y -q default-jre-headless; }
+
 build: setup
 	$(BIN)/mkdocs build --strict
 
@@ -39,7 +43,7 @@ lint: venv
 	$(BIN)/ruff check src hooks tests bench
 	$(BIN)/mypy
 
-test: setup chromium
+test: setup chromium java
 	$(MAKE) lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench import browser, build, merge, scoring
+from bench import browser, build, lighthouse, merge, scoring
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,6 +43,7 @@ def main() -> int:
                        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"})
         largest = scoring.largest()
         figures += browser.run(site, Path(tmp), largest["id"], largest["title"], port)
+        figures += lighthouse.run(site, Path(tmp), port)  # served where it was built for
     results = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count()}, "figures": figures}
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(_table(figures))

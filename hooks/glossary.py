@@ -1,4 +1,4 @@
-"""MkDocs hook: every glossary term becomes a tooltip on every page (an auto-appended abbreviations snippet)."""
+"""MkDocs hook: glossary terms as tooltips (an auto-appended abbreviations snippet), at first use on a page."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from obc_site.site import abbreviations
+from obc_site.tooltips import first_use_only
 
 
 def on_config(config: Any) -> Any:
@@ -16,3 +17,7 @@ def on_config(config: Any) -> Any:
     snippets["base_path"] = [*snippets.get("base_path", ["."]), str(folder)]
     snippets["auto_append"] = ["abbreviations.md"]
     return config
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    return first_use_only(html)

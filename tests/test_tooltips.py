@@ -1,0 +1,26 @@
+"""Glossary tooltips: the first use of each term on a page, focusable, never inside a link."""
+
+from __future__ import annotations
+
+import pytest
+
+from obc_site.tooltips import first_use_only
+
+CARER = '<abbr title="A person providing care.">carer</abbr>'
+CARERS = '<abbr title="A person providing care.">Carer</abbr>'
+BV = '<abbr title="Best Value.">BV</abbr>'
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    (f"<p>A {CARER} and a {CARERS}.</p>",
+     '<p>A <abbr title="A person providing care." tabindex="0">carer</abbr> and a Carer.</p>'),
+    (f"<p>{BV}, {CARER}, {BV}</p>",
+     '<p><abbr title="Best Value." tabindex="0">BV</abbr>, '
+     '<abbr title="A person providing care." tabindex="0">carer</abbr>, BV</p>'),
+    # Inside a link: plain text, and the next use outside it gets the tooltip.
+    (f'<p><a href="x/">{CARER}</a> then {CARER}</p>',
+     '<p><a href="x/">carer</a> then <abbr title="A person providing care." tabindex="0">carer</abbr></p>'),
+    ("<p>No terms.</p>", "<p>No terms.</p>"),
+])
+def test_first_use_only(html: str, expected: str) -> None:
+    assert first_use_only(html) == expected
