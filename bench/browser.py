@@ -162,7 +162,7 @@ def run(site: Path, work: Path, largest: str, title: str, port: int) -> list[dic
         _, std_urls = s.fresh("guidance/framework-standards/", "document")
         browser.close()
     r, rd, b, w = stats(radio), stats(ready), stats(bare), stats(warm)
-    pyodide_fetched = [u for u in home_urls + std_urls if "/assets/pyodide/" in u or "obc_assess-" in u]
+    pyodide_fetched = [u for u in home_urls + std_urls if "/assets/pyodide/" in u or "python_stdlib-" in u]
     home, std = s.transferred(home_urls), s.transferred(std_urls)
     return [
         figure(f"time to answer ({largest}): navigation to first radio painted", r.median, "s", None, "<= 0.3 s",
