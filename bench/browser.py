@@ -144,6 +144,8 @@ def run(site: Path, work: Path, largest: str, title: str, port: int) -> list[dic
     site = _prepare(site, work)
     runtime = next((site / "assets" / "pyodide").iterdir())
     core = sum(gzip_size(runtime / name) for name in RUNTIME_FILES)
+    # Our page fetches the site's own stdlib zip instead of this one (fetched only for a left-out module).
+    full_stdlib = gzip_size(runtime / "python_stdlib.zip")
     page = f"assessments/{largest}/"
     with serve(site, port) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
@@ -162,15 +164,16 @@ def run(site: Path, work: Path, largest: str, title: str, port: int) -> list[dic
         _, std_urls = s.fresh("guidance/framework-standards/", "document")
         browser.close()
     r, rd, b, w = stats(radio), stats(ready), stats(bare), stats(warm)
-    pyodide_fetched = [u for u in home_urls + std_urls if "/assets/pyodide/" in u or "obc_assess-" in u]
+    pyodide_fetched = [u for u in home_urls + std_urls if "/assets/pyodide/" in u or "python_stdlib-" in u]
     home, std = s.transferred(home_urls), s.transferred(std_urls)
     return [
         figure(f"time to answer ({largest}): navigation to first radio painted", r.median, "s", None, "<= 0.3 s",
                r.median <= 0.3, stats=r.as_dict()),
-        figure("Python ready: our page vs a bare loadPyodide() page", rd.median, "s", b.median, "<= 1.10x",
-               rd.median <= 1.10 * b.median, ours=rd.as_dict(), bare=b.as_dict()),
+        figure("Python ready: our page vs a bare loadPyodide() page", rd.median, "s", b.median, "<= 0.6x",
+               rd.median <= 0.6 * b.median, ours=rd.as_dict(), bare=b.as_dict(),
+               ratio_min=rd.min / b.median, ratio_max=rd.max / b.median),
         figure("bytes for an assessment page (gzip) vs Pyodide core files alone", bytes_page / 1024, "KB",
-               core / 1024, "<= core + 150 KB", bytes_page <= core + 150 * 1024, extra_kb=(bytes_page - core) / 1024),
+               core / 1024, "<= core", bytes_page <= core, extra_kb=(bytes_page - core) / 1024),
         figure("bytes for the home page (gzip)", home / 1024, "KB", None, "<= 250 KB, no Pyodide file",
                home <= 250 * 1024 and not pyodide_fetched),
         figure("bytes for a standard page (gzip)", std / 1024, "KB", None, "<= 250 KB, no Pyodide file",
@@ -179,6 +182,7 @@ def run(site: Path, work: Path, largest: str, title: str, port: int) -> list[dic
                "<= 0.75x", stats(instant).median <= 0.75 * rd.median, warm=stats(instant).as_dict()),
         figure("warm revisit by full reload (HTTP cache) vs cold: Python ready", w.median, "s", rd.median,
                "<= 0.75x", w.median <= 0.75 * rd.median, warm=w.as_dict(), spread=statistics.pstdev(warm)),
-        figure("bytes of our own files on an assessment page (gzip): glue, package, definition", ours / 1024, "KB",
-               None, "<= 150 KB", ours <= 150 * 1024),
+        figure("bytes of our own files on an assessment page (gzip): glue, stdlib zip with the package, definition"
+               " vs Pyodide's full python_stdlib.zip", ours / 1024, "KB", full_stdlib / 1024, "< full stdlib",
+               ours < full_stdlib),
     ]

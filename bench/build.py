@@ -7,15 +7,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from bench.timing import figure, timed
+from obc_assess.definition import build_all
 from obc_assess.loader import DATA_DIR, load_data
 from obc_site.pages import generated_pages
 from obc_site.site import browser_assets
+from obc_site.stdlib import build_stdlib, module_names
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,8 +84,17 @@ def run() -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         plain = plain_site(work / "plain")
-        full = timed(lambda: _build(ROOT / "mkdocs.yml", work / "site-full"))
-        base = timed(lambda: _build(plain, work / "site-plain"))
+        full = timed(lambda: _build(ROOT / "mkdocs.yml", work / "site-full"), runs=5)
+        base = timed(lambda: _build(plain, work / "site-plain"), runs=5)
+        # The stdlib step alone, without its cache (Pyodide under Node): what a change to obc_assess costs.
+        pyodide = ROOT / "node_modules" / "pyodide"
+        definitions = build_all(load_data())
+        stdlib = timed(lambda: build_stdlib(pyodide, definitions, work / "stdlib"), runs=1)
+        shipped = next((work / "stdlib").glob("python_stdlib-*.zip"))
+        with zipfile.ZipFile(shipped) as archive:
+            modules = len(archive.namelist())
+        full_zip = pyodide / "python_stdlib.zip"
+        ours, theirs = shipped.stat().st_size, full_zip.stat().st_size
         data10 = multiplied_data(work / "x10", 10)
         ten = timed(lambda: _build(ROOT / "mkdocs.yml", work / "site-x10", {"OBC_DATA_DIR": str(data10)}), runs=3)
     pages = len(list((ROOT / "docs").glob("*.md")))
@@ -91,4 +103,8 @@ def run() -> list[dict[str, Any]]:
                full.median <= 1.5 * base.median, full=full.as_dict(), plain=base.as_dict(), hand_pages=pages),
         figure("build: ten times the YAML data vs the real data", ten.median, "s", full.median,
                "shows growth", None, x10=ten.as_dict()),
+        figure("build: the stdlib zip uncached (Node) vs a full cached build", stdlib.median, "s", full.median,
+               "shows cost", None),
+        figure("site's python_stdlib zip (obc_assess inside) vs Pyodide's full one (bytes)", ours / 1024, "KB",
+               theirs / 1024, "smaller", ours < theirs, modules=modules, full_modules=len(module_names(full_zip))),
     ]

@@ -1,4 +1,4 @@
-"""Repeated measurements: median, min and max of at least five runs, and ratios between two of them."""
+"""Repeated measurements: median, min and max of at least seven runs, and ratios between two of them."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-RUNS = 5
+RUNS = 7  # alternating runs per measured page (issue 16: median of >= 7)
 
 
 @dataclass(frozen=True)

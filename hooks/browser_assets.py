@@ -1,4 +1,4 @@
-"""MkDocs hook: serve the Pyodide runtime, the obc_assess zip and the assessment JSON from the site itself."""
+"""MkDocs hook: serve the Pyodide runtime, the site's stdlib zip and the assessment JSON from the site itself."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def on_files(files: Files, config: Any) -> Files:
-    assets = browser_assets(config["obc_data"], ROOT / "node_modules", Path(tempfile.mkdtemp(prefix="obc-zip-")))
+    # The stdlib build runs Pyodide under Node (tens of seconds): its output is cached on its inputs' hashes.
+    assets = browser_assets(config["obc_data"], ROOT / "node_modules", Path(tempfile.mkdtemp(prefix="obc-zip-")),
+                            ROOT / ".cache" / "obc-stdlib")
     config["obc_assets"] = assets
     for path, content in assets.files.items():
         if isinstance(content, Path):

@@ -18,9 +18,31 @@ from obc_assess.form import to_form
 from obc_assess.loader import Data
 from obc_assess.responses import template
 from obc_site.pyzip import build_zip
+from obc_site.stdlib import StdlibBuildError, build_stdlib, module_names
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE = ROOT / "node_modules" / "pyodide"
+CACHE = ROOT / ".cache" / "obc-stdlib"  # the build's own cache: the same inputs give the same zip
+
+
+@pytest.fixture(scope="module")
+def shipped(real_data: Data, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The python_stdlib zip the site ships (trimmed, compiled, obc_assess inside), built as make build does."""
+    if not (PYODIDE / "package.json").is_file():
+        pytest.skip("node_modules/pyodide is not installed (run npm ci)")
+    return build_stdlib(PYODIDE, build_all(real_data), tmp_path_factory.mktemp("stdlib"), CACHE)
+
+
+def _node(zip_path: Path, cases: list[dict[str, Any]], work: Path, first: str = "") -> dict[str, Any]:
+    node = shutil.which("node")
+    assert node, "Node is needed to run Pyodide"
+    cases_file = work / "cases.json"
+    cases_file.write_text(json.dumps(cases), encoding="utf-8")
+    run = subprocess.run([node, "tests/pyodide/parity.mjs", str(zip_path), str(cases_file), first], cwd=ROOT,
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]  # the tail: Node prints minified source lines first
+    result: dict[str, Any] = json.loads(run.stdout)
+    return result
 
 def _filled(definition: dict[str, Any], model: int | None, rng: random.Random) -> dict[str, Any]:
     doc = template(definition, model)
@@ -98,21 +120,13 @@ def _team_cases(definition: dict[str, Any], text: str, rng: random.Random) -> li
 
 
 @pytest.mark.pyodide
-def test_pyodide_matches_cpython_byte_for_byte(tmp_path: Path, real_data: Data,
+def test_pyodide_matches_cpython_byte_for_byte(tmp_path: Path, real_data: Data, shipped: Path,
                                                definitions: dict[str, dict[str, Any]]) -> None:
-    if not (PYODIDE / "package.json").is_file():
-        pytest.skip("node_modules/pyodide is not installed (run npm ci)")
-    node = shutil.which("node")
-    assert node, "Node is needed to run Pyodide"
     # The real assessments, and the small test data set (weights such as 1.5, scopes, optional sections).
     cases = _cases(build_all(real_data)) + _cases(definitions)
-    package = build_zip(tmp_path)
-    cases_file = tmp_path / "cases.json"
-    cases_file.write_text(json.dumps(cases), encoding="utf-8")
-    run = subprocess.run([node, "tests/pyodide/parity.mjs", str(package), str(cases_file)], cwd=ROOT,
-                         capture_output=True, text=True, timeout=600)
-    assert run.returncode == 0, run.stderr[-3000:]  # the tail: Node prints minified source lines first
-    browser = json.loads(run.stdout)
+    browser = _node(shipped, cases, tmp_path)
+    # The shipped zip had every module these calls need: the full standard library was never fetched.
+    assert browser["misses"] == []
     expected = [getattr(api, case["fn"])(*case["args"]) for case in cases]
     assert len(browser["outputs"]) == len(expected)
     for case, got, want in zip(cases, browser["outputs"], expected, strict=True):
@@ -137,3 +151,54 @@ def test_zip_is_deterministic_content_hashed_and_browser_only(tmp_path: Path) ->
     for host in ("cli.py", "__main__.py", "loader.py", "schema.py", "references.py", "yamlfile.py"):
         assert f"obc_assess/{host}" not in names
     assert all(name.endswith(".py") and "/data/" not in name for name in names)
+
+
+@pytest.mark.pyodide
+def test_a_module_left_out_is_fetched_from_the_full_stdlib_once(tmp_path: Path, shipped: Path) -> None:
+    with zipfile.ZipFile(shipped) as archive:
+        names = set(archive.namelist())
+    # Outside the trimmed set: a whole package, a submodule of a package that is inside, and a plain module.
+    assert "json/__init__.pyc" in names
+    assert not {"email/__init__.pyc", "json/tool.pyc", "tomllib/__init__.pyc"} & names
+    first = """
+import email.mime.text, json.tool, tomllib
+try:
+    import no_such_module_here
+except ModuleNotFoundError as error:
+    missing = str(error)
+f"{tomllib.loads('a = 1')['a']}|{email.mime.text.MIMEText('x').get_content_type()}|{json.tool.__name__}|{missing}"
+"""
+    result = _node(shipped, [], tmp_path, first)
+    assert result["first"] == "1|text/plain|json.tool|No module named 'no_such_module_here'"
+    assert "email" in result["misses"] and "no_such_module_here" not in result["misses"]
+
+
+@pytest.mark.pyodide
+def test_shipped_zip_is_compiled_sorted_and_holds_the_package(shipped: Path) -> None:
+    with zipfile.ZipFile(shipped) as archive:
+        infos = archive.infolist()
+        heads = {archive.read(info)[:8] for info in infos}
+    names = [info.filename for info in infos]
+    assert names == sorted(names) and all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in infos)
+    assert all(name.endswith(".pyc") for name in names)
+    # One magic number (Pyodide's Python's), and every pyc hash-based and unchecked (flags 0b01).
+    assert len({head[:4] for head in heads}) == 1 and {head[4:8] for head in heads} == {b"\x01\0\0\0"}
+    assert {"obc_assess/api.pyc", "obc_stdlib_fallback.pyc", "encodings/__init__.pyc", "_pyodide/__init__.pyc",
+            "json/decoder.pyc"} <= set(names)
+    for host in ("cli", "__main__", "loader", "schema", "references"):
+        assert f"obc_assess/{host}.pyc" not in names
+    # Trimmed: a small part of the full standard library.
+    assert len(names) < len(module_names(PYODIDE / "python_stdlib.zip")) / 3
+
+
+@pytest.mark.pyodide
+def test_shipped_zip_is_reproducible_without_the_cache(real_data: Data, shipped: Path, tmp_path: Path) -> None:
+    again = build_stdlib(PYODIDE, build_all(real_data), tmp_path)  # no cache: Node runs again
+    assert again.name == shipped.name and again.read_bytes() == shipped.read_bytes()
+
+
+def test_stdlib_build_without_node_fails_loudly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                definitions: dict[str, dict[str, Any]]) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(StdlibBuildError, match=r"^Node is needed to build the browser's Python"):
+        build_stdlib(PYODIDE, definitions, tmp_path)

@@ -116,7 +116,7 @@ def test_pyodide_runtime_is_served_from_the_site(built: Path) -> None:
     version = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text())["version"]
     runtime = built / "assets" / "pyodide" / version
     assert (runtime / "pyodide.asm.wasm").stat().st_size > 1_000_000
-    assert list((built / "assets" / "obc").glob("obc_assess-*.zip"))
+    assert list((built / "assets" / "obc").glob("python_stdlib-*.zip"))
 
 
 def _words(value: object) -> set[str]:

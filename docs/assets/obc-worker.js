@@ -1,6 +1,6 @@
 // The scoring program's home: a module Web Worker that runs Pyodide and the obc_assess package.
 // It holds no rule of its own: it passes the form's JSON to obc_assess.api and posts back the JSON it returns.
-// Every file comes from the site itself (the runtime folder, the package zip, the definition JSON): no CDN.
+// Every file comes from the site itself (the runtime folder, the site's stdlib zip, the definition JSON): no CDN.
 //
 // Messages in:  {type: "init", runtime, package}   (absolute URLs; a second init after a failure retries)
 //               {id, type: "evaluate" | "import" | "fields" | "plan-csv", definition: url, fields | text | responses}
@@ -9,36 +9,45 @@
 // Messages out: {type: "ready"} | {type: "failed", message, fatal?} (fatal: this worker has closed)
 //               {id, ok: true, payload: "<JSON text from obc_assess.api>"} | {id, ok: false, error}
 
-const EXTRACT_DIR = "/home/pyodide/obc";
-
 let pyodide = null; // Promise of the Pyodide instance, kept once it has loaded (loading it twice is not safe)
 let api = null; // Promise of the obc_assess.api module; null before init and after a failure
 const definitions = new Map(); // definition URL -> Promise of its JSON text
 
-function fetchOk(url, as) {
+function fetchText(url) {
   return fetch(url).then((response) => {
     if (!response.ok) throw new Error(`${url} could not be fetched (HTTP ${response.status}).`);
-    return as === "text" ? response.text() : response.arrayBuffer();
+    return response.text();
   });
 }
 
-function loadRuntime(runtime) {
+// The full standard library, for a module the site's trimmed one left out: fetched (once) while Python waits,
+// which only a worker may do (a synchronous request).
+function fullStdlib(url) {
+  return () => {
+    const request = new XMLHttpRequest();
+    request.open("GET", url, false);
+    request.responseType = "arraybuffer";
+    request.send();
+    if (request.status !== 200) throw new Error(`${url} could not be fetched (HTTP ${request.status}).`);
+    console.warn(`obc: a module outside the site's Python was imported; loaded ${url}`);
+    return new Uint8Array(request.response);
+  };
+}
+
+// The package URL is the site's own python_stdlib zip: the modules Pyodide and obc_assess import, compiled,
+// with obc_assess inside, so one fetch and nothing to unpack.
+function loadRuntime(runtime, stdlib) {
   if (!pyodide) {
     pyodide = import(`${runtime}pyodide.mjs`)
-      .then((module) => module.loadPyodide({ indexURL: runtime }));
+      .then((module) => module.loadPyodide({ indexURL: runtime, stdLibURL: stdlib }));
     pyodide.catch(() => { pyodide = null; });
   }
   return pyodide;
 }
 
 async function load(runtime, packageUrl) {
-  // Both downloads start at once: the runtime (about 13 MB) and the package zip (small).
-  const [py, zip] = await Promise.all([loadRuntime(runtime), fetchOk(packageUrl, "buffer")]);
-  py.unpackArchive(zip, "zip", { extractDir: EXTRACT_DIR });
-  py.runPython(
-    `import importlib, sys\nif ${JSON.stringify(EXTRACT_DIR)} not in sys.path:\n` +
-      `    sys.path.insert(0, ${JSON.stringify(EXTRACT_DIR)})\nimportlib.invalidate_caches()`,
-  );
+  const py = await loadRuntime(runtime, packageUrl);
+  py.pyimport("obc_stdlib_fallback").install(fullStdlib(`${runtime}python_stdlib.zip`));
   return py.pyimport("obc_assess.api");
 }
 
@@ -55,7 +64,7 @@ function init({ runtime, package: packageUrl }) {
 
 function definition(url) {
   if (!definitions.has(url)) {
-    const text = fetchOk(url, "text");
+    const text = fetchText(url);
     definitions.set(url, text);
     text.catch(() => definitions.delete(url));
   }

@@ -113,7 +113,7 @@ class AssetUrls:
     """Site-relative URLs of the files the browser assessments load (content-hashed, so cacheable)."""
 
     runtime: str  # the Pyodide runtime folder, versioned
-    package: str  # the obc_assess zip
+    package: str  # the site's python_stdlib zip: trimmed, compiled, obc_assess inside
     definitions: dict[str, str]  # assessment id -> its definition JSON
 
 

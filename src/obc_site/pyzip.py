@@ -23,17 +23,22 @@ def package_files() -> list[tuple[str, Path]]:
     return sorted(files)
 
 
-def build_zip(dest_dir: Path) -> Path:
-    """Write obc_assess-<sha256[:12]>.zip into dest_dir and return its path (same sources, same bytes)."""
+def zip_bytes(entries: dict[str, bytes]) -> bytes:
+    """A zip of entries (name -> content) whose bytes depend on the content alone: sorted, fixed dates."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name, path in package_files():
+        for name in sorted(entries):
             info = zipfile.ZipInfo(name, date_time=_EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, whatever builds it, with plain rw-r--r-- permissions
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
-    content = buffer.getvalue()
+            archive.writestr(info, entries[name], compresslevel=9)
+    return buffer.getvalue()
+
+
+def build_zip(dest_dir: Path) -> Path:
+    """Write obc_assess-<sha256[:12]>.zip into dest_dir and return its path (same sources, same bytes)."""
+    content = zip_bytes({name: path.read_bytes() for name, path in package_files()})
     dest_dir.mkdir(parents=True, exist_ok=True)
     target = dest_dir / f"obc_assess-{hashlib.sha256(content).hexdigest()[:12]}.zip"
     target.write_bytes(content)

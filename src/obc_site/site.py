@@ -11,9 +11,10 @@ from typing import Any
 from obc_assess.definition import build_all
 from obc_assess.loader import Data, page_url
 from obc_site.pages import AssetUrls, environment, team_path
-from obc_site.pyzip import build_zip
+from obc_site.stdlib import build_stdlib
 
-# The Pyodide files a worker needs to start (no source maps, consoles or type stubs).
+# The Pyodide files a worker needs to start (no source maps, consoles or type stubs). The full python_stdlib.zip
+# is fetched only when a module the site's own trimmed one left out is imported (obc_stdlib_fallback).
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
 
@@ -64,16 +65,17 @@ def _hashed(stem: str, content: bytes, suffix: str) -> str:
     return f"{stem}-{hashlib.sha256(content).hexdigest()[:12]}{suffix}"
 
 
-def browser_assets(data: Data, node_modules: Path, work_dir: Path) -> BrowserAssets:
-    """The Pyodide runtime (versioned path), the obc_assess zip and each assessment's definition JSON."""
+def browser_assets(data: Data, node_modules: Path, work_dir: Path, cache: Path | None = None) -> BrowserAssets:
+    """The Pyodide runtime (versioned path), the site's stdlib zip (obc_assess inside) and each assessment's
+    definition JSON."""
     pyodide = node_modules / "pyodide"
     version = json.loads((pyodide / "package.json").read_text(encoding="utf-8"))["version"]
     runtime = f"assets/pyodide/{version}/"
     files: dict[str, bytes | Path] = {f"{runtime}{name}": pyodide / name for name in RUNTIME_FILES}
-    package = build_zip(work_dir)
+    definitions = build_all(data)
+    package = build_stdlib(pyodide, definitions, work_dir, cache)
     package_path = f"assets/obc/{package.name}"
     files[package_path] = package
-    definitions = build_all(data)
     paths = {}
     for aid, definition in definitions.items():
         content = json.dumps(definition, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()

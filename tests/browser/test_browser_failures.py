@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_a_failed_load_says_so_and_retry_recovers(page: Page, site_url: str) -> None:
-    blocked = re.compile(r"/assets/obc/obc_assess-[0-9a-f]+\.zip$")
+    blocked = re.compile(r"/assets/obc/python_stdlib-[0-9a-f]+\.zip$")
 
     def refuse(route: Route) -> None:
         route.fulfill(status=503, body="offline")

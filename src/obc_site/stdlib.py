@@ -1,0 +1,102 @@
+"""The browser's standard library: what Pyodide and obc_assess import, as .pyc, with obc_assess in the same zip."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from obc_assess.form import to_form
+from obc_assess.responses import template
+from obc_site.pyzip import build_zip, zip_bytes
+
+HERE = Path(__file__).resolve().parent
+SCRIPT = HERE / "stdlib.mjs"
+FALLBACK = HERE / "stdlib_fallback.py"
+
+
+class StdlibBuildError(RuntimeError):
+    """Node is missing, or Pyodide under Node failed: the build cannot make the browser's Python."""
+
+
+def module_names(full_zip: Path) -> frozenset[str]:
+    """Every module and package in a standard library zip, by dotted name."""
+    with zipfile.ZipFile(full_zip) as archive:
+        names = [n[:-3] for n in archive.namelist() if n.endswith(".py")]
+    return frozenset(n.removesuffix("/__init__").replace("/", ".") for n in names)
+
+
+def api_calls(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """A call of every obc_assess.api function for every assessment, valid and not: what the browser runs."""
+    calls: list[dict[str, Any]] = []
+    for definition in definitions.values():
+        text = json.dumps(definition)
+        doc = template(definition, 1 if definition["asks_model"] else None)
+        first = definition["scale"]["levels"][-1]["value"]
+        for answer in doc["answers"].values() if isinstance(doc["answers"], dict) else []:
+            if isinstance(answer, dict) and "level" in answer:
+                answer["level"] = first
+        responses = json.dumps(doc)
+        files = json.dumps([{"name": "a.json", "text": responses}, {"name": "b.json", "text": "{"}])
+        calls += [{"fn": "template_json", "args": [text, None, None]},
+                  {"fn": "evaluate_form", "args": [text, json.dumps(to_form(definition, doc)["fields"])]}]
+        calls += [{"fn": fn, "args": [text, responses]} for fn in
+                  ("evaluate", "render_csv_json", "render_markdown_json", "plan_csv_json", "form_values",
+                   "form_values_migrating")]
+        calls += [{"fn": fn, "args": [text, files, anonymous]} for fn in ("aggregate_json", "aggregate_csv_json")
+                  for anonymous in (False, True)]
+        calls += [{"fn": fn, "args": [text, responses, after]} for fn in ("compare_json", "compare_csv_json")
+                  for after in (responses, "[1,]")]
+        calls += [{"fn": "evaluate", "args": [text, bad]} for bad in ("{", "[1, NaN]", "[" * 3000 + "]" * 3000)]
+    return calls
+
+
+def _fallback_source(full_zip: Path) -> bytes:
+    names = ", ".join(repr(n) for n in sorted(module_names(full_zip)))
+    return FALLBACK.read_bytes() + f"\nNAMES = frozenset({{{names}}})\n".encode()
+
+
+def compiled_files(pyodide: Path, definitions: dict[str, dict[str, Any]], work: Path,
+                   cache: Path | None = None) -> dict[str, bytes]:
+    """zip name -> .pyc bytes, from Pyodide's own Python under Node (cached on every input's hash)."""
+    node = shutil.which("node")
+    if not node:
+        raise StdlibBuildError("Node is needed to build the browser's Python (python_stdlib.zip): install nodejs")
+    work.mkdir(parents=True, exist_ok=True)
+    package = build_zip(work)
+    fallback = work / "obc_stdlib_fallback.py"
+    fallback.write_bytes(_fallback_source(pyodide / "python_stdlib.zip"))
+    calls = work / "calls.json"
+    calls.write_text(json.dumps(api_calls(definitions), sort_keys=True), encoding="utf-8")
+    key = hashlib.sha256()
+    for path in (package, fallback, calls, SCRIPT, pyodide / "python_stdlib.zip", pyodide / "pyodide.asm.wasm",
+                 pyodide / "package.json"):
+        key.update(hashlib.sha256(path.read_bytes()).digest())
+    cached = cache / f"{key.hexdigest()[:24]}.json" if cache else None
+    if cached and cached.is_file():
+        out = cached.read_text(encoding="utf-8")
+    else:
+        run = subprocess.run([node, str(SCRIPT), str(package), str(fallback), str(calls)], cwd=HERE,
+                             capture_output=True, text=True, timeout=600, check=False)
+        if run.returncode != 0:
+            raise StdlibBuildError(f"Pyodide under Node failed building python_stdlib.zip:\n{run.stderr[-3000:]}")
+        out = run.stdout
+        if cached:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(out, encoding="utf-8")
+    files = json.loads(out)["files"]
+    return {name: base64.b64decode(data) for name, data in files.items()}
+
+
+def build_stdlib(pyodide: Path, definitions: dict[str, dict[str, Any]], work: Path,
+                 cache: Path | None = None) -> Path:
+    """Write python_stdlib-<sha256[:12]>.zip (trimmed, compiled, obc_assess inside) into work; return its path."""
+    content = zip_bytes(compiled_files(pyodide, definitions, work / "src", cache))
+    target = work / f"python_stdlib-{hashlib.sha256(content).hexdigest()[:12]}.zip"
+    target.write_bytes(content)
+    return target
