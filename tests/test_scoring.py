@@ -9,7 +9,8 @@ import pytest
 
 from obc_assess.common import percent, rounded
 from obc_assess.responses import ResponsesError, template
-from obc_assess.scoring import band_for, score
+from obc_assess.bands import band_for
+from obc_assess.scoring import score
 
 RESULT_KEYS = {"format", "format_version", "assessment", "responses_version", "version_matches", "context",
                "respondent", "overall", "sections", "priorities", "evidence_gaps", "working", "matrix",
