@@ -67,6 +67,7 @@ def build(data: Data, assessment_id: str) -> dict[str, Any]:
                    "needs_outcomes": band.get("needs_outcomes", False)} for band in data.scales["bands"]],
         "band_rules": data.scales["band_rules"],
         "weights_note": doc.get("weights_note"),
+        "changes": doc.get("changes", []),
         "matrix": _matrix(doc),
         "classification": _classification(doc, index),
         "sections": sections,
