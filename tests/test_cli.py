@@ -77,8 +77,10 @@ def test_describe(capsys: pytest.CaptureFixture[str]) -> None:
     assert lines[0] == f"{AID}: Commissioning principles (maturity, version 1.1)"
     assert lines[1] == ('Levels: 0 Not in place, 1 Developing, 2 Established, 3 Embedded, '
                         '"na" (not applicable), "unknown" (don\'t know)')
-    principle = "a. Place the customers' needs at the centre of commissioning"
-    assert f"  customers-needs-at-centre: {principle} (weight 2)" in lines
+    # Principle (d) says "the focus should be on outcomes", so it is the one that counts double, not (a).
+    assert "  customers-needs-at-centre: a. Place the customers' needs at the centre of commissioning" in lines
+    principle = "d. Assure the highest affordable quality providers for all services"
+    assert f"  highest-affordable-quality: {principle} (weight 2)" in lines
 
 
 def test_describe_json_lists_classes(capsys: pytest.CaptureFixture[str]) -> None:
