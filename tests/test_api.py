@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from obc_assess import api
-from obc_assess.jsontext import MAX_DEPTH, parse
-from obc_assess.render import to_csv, to_markdown
 from obc_assess.definition import build
+from obc_assess.jsontext import MAX_DEPTH, parse
 from obc_assess.loader import Data
+from obc_assess.render import to_csv, to_markdown
 from obc_assess.responses import template
 from obc_assess.scoring import score
 

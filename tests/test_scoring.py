@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from obc_assess.bands import band_for
 from obc_assess.common import percent, rounded
 from obc_assess.responses import ResponsesError, template
-from obc_assess.bands import band_for
 from obc_assess.scoring import score
 
 RESULT_KEYS = {"format", "format_version", "assessment", "responses_version", "version_matches", "context",
@@ -149,7 +149,8 @@ def test_priorities_rank_by_weighted_gap_then_order(maturity: dict[str, Any]) ->
         (1, "governance", 3, None), (2, "outcomes-focus", 2, None), (3, "focus-detail", 3, "practice-extras")]
     first = result["priorities"][1]
     assert first == {
-        "rank": 2, "id": "outcomes-focus", "extras": None, "next_steps": [], "title": "Outcomes focus", "section": "outcomes", "level": 2,
+        "rank": 2, "id": "outcomes-focus", "extras": None, "next_steps": [],
+        "title": "Outcomes focus", "section": "outcomes", "level": 2,
         "level_label": "Established", "max": 3, "weight": 2, "gap": 1, "score": 2,
         "reason": 'Rated "Established" (2 of 3), weight 2: this item counts double.',
         "guidance_url": "guidance/tool20-procurement/#procurement-outcomes-focus",
