@@ -47,6 +47,7 @@ DATA = Data(
                   {"id": "established", "label": "Established", "min_percent": 50,
                    "descriptor": "Established."},
                   {"id": "embedded", "label": "Embedded", "min_percent": 75, "descriptor": "Embedded."}],
+        "band_rules": {"min_confidence": 50, "rules": ["No band below 50% confidence."]},
     },
     guidance=[
         {"source": "tool20", "pages": [{

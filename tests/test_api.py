@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from obc_assess import api
+from obc_assess.definition import build
 from obc_assess.jsontext import MAX_DEPTH, parse
+from obc_assess.loader import Data
 from obc_assess.render import to_csv, to_markdown
 from obc_assess.responses import template
 from obc_assess.scoring import score
@@ -208,3 +210,25 @@ def test_form_values_migrating_a_matrix_drops_criteria_gone(matrix: dict[str, An
     assert answer["dropped"] == ["gone"]
     assert answer["notice"].endswith("no longer has these items: gone (answer). Items added since start unanswered.")
     assert answer["form"]["fields"]["row-0-pressure"] == "3" and "row-0-gone" not in answer["form"]["fields"]
+
+
+# Issue 10 changed rules and wording, not only items: answers saved for 1.0 load with the data's account of it.
+@pytest.mark.parametrize(("aid", "says"), [
+    ("review-priorities", "Changed in version 1.1: Criterion (f) is now asked the source's way round"),
+    ("procurement-review", "Changed in version 1.1: The headline now comes from the core items only"),
+    ("commissioning-standards", "the Part 2 good practice checklists are optional extras"),
+    ("commissioning-principles", "Principle (d), which says the focus should be on outcomes, now counts double"),
+])
+def test_answers_saved_for_1_0_load_with_what_changed(real_data: Data, aid: str, says: str) -> None:
+    definition = build(real_data, aid)
+    doc = template(definition)
+    doc["assessment_version"] = "1.0"
+    answer = json.loads(api.form_values_migrating(json.dumps(definition), json.dumps(doc)))
+    assert (answer["ok"], answer["dropped"]) == (True, [])
+    assert answer["notice"].startswith(
+        f"These answers were saved for version 1.0 of this assessment; it is now version 1.1. {says}"
+        if says.startswith("Changed") else "These answers were saved for version 1.0")
+    assert says in answer["notice"]
+    # Saved for 1.1 itself: no notice.
+    doc["assessment_version"] = "1.1"
+    assert json.loads(api.form_values_migrating(json.dumps(definition), json.dumps(doc)))["notice"] is None

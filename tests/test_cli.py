@@ -75,11 +75,13 @@ def test_describe(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _run(capsys, "describe", AID)
     lines = out.splitlines()
     assert status == 0
-    assert lines[0] == f"{AID}: Commissioning principles (maturity, version 1.0)"
+    assert lines[0] == f"{AID}: Commissioning principles (maturity, version 1.1)"
     assert lines[1] == ('Levels: 0 Not in place, 1 Developing, 2 Established, 3 Embedded, '
                         '"na" (not applicable), "unknown" (don\'t know)')
-    principle = "a. Place the customers' needs at the centre of commissioning"
-    assert f"  customers-needs-at-centre: {principle} (weight 2)" in lines
+    # Principle (d) says "the focus should be on outcomes", so it is the one that counts double, not (a).
+    assert "  customers-needs-at-centre: a. Place the customers' needs at the centre of commissioning" in lines
+    principle = "d. Assure the highest affordable quality providers for all services"
+    assert f"  highest-affordable-quality: {principle} (weight 2)" in lines
 
 
 def test_describe_json_lists_classes(capsys: pytest.CaptureFixture[str]) -> None:
@@ -126,7 +128,7 @@ def test_validate_notes_an_older_version(capsys: pytest.CaptureFixture[str], tmp
     doc["assessment_version"] = "0.1"
     name = _write(tmp_path, doc)
     assert _run(capsys, "validate", name) == (0, f"{name}: valid\n", (
-        f'{name}: note: written for version "0.1" of {AID}, which is now version 1.0; '
+        f'{name}: note: written for version "0.1" of {AID}, which is now version 1.1; '
         "some items may have changed\n"))
 
 

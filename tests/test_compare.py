@@ -50,8 +50,8 @@ def test_changes_per_item_and_section(maturity: dict[str, Any]) -> None:
     assert result["sections"][0] == {"id": "outcomes", "title": "Outcomes", "before": 41.7, "after": 58.3,
                                      "change": 16.6}  # as shown: 58.3 - 41.7
     overall = result["overall"]
-    # Overall adds focus-detail after (weight 1.5, 2 of 3): (7/3 + 1) / 5.5 = 60.6%.
-    assert (overall["before"], overall["after"], overall["change"]) == (41.7, 60.6, 18.9)
+    # Overall is the core: focus-detail (optional) is an extra and leaves it, so it matches the section.
+    assert (overall["before"], overall["after"], overall["change"]) == (41.7, 58.3, 16.6)
     assert (overall["before_band"]["id"], overall["after_band"]["id"]) == ("developing", "established")
     assert (result["context_changed"], result["matrix"], result["classification"]) == (False, None, None)
 
@@ -171,7 +171,7 @@ def test_compare_csv_and_markdown(maturity: dict[str, Any]) -> None:
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     # Before: (2*1/3 + 2/3) / 3 = 4/9 = 44.4% (governance not answered).
     assert (rows[0]["record"], rows[0]["before"], rows[0]["after"], rows[0]["change"]) == (
-        "overall", "44.4", "60.6", "16.2")
+        "overall", "44.4", "58.3", "13.9")
     item = next(r for r in rows if r["id"] == "governance")
     assert (item["movement"], item["after_label"]) == ("new", "Developing")
     assert [(r["record"], r["id"], r["file"]) for r in rows if r["record"] == "removed"] == [
@@ -180,7 +180,7 @@ def test_compare_csv_and_markdown(maturity: dict[str, Any]) -> None:
     assert report.startswith("# Procurement review: before and after\n")
     assert "- After: new.json (version 1.0; answered by =Team &lt;b&gt;)" in report
     assert "- The assessment is now version 1.0: some items may have changed." in report
-    assert "**44.4%** before, **60.6%** after (change +16.2)." in report
+    assert "**44.4%** before, **58.3%** after (change +13.9)." in report
     assert "| Outcomes | 44.4% | 58.3% | +13.9 |" in report
     assert "- Outcomes focus: Developing → Embedded (+2)" in report
     assert "- Costs: Established → Not in place (-2)" in report

@@ -85,6 +85,8 @@ def _cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         bad["respondent"]["name"] = "x" * 300
         cases.append({"fn": "evaluate", "args": [text, json.dumps(bad)]})
         cases += _team_cases(definition, text, rng)
+    if "contract-management-review" in definitions:  # the real data (the small test set lacks these)
+        cases += _band_cases(definitions)
     text = json.dumps(next(iter(definitions.values())))
     # Invalid JSON, including what Python versions parse or word differently (trailing commas, depth).
     for responses in ("{", "", "[1, NaN]", '{"a": [1,]}', "[]", "null", '{"answers": {"\\ud800": 1}}',
@@ -92,6 +94,27 @@ def _cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         cases.append({"fn": "evaluate", "args": [text, responses]})
     cases.append({"fn": "evaluate", "args": ["not json", "{}"]})
     cases.append({"fn": "template_json", "args": [text, None, "no-such-scope"]})
+    return cases
+
+
+def _band_cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Issue 10's cases: a capped band, a withheld band, extras scored apart, answers saved for version 1.0."""
+    cases: list[dict[str, Any]] = []
+    for aid, model in (("procurement-review", 2), ("contract-management-review", 2),
+                       ("commissioning-standards", 1), ("commissioning-plan", None)):
+        definition = definitions[aid]
+        text, top = json.dumps(definition), definition["scale"]["levels"][-1]["value"]
+        outcomes = {item["id"] for section in definition["sections"] for item in section["items"] if item["outcomes"]}
+        capped, withheld = template(definition, model), template(definition, model)
+        for n, (key, answer) in enumerate(capped["answers"].items()):
+            answer["level"] = 0 if key in outcomes else top
+            withheld["answers"][key]["level"] = top if n < 3 else "unknown"
+        old = json.loads(json.dumps(capped))
+        old["assessment_version"] = "1.0"
+        for doc in (capped, withheld):
+            cases += [{"fn": fn, "args": [text, json.dumps(doc)]} for fn in ("evaluate", "render_csv_json")]
+            cases.append({"fn": "render_markdown_json", "args": [text, json.dumps(doc), ""]})
+        cases.append({"fn": "form_values_migrating", "args": [text, json.dumps(old)]})
     return cases
 
 

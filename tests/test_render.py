@@ -134,8 +134,14 @@ def test_markdown_maturity_report(maturity: dict[str, Any]) -> None:
     assert "- Model: 2, Model 2 name" in report
     assert "- Answered by: Team \\*A\\* (Provider)" in report
     assert "**55.6%**: Established. Established." in report
-    # The two optional items are counted as not answered, but do not lower confidence.
-    assert "Confidence: 75.0%. 2 of 5 items rated; 1 don't know, 2 not answered, 0 not applicable." in report
+    # The headline counts the core only; the two optional items are extras with their own rows.
+    assert "Confidence: 75.0%. 2 of 3 core items rated; 1 don't know, 0 not answered, 0 not applicable." in report
+    assert "55.6% reaches Established." in report
+    assert "| Detail | not scored | No band | 0 of 1 | No item has a level yet, so there is no score and no band. |" \
+        not in report
+    assert ("| Practice: optional items | not scored | No band | 0 of 1 | No item has a level yet, so there is no "
+            "score and no band. |") in report
+    assert "- No band below 50% confidence." in report
     assert "| Outcomes | 55.6% | 75.0% | 2 of 3 |" in report
     site = "https://example.org/obc/guidance/tool20-procurement/"
     assert ("1. **Outcomes focus** (Outcomes): Rated \"Developing\" (1 of 3), weight 2: this item counts "
@@ -152,7 +158,7 @@ def test_markdown_mentions_an_older_version(maturity: dict[str, Any]) -> None:
     report = to_markdown(score(maturity, doc))
     assert ("- Assessment: Procurement review, version 1.0 (these answers were given to version 0.9; "
             "some items may have changed)") in report
-    assert "No item has a level yet, so there is no score." in report
+    assert "No item has a level yet, so there is no score and no band." in report
 
 
 def test_markdown_matrix_report(matrix: dict[str, Any]) -> None:

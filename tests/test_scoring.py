@@ -7,14 +7,17 @@ from typing import Any
 
 import pytest
 
+from obc_assess.bands import band_for
 from obc_assess.common import percent, rounded
 from obc_assess.responses import ResponsesError, template
-from obc_assess.scoring import band_for, score
+from obc_assess.scoring import score
 
 RESULT_KEYS = {"format", "format_version", "assessment", "responses_version", "version_matches", "context",
                "respondent", "overall", "sections", "priorities", "evidence_gaps", "working", "matrix",
-               "classification", "plan"}
-OVERALL_KEYS = {"percent", "band", "confidence", "answered", "na", "unknown", "unanswered", "total"}
+               "classification", "plan", "band_rules", "extras"}
+OVERALL_KEYS = {"percent", "band", "confidence", "answered", "na", "unknown", "unanswered", "total",
+                "band_status", "band_reason", "band_by_percent", "min_confidence", "outcomes_percent",
+                "outcomes_total", "outcomes_answered"}
 SECTION_KEYS = {"id", "title", "percent", "confidence", "optional", "answered", "na", "unknown", "unanswered",
                 "total"}
 
@@ -43,8 +46,8 @@ MATURITY_CASES = [
     ({"outcomes-focus": 2, "governance": "unknown"}, None, None, 66.7, 66.7),
     # Unanswered likewise; the optional items (focus-detail, extra-item) do not lower confidence when blank.
     ({"outcomes-focus": 2}, None, None, 66.7, 66.7),
-    # Answered optional items count: (2*2/3 + 1*1/3 + 1.5*3/3) / 4.5 = 70.37...
-    ({"outcomes-focus": 2, "governance": 1, "focus-detail": 3}, None, None, 70.4, 100.0),
+    # Answered optional items are extras: the core stays (2*2/3 + 1*1/3) / 3 = 55.6 (issue 10: never lifted).
+    ({"outcomes-focus": 2, "governance": 1, "focus-detail": 3}, None, None, 55.6, 100.0),
     # Model 2 asks "cost" (models 2 and 3): answered, it counts; for model 1 it is ignored.
     ({"outcomes-focus": 3, "governance": 3, "cost": 0}, 2, None, 75.0, 100.0),
     ({"outcomes-focus": 3, "governance": 3, "cost": 0}, 1, None, 100.0, 100.0),
@@ -65,11 +68,13 @@ def test_maturity_overall(maturity: dict[str, Any], levels: dict[str, object], m
 
 
 def test_the_optional_refinement_case_exactly(maturity: dict[str, Any]) -> None:
-    # (2 * 2/3 + 1 * 1/3 + 1.5 * 3/3) / (2 + 1 + 1.5) = (4/3 + 1/3 + 3/2) / 9/2 = 19/27 = 70.37...
+    # Core: (2 * 2/3 + 1 * 1/3) / (2 + 1) = 5/9 = 55.6; the refinement (1.5 * 3/3) is its own extras group.
     result = score(maturity, _answered(maturity, {"outcomes-focus": 2, "governance": 1, "focus-detail": 3}))
-    assert result["working"]["points"] == 3.167
-    assert result["working"]["possible"] == 4.5
-    assert result["overall"]["percent"] == 70.4
+    assert result["working"]["points"] == 1.667
+    assert result["working"]["possible"] == 3
+    assert result["overall"]["percent"] == 55.6
+    assert [(e["id"], e["percent"], e["answered"], e["total"]) for e in result["extras"]] == [
+        ("practice-extras", 100.0, 1, 1), ("extra", None, 0, 1)]
 
 
 def test_result_shape(maturity: dict[str, Any]) -> None:
@@ -89,18 +94,20 @@ def test_counts_per_section_and_overall(maturity: dict[str, Any]) -> None:
     doc = _answered(maturity, {"outcomes-focus": 1, "governance": "unknown", "cost": "na"}, model=3)
     result = score(maturity, doc)
     assert {k: result["overall"][k] for k in ("answered", "na", "unknown", "unanswered", "total")} == {
-        "answered": 1, "na": 1, "unknown": 1, "unanswered": 2, "total": 5}
+        "answered": 1, "na": 1, "unknown": 1, "unanswered": 0, "total": 3}  # the core: no optional items
     outcomes, practice, extra = result["sections"]
     assert (outcomes["answered"], outcomes["na"], outcomes["unknown"], outcomes["total"]) == (1, 1, 1, 3)
-    assert (practice["percent"], practice["unanswered"], practice["total"]) == (None, 1, 1)
+    assert (practice["percent"], practice["unanswered"], practice["total"]) == (None, 0, 0)
     assert (extra["optional"], extra["confidence"]) == (True, None)
 
 
 def test_overall_is_weighted_over_items_not_the_mean_of_sections(maturity: dict[str, Any]) -> None:
     doc = _answered(maturity, {"outcomes-focus": 3, "governance": 3, "focus-detail": 0})
     result = score(maturity, doc)
-    assert [s["percent"] for s in result["sections"]] == [100.0, 0.0, None]
-    assert result["overall"]["percent"] == 66.7  # 3 of 4.5 weight, not (100 + 0) / 2
+    # A core section's optional items are extras: the practice section has none of its own rated.
+    assert [s["percent"] for s in result["sections"]] == [100.0, None, None]
+    assert result["overall"]["percent"] == 100.0
+    assert result["extras"][0]["percent"] == 0.0
 
 
 @pytest.mark.parametrize(("percent", "band"), [
@@ -137,12 +144,13 @@ def test_rounded_places() -> None:
 def test_priorities_rank_by_weighted_gap_then_order(maturity: dict[str, Any]) -> None:
     doc = _answered(maturity, {"outcomes-focus": 2, "governance": 0, "focus-detail": 1, "extra-item": 3})
     result = score(maturity, doc)
-    # governance: 1 * 3 = 3; focus-detail: 1.5 * 2 = 3 (tie: form order); outcomes-focus: 2 * 1 = 2.
-    assert [(p["rank"], p["id"], p["score"]) for p in result["priorities"]] == [
-        (1, "governance", 3), (2, "focus-detail", 3), (3, "outcomes-focus", 2)]
-    first = result["priorities"][2]
+    # Core first: governance 1 * 3 = 3, outcomes-focus 2 * 1 = 2; then the extra focus-detail 1.5 * 2 = 3.
+    assert [(p["rank"], p["id"], p["score"], p["extras"]) for p in result["priorities"]] == [
+        (1, "governance", 3, None), (2, "outcomes-focus", 2, None), (3, "focus-detail", 3, "practice-extras")]
+    first = result["priorities"][1]
     assert first == {
-        "rank": 3, "id": "outcomes-focus", "title": "Outcomes focus", "section": "outcomes", "level": 2,
+        "rank": 2, "id": "outcomes-focus", "extras": None, "next_steps": [],
+        "title": "Outcomes focus", "section": "outcomes", "level": 2,
         "level_label": "Established", "max": 3, "weight": 2, "gap": 1, "score": 2,
         "reason": 'Rated "Established" (2 of 3), weight 2: this item counts double.',
         "guidance_url": "guidance/tool20-procurement/#procurement-outcomes-focus",
@@ -179,6 +187,7 @@ def test_working_explains_every_item(maturity: dict[str, Any]) -> None:
     rows = {i["id"]: i for i in working["items"]}
     assert rows["outcomes-focus"] == {
         "id": "outcomes-focus", "title": "Outcomes focus", "section": "outcomes", "weight": 2, "level": 1,
+        "extras": None, "outcomes": False,
         "level_label": "Developing", "max": 3, "contribution": 0.667, "included": True, "status": "scored",
         "reason": "scored", "note": "Written into the specification."}
     assert [(i["id"], i["status"]) for i in working["items"]] == [

@@ -803,6 +803,7 @@
           + " of this assessment; some items may have changed."));
       }
       if (result.overall) nodes.push(overallNodes(result.overall, kind));
+      if (Array.isArray(result.extras) && result.extras.length) nodes.push(extrasNodes(result.extras));
       if (Array.isArray(areas)) nodes.push(areaNodes(areas));
       if (classification) nodes.push(mixNodes(classification));
       if (Array.isArray(result.sections) && result.sections.length) nodes.push(sectionNodes(result.sections, kind));
@@ -848,8 +849,20 @@
           "Overall score: ", h("strong", { "data-obc-overall": "" }, percent(overall.percent)),
           band ? [" (", h("strong", {}, band.label), ")"] : null),
         band && band.descriptor ? h("p", {}, band.descriptor) : null,
+        // Python words why the band is what it is (earned, held lower, or not enough answers for one).
+        overall.band_reason ? h("p", { "data-obc-band-reason": "" }, overall.band_reason) : null,
         confidence,
         h("p", { class: "obc-hint" }, countsText(overall)));
+    }
+
+    function extrasNodes(extras) {
+      const caption = "Optional extras, scored apart from the core";
+      return h("div", { class: "obc-figure" },
+        h("h3", {}, caption),
+        h("p", {}, "These never raise or lower the overall score above."),
+        table(caption, ["Extra", "Score", "Band", "Rated", "Why"],
+          extras.map((e) => [e.title, percent(e.percent), e.band ? e.band.label : "No band",
+            `${e.answered} of ${e.total}`, e.band_reason])));
     }
 
     function countsText(c) {

@@ -139,6 +139,9 @@ def _migration_notice(definition: dict[str, Any], doc: dict[str, Any], removed: 
         return None
     text = (f"These answers were saved for version {version} of this assessment; it is now version "
             f"{definition['version']}.")
+    # The data's own account of each later version (rules and wording change, not only items).
+    since = [c for c in definition["changes"] if _version_key(c["version"]) > _version_key(version)]
+    text += "".join(f" Changed in version {c['version']}: {c['summary']}" for c in since)
     if not removed:
         return f"{text} Every answer still matches a question, but some questions may have changed: check them."
     parts: dict[str, list[str]] = {}
@@ -147,6 +150,12 @@ def _migration_notice(definition: dict[str, Any], doc: dict[str, Any], removed: 
     listed = ", ".join(f"{key} ({' and '.join(dict.fromkeys(kinds))})" for key, kinds in parts.items())
     return (f"{text} Left out, because the assessment no longer has these items: {listed}. "
             "Items added since start unanswered.")
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    """A version's parts as numbers, so 1.10 comes after 1.9 (validated versions are dotted digits)."""
+    return tuple(int(part) for part in version.split(".")) if all(
+        part.isdigit() for part in version.split(".")) else ()
 
 
 def _files(files_json: str) -> tuple[list[tuple[str, str]], list[Problem]]:

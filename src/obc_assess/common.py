@@ -221,4 +221,6 @@ def header(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
                     "scope": scope, "scope_label": options.get(scope) if scope is not None else None},
         "respondent": {"name": respondent.get("name", ""), "role": respondent.get("role", "")},
         "matrix": None, "classification": None, "plan": [],
+        # Maturity results fill these in (bands.py); other kinds have no bands and no extras.
+        "band_rules": [], "extras": [],
     }

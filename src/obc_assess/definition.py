@@ -46,6 +46,7 @@ def build(data: Data, assessment_id: str) -> dict[str, Any]:
     sections = [{
         "id": section["id"], "title": section["title"], "intro": section.get("intro"),
         "optional": section.get("optional", False),
+        "extras_title": section.get("extras_title"),
         "items": [_item(item, index, doc["section"], model_ids, scope_ids) for item in section["items"]],
     } for section in doc["sections"]]
     return {
@@ -62,9 +63,11 @@ def build(data: Data, assessment_id: str) -> dict[str, Any]:
         "scale": {"id": scale["id"], "title": scale["title"], "na": scale["na"], "unknown": scale["unknown"],
                   "levels": [{k: level[k] for k in ("value", "label", "descriptor")}
                              for level in scale["levels"]]},
-        "bands": [{k: band[k] for k in ("id", "label", "min_percent", "descriptor")}
-                  for band in data.scales["bands"]],
+        "bands": [{**{k: band[k] for k in ("id", "label", "min_percent", "descriptor")},
+                   "needs_outcomes": band.get("needs_outcomes", False)} for band in data.scales["bands"]],
+        "band_rules": data.scales["band_rules"],
         "weights_note": doc.get("weights_note"),
+        "changes": doc.get("changes", []),
         "matrix": _matrix(doc),
         "classification": _classification(doc, index),
         "sections": sections,
@@ -91,6 +94,8 @@ def _item(item: dict[str, Any], index: dict[str, GuidanceEntry], section: str, m
         "models": item.get("models", model_ids),
         "scopes": item.get("scopes", scope_ids),
         "optional": item.get("optional", False),
+        "outcomes": item.get("outcomes", False),
+        "next_steps": item.get("next_steps", []),
         "parent": item.get("parent"),
         "guidance_url": entry.url if entry else None,
         "source_section": entry.section if entry else section,

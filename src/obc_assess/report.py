@@ -67,18 +67,27 @@ def _maturity(result: dict[str, Any], base_url: str) -> list[str]:
     overall = result["overall"]
     band = overall["band"]
     titles = {s["id"]: s["title"] for s in result["sections"]}
-    lines = ["## Overall", ""]
-    lines.append(f"**{_pct(overall['percent'])}**: {band['label']}. {band['descriptor']}" if band
-                 else "No item has a level yet, so there is no score.")
-    lines += ["", _confidence(overall, "items rated"), "", "## Sections", "",
+    lines = ["## Overall (core items)", ""]
+    if band:
+        lines.append(f"**{_pct(overall['percent'])}**: {band['label']}. {band['descriptor']}")
+    elif overall["percent"] is not None:
+        lines.append(f"**{_pct(overall['percent'])}**: no band.")
+    lines += ["", escape(overall["band_reason"]), "", _confidence(overall, "core items rated")]
+    if result["extras"]:
+        lines += ["", "## Optional extras", "",
+                  "Scored apart from the core: they never raise or lower the headline.", "",
+                  "| Extra | Score | Band | Rated | Why |", "| --- | --- | --- | --- | --- |"]
+        lines += [f"| {escape(e['title'])} | {_pct(e['percent'])} | "
+                  f"{escape(e['band']['label']) if e['band'] else 'No band'} | {e['answered']} of {e['total']} | "
+                  f"{escape(e['band_reason'])} |" for e in result["extras"]]
+    lines += ["", "## Sections", "",
               "| Section | Score | Confidence | Rated |", "| --- | --- | --- | --- |"]
     lines += [f"| {escape(s['title'])}{' (optional)' if s['optional'] else ''} | {_pct(s['percent'])} | "
               f"{_pct(s['confidence'])} | {s['answered']} of {s['total']} |"
               for s in result["sections"] if s["total"]]
     lines += ["", "## Priorities", ""]
-    lines += [f"{p['rank']}. **{escape(p['title'])}** ({escape(titles[p['section']])}): "
-              f"{escape(p['reason'])} Next level: **{escape(p['target']['label'])}**, "
-              f"{escape(p['target']['descriptor'])}"
+    lines += [f"{p['rank']}. **{escape(p['title'])}** ({escape(titles[p['section']])}"
+              f"{', optional' if p['extras'] else ''}): {escape(p['reason'])} {_next(p)}"
               f"{_link(base_url, p['guidance_url'])}" for p in result["priorities"]]
     if not result["priorities"]:
         lines.append("None: every rated item is at the top level.")
@@ -105,8 +114,18 @@ def _maturity(result: dict[str, Any], base_url: str) -> list[str]:
               f"The score is those points ({working['points']}) as a share of the weights of the rated "
               f"items ({working['possible']}). "
               "Not applicable, don't know and unanswered items are left out of the score; don't know and "
-              "unanswered lower the confidence figure instead."]
+              "unanswered lower the confidence figure instead.", "", "When a band is given:", ""]
+    lines += [f"- {escape(rule)}" for rule in result["band_rules"]]
     return lines
+
+
+def _next(priority: dict[str, Any]) -> str:
+    """The item's own next steps, with their sources; the next level's wording only when it has none."""
+    if priority["next_steps"]:
+        return "Next steps: " + " ".join(f"{escape(step['text'])} ({escape(step['cite'])})"
+                                         for step in priority["next_steps"])
+    target = priority["target"]
+    return f"Next level: **{escape(target['label'])}**, {escape(target['descriptor'])}"
 
 
 def _matrix(result: dict[str, Any], base_url: str) -> list[str]:

@@ -6,8 +6,11 @@ Maturity rules (after Tool 20, section 4: review each domain, outcomes focus "th
   of items with a level. Not applicable leaves both sums. Don't know and unanswered are left out of the
   percent rather than scored as zero, and lower the confidence figure instead (a gap in evidence is not a
   gap in practice);
-- overall is over all items, weighted, not the mean of the sections (sections differ in size);
+- overall is over the core items, weighted, not the mean of the sections (sections differ in size). Optional
+  items and sections are extras: each group of them has its own percent and band (see extras_of) and never
+  changes the core's;
 - confidence is the weight of items with a level out of the weight of items that should have one;
+- bands are earned (bands.py): none below the confidence threshold, never above what the outcomes items support;
 - priorities rank items below the top level by weight * levels to go: the biggest gains first;
 - the action plan (not scored) lists the items with a plan entry: prioritised items by rank, then the rest.
 
@@ -17,9 +20,9 @@ tally_maturity holds the rules for the figures; score_maturity and the team merg
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
+from obc_assess.bands import earn
 from obc_assess.classification import score_classification
 from obc_assess.common import REASONS, Facts, Tally, header, level_info, quotient, status_of
 from obc_assess.matrix import score_matrix
@@ -48,17 +51,6 @@ def score_valid(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     return score_maturity(facts, doc)
 
 
-def band_for(definition: dict[str, Any], percent: float | None) -> dict[str, Any] | None:
-    """The highest band the percent reaches."""
-    if percent is None:
-        return None
-    # Compared as shown (rounded), so a score printed as 75.0 is never in the band below 75.
-    shown = Fraction(str(percent))
-    reached = [b for b in definition["bands"] if Fraction(str(b["min_percent"])) <= shown]
-    best = reached[-1] if reached else None
-    return None if best is None else {k: best[k] for k in ("id", "label", "descriptor")}
-
-
 def _weight_phrase(weight: int, unit: int) -> str:
     """How a weight (in 1/unit) reads: "counts double", "counts 1.5 times"."""
     whole, rest = divmod(weight, unit)
@@ -71,23 +63,44 @@ class Tallied:
     """A maturity document read once: each item's (level, status), in Facts.entries order, and exact tallies."""
 
     answers: list[tuple[object, str]]
-    sections: dict[str, Tally]
-    overall: Tally
+    sections: dict[str, Tally]  # a core section's core items; an optional section's items
+    overall: Tally  # the core items
+    outcomes: Tally  # the core items marked outcomes
+    extras: dict[str, tuple[Tally, Tally]]  # extras group id: (its items, its outcomes items), skips unanswered
+
+
+def extras_of(section: dict[str, Any], optional: bool) -> str | None:
+    """The extras group of an item: None for the core; an optional section; a core section's optional items."""
+    if not optional:
+        return None
+    return section["id"] if section["optional"] else f"{section['id']}-extras"
 
 
 def tally_maturity(facts: Facts, doc: dict[str, Any]) -> Tallied:
     """Each item's status and the section and overall tallies of a valid maturity document."""
     asked, given, top = facts.asked(doc), doc["answers"], facts.top
     sections = {section["id"]: Tally() for section in facts.definition["sections"]}
+    core, outcomes = Tally(), Tally()
+    extras: dict[str, tuple[Tally, Tally]] = {}
     answers: list[tuple[object, str]] = []
     for section, item, weight, optional in facts.entries:
         answer = given.get(item["id"])
         level = None if answer is None else answer.get("level")
         status = status_of(level, item["id"] in asked, optional)
-        sections[section["id"]].add(status, weight, level, top)
+        group = extras_of(section, optional)
+        if group is None:
+            parts, in_part = (core, outcomes), status
+        else:
+            parts = extras.setdefault(group, (Tally(), Tally()))
+            # Within its own group a skipped extra is simply not rated: it lowers the group's confidence.
+            in_part = "unanswered" if status == "skipped" else status
+        if group is None or section["optional"]:
+            sections[section["id"]].add(status, weight, level, top)
+        parts[0].add(in_part, weight, level, top)
+        if item["outcomes"]:
+            parts[1].add(in_part, weight, level, top)
         answers.append((level, status))
-    # Each item is in exactly one section, so the overall tally is the sections' added up.
-    return Tallied(answers, sections, Tally.combined(sections.values()))
+    return Tallied(answers, sections, core, outcomes, extras)
 
 
 def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
@@ -95,18 +108,21 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     definition, top, unit = facts.definition, facts.top, facts.unit
     tallied = tally_maturity(facts, doc)
     working: list[dict[str, Any]] = []
-    priorities: list[tuple[int, int, dict[str, Any]]] = []
+    priorities: list[tuple[bool, int, int, dict[str, Any]]] = []
     gaps: list[dict[str, Any]] = []
-    for order, ((section, item, weight, _), (level, status)) in enumerate(
+    for order, ((section, item, weight, optional), (level, status)) in enumerate(
             zip(facts.entries, tallied.answers, strict=True)):
         contribution = None
+        group = extras_of(section, optional)
         if status == "scored":
             assert isinstance(level, int)
             contribution = quotient(weight * level, unit * top)
             if level < top:
-                # Weights are in 1/unit throughout, so comparing gains as integers ranks them exactly.
-                priorities.append((-weight * (top - level), order, _priority(facts, section, item, weight, level)))
+                # Core first; weights are in 1/unit throughout, so comparing gains as integers ranks them exactly.
+                priorities.append((group is not None, -weight * (top - level), order,
+                                   {**_priority(facts, section, item, weight, level), "extras": group}))
         working.append({
+            "extras": group, "outcomes": item["outcomes"],
             "id": item["id"], "title": item["title"], "section": section["id"], "weight": item["weight"],
             "level": level, "level_label": facts.label(level), "max": top, "contribution": contribution,
             "included": status == "scored", "status": status, "reason": REASONS[status],
@@ -115,14 +131,16 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
         if status == "unknown":
             gaps.append({"id": item["id"], "title": item["title"], "section": section["id"],
                          "guidance_url": item["guidance_url"]})
-    ranked = [{"rank": rank, **entry} for rank, (_, _, entry) in enumerate(sorted(
-        priorities, key=lambda p: (p[0], p[1])), start=1)]
+    ranked = [{"rank": rank, **entry} for rank, (_, _, _, entry) in enumerate(sorted(
+        priorities, key=lambda p: (p[0], p[1], p[2])), start=1)]
     overall = tallied.overall
     result = header(definition, doc)
     percent = overall.percent()
     result.update({
-        "overall": {"percent": percent, "band": band_for(definition, percent),
-                    "confidence": overall.confidence(), **overall.counts()},
+        "overall": {"percent": percent, "confidence": overall.confidence(), **overall.counts(),
+                    **earn(definition, overall, tallied.outcomes)},
+        "band_rules": definition["band_rules"]["rules"],
+        "extras": _extras(facts, tallied),
         "sections": [{"id": s["id"], "title": s["title"], "percent": tallied.sections[s["id"]].percent(),
                       "confidence": tallied.sections[s["id"]].confidence(), "optional": s["optional"],
                       **tallied.sections[s["id"]].counts()} for s in definition["sections"]],
@@ -133,6 +151,22 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
         "plan": plan_rows(facts, doc, ranked),
     })
     return result
+
+
+def _extras(facts: Facts, tallied: Tallied) -> list[dict[str, Any]]:
+    """Each extras group's own percent, confidence and earned band, in form order."""
+    rows = []
+    for section in facts.definition["sections"]:
+        group = extras_of(section, True)
+        assert group is not None
+        if group not in tallied.extras:
+            continue
+        tally, outcomes = tallied.extras[group]
+        title = section["title"] if section["optional"] else (
+            section["extras_title"] or f"{section['title']}: optional items")
+        rows.append({"id": group, "title": title, "section": section["id"], "percent": tally.percent(),
+                     "confidence": tally.confidence(), **tally.counts(), **earn(facts.definition, tally, outcomes)})
+    return rows
 
 
 def _priority(facts: Facts, section: dict[str, Any], item: dict[str, Any], weight: int,
@@ -147,6 +181,7 @@ def _priority(facts: Facts, section: dict[str, Any], item: dict[str, Any], weigh
         "reason": f'Rated "{label}" ({level} of {top}), weight {quotient(weight, unit)}: '
                   f'{_weight_phrase(weight, unit)}.',
         "target": level_info(facts.definition, level + 1),
+        "next_steps": item["next_steps"],
     }
 
 
