@@ -5,7 +5,7 @@
 export const PREFIX = "obc-assess:";
 
 /**
- * The page's localStorage as {get, set, remove, keys}, or null when the browser keeps nothing.
+ * The page's localStorage as {get, set, remove, keys}, or null when it is missing or blocked.
  * set() and remove() return true when done, false when storage refused (full, or blocked since).
  * @param {{localStorage?: Storage}} scope the window (a fake one in tests)
  */
@@ -14,11 +14,10 @@ export function openStorage(scope = globalThis) {
   try {
     store = scope.localStorage;
     if (!store) return null;
-    const probe = `${PREFIX}probe`;
-    store.setItem(probe, "1");
-    store.removeItem(probe);
+    // Reading proves it is not blocked. A full store is still returned: each later set() tries again, so
+    // answers are kept as soon as space is freed.
+    store.getItem(`${PREFIX}probe`);
   } catch {
-    // Blocked, or full already: nothing can be kept. A page may try again later (space may be freed).
     return null;
   }
   return {
