@@ -145,7 +145,8 @@ export function startAssessment($root) {
     if (disposed || mine !== sequence) return latest;
     latest = answer;
     render(answer);
-    if (answer.responses && changes) {
+    // The answers document follows the form's copy (a restored copy may hold changes not yet scored).
+    if (answer.responses && (changes || copy)) {
       saved.keepResponses(JSON.stringify(answer.responses));
       showSaving();
     }

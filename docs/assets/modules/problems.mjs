@@ -110,9 +110,8 @@ export function problemsView($root) {
       shown = signature;
       clear();
       for (const problem of visible) if (problem.field) fieldMessage(problem.field, problemText(problem));
-      const listed = summary ? visible : visible.filter((p) => !p.field);
-      if (!listed.length || !$summary || !$list) return;
-      for (const problem of listed) {
+      if (!visible.length || !$summary || !$list) return;
+      for (const problem of visible) {
         const field = problem.field || (problem.file ? importField : null);
         const $target = field ? document.getElementById(field) : null;
         const text = problemText(problem);

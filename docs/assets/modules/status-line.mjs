@@ -35,8 +35,9 @@ export function statusLine($status, client, texts) {
 
   function show() {
     const extra = texts.extra ? texts.extra() : "";
-    let text = override || texts.ready;
+    let text = texts.ready;
     if (now.state === "failed") text = TEXT[now.reason] || TEXT.failed;
+    else if (override) text = override;
     else if (now.state !== "ready") text = slow ? TEXT.slow : TEXT.loading;
     if (extra && now.state !== "failed") text = `${text} ${extra}`;
     $status.textContent = text;
@@ -46,6 +47,7 @@ export function statusLine($status, client, texts) {
   }
 
   const stop = client.subscribe((status) => {
+    if (status.state !== now.state) override = "";
     now = status;
     if (status.state === "loading" && !slowTimer) slowTimer = setTimeout(() => { slow = true; show(); }, SLOW_MS);
     if (status.state !== "loading") {
@@ -65,11 +67,10 @@ export function statusLine($status, client, texts) {
 
   return {
     show,
-    /** Say something once (an import, a choice between tabs), until the next change of state. */
+    /** Say what just happened (an import, a choice between tabs), until the next change of state. */
     say(text, { focus = false } = {}) {
       override = text;
       show();
-      override = "";
       if (focus) $status.focus();
     },
     dispose() {
