@@ -1,4 +1,4 @@
-// Browser glue for the self-assessment pages. It holds no scoring or validation rule: it moves the form's values
+// Browser glue for the team and progress pages (the assessment pages use assets/modules/*.mjs). It holds no scoring or validation rule: it moves the form's values
 // to obc_assess (Python, in Pyodide, in one Web Worker for the whole visit) and puts what comes back on the page.
 // Every other page returns at once. Material's instant navigation swaps pages without reloading this script, so
 // per-page set-up runs from its document$ observable; the worker lives on across pages.
@@ -11,15 +11,12 @@
   const SCRIPT_URL = document.currentScript ? document.currentScript.src : "";
   // This script is <site root>assets/obc.js: the one address that never depends on the page it runs on.
   const SITE_ROOT = SCRIPT_URL ? new URL("../", SCRIPT_URL).href : "";
-  const STORE_PREFIX = "obc-assess:";
-  const DEBOUNCE_MS = 150;
   const SLOW_MS = 15000;
   const TEXT = {
     loading: "Loading the scoring program...",
     slow: "Still loading the scoring program. It is about 13 MB the first time; after that your browser keeps a copy.",
     ready: "Ready: scores update as you answer.",
     failed: "The scoring program could not load.",
-    noStorage: "This browser is not keeping your answers (its storage is blocked or full): use Export answers to keep them.",
     teamReady: "Ready: choose the answers files to merge or compare.",
   };
 
