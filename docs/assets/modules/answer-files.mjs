@@ -11,7 +11,6 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export function answerFiles({ $root, $form, id, definition, fields, problems, line, saved, current, hasWork,
   afterImport, afterClear }) {
   const $import = $root.querySelector("[data-obc-import]");
-  let fileProblems = [];
 
   function nameFor(what, extension) {
     const values = fields.collect();
@@ -58,8 +57,9 @@ export function answerFiles({ $root, $form, id, definition, fields, problems, li
     if (!file) return;
     const fail = (list) => {
       $import.value = ""; // choosing the same file again, once put right, is a change
-      fileProblems = list.map((p) => ({ path: "", field: null, file: true, message: `${file.name}: ${p.message || p}` }));
-      problems.show(fileProblems, { summary: true, focus: true, importField: $import.id });
+      problems.fileProblems(list.map((p) => ({ path: "", field: null, file: true, importField: $import.id,
+        message: `${file.name}: ${p.message || p}` })));
+      problems.show([], { summary: true, focus: true });
     };
     if (hasWork() && !window.confirm(`Replace the answers on this page with those in ${file.name}? Export your answers first if you want to keep them.`)) {
       $import.value = "";
@@ -75,7 +75,7 @@ export function answerFiles({ $root, $form, id, definition, fields, problems, li
     if (!answer.ok) return fail((answer.problems || []).map((p) => ({ message: p.path && !p.path.startsWith("(") ? `${p.path}: ${p.message}` : p.message })));
     fields.apply(answer.form || { fields: {}, rows: 0 });
     $import.value = "";
-    fileProblems = [];
+    problems.fileProblems([]);
     problems.show([]);
     afterImport(answer, file.name);
   }
@@ -85,6 +85,7 @@ export function answerFiles({ $root, $form, id, definition, fields, problems, li
     saved.clear();
     fields.reset();
     problems.forget();
+    problems.fileProblems([]);
     problems.show([]);
     afterClear();
   }

@@ -256,6 +256,7 @@ export function startAssessment($root) {
 
   const onInput = (event) => {
     if (event.target.matches("[data-obc-import]")) return;
+    problems.fileProblems([]); // moved on from a failed import
     changed();
     countProgress(latest && latest.result);
     schedule();

@@ -12,6 +12,7 @@ function capital(text) {
 /** A problem as a sentence: an imported file's problem names its place in the file. */
 export function problemText(problem) {
   const message = problem.message || String(problem);
+  if (problem.file) return message; // begins with the file's own name, as it is spelt
   return problem.path && !problem.path.startsWith("(") && !problem.field ? `${problem.path}: ${message}` : capital(message);
 }
 
@@ -37,14 +38,8 @@ export function problemsView($root) {
   const $summary = $root.querySelector("[data-obc-errors]");
   const $list = $root.querySelector("[data-obc-error-list]");
   const touched = new Set(); // ids of the fields the person has left
+  let fileProblems = []; // why the last import failed: shown with the others until the next change or import
   let shown = "";
-
-  function clearField($el) {
-    for (const $message of $el.querySelectorAll(".obc-error-message")) {
-      $message.hidden = true;
-      $message.textContent = "";
-    }
-  }
 
   function clear() {
     for (const $message of $root.querySelectorAll(".obc-error-message:not([hidden])")) {
@@ -104,7 +99,8 @@ export function problemsView($root) {
      * with links when asked for (summary: true), focused (focus: true) so the person is taken to it.
      */
     show(problems, { summary = false, focus = false, importField = null } = {}) {
-      const visible = problems.filter((p) => summary || !p.field || isTouched(p.field));
+      const visible = [...fileProblems, ...problems.filter((p) => summary || !p.field || isTouched(p.field))];
+      if (fileProblems.length) summary = true;
       const signature = JSON.stringify([visible, summary]);
       if (!focus && signature === shown) return;
       shown = signature;
@@ -112,7 +108,7 @@ export function problemsView($root) {
       for (const problem of visible) if (problem.field) fieldMessage(problem.field, problemText(problem));
       if (!visible.length || !$summary || !$list) return;
       for (const problem of visible) {
-        const field = problem.field || (problem.file ? importField : null);
+        const field = problem.field || (problem.file ? importField || problem.importField : null);
         const $target = field ? document.getElementById(field) : null;
         const text = problemText(problem);
         const $item = $target ? h("a", { href: `#${field}` }, text) : document.createTextNode(text);
@@ -122,6 +118,9 @@ export function problemsView($root) {
       $summary.hidden = false;
       if (focus) $summary.focus();
     },
-    clearField,
+    /** An import failed (list) or the person moved on ([]): kept in view until then. */
+    fileProblems(list) {
+      fileProblems = list;
+    },
   };
 }
