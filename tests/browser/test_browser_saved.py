@@ -87,6 +87,7 @@ def test_a_broken_load_ends_in_advice_and_retry(page: Page, site_url: str, broke
     expect(status).to_have_text("The scoring program could not load.", timeout=READY_TIMEOUT_MS)
     expect(page.get_by_text("ask your IT team to allow the files ending")).to_be_visible()
     page.unroute(pattern)
+    page.evaluate("window.obcLoadLimitMs = undefined")  # the real limit again: a loaded machine is slow
     page.get_by_role("button", name="Retry").click()
     expect(status).to_contain_text(READY, timeout=READY_TIMEOUT_MS)
     expect(page.get_by_text("ask your IT team to allow the files ending")).to_be_hidden()

@@ -15,7 +15,7 @@ export function createClient(options = {}) {
   const createWorker = options.createWorker || ((url) => new Worker(url, { type: "module" }));
   const workerUrl = options.workerUrl || new URL("../obc-worker.js", import.meta.url);
   // A page may shorten the limit (globalThis.obcLoadLimitMs: the browser tests do, to see a hung load end).
-  const limitMs = options.limitMs ?? globalThis.obcLoadLimitMs ?? LOAD_LIMIT_MS;
+  const limitMs = () => options.limitMs ?? globalThis.obcLoadLimitMs ?? LOAD_LIMIT_MS;
   const setTimer = options.setTimer || setTimeout;
   const clearTimer = options.clearTimer || clearTimeout;
 
@@ -82,7 +82,7 @@ export function createClient(options = {}) {
     limitTimer = setTimer(() => {
       limitTimer = 0;
       if ($worker === mine && status.state === "loading") stop("timeout", "The scoring program took too long to load.");
-    }, limitMs);
+    }, limitMs());
     mine.postMessage({ type: "init", ...config });
     return undefined;
   }
