@@ -45,6 +45,7 @@ lint: venv
 
 test: setup chromium java
 	$(MAKE) lint
+	node --test tests/js/
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 bench: setup chromium

@@ -86,7 +86,7 @@ def test_procurement_review_model_2_matches_the_command_line(page: Page, site_ur
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Export answers (JSON)").click()
     download = download_info.value
-    assert download.suggested_filename == "procurement-review-answers.json"
+    assert re.fullmatch(r"procurement-review-\d{4}-\d{2}-\d{2}-answers\.json", download.suggested_filename)
     answers = tmp_path / download.suggested_filename
     download.save_as(answers)
     saved = json.loads(answers.read_text(encoding="utf-8"))
@@ -95,13 +95,14 @@ def test_procurement_review_model_2_matches_the_command_line(page: Page, site_ur
     # The results CSV is the command line's, byte for byte (Pyodide and CPython run the same code).
     with page.expect_download() as csv_info:
         page.get_by_role("button", name="Export results (CSV)").click()
-    assert csv_info.value.suggested_filename == "procurement-review-results.csv"
+    assert re.fullmatch(r"procurement-review-\d{4}-\d{2}-\d{2}-results\.csv", csv_info.value.suggested_filename)
     csv_path = tmp_path / "results.csv"
     csv_info.value.save_as(csv_path)
     run = subprocess.run([sys.executable, "-m", "obc_assess", "score", str(answers), "--csv"], cwd=ROOT,
                          capture_output=True)
     assert run.returncode == 0, run.stderr.decode()
-    assert csv_path.read_bytes() == run.stdout
+    # ... behind a UTF-8 byte order mark, so that Excel reads Welsh letters and dashes as they are.
+    assert csv_path.read_bytes() == b"\xef\xbb\xbf" + run.stdout
 
     cli = _cli_score(answers)
     result = cli.get("result", cli)

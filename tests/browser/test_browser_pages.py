@@ -106,7 +106,8 @@ def tour(browser: Browser, site_url: str, built_site: Path, site_definitions: di
             if path in assessments:
                 wait_ready(page)
                 _show_results(page, site_definitions[path.split("/")[1]])
-                # The error summary's markup, too.
+                # The error summary's markup, too (importing over answers asks first: yes).
+                page.once("dialog", lambda dialog: dialog.accept())
                 page.get_by_label("Continue from an exported answers file").set_input_files(
                     files=[{"name": "bad.json", "mimeType": "application/json", "buffer": b"{not json"}])
                 expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
@@ -141,6 +142,7 @@ def test_axe_finds_no_wcag_violations_in_the_dark_scheme(page: Page, site_url: s
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     wait_ready(page)
     _show_results(page, site_definitions["commissioning-principles"])
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_label("Continue from an exported answers file").set_input_files(
         files=[{"name": "bad.json", "mimeType": "application/json", "buffer": b"{not json"}])
     expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()

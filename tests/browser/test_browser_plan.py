@@ -59,11 +59,11 @@ def test_action_plan_round_trip(page: Page, site_url: str, site_definitions: dic
     # ...and on its own, as obc_assess writes it.
     with page.expect_download() as info:
         page.get_by_role("button", name="Export action plan (CSV)").click()
-    assert info.value.suggested_filename == "commissioning-principles-action-plan.csv"
+    assert re.fullmatch(r"commissioning-principles-\d{4}-\d{2}-\d{2}-action-plan\.csv", info.value.suggested_filename)
     csv = tmp_path / "plan.csv"
     info.value.save_as(csv)
     want = json.loads(api.plan_csv_json(site_definition_json["commissioning-principles"], answers.read_text()))
-    assert csv.read_bytes().decode("utf-8") == want["csv"]
+    assert csv.read_bytes().decode("utf-8") == "\ufeff" + want["csv"]  # a byte order mark for Excel
 
     # Kept in this browser: back after a reload, folded away as before.
     page.reload()
@@ -100,6 +100,7 @@ def test_error_summary_opens_a_folded_plan_field(page: Page, site_url: str,
         const el = document.getElementById(`${field}-plan-action`);
         el.value = "x".repeat(1001);
         el.dispatchEvent(new Event("input", {bubbles: true}));
+        el.dispatchEvent(new FocusEvent("focusout", {bubbles: true}));  // the person leaves the field
     }""", item["field"])
     summary = page.get_by_role("alert").filter(has_text="There is a problem")
     link = summary.get_by_role("link", name=re.compile("too long", re.I))
