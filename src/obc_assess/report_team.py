@@ -177,12 +177,10 @@ def compare_markdown(result: dict[str, Any]) -> str:
         info = result[side]
         who = escape(info["respondent"]["name"]) or "not named"
         lines.append(f"- {side.capitalize()}: {escape(info['file'])} (version "
-                     f"{escape(result[f'{side}_version'])}; answered by {who})")
-    if result["before_version"] != result["after_version"] or not result["after"]["version_matches"]:
-        lines.append(f"- The assessment is now version {escape(result['definition_version'])}: some items may "
-                     "have changed.")
-    if result["context_changed"]:
-        lines.append("- The model or scope chosen changed, so different items may have been asked.")
+                     f"{escape(result[f'{side}_version'])}; answered by {who}; {info['who']['date_label']})")
+    lines += [f"- {note}" for note in result["notes"]]
+    for warning in result["warnings"]:
+        lines += ["", f"> **Warning:** {escape(warning['message'])}"]
     overall = result["overall"]
     lines += ["", "## Overall", "", f"**{_pct(overall['before'])}** before, **{_pct(overall['after'])}** after "
               f"(change {_signed(overall['change'])})."]
