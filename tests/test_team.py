@@ -13,7 +13,7 @@ from obc_assess import api
 from obc_assess.report_team import TEAM_COLUMNS, team_csv, team_markdown
 from obc_assess.responses import template
 from obc_assess.stats import change, spread
-from obc_assess.team import aggregate
+from obc_assess.team import aggregate, with_skipped
 
 
 def _person(definition: dict[str, Any], name: str, role: str, model: int | None,
@@ -249,8 +249,9 @@ def test_team_markdown(maturity: dict[str, Any]) -> None:
     report = team_markdown(aggregate(maturity, docs))
     assert report.startswith("# Procurement review: team results\n")
     assert "Mean **39.8%** (median 44.4%; lowest 0.0%, highest 75.0%)." in report
-    assert ("- **Outcomes focus**: from 0 (Respondent 3) to 3 (&lt;Ann&gt; \\| \\*A\\*), 3 levels apart."
+    assert ("- **Outcomes focus**: from Not in place (Respondent 3) to Embedded (&lt;Ann&gt; \\| \\*A\\*)."
             in report)
+    assert "| Outcomes focus | Not in place to Embedded | Far apart: worth talking through | Embedded |" in report
     assert "| Provider | 2 | 22.2% | 22.2% | \u2013 | \u2013 |" in report
     assert "<Ann>" not in report
 
@@ -267,9 +268,10 @@ def test_aggregate_json(maturity: dict[str, Any]) -> None:
     assert answer["ok"] is True and answer["problems"] == []
     expected = aggregate(maturity, docs, anonymous=True)
     # The result lists every file left out, in order, those that are not JSON too; anonymous, by place only.
-    assert answer["result"] == {**expected, "skipped": [
+    assert answer["result"] == with_skipped(expected, [
         {"file": "File 2", "problems": answer["files"][1]["problems"]},
-        {"file": "File 4", "problems": answer["files"][3]["problems"]}]}
+        {"file": "File 4", "problems": answer["files"][3]["problems"]}])
+    assert answer["result"]["summary"] == "3 files merged; 2 left out (see Files left out)."
     assert [(f["name"], f["ok"], [p["message"] for p in f["problems"]]) for f in answer["files"]] == [
         ("ann.json", True, []),
         ("broken.json", False,

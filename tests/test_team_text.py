@@ -110,3 +110,26 @@ def test_anonymous_never_shows_a_role_one_person_holds(procurement: dict[str, An
 @pytest.fixture(scope="module")
 def procurement(definitions: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return copy.deepcopy(definitions["procurement-review"])
+
+
+def test_files_the_browser_could_not_read_are_left_out_in_words(maturity: dict[str, Any]) -> None:
+    import json
+
+    from obc_assess import api
+
+    files = json.dumps([{"name": "ann.json", "text": json.dumps(_person(maturity, "Ann", "", {"governance": 1}))},
+                        {"name": "huge.json", "unreadable": "too-large"}])
+    answer = json.loads(api.aggregate_json(json.dumps(maturity), files))
+    assert answer["result"]["skipped"] == [{"file": "huge.json", "problems": [
+        {"path": "(file)", "message": "too large to be an exported answers file", "field": None}]}]
+    assert answer["result"]["summary"] == "1 file merged; 1 left out (see Files left out)."
+
+
+def test_markdown_lists_notes_and_plans_with_who_wrote_them(maturity: dict[str, Any]) -> None:
+    from obc_assess.report_team import team_markdown
+
+    ann = _person(maturity, "Ann", "", {"governance": 1}, {"governance": "Board *minutes*"})
+    ann["plan"] = {"governance": {"action": "Write terms", "owner": "Ann", "due": "2026-03-31", "target": 2}}
+    text = team_markdown(aggregate(maturity, [("a.json", ann)]))
+    assert ("## Notes and plans\n\n### Governance\n\n- Note from Ann: Board \\*minutes\\*\n"
+            "- Plan from Ann: Write terms; owner Ann; due 31 March 2026; target Established\n") in text

@@ -112,6 +112,13 @@ def _respondent(definition: dict[str, Any], n: int, label: str, doc: dict[str, A
             "percent": overall["percent"], "confidence": overall["confidence"]}
 
 
+def with_skipped(result: dict[str, Any], skipped: list[dict[str, Any]]) -> dict[str, Any]:
+    """The result with every file left out listed (as a caller that read the files knows them) and counted."""
+    result["skipped"] = skipped
+    result["summary"] = summary_line(len(result["respondents"]), len(skipped))
+    return result
+
+
 def summary_line(merged: int, left: int) -> str:
     """What the merge did, in one line: the page's status and the report's first line."""
     text = f"{merged} {'file' if merged == 1 else 'files'} merged"
