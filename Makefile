@@ -41,6 +41,7 @@ lint: venv
 
 test: setup chromium
 	$(MAKE) lint
+	node --test tests/js/
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 bench: setup chromium

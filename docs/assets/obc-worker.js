@@ -2,7 +2,9 @@
 // It holds no rule of its own: it passes the form's JSON to obc_assess.api and posts back the JSON it returns.
 // Every file comes from the site itself (the runtime folder, the package zip, the definition JSON): no CDN.
 //
-// Messages in:  {type: "init", runtime, package}   (absolute URLs; a second init after a failure retries)
+// Messages in:  {type: "init", runtime, package, definitions?: [url]}   (absolute URLs; the definitions are
+//               fetched with the runtime, and "ready" waits for them: a missing one is a failed load)
+//               {type: "prefetch", definitions: [url]}
 //               {id, type: "evaluate" | "import" | "fields" | "plan-csv", definition: url, fields | text | responses}
 //               {id, type: "aggregate" | "aggregate-csv", definition: url, files: "[{name, text}]" (JSON), anonymous}
 //               {id, type: "compare" | "compare-csv", definition: url, before: text, after: text}
@@ -42,12 +44,12 @@ async function load(runtime, packageUrl) {
   return py.pyimport("obc_assess.api");
 }
 
-function init({ runtime, package: packageUrl }) {
+function init({ runtime, package: packageUrl, definitions: urls = [] }) {
   if (!api) {
     api = load(runtime, packageUrl);
     api.catch(() => { api = null; });
   }
-  api.then(
+  Promise.all([api, ...urls.map(definition)]).then(
     () => self.postMessage({ type: "ready" }),
     (error) => self.postMessage({ type: "failed", message: messageOf(error) }),
   );
@@ -100,5 +102,6 @@ async function handle(message) {
 self.addEventListener("message", (event) => {
   const message = event.data || {};
   if (message.type === "init") init(message);
+  else if (message.type === "prefetch") for (const url of message.definitions || []) definition(url).catch(() => {});
   else handle(message);
 });

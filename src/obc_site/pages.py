@@ -145,7 +145,9 @@ def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
         counts = {"questions": sum(len(s["items"]) for s in d["sections"]) if maturity else 0, "rows": 3}
         form = site.raw_html("assessment_form.html.j2", path, urls, d=d, counts=counts, roles=ROLES)
         out[path] = site.render("assessment.md.j2", path, d=d, form=form, source=site.sources[d["source"]["id"]],
-                                guidance_md=d["guidance_url"].rstrip("/") + ".md", team_md=team_path(d["id"]))
+                                guidance_md=d["guidance_url"].rstrip("/") + ".md", team_md=team_path(d["id"]),
+                                runtime_url=urls.runtime, package_url=urls.package,
+                                definition_url=urls.definitions[d["id"]])
     return out
 
 

@@ -1,0 +1,104 @@
+// The assessment's buttons for files and paper: export the answers (JSON), the results and the action plan
+// (CSV, UTF-8 with a byte order mark for Excel), import an answers file (asking before it replaces work),
+// clear, and print. Printing and clearing never wait for Python.
+
+import { csvText, download, fileName, today } from "./files.mjs";
+import { client } from "./worker-client.mjs";
+
+/** A guard for the browser, not a rule about answers: no answers file comes near this size. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export function answerFiles({ $root, $form, id, definition, fields, problems, line, saved, current, hasWork,
+  afterImport, afterClear }) {
+  const $import = $root.querySelector("[data-obc-import]");
+  let fileProblems = [];
+
+  function nameFor(what, extension) {
+    const values = fields.collect();
+    return fileName([id, values["respondent-organisation"] || values["respondent-name"], today(), what], extension);
+  }
+
+  async function ready() {
+    // Files of answers need Python (the answers document is its format); say so rather than do nothing.
+    if (client.status.state !== "ready") {
+      line.say("Exporting needs the scoring program, which has not loaded. Your answers are saved in this browser as you type, and Print report works now.", { focus: true });
+      return null;
+    }
+    const answer = await current();
+    if (!answer || !answer.responses) {
+      problems.show(answer ? answer.problems || [] : [], { summary: true, focus: true });
+      return null;
+    }
+    return answer;
+  }
+
+  async function exportAnswers() {
+    const answer = await ready();
+    if (answer) download(nameFor("answers", "json"), `${JSON.stringify(answer.responses, null, 2)}\n`, "application/json");
+  }
+
+  async function exportCsv() {
+    const answer = await ready();
+    if (answer && typeof answer.csv === "string") download(nameFor("results", "csv"), csvText(answer.csv), "text/csv;charset=utf-8");
+  }
+
+  async function exportPlan() {
+    const answer = await ready();
+    if (!answer) return;
+    try {
+      const plan = await client.request("plan-csv", { definition, responses: JSON.stringify(answer.responses) });
+      if (plan.ok && typeof plan.csv === "string") download(nameFor("action-plan", "csv"), csvText(plan.csv), "text/csv;charset=utf-8");
+    } catch (problem) {
+      console.error("obc: the action plan could not be exported", problem);
+    }
+  }
+
+  async function importFile() {
+    const file = $import && $import.files && $import.files[0];
+    if (!file) return;
+    const fail = (list) => {
+      $import.value = ""; // choosing the same file again, once put right, is a change
+      fileProblems = list.map((p) => ({ path: "", field: null, file: true, message: `${file.name}: ${p.message || p}` }));
+      problems.show(fileProblems, { summary: true, focus: true, importField: $import.id });
+    };
+    if (hasWork() && !window.confirm(`Replace the answers on this page with those in ${file.name}? Export your answers first if you want to keep them.`)) {
+      $import.value = "";
+      return;
+    }
+    if (file.size > MAX_FILE_BYTES) return fail([{ message: "too large to be an exported answers file" }]);
+    let answer;
+    try {
+      answer = await client.request("import", { definition, text: await file.text() });
+    } catch (problem) {
+      return fail([{ message: `could not be read (${problem.message})` }]);
+    }
+    if (!answer.ok) return fail((answer.problems || []).map((p) => ({ message: p.path && !p.path.startsWith("(") ? `${p.path}: ${p.message}` : p.message })));
+    fields.apply(answer.form || { fields: {}, rows: 0 });
+    $import.value = "";
+    fileProblems = [];
+    problems.show([]);
+    afterImport(answer, file.name);
+  }
+
+  function clearAnswers() {
+    if (!window.confirm("Clear all your answers to this assessment? This cannot be undone. Export them first if you want to keep them.")) return;
+    saved.clear();
+    fields.reset();
+    problems.forget();
+    problems.show([]);
+    afterClear();
+  }
+
+  if ($import) $import.addEventListener("change", importFile);
+
+  return {
+    /** A button in the assessment was pressed: do its job if it is one of these. */
+    click($button) {
+      if ($button.matches("[data-obc-export]")) exportAnswers();
+      else if ($button.matches("[data-obc-export-csv]")) exportCsv();
+      else if ($button.matches("[data-obc-export-plan]")) exportPlan();
+      else if ($button.matches("[data-obc-print]")) window.print();
+      else if ($button.matches("[data-obc-clear]")) clearAnswers();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// Files out of the page: a download from text, and a file name that says what, whose and when.
+
+/** Excel reads a CSV as UTF-8 (ŵ, â, en dashes) only with a byte order mark in front. */
+export const BOM = "\uFEFF";
+
+/**
+ * A file name from its parts: lower case, words joined by "-", nothing a file system refuses, empty parts left out.
+ * fileName(["commissioning-standards", "Cyngor Gwynedd", "2026-12-01", "answers"], "json")
+ *   -> "commissioning-standards-cyngor-gwynedd-2026-12-01-answers.json"
+ */
+export function fileName(parts, extension) {
+  const words = parts
+    .map((part) => String(part ?? "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60))
+    .filter(Boolean);
+  return `${words.join("-") || "download"}.${extension}`;
+}
+
+/** Today's date as YYYY-MM-DD in the person's own time zone. */
+export function today(now = new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Text as a CSV download: UTF-8 with a byte order mark (one is added unless the text has it). */
+export function csvText(text) {
+  return text.startsWith(BOM) ? text : `${BOM}${text}`;
+}
+
+/** Save text as a file through the browser's own download (nothing is sent anywhere). */
+export function download(name, text, type, doc = document) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const $link = doc.createElement("a");
+  $link.href = url;
+  $link.download = name;
+  $link.hidden = true;
+  doc.body.append($link);
+  $link.click();
+  $link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,51 @@
+// Starts each module on its page roots, as GOV.UK Frontend's createAll does: every root with
+// data-module="name" gets its module's start($root), each inside its own guard so one failure stops nothing
+// else. Material's instant navigation swaps pages without reloading modules: its document$ says when.
+
+const modules = new Map(); // name -> start($root) returning {dispose()} or null
+let running = [];
+
+/** Register a module's start function under its data-module name, and start it on the page now. */
+export function register(name, start) {
+  modules.set(name, start);
+  startAll(document, [name]);
+}
+
+function startAll(scope, names) {
+  for (const name of names) {
+    for (const $root of scope.querySelectorAll(`[data-module="${name}"]`)) {
+      if ($root.obcStarted) continue;
+      $root.obcStarted = true;
+      try {
+        const instance = modules.get(name)($root);
+        if (instance) running.push({ $root, instance });
+      } catch (problem) {
+        console.error(`obc: ${name} could not start`, problem);
+      }
+    }
+  }
+}
+
+function onPage() {
+  // Pages that went: stop what ran on them (timers, window listeners), then start the new page's roots.
+  running = running.filter(({ $root, instance }) => {
+    if (document.contains($root)) return true;
+    try {
+      if (instance.dispose) instance.dispose();
+    } catch (problem) {
+      console.error("obc: a module could not stop", problem);
+    }
+    return false;
+  });
+  startAll(document, [...modules.keys()]);
+}
+
+let watching = false;
+
+/** Follow Material's page changes (once a visit). */
+export function followPages() {
+  if (watching) return;
+  watching = true;
+  document.documentElement.classList.add("js");
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(onPage);
+}

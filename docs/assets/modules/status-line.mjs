@@ -1,0 +1,81 @@
+// The status line of a page that uses Python: loading, slow, ready or failed. A failed or too slow load says what
+// to do (retry, keep answering: the answers are saved; print; ask IT to allow the site's .wasm files) and offers
+// Retry. Its words are the page's own (what the program does here), not a rule about answers.
+
+export const TEXT = {
+  loading: "Loading the scoring program...",
+  slow: "Still loading the scoring program. It is about 13 MB the first time; after that your browser keeps a copy.",
+  failed: "The scoring program could not load.",
+  timeout: "The scoring program could not load.",
+  noStorage: "This browser is not keeping your answers (its storage is blocked or full): use Export answers to keep them.",
+};
+
+export const SLOW_MS = 15_000;
+
+/**
+ * @param {HTMLElement} $status the [data-obc-status] line
+ * @param {{subscribe: Function, retry: Function}} client the worker client
+ * @param {{ready: string, extra?: () => string, advice?: HTMLElement | null}} texts
+ */
+export function statusLine($status, client, texts) {
+  const $retry = document.createElement("button");
+  $retry.type = "button";
+  $retry.className = "md-button obc-retry";
+  $retry.textContent = "Retry";
+  $retry.hidden = true;
+  const $advice = texts.advice || null; // the page's <template>d "what to do" box, shown on failure
+  $status.hidden = false;
+  $status.tabIndex = -1;
+  $status.after($retry);
+  if ($advice) $retry.after($advice);
+  let now = { state: "idle" };
+  let slow = false;
+  let slowTimer = 0;
+  let override = "";
+
+  function show() {
+    const extra = texts.extra ? texts.extra() : "";
+    let text = override || texts.ready;
+    if (now.state === "failed") text = TEXT[now.reason] || TEXT.failed;
+    else if (now.state !== "ready") text = slow ? TEXT.slow : TEXT.loading;
+    if (extra && now.state !== "failed") text = `${text} ${extra}`;
+    $status.textContent = text;
+    $status.classList.toggle("obc-status--warning", now.state === "failed" || Boolean(extra));
+    $retry.hidden = now.state !== "failed";
+    if ($advice) $advice.hidden = now.state !== "failed";
+  }
+
+  const stop = client.subscribe((status) => {
+    now = status;
+    if (status.state === "loading" && !slowTimer) slowTimer = setTimeout(() => { slow = true; show(); }, SLOW_MS);
+    if (status.state !== "loading") {
+      clearTimeout(slowTimer);
+      slowTimer = 0;
+      slow = false;
+    }
+    if (status.state === "failed") console.error("obc: the scoring program could not load:", status.error);
+    show();
+  });
+
+  $retry.addEventListener("click", () => {
+    $status.focus(); // the button goes while loading: keep the keyboard user's place
+    override = "";
+    client.retry();
+  });
+
+  return {
+    show,
+    /** Say something once (an import, a choice between tabs), until the next change of state. */
+    say(text, { focus = false } = {}) {
+      override = text;
+      show();
+      override = "";
+      if (focus) $status.focus();
+    },
+    dispose() {
+      clearTimeout(slowTimer);
+      stop();
+      $retry.remove();
+    },
+  };
+}

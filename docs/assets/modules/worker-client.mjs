@@ -1,0 +1,131 @@
+// The one Web Worker of a visit and the one way to ask it something: request(type, data) -> Promise of the JSON
+// Python returned (the pattern of Pyodide's web-worker guide). It holds no rule: obc-worker.js runs obc_assess.
+// A load that fails, or has not finished within a time limit (a proxy that blocks .wasm, a corrupted runtime
+// that never settles), ends in state "failed" with a reason, and retry() starts a new worker.
+
+/** How long a first load may take before the page says so and offers Retry (13 MB on a slow office line). */
+export const LOAD_LIMIT_MS = 120_000;
+
+/**
+ * A client around one worker at a time. Options are for tests: createWorker(url) -> Worker-like, timers.
+ * @param {{createWorker?: (url: URL) => any, workerUrl?: URL, limitMs?: number,
+ *          setTimer?: typeof setTimeout, clearTimer?: typeof clearTimeout}} options
+ */
+export function createClient(options = {}) {
+  const createWorker = options.createWorker || ((url) => new Worker(url, { type: "module" }));
+  const workerUrl = options.workerUrl || new URL("../obc-worker.js", import.meta.url);
+  const limitMs = options.limitMs ?? LOAD_LIMIT_MS;
+  const setTimer = options.setTimer || setTimeout;
+  const clearTimer = options.clearTimer || clearTimeout;
+
+  let $worker = null;
+  let status = { state: "idle", reason: "", error: "" }; // idle | loading | ready | failed
+  let config = null; // {runtime, package, definitions}: kept for retry()
+  let nextId = 1;
+  let limitTimer = 0;
+  const pending = new Map();
+  const listeners = new Set();
+
+  function set(state, reason = "", error = "") {
+    status = { state, reason, error };
+    if (state !== "loading" && limitTimer) {
+      clearTimer(limitTimer);
+      limitTimer = 0;
+    }
+    for (const listener of [...listeners]) {
+      try {
+        listener(status);
+      } catch (problem) {
+        console.error("obc: a status listener failed", problem);
+      }
+    }
+  }
+
+  function stop(reason, error) {
+    // The worker cannot go on (failed, fatal, too slow): end it, so that retry() starts a clean one.
+    if ($worker) $worker.terminate();
+    $worker = null;
+    for (const { reject } of pending.values()) reject(new Error(error || reason));
+    pending.clear();
+    set("failed", reason, error);
+  }
+
+  function receive(message) {
+    if (message.type === "ready") return set("ready");
+    if (message.type === "failed") return stop("failed", message.message || "");
+    const waiting = pending.get(message.id);
+    if (!waiting) return undefined;
+    pending.delete(message.id);
+    if (!message.ok) return waiting.reject(new Error(message.error || "The scoring program failed."));
+    try {
+      return waiting.resolve(JSON.parse(message.payload));
+    } catch (problem) {
+      return waiting.reject(problem);
+    }
+  }
+
+  function launch() {
+    try {
+      $worker = createWorker(workerUrl);
+    } catch (problem) {
+      return stop("failed", String(problem));
+    }
+    const mine = $worker;
+    mine.addEventListener("message", (event) => { if ($worker === mine) receive(event.data || {}); });
+    mine.addEventListener("error", (event) => {
+      // The worker script itself failed (not found, a syntax error, blocked by policy).
+      if (event.preventDefault) event.preventDefault();
+      if ($worker === mine) stop("failed", event.message || "The worker could not start.");
+    });
+    set("loading");
+    limitTimer = setTimer(() => {
+      limitTimer = 0;
+      if ($worker === mine && status.state === "loading") stop("timeout", "The scoring program took too long to load.");
+    }, limitMs);
+    mine.postMessage({ type: "init", ...config });
+    return undefined;
+  }
+
+  return {
+    /** Start loading (once a visit; later calls add nothing but a definition to fetch at once). */
+    start({ runtime, package: pkg, definitions = [] }) {
+      if (!config) config = { runtime, package: pkg, definitions: [] };
+      const fresh = definitions.filter((url) => !config.definitions.includes(url));
+      config.definitions.push(...fresh);
+      if (status.state === "idle") launch();
+      else if (fresh.length && $worker) $worker.postMessage({ type: "prefetch", definitions: fresh });
+    },
+    /** After a failure: a new worker, the same files. */
+    retry() {
+      if (config && status.state === "failed") launch();
+    },
+    get status() { return status; },
+    /** listener(status) now and on every change; returns the function that stops it. */
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(status);
+      return () => listeners.delete(listener);
+    },
+    /** Ask Python: waits while loading, rejects when the program has failed (the page says so already). */
+    request(type, data = {}) {
+      if (status.state === "loading" || status.state === "idle") {
+        return new Promise((resolve, reject) => {
+          const stopWaiting = this.subscribe((now) => {
+            if (now.state === "loading" || now.state === "idle") return;
+            queueMicrotask(() => stopWaiting());
+            this.request(type, data).then(resolve, reject);
+          });
+        });
+      }
+      if (!$worker || status.state !== "ready") return Promise.reject(new Error("The scoring program has not loaded."));
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        $worker.postMessage({ id, type, ...data });
+      });
+    },
+  };
+}
+
+/** The client of this visit: one worker, shared by every page Material's instant navigation shows. */
+export const client = createClient();

@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { createClient } from "../../docs/assets/modules/worker-client.mjs";
+import { FakeWorker, manualTimers, tick } from "./fakes.mjs";
+
+const FILES = { runtime: "https://site/rt/", package: "https://site/p.zip", definitions: ["https://site/d.json"] };
+
+function pythonLike(readyAs = "ready") {
+  // Answers as obc-worker.js does: ready after init, then each request's type and data echoed back as JSON.
+  return (message, worker) => {
+    if (message.type === "init") {
+      if (readyAs === "ready") worker.reply({ type: "ready" });
+      else if (readyAs === "failed") worker.reply({ type: "failed", message: "HTTP 404" });
+      return;
+    }
+    worker.reply({ id: message.id, ok: true, payload: JSON.stringify({ type: message.type, fields: message.fields }) });
+  };
+}
+
+function client(handler, timers = manualTimers()) {
+  const workers = [];
+  const c = createClient({
+    workerUrl: new URL("https://site/obc-worker.js"),
+    createWorker: () => { const w = new FakeWorker(handler); workers.push(w); return w; },
+    setTimer: timers.setTimer, clearTimer: timers.clearTimer, limitMs: 1000,
+  });
+  return { c, workers, timers };
+}
+
+test("a request made while loading is answered once the program is ready", async () => {
+  const { c, workers } = client(pythonLike());
+  c.start(FILES);
+  assert.equal(c.status.state, "loading");
+  const answer = await c.request("evaluate", { fields: "{}" });
+  assert.deepEqual(answer, { type: "evaluate", fields: "{}" });
+  assert.equal(c.status.state, "ready");
+  assert.deepEqual(workers[0].sent[0], { type: "init", ...FILES });
+});
+
+test("start twice makes one worker; a new definition is prefetched", async () => {
+  const { c, workers } = client(pythonLike());
+  c.start(FILES);
+  c.start({ ...FILES, definitions: ["https://site/other.json"] });
+  await tick();
+  assert.equal(workers.length, 1);
+  assert.deepEqual(workers[0].sent[1], { type: "prefetch", definitions: ["https://site/other.json"] });
+});
+
+test("a load that never settles fails with reason timeout, and Retry starts a new worker", async () => {
+  const { c, workers, timers } = client(pythonLike("never"));
+  const seen = [];
+  c.subscribe((s) => seen.push(`${s.state}${s.reason ? `:${s.reason}` : ""}`));
+  c.start(FILES);
+  const waiting = c.request("evaluate", { fields: "{}" });
+  timers.runAll();
+  await assert.rejects(waiting, /has not loaded/);
+  assert.deepEqual(seen, ["idle", "loading", "failed:timeout"]);
+  assert.equal(workers[0].terminated, true);
+  c.retry();
+  assert.equal(workers.length, 2);
+  assert.equal(c.status.state, "loading");
+});
+
+test("a failed load (a missing definition) ends in failed, not ready", async () => {
+  const { c } = client(pythonLike("failed"));
+  c.start(FILES);
+  await tick();
+  assert.equal(c.status.state, "failed");
+  assert.equal(c.status.error, "HTTP 404");
+});
+
+test("a worker script that cannot start rejects what is pending", async () => {
+  const { c, workers } = client(pythonLike("never"));
+  c.start(FILES);
+  const waiting = c.request("evaluate", {});
+  workers[0].fail("blocked");
+  await assert.rejects(waiting);
+  assert.equal(c.status.state, "failed");
+});
+
+test("an error from Python rejects that request only", async () => {
+  const { c } = client((message, worker) => {
+    if (message.type === "init") worker.reply({ type: "ready" });
+    else worker.reply({ id: message.id, ok: false, error: "bad" });
+  });
+  c.start(FILES);
+  await assert.rejects(c.request("evaluate", {}), /bad/);
+  assert.equal(c.status.state, "ready");
+});
