@@ -35,7 +35,8 @@ def test_notes_and_plans_are_kept_per_item_with_who_wrote_them(maturity: dict[st
     assert governance["notes"] == [{"respondent": "Ann", "note": "Board minutes show it"},
                                    {"respondent": "Bob", "note": "We were not asked"}]
     assert governance["plans"] == [{"respondent": "Ann", "action": "Write terms of reference", "owner": "Ann",
-                                    "due": "2026-03-31", "target": 2, "target_label": "Established"}]
+                                    "due": "2026-03-31", "due_label": "31 March 2026", "target": 2,
+                                    "target_label": "Established"}]
     cost = next(i for i in result["items"] if i["id"] == "cost")
     assert (cost["notes"], cost["plans"]) == ([], [])
 

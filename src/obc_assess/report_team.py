@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from obc_assess.compare_text import date_label
 from obc_assess.render import Row, csv_text
 from obc_assess.report import escape
 
@@ -158,7 +157,7 @@ def _plan_text(plan: dict[str, Any]) -> str:
     """One plan entry in words: the action, then who, by when and to what level, where given."""
     parts = [escape(plan["action"]) or "no action written"]
     parts += [f"owner {escape(plan['owner'])}"] if plan["owner"] else []
-    parts += [f"due {date_label(plan['due'])}"] if plan["due"] else []
+    parts += [f"due {plan['due_label']}"] if plan["due_label"] else []
     parts += [f"target {escape(plan['target_label'])}"] if plan["target_label"] else []
     return "; ".join(parts)
 

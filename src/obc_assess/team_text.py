@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from obc_assess.common import Facts
+from obc_assess.compare_text import date_label
 from obc_assess.plan import entry_is_blank
 
 DISAGREEMENT = 2  # levels apart: answers this far apart are worth talking through
@@ -68,8 +69,10 @@ def notes_and_plans(facts: Facts, item_id: str, names: list[str],
         entry = (doc.get("plan") or {}).get(item_id)
         if entry and not entry_is_blank(entry):
             target = entry.get("target")
+            due = str(entry.get("due", ""))
             plans.append({"respondent": name, "action": str(entry.get("action", "")).strip(),
-                          "owner": str(entry.get("owner", "")).strip(), "due": str(entry.get("due", "")),
+                          "owner": str(entry.get("owner", "")).strip(), "due": due,
+                          "due_label": date_label(due) if due else None,
                           "target": target, "target_label": facts.labels[target]})
     return notes, plans
 

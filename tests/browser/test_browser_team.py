@@ -328,7 +328,8 @@ def test_merge_keeps_notes_and_plans_with_who_wrote_them(page: Page, site_url: s
     expect(notes.get_by_role("heading", name=first["title"])).to_be_visible()
     expect(notes).to_contain_text("Note from Ann: Board minutes show it")
     expect(notes).to_contain_text("Note from Bob: We were not asked")
-    expect(notes).to_contain_text("Plan from Ann: Write terms of reference; owner Ann; due 2026-03-31")
+    expect(notes).to_contain_text(
+        "Plan from Ann: Write terms of reference; owner Ann; due 31 March 2026; target Established")
 
 
 def test_files_chosen_later_are_added_to_the_merge(page: Page, site_url: str,

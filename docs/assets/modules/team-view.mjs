@@ -79,7 +79,7 @@ function maturity($root, result) {
 
 function planText(plan) {
   // The entry's own fields, as typed: the action, then its owner, due date and target level's name.
-  return [plan.action, plan.owner && `owner ${plan.owner}`, plan.due && `due ${plan.due}`,
+  return [plan.action, plan.owner && `owner ${plan.owner}`, plan.due_label && `due ${plan.due_label}`,
     plan.target_label && `target ${plan.target_label}`].filter(Boolean).join("; ");
 }
 
