@@ -18,7 +18,7 @@ from obc_assess.loader import Data, DataError
 from obc_assess.render import to_csv, to_json, to_markdown
 from obc_assess.report_team import compare_markdown, team_csv, team_markdown
 from obc_assess.scoring import score
-from obc_assess.team import aggregate
+from obc_assess.team import aggregate, with_skipped
 
 ROOT = Path(__file__).resolve().parent.parent
 AID = "commissioning-principles"  # a maturity assessment with no scope
@@ -262,13 +262,12 @@ def _team_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[lis
 def _expected(real_data: Data, names: list[str], docs: list[dict[str, Any]], anonymous: bool = False) -> Any:
     result = aggregate(build(real_data, AID), [(names[0], docs[0]), (names[3], docs[1])], anonymous)
     # Anonymous results name the files left out by their place in the list only.
-    result["skipped"] = [
+    return with_skipped(result, [
         {"file": "File 2" if anonymous else names[1], "problems": [
             {"path": "(file)", "field": None,
              "message": "not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)"}]},
         {"file": "File 3" if anonymous else names[2], "problems": [
-            {"path": "assessment", "field": None, "message": f'this file is for "measure-mix", not "{AID}"'}]}]
-    return result
+            {"path": "assessment", "field": None, "message": f'this file is for "measure-mix", not "{AID}"'}]}])
 
 
 def test_aggregate_skips_bad_files_and_says_why(capsys: pytest.CaptureFixture[str], tmp_path: Path,
@@ -302,6 +301,9 @@ def test_aggregate_json_is_what_the_browser_gets(capsys: pytest.CaptureFixture[s
     files = json.dumps([{"name": name, "text": Path(name).read_text(encoding="utf-8")} for name in names])
     answer = json.loads(api.aggregate_json(json.dumps(build(real_data, AID)), files))
     assert out == to_json(answer["result"])
+    # The page's export is Python's text, so it is the command's output byte for byte.
+    exported = json.loads(api.aggregate_export_json(json.dumps(build(real_data, AID)), files))
+    assert exported["json"] == out
 
 
 def test_aggregate_with_no_valid_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -324,14 +326,28 @@ def test_aggregate_needs_a_file(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_compare(capsys: pytest.CaptureFixture[str], tmp_path: Path, real_data: Data) -> None:
     before, after = _person(capsys, "Team", 0), _person(capsys, "Team", 1)
+    after["respondent"]["role"] = "commissioner"
     names = [_write(tmp_path, before, "before.json"), _write(tmp_path, after, "after.json")]
     expected = compare(build(real_data, AID), before, after, (names[0], names[1]))
     assert _run(capsys, "compare", *names) == (0, compare_markdown(expected), "")
     assert _run(capsys, "compare", *names, "--json") == (0, to_json(expected), "")
 
 
+def test_compare_warns_of_different_people(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    before, after = _person(capsys, "Ann", 0), _person(capsys, "Bob", 0)
+    before["saved_at"], after["saved_at"] = "2026-03-02T10:00:00Z", "2026-02-01T10:00:00Z"
+    names = [_write(tmp_path, before, "before.json"), _write(tmp_path, after, "after.json")]
+    status, out, err = _run(capsys, "compare", *names)
+    assert (status, err) == (0, (
+        "warning: These files are from different people: Ann (baseline) and Bob (later file). A comparison over "
+        "time needs the same person's or team's answers, earlier and later.\n"
+        "warning: The baseline is dated 2 March 2026, after the later file (1 February 2026): check which file is "
+        "the earlier one, and choose it as the baseline.\n"))
+    assert "answered by Ann; saved on 2 March 2026)" in out
+
+
 def test_compare_notes_answers_for_items_gone(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    before, after = _person(capsys, "Team", 0), _person(capsys, "Team", 1)
+    before, after = _person(capsys, "Team", 0), _person(capsys, "Team", 0)
     before["assessment_version"] = "0.1"
     before["answers"]["retired-item"] = {"level": 1, "note": ""}
     names = [_write(tmp_path, before, "before.json"), _write(tmp_path, after, "after.json")]

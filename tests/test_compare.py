@@ -37,8 +37,10 @@ def test_changes_per_item_and_section(maturity: dict[str, Any]) -> None:
     rows = {r["id"]: r for r in result["items"]}
     assert rows["outcomes-focus"] == {
         "id": "outcomes-focus", "title": "Outcomes focus", "section": "outcomes",
-        "before": 1, "before_label": "Developing", "before_status": "scored",
-        "after": 3, "after_label": "Embedded", "after_status": "scored", "change": 2, "movement": "improved"}
+        "before": 1, "before_label": "Developing", "before_status": "scored", "before_text": "Developing",
+        "after": 3, "after_label": "Embedded", "after_status": "scored", "after_text": "Embedded", "change": 2,
+        "movement": "improved"}
+    assert (rows["focus-detail"]["before_text"], result["warnings"], result["notes"]) == ("Don't know", [], [])
     assert (rows["governance"]["change"], rows["governance"]["movement"]) == (-2, "slipped")
     assert (rows["cost"]["change"], rows["cost"]["movement"]) == (0, "unchanged")
     # Don't know before and a level after: not a change in practice, so not compared.
@@ -178,8 +180,9 @@ def test_compare_csv_and_markdown(maturity: dict[str, Any]) -> None:
         ("removed", "old-item", "old.json"), ("removed", "old-item", "old.json")]
     report = compare_markdown(result)
     assert report.startswith("# Procurement review: before and after\n")
-    assert "- After: new.json (version 1.0; answered by =Team &lt;b&gt;)" in report
-    assert "- The assessment is now version 1.0: some items may have changed." in report
+    assert "- After: new.json (version 1.0; answered by =Team &lt;b&gt;; No date)" in report
+    assert ("- The assessment is now version 1.0; a file for another version is compared on the items both still "
+            "have.") in report
     assert "**44.4%** before, **58.3%** after (change +13.9)." in report
     assert "| Outcomes | 44.4% | 58.3% | +13.9 |" in report
     assert "- Outcomes focus: Developing → Embedded (+2)" in report

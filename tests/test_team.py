@@ -13,7 +13,7 @@ from obc_assess import api
 from obc_assess.report_team import TEAM_COLUMNS, team_csv, team_markdown
 from obc_assess.responses import template
 from obc_assess.stats import change, spread
-from obc_assess.team import aggregate
+from obc_assess.team import aggregate, with_skipped
 
 
 def _person(definition: dict[str, Any], name: str, role: str, model: int | None,
@@ -59,11 +59,13 @@ def test_maturity_merge_exactly(maturity: dict[str, Any]) -> None:
     # Levels 3, 1, 0: mean 4/3.
     assert {k: focus[k] for k in ("respondents", "mean", "median", "min", "max", "range", "answered")} == {
         "respondents": 3, "mean": 1.3, "median": 1.0, "min": 0, "max": 3, "range": 3, "answered": 3}
-    assert focus["levels"][1] == {"respondent": "Bob", "asked": True, "level": 1, "label": "Developing"}
+    assert focus["levels"][1] == {"respondent": "Bob", "asked": True, "level": 1, "label": "Developing",
+                                  "text": "Developing"}
     # cost applies to models 2 and 3: summarised over Ann and Bob only.
     cost = _item(result, "cost")
     assert (cost["respondents"], cost["answered"], cost["unknown"], cost["mean"], cost["range"]) == (2, 1, 1, 3.0, 0)
-    assert cost["levels"][2] == {"respondent": "Respondent 3", "asked": False, "level": None, "label": None}
+    assert cost["levels"][2] == {"respondent": "Respondent 3", "asked": False, "level": None, "label": None,
+                                 "text": "Not asked"}
     governance = _item(result, "governance")
     assert (governance["na"], governance["mean"], governance["range"]) == (1, 1.0, 2)
 
@@ -72,9 +74,17 @@ def test_disagreements_widest_first_with_who_said_what(maturity: dict[str, Any])
     result = aggregate(maturity, _team(maturity))
     assert result["disagreements"] == [
         {"id": "outcomes-focus", "title": "Outcomes focus", "section": "outcomes", "range": 3, "min": 0, "max": 3,
-         "mean": 1.3, "lowest": ["Respondent 3"], "highest": ["Ann"]},
+         "mean": 1.3, "lowest": ["Respondent 3"], "highest": ["Ann"], "min_label": "Not in place",
+         "max_label": "Embedded", "agreement": APART, "text": "from Not in place (Respondent 3) to Embedded (Ann)"},
         {"id": "governance", "title": "Governance", "section": "outcomes", "range": 2, "min": 0, "max": 2,
-         "mean": 1.0, "lowest": ["Ann"], "highest": ["Bob"]}]
+         "mean": 1.0, "lowest": ["Ann"], "highest": ["Bob"], "min_label": "Not in place",
+         "max_label": "Established", "agreement": APART, "text": "from Not in place (Ann) to Established (Bob)"}]
+    assert result["disagreement"] == {
+        "threshold": 2, "rule": "Items whose answers are two or more levels apart: worth talking through together.",
+        "none": "No item's answers are two or more levels apart."}
+
+
+APART = {"id": "apart", "label": "Far apart: worth talking through"}
 
 
 def test_roles_side_by_side(maturity: dict[str, Any]) -> None:
@@ -239,8 +249,9 @@ def test_team_markdown(maturity: dict[str, Any]) -> None:
     report = team_markdown(aggregate(maturity, docs))
     assert report.startswith("# Procurement review: team results\n")
     assert "Mean **39.8%** (median 44.4%; lowest 0.0%, highest 75.0%)." in report
-    assert ("- **Outcomes focus**: from 0 (Respondent 3) to 3 (&lt;Ann&gt; \\| \\*A\\*), 3 levels apart."
+    assert ("- **Outcomes focus**: from Not in place (Respondent 3) to Embedded (&lt;Ann&gt; \\| \\*A\\*)."
             in report)
+    assert "| Outcomes focus | Not in place to Embedded | Far apart: worth talking through | Embedded |" in report
     assert "| Provider | 2 | 22.2% | 22.2% | \u2013 | \u2013 |" in report
     assert "<Ann>" not in report
 
@@ -257,9 +268,10 @@ def test_aggregate_json(maturity: dict[str, Any]) -> None:
     assert answer["ok"] is True and answer["problems"] == []
     expected = aggregate(maturity, docs, anonymous=True)
     # The result lists every file left out, in order, those that are not JSON too; anonymous, by place only.
-    assert answer["result"] == {**expected, "skipped": [
+    assert answer["result"] == with_skipped(expected, [
         {"file": "File 2", "problems": answer["files"][1]["problems"]},
-        {"file": "File 4", "problems": answer["files"][3]["problems"]}]}
+        {"file": "File 4", "problems": answer["files"][3]["problems"]}])
+    assert answer["result"]["summary"] == "3 files merged; 2 left out (see Files left out)."
     assert [(f["name"], f["ok"], [p["message"] for p in f["problems"]]) for f in answer["files"]] == [
         ("ann.json", True, []),
         ("broken.json", False,

@@ -6,7 +6,8 @@
 //               fetched with the runtime, and "ready" waits for them: a missing one is a failed load)
 //               {type: "prefetch", definitions: [url]}
 //               {id, type: "evaluate" | "import" | "fields" | "plan-csv", definition: url, fields | text | responses}
-//               {id, type: "aggregate" | "aggregate-csv", definition: url, files: "[{name, text}]" (JSON), anonymous}
+//               {id, type: "aggregate" | "aggregate-csv" | "aggregate-json", definition: url,
+//                files: "[{name, text} or {name, unreadable}]" (JSON), anonymous}
 //               {id, type: "compare" | "compare-csv", definition: url, before: text, after: text}
 // Messages out: {type: "ready"} | {type: "failed", message, fatal?} (fatal: this worker has closed)
 //               {id, ok: true, payload: "<JSON text from obc_assess.api>"} | {id, ok: false, error}
@@ -86,6 +87,7 @@ const CALLS = {
   "plan-csv": (module, json, m) => module.plan_csv_json(json, m.responses),
   aggregate: (module, json, m) => module.aggregate_json(json, m.files, m.anonymous === true),
   "aggregate-csv": (module, json, m) => module.aggregate_csv_json(json, m.files, m.anonymous === true),
+  "aggregate-json": (module, json, m) => module.aggregate_export_json(json, m.files, m.anonymous === true),
   compare: (module, json, m) => module.compare_json(json, m.before, m.after),
   "compare-csv": (module, json, m) => module.compare_csv_json(json, m.before, m.after),
 };

@@ -15,11 +15,16 @@ from obc_assess.compare import CompareError, compare, prune
 from obc_assess.definition import items
 from obc_assess.form import field_for, from_form, to_form
 from obc_assess.jsontext import parse
-from obc_assess.render import plan_csv, to_csv, to_markdown
+from obc_assess.render import plan_csv, to_csv, to_json, to_markdown
 from obc_assess.report_team import compare_csv, team_csv
 from obc_assess.responses import Problem, ResponsesError, applies, context_of, template, validate
 from obc_assess.scoring import score
-from obc_assess.team import aggregate, file_label
+from obc_assess.team import aggregate, file_label, with_skipped
+
+MAX_FILE_BYTES = 10 * 1024 * 1024  # no answers file comes near this: the page does not read a larger one
+# Why the browser could not read a file it was given (``{"name", "unreadable": reason}``), in words.
+UNREADABLE = {"too-large": "too large to be an exported answers file",
+              "not-read": "could not be read by this browser; try choosing it again"}
 
 
 def _answer(problems: list[Problem], **payload: Any) -> str:
@@ -158,15 +163,16 @@ def _version_key(version: str) -> tuple[int, ...]:
         part.isdigit() for part in version.split(".")) else ()
 
 
-def _files(files_json: str) -> tuple[list[tuple[str, str]], list[Problem]]:
+def _files(files_json: str) -> tuple[list[tuple[str, str | None, str | None]], list[Problem]]:
     files, problems = parse(files_json, "(files)", max_bytes=None)
     if problems:
         return [], problems
     if not (isinstance(files, list) and all(
-            isinstance(f, dict) and isinstance(f.get("name"), str) and isinstance(f.get("text"), str)
-            for f in files)):
+            isinstance(f, dict) and isinstance(f.get("name"), str)
+            and (isinstance(f.get("text"), str) or f.get("unreadable") in UNREADABLE) for f in files)):
         return [], [Problem("(files)", 'must be a JSON list of files like {"name": "answers.json", "text": "..."}')]
-    return [(f["name"], f["text"]) for f in files], []
+    return [(f["name"], f["text"] if isinstance(f.get("text"), str) else None, f.get("unreadable"))
+            for f in files], []
 
 
 def _team(definition_json: str, files_json: str, anonymous: bool, key: str, render: Render) -> str:
@@ -177,7 +183,10 @@ def _team(definition_json: str, files_json: str, anonymous: bool, key: str, rend
         return _with_files(problems, [], key, None)
     reports: dict[int, list[dict[str, Any]]] = {}
     docs = []
-    for n, (_, text) in enumerate(files):
+    for n, (_, text, unreadable) in enumerate(files):
+        if text is None:
+            reports[n] = [Problem("(file)", UNREADABLE[str(unreadable)]).to_dict()]
+            continue
         doc, found = parse(text, "(file)")
         found = found or validate(definition, doc)
         if found:
@@ -188,10 +197,10 @@ def _team(definition_json: str, files_json: str, anonymous: bool, key: str, rend
     for person in result["respondents"]:
         person["file"] = None if person["file"] is None else files[int(person["file"])][0]
     statuses = [{"name": name, "ok": n not in reports, "problems": reports.get(n, [])}
-                for n, (name, _) in enumerate(files)]
-    # Every file left out, in the order given, whether it was not JSON or not valid answers.
-    result["skipped"] = [{"file": file_label(name, n + 1, anonymous is True), "problems": reports[n]}
-                         for n, (name, _) in enumerate(files) if n in reports]
+                for n, (name, _, _) in enumerate(files)]
+    # Every file left out, in the order given, whether unreadable, not JSON or not valid answers.
+    with_skipped(result, [{"file": file_label(name, n + 1, anonymous is True), "problems": reports[n]}
+                          for n, (name, _, _) in enumerate(files) if n in reports])
     if not result["respondents"]:
         problems = [Problem("(files)", "no file could be read as answers to this assessment" if files
                             else "no files given; choose one or more exported answers files")]
@@ -208,6 +217,12 @@ def aggregate_json(definition_json: str, files_json: str, anonymous: bool = Fals
     """Merge several answers files (``[{"name", "text"}]``) into the team result: ``{"ok", "problems",
     "files": [{"name", "ok", "problems"}], "result"}``; a bad file is listed in ``files`` and left out."""
     return _team(definition_json, files_json, anonymous, "result", lambda result: result)
+
+
+def aggregate_export_json(definition_json: str, files_json: str, anonymous: bool = False) -> str:
+    """The team result as the file the page exports: ``{"ok", "problems", "files", "json"}``, the text
+    byte-identical to ``obc-assess aggregate --json`` for the same files."""
+    return _team(definition_json, files_json, anonymous, "json", to_json)
 
 
 def aggregate_csv_json(definition_json: str, files_json: str, anonymous: bool = False) -> str:

@@ -19,7 +19,7 @@ from obc_assess.render import to_csv, to_json, to_markdown
 from obc_assess.report_team import compare_markdown, team_csv, team_markdown
 from obc_assess.responses import Problem, ResponsesError, template, validate
 from obc_assess.scoring import score
-from obc_assess.team import aggregate, file_label
+from obc_assess.team import aggregate, file_label, with_skipped
 
 USAGE_ERROR = 2  # invalid input, as argparse uses for a bad command line
 DATA_ERROR = 1  # the toolkit's own data is broken: not the user's fault
@@ -216,8 +216,8 @@ def cmd_aggregate(args: argparse.Namespace, definitions: dict[str, dict[str, Any
         skipped.append({"file": file_label(name, n, args.anonymous), "problems": found})
     if definition is None:
         return _errors(lines)
-    result = aggregate(definition, docs, args.anonymous, checked=True)
-    result["skipped"] = skipped  # every file left out, in order, as the browser lists them
+    # Every file left out, in order, as the browser lists them.
+    result = with_skipped(aggregate(definition, docs, args.anonymous, checked=True), skipped)
     _write("".join(f"{line}\n" for line in lines), sys.stderr)
     _write({"json": to_json, "csv": team_csv}.get(args.output, team_markdown)(result))
     return 0
@@ -238,6 +238,8 @@ def cmd_compare(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]
         where = Checker.key(removed["part"], removed["id"])
         _write(f"{removed['file']}: note: {where}: not an item of {definition['id']} any more; "
                "left out of the comparison\n", sys.stderr)
+    for warning in result["warnings"]:
+        _write(f"warning: {warning['message']}\n", sys.stderr)
     _write(to_json(result) if args.json else compare_markdown(result))
     return 0
 

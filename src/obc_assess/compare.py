@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from obc_assess.common import Facts
+from obc_assess.compare_text import header_of, notes, side_text, warnings
 from obc_assess.definition import answer_keys, items
 from obc_assess.responses import validate
 from obc_assess.scoring import score_valid
@@ -94,12 +95,14 @@ def compare(definition: dict[str, Any], before: object, after: object,
     removed = gone_before + gone_after
     rows = _items(definition, first, was, now) if definition["kind"] == "maturity" else []
     moved = {kind: [r for r in rows if r["movement"] == kind] for kind in ("improved", "slipped", "unchanged", "new")}
-    return {
+    who = header_of(first), header_of(second)
+    result = {
         "format": FORMAT, "format_version": FORMAT_VERSION,
         "assessment": {k: definition[k] for k in ("id", "version", "title", "kind")},
         "definition_version": definition["version"],
         "before_version": first["assessment_version"], "after_version": second["assessment_version"],
-        "before": _side(names[0], was), "after": _side(names[1], now),
+        "before": _side(names[0], was, who[0]), "after": _side(names[1], now, who[1]),
+        "warnings": warnings(*who),
         "context_changed": was["context"] != now["context"],
         "overall": {"before": was["overall"]["percent"], "after": now["overall"]["percent"],
                     "change": change(was["overall"]["percent"], now["overall"]["percent"]),
@@ -120,11 +123,13 @@ def compare(definition: dict[str, Any], before: object, after: object,
         "matrix": _areas(was, now) if definition["kind"] == "matrix" else None,
         "classification": _mix(was, now) if definition["kind"] == "classification" else None,
     }
+    result["notes"] = notes(result)
+    return result
 
 
-def _side(name: str, result: dict[str, Any]) -> dict[str, Any]:
+def _side(name: str, result: dict[str, Any], who: dict[str, Any]) -> dict[str, Any]:
     return {"file": name, "respondent": result["respondent"], "context": result["context"],
-            "version_matches": result["version_matches"]}
+            "version_matches": result["version_matches"], "who": who}
 
 
 def _items(definition: dict[str, Any], first: dict[str, Any], was: dict[str, Any],
@@ -140,7 +145,9 @@ def _items(definition: dict[str, Any], first: dict[str, Any], was: dict[str, Any
                     else "improved" if moved > 0 else "slipped" if moved < 0 else "unchanged")
         rows.append({"id": b["id"], "title": b["title"], "section": b["section"],
                      "before": b["level"], "before_label": b["level_label"], "before_status": b["status"],
+                     "before_text": side_text(b["level_label"], b["status"]),
                      "after": a["level"], "after_label": a["level_label"], "after_status": a["status"],
+                     "after_text": side_text(a["level_label"], a["status"]),
                      "change": moved, "movement": movement})
     return rows
 

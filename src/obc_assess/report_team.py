@@ -86,6 +86,8 @@ def team_markdown(result: dict[str, Any]) -> str:
              f"- Assessment: {escape(assessment['title'])}, version {escape(assessment['version'])}",
              f"- Respondents: {overall['respondents']}"]
     lines += [f"- Left out: {escape(s['file'])} ({len(s['problems'])} problem(s))" for s in result["skipped"]]
+    if result["roles_note"]:
+        lines.append(f"- {result['roles_note']}")
     if result["context"]["notes"]:
         lines += ["", *(escape(note) for note in result["context"]["notes"])]
     people = result["respondents"]
@@ -124,10 +126,11 @@ def _maturity(result: dict[str, Any]) -> list[str]:
         [escape(s["title"]), _pct(s["mean"]), _pct(s["median"]), _pct(s["min"]), _pct(s["max"]),
          NONE if s["range"] is None else f"{s['range']:.1f} points"] for s in result["sections"]])
     lines += ["", "## Where answers differ most", ""]
-    lines += [f"- **{escape(d['title'])}**: from {d['min']} ({', '.join(map(escape, d['lowest']))}) to {d['max']} "
-              f"({', '.join(map(escape, d['highest']))}), {d['range']} levels apart." for d in result["disagreements"]]
+    if result["disagreements"]:
+        lines += [result["disagreement"]["rule"], ""]
+    lines += [f"- **{escape(d['title'])}**: {escape(d['text'])}." for d in result["disagreements"]]
     if not result["disagreements"]:
-        lines.append("No item's answers are two or more levels apart.")
+        lines.append(result["disagreement"]["none"])
     if result["roles"]:
         titles = [escape(s["title"]) for s in result["sections"]]
         lines += ["", "## By role", ""]
@@ -136,11 +139,27 @@ def _maturity(result: dict[str, Any]) -> list[str]:
             for r in result["roles"]])
     names = [escape(p["name"]) for p in result["respondents"]]
     lines += ["", "## Items", ""]
-    lines += _table(["Item", "Mean", "Spread", *names], [
-        [escape(i["title"]), NONE if i["mean"] is None else f"{i['mean']:.1f}", NONE if i["range"] is None
-         else str(i["range"]), *(escape(c["label"] or NONE) if c["asked"] else "not asked" for c in i["levels"])]
-        for i in result["items"]])
+    lines += _table(["Item", "Answers", "Agreement", *names], [
+        [escape(i["title"]), i["range_text"] or NONE, i["agreement"]["label"] if i["agreement"] else NONE,
+         *(escape(c["text"]) for c in i["levels"])] for i in result["items"]])
+    noted = [i for i in result["items"] if i["notes"] or i["plans"]]
+    if noted:
+        lines += ["", "## Notes and plans", ""]
+    for item in noted:
+        lines += [f"### {escape(item['title'])}", ""]
+        lines += [f"- Note from {escape(n['respondent'])}: {escape(n['note'])}" for n in item["notes"]]
+        lines += [f"- Plan from {escape(p['respondent'])}: {_plan_text(p)}" for p in item["plans"]]
+        lines.append("")
     return lines
+
+
+def _plan_text(plan: dict[str, Any]) -> str:
+    """One plan entry in words: the action, then who, by when and to what level, where given."""
+    parts = [escape(plan["action"]) or "no action written"]
+    parts += [f"owner {escape(plan['owner'])}"] if plan["owner"] else []
+    parts += [f"due {plan['due_label']}"] if plan["due_label"] else []
+    parts += [f"target {escape(plan['target_label'])}"] if plan["target_label"] else []
+    return "; ".join(parts)
 
 
 def compare_csv(result: dict[str, Any]) -> str:
@@ -177,12 +196,10 @@ def compare_markdown(result: dict[str, Any]) -> str:
         info = result[side]
         who = escape(info["respondent"]["name"]) or "not named"
         lines.append(f"- {side.capitalize()}: {escape(info['file'])} (version "
-                     f"{escape(result[f'{side}_version'])}; answered by {who})")
-    if result["before_version"] != result["after_version"] or not result["after"]["version_matches"]:
-        lines.append(f"- The assessment is now version {escape(result['definition_version'])}: some items may "
-                     "have changed.")
-    if result["context_changed"]:
-        lines.append("- The model or scope chosen changed, so different items may have been asked.")
+                     f"{escape(result[f'{side}_version'])}; answered by {who}; {info['who']['date_label']})")
+    lines += [f"- {note}" for note in result["notes"]]
+    for warning in result["warnings"]:
+        lines += ["", f"> **Warning:** {escape(warning['message'])}"]
     overall = result["overall"]
     lines += ["", "## Overall", "", f"**{_pct(overall['before'])}** before, **{_pct(overall['after'])}** after "
               f"(change {_signed(overall['change'])})."]

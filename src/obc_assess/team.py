@@ -18,10 +18,20 @@ from obc_assess.responses import ROLES, context_of, validate
 from obc_assess.scoring import Tallied, score_valid, tally_maturity
 from obc_assess.stats import mean, spread
 from obc_assess.team_rows import merge_classification, merge_matrix
+from obc_assess.team_text import (
+    DISAGREEMENT,
+    DISAGREEMENT_RULE,
+    NO_DISAGREEMENT,
+    agreement,
+    cell_text,
+    disagreement_text,
+    keep_back_roles,
+    levels_text,
+    notes_and_plans,
+)
 
 FORMAT = "obc-assess/team"
 FORMAT_VERSION = 1
-DISAGREEMENT = 2  # levels apart: answers this far apart are worth talking through
 COUNTS = ("answered", "na", "unknown", "unanswered")
 # Which count an asked item's status adds to: an optional item left blank counts as unanswered here, as in a
 # section's counts.
@@ -65,22 +75,26 @@ def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
         overalls = [result["overall"] for result in results]
     people = [_respondent(definition, n, label, doc, overall, anonymous)
               for n, ((label, doc), overall) in enumerate(zip(merged, overalls, strict=True), start=1)]
+    roles_note = keep_back_roles(people) if anonymous else None
     names = [p["name"] for p in people]
-    item_rows = _items(facts, names, scored) if kind == "maturity" else []
+    item_rows = _items(facts, names, scored, [doc for _, doc in merged]) if kind == "maturity" else []
     overall = [one.overall.exact_percent() for one in scored]
     # Each respondent's exact section percents, worked out once for the sections and the roles.
     sections = {s["id"]: [one.sections[s["id"]].exact_percent() for one in scored] for s in definition["sections"]}
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION,
         "assessment": {k: definition[k] for k in ("id", "version", "title", "kind")},
-        "anonymous": anonymous, "respondents": people, "skipped": skipped,
+        "anonymous": anonymous, "summary": summary_line(len(people), len(skipped)),
+        "respondents": people, "skipped": skipped,
         "context": _context(definition, people),
         "overall": {"respondents": len(people), **spread([v for v in overall if v is not None]),
                     **{k: sum(o[k] for o in overalls) for k in (*COUNTS, "total")}},
         "sections": _sections(definition, names, scored, sections) if kind == "maturity" else [],
         "items": item_rows,
-        "disagreements": _disagreements(item_rows),
+        "disagreement": {"threshold": DISAGREEMENT, "rule": DISAGREEMENT_RULE, "none": NO_DISAGREEMENT},
+        "disagreements": _disagreements(facts, item_rows),
         "roles": _roles(definition, people, sections, overall),
+        "roles_note": roles_note,
         "matrix": merge_matrix(facts, [doc for _, doc in merged], names, results) if kind == "matrix" else None,
         "classification": merge_classification(definition, names, results) if kind == "classification" else None,
     }
@@ -93,12 +107,26 @@ def _respondent(definition: dict[str, Any], n: int, label: str, doc: dict[str, A
     model, scope = context_of(definition, doc)
     return {"n": n, "name": name if name and not anonymous else f"Respondent {n}",
             "file": None if anonymous else label, "role": role, "role_label": ROLES[role],
-            "model": model, "scope": scope, "assessment_version": doc["assessment_version"],
+            "model": model, "model_label": "Not decided" if model is None else f"Model {model}",
+            "scope": scope, "assessment_version": doc["assessment_version"],
             "percent": overall["percent"], "confidence": overall["confidence"]}
 
 
-def _items(facts: Facts, names: list[str], scored: list[Tallied]) -> list[dict[str, Any]]:
-    """Each item's answers side by side, and their spread."""
+def with_skipped(result: dict[str, Any], skipped: list[dict[str, Any]]) -> dict[str, Any]:
+    """The result with every file left out listed (as a caller that read the files knows them) and counted."""
+    result["skipped"] = skipped
+    result["summary"] = summary_line(len(result["respondents"]), len(skipped))
+    return result
+
+
+def summary_line(merged: int, left: int) -> str:
+    """What the merge did, in one line: the page's status and the report's first line."""
+    text = f"{merged} {'file' if merged == 1 else 'files'} merged"
+    return f"{text}; {left} left out (see Files left out)." if left else f"{text}."
+
+
+def _items(facts: Facts, names: list[str], scored: list[Tallied], docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each item's answers side by side, their spread by name, and everyone's notes and plans for it."""
     rows = []
     labels = facts.labels  # looked up directly: this loop runs once per item per respondent
     for index, (section, item, _, optional) in enumerate(facts.entries):
@@ -109,17 +137,22 @@ def _items(facts: Facts, names: list[str], scored: list[Tallied]) -> list[dict[s
             level, status = one.answers[index]
             asked = status != "not-asked"
             shown = level if asked else None
-            cells.append({"respondent": name, "asked": asked, "level": shown, "label": labels[shown]})
+            cells.append({"respondent": name, "asked": asked, "level": shown, "label": labels[shown],
+                          "text": cell_text(asked, labels[shown])})
             if not asked:
                 continue
             counts[_COUNTED[status]] += 1
             if status == "scored":
                 assert isinstance(level, int)
                 levels.append(level)
+        stats = spread(levels, whole=True)
+        notes, plans = notes_and_plans(facts, item["id"], names, docs)
         rows.append({"id": item["id"], "title": item["title"], "section": section["id"], "optional": optional,
                      "respondents": sum(counts.values()),  # each respondent asked adds to one count
-                     "levels": cells, **counts,
-                     **spread(levels, whole=True)})
+                     "levels": cells, **counts, **stats,
+                     "agreement": agreement(stats["range"]),
+                     "range_text": levels_text(facts, stats["min"], stats["max"]),
+                     "notes": notes, "plans": plans})
     return rows
 
 
@@ -138,7 +171,7 @@ def _sections(definition: dict[str, Any], names: list[str], scored: list[Tallied
     return rows
 
 
-def _disagreements(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _disagreements(facts: Facts, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Items whose answers spread at least DISAGREEMENT levels: widest first, then in form order."""
     found = []
     for row in rows:
@@ -148,13 +181,16 @@ def _disagreements(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
               for edge in ("min", "max")}
         found.append({"id": row["id"], "title": row["title"], "section": row["section"], "range": row["range"],
                       "min": row["min"], "max": row["max"], "mean": row["mean"],
-                      "lowest": at["min"], "highest": at["max"]})
+                      "lowest": at["min"], "highest": at["max"],
+                      "min_label": facts.labels[row["min"]], "max_label": facts.labels[row["max"]],
+                      "agreement": row["agreement"], "text": disagreement_text(facts, row, at["min"], at["max"])})
     return sorted(found, key=lambda d: -d["range"])  # stable: equal spreads keep form order
 
 
 def _roles(definition: dict[str, Any], people: list[dict[str, Any]], sections: dict[str, list[Fraction | None]],
            overall: list[Fraction | None]) -> list[dict[str, Any]]:
-    """Per role given (in ROLES order, roles nobody gave left out): mean percents, section by section."""
+    """Per role given (in ROLES order; roles nobody gave, and roles kept back when anonymous, left out): mean
+    percents, section by section."""
     maturity = definition["kind"] == "maturity"
     rows = []
     for role, label in ROLES.items():

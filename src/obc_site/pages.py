@@ -9,8 +9,10 @@ from typing import Any
 
 import jinja2
 
+from obc_assess.api import MAX_FILE_BYTES
 from obc_assess.loader import Data, GuidanceEntry, guidance_index, page_url
 from obc_assess.responses import ROLES as RESPONSE_ROLES
+from obc_assess.team_text import DISAGREEMENT_RULE
 
 TEMPLATES = Path(__file__).parent / "templates"
 # The role menu: "" first, offered as a prompt rather than "Not given".
@@ -179,6 +181,10 @@ def team_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
     out: dict[str, str] = {}
     for d in site.definitions.values():
         path = team_path(d["id"])
-        tools = site.raw_html("team_tools.html.j2", path, urls, d=d)
-        out[path] = site.render("team.md.j2", path, d=d, tools=tools, source=site.sources[d["source"]["id"]])
+        # The page's size guard and agreement rule are Python's (obc_assess), rendered in at build time.
+        tools = site.raw_html("team_tools.html.j2", path, urls, d=d, max_file_bytes=MAX_FILE_BYTES,
+                              disagreement=DISAGREEMENT_RULE)
+        out[path] = site.render("team.md.j2", path, d=d, tools=tools, source=site.sources[d["source"]["id"]],
+                                definition_url=urls.definitions[d["id"]], runtime_url=urls.runtime,
+                                package_url=urls.package)
     return out

@@ -108,7 +108,9 @@ def test_merge_team_responses(page: Page, site_url: str, site_definitions: dict[
     # Where people disagree most, and the roles side by side.
     disagreements = region.locator(".obc-disagreements")
     for d in result["disagreements"]:
-        expect(disagreements).to_contain_text(f"{d['title']}: from {d['min']} ")
+        # Named levels, not numbers, with who gave each end (Python's words).
+        expect(disagreements).to_contain_text(f"{d['title']}: {d['text']}.")
+        assert not re.search(r"from \d", d["text"])
     roles = region.get_by_role("table", name="By role")
     for role in ("commissioner", "provider", "person-using-services-or-carer"):
         expect(roles).to_contain_text(ROLES[role])
@@ -117,14 +119,18 @@ def test_merge_team_responses(page: Page, site_url: str, site_definitions: dict[
     items = region.get_by_role("table", name=re.compile("^Items in"))
     row = items.first.get_by_role("row", name=re.compile("^" + re.escape(first["title"][:20])))
     for cell in first["levels"]:
-        expect(row).to_contain_text(cell["label"])
+        expect(row).to_contain_text(cell["text"])
+    expect(row).to_contain_text(first["agreement"]["label"])
 
     # Exports: the same bytes as obc_assess gives.
+    # Exports: the same bytes as obc_assess gives (the CSV with a BOM for Excel; the JSON is the CLI's text).
     csv = download(page, region.get_by_role("button", name="Export team results (CSV)"), tmp_path / "team.csv")
     want = json.loads(api.aggregate_csv_json(site_definition_json["commissioning-principles"], files_json(files)))
-    assert csv.decode("utf-8") == want["csv"]
+    assert csv.startswith(b"\xef\xbb\xbf") and csv.decode("utf-8-sig") == want["csv"]
     merged = download(page, region.get_by_role("button", name="Export team results (JSON)"), tmp_path / "team.json")
-    assert json.loads(merged) == result
+    exported = json.loads(api.aggregate_export_json(site_definition_json["commissioning-principles"],
+                                                    files_json(files)))
+    assert merged == exported["json"].encode("utf-8") and json.loads(merged) == result
 
     # Anonymous: no names and no file names, in the view and in the export.
     page.get_by_label(re.compile("^Anonymous")).check()
@@ -267,7 +273,7 @@ def test_compare_over_time_reports_what_the_assessment_changed(page: Page, site_
     csv = download(page, region.get_by_role("button", name="Export comparison (CSV)"), tmp_path / "c.csv")
     want = json.loads(api.compare_csv_json(site_definition_json["commissioning-principles"],
                                            *(f["buffer"].decode() for f in files)))
-    assert csv.decode("utf-8") == want["csv"]
+    assert csv.decode("utf-8-sig") == want["csv"]
 
     # A later file for another assessment: the problem, named by the file, and the later file's control.
     page.get_by_label("Later: the answers file to compare with it").set_input_files(
@@ -278,6 +284,82 @@ def test_compare_over_time_reports_what_the_assessment_changed(page: Page, site_
     expect(region).to_be_hidden()
     summary.get_by_role("link").first.click()
     expect(page.get_by_label("Later: the answers file to compare with it")).to_be_focused()
+
+
+def test_compare_warns_when_files_are_from_different_people(page: Page, site_url: str,
+                                                              site_definitions: dict[str, Any]) -> None:
+    definition = site_definitions["procurement-review"]
+    ann = rated(definition, "Ann", "commissioner", [1])
+    ann["saved_at"] = "2026-03-02T10:00:00Z"
+    bob = rated(definition, "Bob", "commissioner", [2])
+    bob["saved_at"] = "2026-02-01T10:00:00Z"
+    open_team(page, site_url, "procurement-review")
+    page.get_by_label("Baseline: the earlier answers file").set_input_files(payload("ann.json", ann))
+    page.get_by_label("Later: the answers file to compare with it").set_input_files(payload("bob.json", bob))
+    region = page.get_by_role("region", name="Progress over time")
+    warnings = region.locator(".obc-compare-warnings")
+    expect(warnings).to_contain_text("These files are from different people: Ann (baseline) and Bob (later file).")
+    expect(warnings).to_contain_text("The baseline is dated 2 March 2026, after the later file (1 February 2026)")
+    # Both files' dates, next to who answered them.
+    expect(region.get_by_text("ann.json: answered by Ann (Commissioner), saved on 2 March 2026")).to_be_visible()
+    expect(region.get_by_text("bob.json: answered by Bob (Commissioner), saved on 1 February 2026")).to_be_visible()
+    expect(page.locator("[data-obc-status]")).to_contain_text("2 warnings: see Check these files.")
+    # The same person, in order: no warning.
+    later = rated(definition, "Ann", "commissioner", [2])
+    later["saved_at"] = "2026-04-01T10:00:00Z"
+    page.get_by_label("Later: the answers file to compare with it").set_input_files(payload("ann-2.json", later))
+    expect(region.get_by_text("ann-2.json: answered by Ann (Commissioner), saved on 1 April 2026")).to_be_visible()
+    expect(region.locator(".obc-compare-warnings")).to_have_count(0)
+
+
+def test_merge_keeps_notes_and_plans_with_who_wrote_them(page: Page, site_url: str,
+                                                          site_definitions: dict[str, Any]) -> None:
+    definition = site_definitions["procurement-review"]
+    first = definition["sections"][0]["items"][0]
+    ann = rated(definition, "Ann", "commissioner", [1])
+    ann["answers"][first["id"]]["note"] = "Board minutes show it"
+    ann["plan"] = {first["id"]: {"action": "Write terms of reference", "owner": "Ann", "due": "2026-03-31",
+                                 "target": 2}}
+    bob = rated(definition, "Bob", "provider", [2])
+    bob["answers"][first["id"]]["note"] = "We were not asked"
+    open_team(page, site_url, "procurement-review")
+    page.get_by_label("Answers files to merge").set_input_files([payload("ann.json", ann), payload("bob.json", bob)])
+    notes = page.get_by_role("region", name="Team results").locator(".obc-team-notes")
+    expect(notes.get_by_role("heading", name=first["title"])).to_be_visible()
+    expect(notes).to_contain_text("Note from Ann: Board minutes show it")
+    expect(notes).to_contain_text("Note from Bob: We were not asked")
+    expect(notes).to_contain_text(
+        "Plan from Ann: Write terms of reference; owner Ann; due 31 March 2026; target Established")
+
+
+def test_files_chosen_later_are_added_to_the_merge(page: Page, site_url: str,
+                                                   site_definitions: dict[str, Any]) -> None:
+    definition = site_definitions["procurement-review"]
+    ann, bob = rated(definition, "Ann", "provider", [1]), rated(definition, "Bob", "provider", [3])
+    cy = rated(definition, "Cy", "commissioner", [2])
+    open_team(page, site_url, "procurement-review")
+    control = page.get_by_label("Answers files to merge")
+    control.set_input_files(payload("ann.json", ann))
+    status = page.locator("[data-obc-status]")
+    expect(status).to_have_text("1 file merged.")
+    control.set_input_files([payload("bob.json", bob), payload("cy.json", cy)])
+    expect(status).to_have_text("3 files merged.")
+    people = page.get_by_role("region", name="Team results").get_by_role("table", name="Respondents")
+    for name in ("Ann", "Bob", "Cy"):
+        expect(people).to_contain_text(name)
+    control.set_input_files(payload("ann.json", ann))  # the same file again: kept once
+    expect(page.get_by_text("3 files chosen (1 chosen again, kept once).")).to_be_visible()
+    expect(status).to_have_text("3 files merged.")
+    # Anonymous: Cy is the only commissioner, so that role is not shown.
+    page.get_by_label(re.compile("^Anonymous")).check()
+    expect(people.get_by_role("row", name=re.compile("^Respondent 3"))).to_contain_text("Not shown")
+    expect(people).not_to_contain_text("Commissioner")
+    roles = page.get_by_role("table", name="By role")
+    expect(roles).not_to_contain_text("Commissioner")
+    expect(roles).to_contain_text("Provider")
+    page.get_by_role("button", name="Remove all files and start again").click()
+    expect(page.get_by_role("region", name="Team results")).to_be_hidden()
+    expect(control).to_be_focused()
 
 
 def test_team_page_without_javascript_explains_the_command_line(browser: Browser, site_url: str) -> None:

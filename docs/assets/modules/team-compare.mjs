@@ -1,0 +1,95 @@
+// The compare tool (data-module="obc-team-compare"): a baseline and a later file, compared by Python
+// (obc_assess.api.compare_json), with its warnings about who and when shown first.
+
+import { csvText, download, fileName, today } from "./files.mjs";
+import { readFiles } from "./team-files.mjs";
+import { errorSummary, problemLine, say } from "./team-parts.mjs";
+import { compareNodes } from "./compare-view.mjs";
+
+const NAMES = { before: "Baseline", after: "Later file" };
+
+/** @param {HTMLElement} $root @param {{client: {request: Function}}} deps */
+export function startCompare($root, { client }) {
+  const sides = { before: $root.querySelector("[data-obc-compare-before]"),
+    after: $root.querySelector("[data-obc-compare-after]") };
+  const $results = $root.querySelector("[data-obc-compare-results]");
+  const $body = $root.querySelector("[data-obc-compare-body]");
+  if (!sides.before || !sides.after || !$results || !$body) return null;
+  const id = $root.dataset.obcTeam;
+  const definition = new URL($root.dataset.obcDefinition, document.baseURI).href;
+  const maxBytes = Number($root.dataset.obcMaxBytes);
+  const errors = errorSummary($root, sides.before);
+  const state = { before: null, after: null, latest: null, sequence: 0, disposed: false };
+  const ask = (type) => client.request(type, { definition, before: state.before.text, after: state.after.text });
+
+  async function choose(side) {
+    const $input = sides[side];
+    const file = $input.files && $input.files[0];
+    state[side] = null;
+    if (!file) return;
+    const [read] = await readFiles([file], maxBytes);
+    if (state.disposed) return;
+    // A file this browser could not read is compared as empty text: Python says what is wrong with it.
+    state[side] = { name: read.name, text: read.text ?? "" };
+    await compare();
+  }
+
+  async function compare() {
+    if (!state.before || !state.after) {
+      errors.clear();
+      say($root, state.before ? "Now choose the later file." : "Now choose the baseline file.");
+      return;
+    }
+    const mine = ++state.sequence;
+    let answer;
+    try {
+      answer = await ask("compare");
+    } catch (error) {
+      answer = { ok: false, problems: [{ file: "before", path: "(file)", message: `could not be compared (${error.message})` }] };
+    }
+    if (state.disposed || mine !== state.sequence) return;
+    state.latest = answer;
+    show(answer);
+  }
+
+  function show(answer) {
+    if (!answer.ok) {
+      const problems = answer.problems || [];
+      errors.show(problems.map((p) => {
+        const file = state[p.file];
+        return `${file ? `${NAMES[p.file]} (${file.name})` : p.file}: ${problemLine(p, { named: true })}`;
+      }), { focus: true, $input: sides[problems[0] && problems[0].file] || sides.before });
+      $results.hidden = true;
+      $body.replaceChildren();
+      say($root, "The files were not compared.");
+      return;
+    }
+    errors.clear();
+    $body.replaceChildren(...compareNodes($root, answer.result, state));
+    $results.hidden = false;
+    const warned = answer.result.warnings.length;
+    say($root, `Compared ${state.before.name} with ${state.after.name}.`
+      + (warned ? ` ${warned === 1 ? "One warning" : `${warned} warnings`}: see Check these files.` : ""));
+  }
+
+  async function exportCsv() {
+    if (!state.latest || !state.latest.ok) return;
+    try {
+      const answer = await ask("compare-csv");
+      if (answer.ok) download(fileName([id, "comparison", today()], "csv"), csvText(answer.csv), "text/csv");
+    } catch (error) {
+      console.error("obc: the comparison could not be exported", error);
+    }
+  }
+
+  sides.before.addEventListener("change", () => choose("before"));
+  sides.after.addEventListener("change", () => choose("after"));
+  $root.addEventListener("click", (event) => {
+    if (event.target.closest("button[data-obc-compare-csv]")) exportCsv();
+  });
+
+  return {
+    get latest() { return state.latest; },
+    dispose() { state.disposed = true; },
+  };
+}

@@ -1,0 +1,94 @@
+"""The words a team result is read by: named agreement levels, what each answer reads as, who wrote each note and
+plan, and roles kept back when anonymous. The page and the CLI show these as they come, so no rule is restated.
+
+Agreement levels are the toolkit's own: items whose answers are DISAGREEMENT or more levels apart are worth
+talking through (a rule of thumb, stated on the page), one level apart is close, the same level agrees.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from obc_assess.common import Facts
+from obc_assess.compare_text import date_label
+from obc_assess.plan import entry_is_blank
+
+DISAGREEMENT = 2  # levels apart: answers this far apart are worth talking through
+# (id, label) by the spread of levels: 0, 1, then DISAGREEMENT or more.
+AGREEMENT = {0: ("same", "Same answer"), 1: ("close", "One level apart"),
+             DISAGREEMENT: ("apart", "Far apart: worth talking through")}
+NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five"}
+DISAGREEMENT_RULE = (f"Items whose answers are {NUMBERS.get(DISAGREEMENT, str(DISAGREEMENT))} or more levels apart: "
+                     "worth talking through together.")
+NO_DISAGREEMENT = f"No item's answers are {NUMBERS.get(DISAGREEMENT, str(DISAGREEMENT))} or more levels apart."
+NOT_ASKED = "Not asked"
+NOT_ANSWERED = "Not answered"
+ROLE_KEPT_BACK = "Not shown"
+ROLES_KEPT_BACK = ("Roles held by only one person are not shown, so that nobody can be picked out by their role: "
+                   "{count} {people} left out of the roles table.")
+
+
+def agreement(spread: int | None) -> dict[str, str] | None:
+    """The named level of an item's spread of levels (None when fewer than one level was given)."""
+    if spread is None:
+        return None
+    key, label = AGREEMENT[min(spread, DISAGREEMENT)]
+    return {"id": key, "label": label}
+
+
+def cell_text(asked: bool, label: str | None) -> str:
+    """What one person's answer to an item reads as, in the table of items."""
+    if not asked:
+        return NOT_ASKED
+    return label or NOT_ANSWERED
+
+
+def levels_text(facts: Facts, low: int | None, high: int | None) -> str | None:
+    """The range of levels given, by name: "Developing to Established", or one name when all agree."""
+    if low is None or high is None:
+        return None
+    if low == high:
+        return facts.labels[low]
+    return f"{facts.labels[low]} to {facts.labels[high]}"
+
+
+def disagreement_text(facts: Facts, row: dict[str, Any], lowest: list[str], highest: list[str]) -> str:
+    """One disagreement in words, by level name, with who gave each end."""
+    return (f"from {facts.labels[row['min']]} ({', '.join(lowest)}) to {facts.labels[row['max']]} "
+            f"({', '.join(highest)})")
+
+
+def notes_and_plans(facts: Facts, item_id: str, names: list[str],
+                    docs: list[dict[str, Any]]) -> tuple[list[dict[str, str]], list[dict[str, Any]]]:
+    """Each respondent's note and action-plan entry for one item, in the order of the files; blanks left out."""
+    notes, plans = [], []
+    for name, doc in zip(names, docs, strict=True):
+        note = " ".join(str(doc["answers"].get(item_id, {}).get("note", "")).split())
+        if note:
+            notes.append({"respondent": name, "note": note})
+        entry = (doc.get("plan") or {}).get(item_id)
+        if entry and not entry_is_blank(entry):
+            target = entry.get("target")
+            due = str(entry.get("due", ""))
+            plans.append({"respondent": name, "action": str(entry.get("action", "")).strip(),
+                          "owner": str(entry.get("owner", "")).strip(), "due": due,
+                          "due_label": date_label(due) if due else None,
+                          "target": target, "target_label": facts.labels[target]})
+    return notes, plans
+
+
+def keep_back_roles(people: list[dict[str, Any]]) -> str | None:
+    """Anonymous merge: hide the roles held by one person only (a role would name them): such a person's role
+    becomes null, so they are in no row of the roles table. The note that says so (None when none is hidden)."""
+    held: dict[str, int] = {}
+    for person in people:
+        if person["role"]:
+            held[person["role"]] = held.get(person["role"], 0) + 1
+    single = {role for role, count in held.items() if count == 1}
+    for person in people:
+        if person["role"] in single:
+            person["role"], person["role_label"] = None, ROLE_KEPT_BACK
+    if not single:
+        return None
+    count = len(single)
+    return ROLES_KEPT_BACK.format(count=count, people="person is" if count == 1 else "people are")
