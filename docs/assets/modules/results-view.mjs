@@ -33,6 +33,7 @@ export function resultNodes({ result, context, notes, siteRoot, kind: pageKind }
       + " of this assessment; some items may have changed."));
   }
   if (result.overall) nodes.push(overallNodes(result.overall, kind));
+  if (Array.isArray(result.extras) && result.extras.length) nodes.push(extrasNodes(result.extras));
   if (Array.isArray(areas)) nodes.push(areaNodes(areas));
   if (classification) nodes.push(mixNodes(classification, link));
   if (Array.isArray(result.sections) && result.sections.length) nodes.push(sectionNodes(result.sections, kind));
@@ -74,8 +75,19 @@ function overallNodes(overall, kind) {
     h("p", { class: "obc-overall-score" }, "Overall score: ", h("strong", { "data-obc-overall": "" }, percent(overall.percent)),
       band ? [" (", h("strong", {}, band.label), ")"] : null),
     band && band.descriptor ? h("p", {}, band.descriptor) : null,
+    // Python words why the band is what it is: earned, held lower by a rule, or not enough answers for one.
+    has(overall.band_reason) ? h("p", { "data-obc-band-reason": "" }, overall.band_reason) : null,
     confidence,
     h("p", { class: "obc-hint" }, countsText(overall)));
+}
+
+function extrasNodes(extras) {
+  const caption = "Optional extras, scored apart from the core";
+  return h("div", { class: "obc-figure" }, h("h3", {}, caption),
+    h("p", {}, "These never raise or lower the overall score above."),
+    table(caption, ["Extra", "Score", "Band", "Rated", "Why"],
+      extras.map((e) => [e.title, percent(e.percent), e.band ? e.band.label : "No band",
+        has(e.total) ? `${e.answered} of ${e.total}` : "", e.band_reason || ""])));
 }
 
 function sectionNodes(sections, kind) {
@@ -132,8 +144,12 @@ function priorityNodes(priorities, link) {
   const ordered = [...priorities].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
   const entry = (p) => h("li", {},
     h("p", {}, h("strong", {}, link(p, p.topic || p.title)), p.level_label ? ` \u2014 now: ${p.level_label}` : ""),
-    p.target ? h("p", {}, "Next level to aim for: ", h("strong", {}, p.target.label),
-      p.target.descriptor ? ` \u2014 ${p.target.descriptor}` : "") : null,
+    // An item's own next steps, drawn from the sources, say more than the scale's wording of the next level.
+    Array.isArray(p.next_steps) && p.next_steps.length
+      ? h("ul", {}, p.next_steps.map((step) => h("li", {}, step.text, step.cite ? h("span", { class: "obc-hint" },
+        ` (${step.cite})`) : "")))
+      : p.target ? h("p", {}, "Next level to aim for: ", h("strong", {}, p.target.label),
+        p.target.descriptor ? ` \u2014 ${p.target.descriptor}` : "") : null,
     p.reason ? h("p", { class: "obc-hint" }, p.reason) : null);
   const $list = h("ol", {}, ordered.slice(0, SHORTLIST).map(entry));
   const nodes = [h("h3", {}, "Where to start"),
@@ -183,6 +199,9 @@ function workingBody(working, result, kind) {
       h("p", {}, `Each item rated counts its weight \u00d7 its level \u00f7 ${working.max_level}. The score is `
         + "the points over the weight of the items rated. Not applicable, Don't know and unanswered items are "
         + "left out of the score; Don't know and unanswered lower the confidence figure instead."),
+      Array.isArray(result.band_rules) && result.band_rules.length
+        ? [h("p", {}, "How the band is given:"), h("ul", {}, result.band_rules.map((rule) => h("li", {}, rule)))]
+        : null,
       has(working.percent)
         ? h("p", {}, `Points ${working.points} out of a possible ${working.possible}: ${working.percent}%.`)
         : h("p", {}, "No item has a level yet, so there is no score."),
