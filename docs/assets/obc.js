@@ -777,8 +777,12 @@
 
     function showProgress(result) {
       if (!$progress || !result) return; // a form with problems keeps the last count
-      const overall = result && result.overall;
-      const total = overall && typeof overall.total === "number" ? overall.total : null;
+      // The headline counts the core; progress counts every item asked, optional extras too.
+      const parts = [result && result.overall, ...(Array.isArray(result.extras) ? result.extras : [])];
+      const overall = parts[0] && ["total", "unanswered", "answered"].reduce((sum, key) => ({
+        ...sum, [key]: parts.reduce((n, part) => (part && typeof part[key] === "number" ? n + part[key] : n), 0),
+      }), {});
+      const total = overall && typeof parts[0].total === "number" ? overall.total : null;
       const show = total !== null && total > 0;
       $progress.hidden = !show;
       if ($progressText) $progressText.hidden = !show;
