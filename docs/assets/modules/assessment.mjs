@@ -168,9 +168,12 @@ export function startAssessment($root) {
 
   function countProgress(result) {
     if (!$progress) return;
-    const overall = result && result.overall;
-    const count = overall && typeof overall.total === "number" && overall.total > 0
-      ? { total: overall.total, done: overall.total - (overall.unanswered ?? 0), noun: text.progressNoun(result) }
+    // The headline counts the core; progress counts every item asked, the optional extras too.
+    const parts = result && result.overall ? [result.overall, ...(Array.isArray(result.extras) ? result.extras : [])] : [];
+    const sum = (key) => parts.reduce((n, part) => (typeof part[key] === "number" ? n + part[key] : n), 0);
+    const total = sum("total");
+    const count = total > 0
+      ? { total, done: total - sum("unanswered"), noun: text.progressNoun(result) }
       : text.countAnswered();
     if (!count) {
       $progress.hidden = true;
