@@ -164,6 +164,8 @@ def _canon(result: dict[str, Any]) -> dict[str, Any]:
                                    key=lambda p: p["name"])
     for item in result["items"]:
         item["levels"].sort(key=lambda cell: cell["respondent"])
+        for listed in ("notes", "plans"):  # listed in the order of the files, by design
+            item.get(listed, []).sort(key=lambda entry: entry["respondent"])
     for section in result["sections"]:
         section["percents"].sort(key=lambda cell: cell["respondent"])
     for entry in result["disagreements"]:

@@ -53,9 +53,9 @@ def levels_text(facts: Facts, low: int | None, high: int | None) -> str | None:
 
 
 def disagreement_text(facts: Facts, row: dict[str, Any], lowest: list[str], highest: list[str]) -> str:
-    """One disagreement in words, by level name, with who gave each end."""
-    return (f"from {facts.labels[row['min']]} ({', '.join(lowest)}) to {facts.labels[row['max']]} "
-            f"({', '.join(highest)})")
+    """One disagreement in words, by level name, with who gave each end (names sorted: file order never matters)."""
+    return (f"from {facts.labels[row['min']]} ({', '.join(sorted(lowest))}) to {facts.labels[row['max']]} "
+            f"({', '.join(sorted(highest))})")
 
 
 def notes_and_plans(facts: Facts, item_id: str, names: list[str],
