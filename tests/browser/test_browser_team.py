@@ -266,7 +266,7 @@ def test_compare_over_time_reports_what_the_assessment_changed(page: Page, site_
     removed = region.locator(".obc-removed")
     expect(removed).to_contain_text("No longer in the assessment")
     expect(removed).to_contain_text("retired-item (answer in the baseline file)")
-    expect(region).to_contain_text("The assessment is now version 1.0")
+    expect(region).to_contain_text(f"The assessment is now version {definition['version']}")
     table = region.get_by_role("table", name="Each item, before and after")
     expect(table.locator("tbody tr")).to_have_count(len(result["items"]))
 
