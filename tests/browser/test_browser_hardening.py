@@ -401,6 +401,34 @@ def test_full_storage_warns_and_export_still_works(page: Page, site_url: str, tm
     assert json.loads(data)["context"]["model"] == 2
 
 
+def test_storage_full_at_start_saves_everything_once_space_is_freed(page: Page, site_url: str,
+                                                                    site_definitions: dict[str, Any]) -> None:
+    # Full when the page opens; space is freed later in the same visit (the reload after finds it free).
+    page.add_init_script("""(() => {
+        const setItem = Storage.prototype.setItem;
+        window.__obcFull = !sessionStorage.getItem("freed");
+        Storage.prototype.setItem = function (key, value) {
+            if (this === localStorage && window.__obcFull && !String(key).endsWith(":probe")) {
+                throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+            }
+            return setItem.call(this, key, value);
+        };
+    })();""")
+    items = [item for section in site_definitions["commissioning-principles"]["sections"]
+             for item in section["items"]]
+    open_assessment(page, site_url, "commissioning-principles")
+    page.get_by_label(re.compile(r"^Model 2:")).check()
+    level(item_group(page, items[0]["title"]), "Embedded").check()
+    expect(page.get_by_role("status").filter(has_text="Ready")).to_contain_text("storage is blocked or full")
+    page.evaluate("() => { window.__obcFull = false; sessionStorage.setItem('freed', '1'); }")
+    level(item_group(page, items[1]["title"]), "Developing").check()
+    page.reload()
+    # What was typed while storage was full is kept too, not only the answer given after space was freed.
+    expect(page.get_by_label(re.compile(r"^Model 2:"))).to_be_checked()
+    expect(level(item_group(page, items[0]["title"]), "Embedded")).to_be_checked()
+    expect(level(item_group(page, items[1]["title"]), "Developing")).to_be_checked()
+
+
 def test_saved_answers_from_an_older_version_load_what_still_matches(page: Page, site_url: str,
                                                                      site_definitions: dict[str, Any],
                                                                      site_definition_json: dict[str, str]) -> None:
