@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 
 from obc_assess.api import MAX_FILE_BYTES
+from obc_assess.responses import MAX_ROWS
 from obc_assess.loader import Data, GuidanceEntry, guidance_index, page_url
 from obc_assess.responses import ROLES as RESPONSE_ROLES
 from obc_assess.team_text import DISAGREEMENT_RULE
@@ -163,7 +164,8 @@ def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
         maturity = d["kind"] == "maturity"
         # Rows shown before JavaScript adds more: enough to start a matrix or a list of measures by hand.
         counts = {"questions": sum(len(s["items"]) for s in d["sections"]) if maturity else 0, "rows": 3}
-        form = site.raw_html("assessment_form.html.j2", path, urls, d=d, counts=counts, roles=ROLES)
+        form = site.raw_html("assessment_form.html.j2", path, urls, d=d, counts=counts, roles=ROLES,
+                             max_rows=MAX_ROWS)
         out[path] = site.render("assessment.md.j2", path, d=d, form=form, source=site.sources[d["source"]["id"]],
                                 guidance_md=d["guidance_url"].rstrip("/") + ".md", team_md=team_path(d["id"]),
                                 runtime_url=urls.runtime, package_url=urls.package,

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from browser_helpers import open_assessment, py
 from playwright.sync_api import Locator, Page, expect
+
+from obc_assess import api
 
 pytestmark = pytest.mark.browser
 
@@ -94,3 +97,19 @@ def test_measure_mix_rows_classed_show_the_mix(page: Page, site_url: str, site_d
     expect(table.get_by_role("row", name=re.compile(rf"^{classes['process']}"))).to_contain_text("2")
     expect(results.get_by_text(re.compile(r"^Outcome measures: 20"))).to_be_visible()
     expect(results.get_by_text(definition["classification"]["flag_message"].split(".")[0])).to_be_visible()
+
+
+def test_a_file_of_500_service_areas_comes_back_whole(page: Page, site_url: str, site_definition_json: dict[str, str],
+                                                      tmp_path: Path) -> None:
+    # Python's row limit is the page's too: a file within it is drawn whole, never cut short without a word.
+    doc = json.loads(api.template_json(site_definition_json["review-priorities"]))["responses"]
+    blank = doc["answers"]["areas"][0]
+    doc["answers"]["areas"] = [{**blank, "name": f"Area {n}"} for n in range(500)]
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    open_assessment(page, site_url, "review-priorities")
+    page.get_by_label("Continue from an exported answers file").set_input_files(path)
+    expect(page.locator("[data-obc-status]")).to_contain_text("Answers imported from many.json", timeout=60_000)
+    rows = page.locator("[data-obc-row-list] > fieldset")
+    expect(rows).to_have_count(500)
+    expect(_row(page, "Service area", 500).get_by_label("Name of the service area")).to_have_value("Area 499")

@@ -38,11 +38,13 @@ export function startAssessment($root) {
   const $resultsBody = $root.querySelector("[data-obc-results-body]");
   const $progress = $root.querySelector("[data-obc-progress]");
   const $progressText = $root.querySelector("[data-obc-progress-text]");
-  const rowMin = Number(($root.querySelector("[data-obc-rows]") || $root).dataset.obcRowMin || 1);
+  const $rows = $root.querySelector("[data-obc-rows]") || $root;
+  const rowMin = Number($rows.dataset.obcRowMin || 1);
+  const maxRows = Number($rows.dataset.obcRowMax) || Infinity;
 
   const store = openStorage(window);
   const saved = savedAnswers({ store, key, version: $root.dataset.obcVersion || "", tabId: newTabId() });
-  const fields = formFields($form, { rowMin });
+  const fields = formFields($form, { rowMin, maxRows });
   const problems = problemsView($root);
   const text = describeForm($form);
   let disposed = false;

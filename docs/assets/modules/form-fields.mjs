@@ -2,10 +2,10 @@
 // measures) added from the row <template>. Field names are obc_assess.form's contract; no rule lives here.
 
 /** More rows than any real review needs, and few enough to draw at once (a bound, not a rule about answers). */
-export const MAX_ROWS = 300;
 
 /** @param {HTMLFormElement} $form */
-export function formFields($form, { rowMin = 1 } = {}) {
+// maxRows is Python's limit (responses.MAX_ROWS, written into the page): a file within it is drawn whole, never cut.
+export function formFields($form, { rowMin = 1, maxRows = Infinity } = {}) {
   const $rowList = $form.querySelector("[data-obc-row-list]");
   const $rowTemplate = $form.querySelector("template[data-obc-row-template]");
   const startRows = $rowList ? $rowList.querySelectorAll(":scope > [data-obc-row]").length : 0;
@@ -79,7 +79,7 @@ export function formFields($form, { rowMin = 1 } = {}) {
 
   /** Add one row at the end: its element, or null at the bound. */
   function addRow() {
-    if (!$rowList || !$rowTemplate || rows().length >= MAX_ROWS) return null;
+    if (!$rowList || !$rowTemplate || rows().length >= maxRows) return null;
     const used = rows().map(($row) => Number($row.dataset.obcRow)).filter(Number.isFinite);
     $rowList.append(newRow(used.length ? Math.max(...used) + 1 : 0));
     renumber();
@@ -90,7 +90,7 @@ export function formFields($form, { rowMin = 1 } = {}) {
   function setRows(count) {
     if (!$rowList || !$rowTemplate) return;
     const $all = document.createDocumentFragment();
-    for (let n = 0; n < Math.min(Math.max(count, rowMin), MAX_ROWS); n++) $all.append(newRow(n));
+    for (let n = 0; n < Math.min(Math.max(count, rowMin), maxRows); n++) $all.append(newRow(n));
     for (const $row of rows()) $row.remove();
     $rowList.append($all);
     renumber();
@@ -108,7 +108,7 @@ export function formFields($form, { rowMin = 1 } = {}) {
     let most = -1;
     for (const name of Object.keys(fields)) {
       const match = /^row-(\d{1,4})-/.exec(name);
-      if (match && Number(match[1]) < MAX_ROWS) most = Math.max(most, Number(match[1]));
+      if (match && Number(match[1]) < maxRows) most = Math.max(most, Number(match[1]));
     }
     return most + 1;
   }
