@@ -10,8 +10,8 @@ from typing import Any
 import jinja2
 
 from obc_assess.api import MAX_FILE_BYTES
-from obc_assess.responses import MAX_ROWS
 from obc_assess.loader import Data, GuidanceEntry, guidance_index, page_url
+from obc_assess.responses import MAX_ROWS
 from obc_assess.responses import ROLES as RESPONSE_ROLES
 from obc_assess.team_text import DISAGREEMENT_RULE
 
