@@ -1,12 +1,14 @@
 """The JSON-string boundary for the browser worker: text in, JSON text out, never an exception for bad input.
 
 Every function returns ``{"ok": bool, "problems": [{"path", "message", "field"}], ...}`` as JSON text, with
-its payload (``result``, ``csv``, ``markdown``, ``responses``, ``form``) null when ``ok`` is false. The team
+its payload (``result``, ``csv``, ``markdown``, ``docx``, ``responses``, ``form``) null when ``ok`` is false. A Word
+document crosses as base64 text (``docx``): the boundary stays JSON. The team
 functions add ``files``: each file's own problems; the comparison's problems also name their ``file``.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable
 from typing import Any
@@ -16,6 +18,8 @@ from obc_assess.definition import items
 from obc_assess.form import field_for, from_form, to_form
 from obc_assess.jsontext import parse
 from obc_assess.render import plan_csv, to_csv, to_json, to_markdown
+from obc_assess.report_docx import result_docx
+from obc_assess.report_docx_team import compare_docx, team_docx
 from obc_assess.report_team import compare_csv, team_csv
 from obc_assess.responses import Problem, ResponsesError, applies, context_of, template, validate
 from obc_assess.scoring import score
@@ -61,6 +65,15 @@ def render_csv_json(definition_json: str, responses_json: str) -> str:
 def render_markdown_json(definition_json: str, responses_json: str, base_url: str = "") -> str:
     """Score and render the Markdown report: ``{"ok", "problems", "markdown"}``."""
     return _scored(definition_json, responses_json, "markdown", lambda result: to_markdown(result, base_url))
+
+
+def _base64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def render_docx_json(definition_json: str, responses_json: str) -> str:
+    """Score and render the Word report: ``{"ok", "problems", "docx"}``, the .docx bytes as base64 text."""
+    return _scored(definition_json, responses_json, "docx", lambda result: _base64(result_docx(result)))
 
 
 def plan_csv_json(definition_json: str, responses_json: str) -> str:
@@ -230,6 +243,12 @@ def aggregate_csv_json(definition_json: str, files_json: str, anonymous: bool = 
     return _team(definition_json, files_json, anonymous, "csv", team_csv)
 
 
+def aggregate_docx_json(definition_json: str, files_json: str, anonymous: bool = False) -> str:
+    """The team result as a Word report: ``{"ok", "problems", "files", "docx"}`` (base64), the bytes
+    ``obc-assess aggregate --docx`` writes for the same files."""
+    return _team(definition_json, files_json, anonymous, "docx", lambda result: _base64(team_docx(result)))
+
+
 def _compared(definition_json: str, before_text: str, after_text: str, key: str, render: Render) -> str:
     definition, problems = parse(definition_json, "(definition)")
     listed = [{"file": "(definition)", "path": p.path, "message": p.message} for p in problems]
@@ -260,3 +279,15 @@ def compare_json(definition_json: str, before_text: str, after_text: str) -> str
 def compare_csv_json(definition_json: str, before_text: str, after_text: str) -> str:
     """The comparison as CSV: ``{"ok", "problems", "csv"}``."""
     return _compared(definition_json, before_text, after_text, "csv", compare_csv)
+
+
+def compare_docx_json(definition_json: str, before_text: str, after_text: str, before_name: str = "",
+                      after_name: str = "") -> str:
+    """The comparison as a Word report: ``{"ok", "problems", "docx"}`` (base64); the names are the files' own,
+    as the page shows them (problems still name the sides, "before" and "after")."""
+    def render(result: dict[str, Any]) -> str:
+        for side, name in (("before", before_name), ("after", after_name)):
+            if isinstance(name, str) and name:
+                result[side]["file"] = name
+        return _base64(compare_docx(result))
+    return _compared(definition_json, before_text, after_text, "docx", render)

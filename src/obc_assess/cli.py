@@ -1,4 +1,4 @@
-"""The obc-assess command: list, describe, template, validate, score, aggregate and compare from a terminal."""
+"""The obc-assess command: list, describe, template, validate, score, report, aggregate and compare from a terminal."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from obc_assess.definition import build_all
 from obc_assess.jsontext import MAX_BYTES, parse, too_large
 from obc_assess.loader import DataError, load_data
 from obc_assess.render import to_csv, to_json, to_markdown
+from obc_assess.report_docx import result_docx
+from obc_assess.report_docx_team import compare_docx, team_docx
 from obc_assess.report_team import compare_markdown, team_csv, team_markdown
 from obc_assess.responses import Problem, ResponsesError, template, validate
 from obc_assess.scoring import score
@@ -39,6 +41,26 @@ def _write(text: str, stream: Any = None) -> None:
         out.flush()
     except OSError as error:
         raise _OutputFailed(error.strerror or str(error)) from None
+
+
+def _write_docx(name: str, data: bytes) -> int:
+    """A Word document to the file named (or to standard output for "-"); one line if it cannot be written."""
+    if name == "-":
+        try:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        except OSError as error:
+            raise _OutputFailed(error.strerror or str(error)) from None
+        return 0
+    try:
+        with open(name, "wb") as file:
+            file.write(data)
+    except OSError as error:
+        return _errors([f"{name}: cannot write the report ({error.strerror or error})"])
+    except ValueError:  # a name with a NUL character
+        return _errors([f"{name}: cannot write the report (not a valid file name)"])
+    return 0
 
 
 def _errors(lines: list[str]) -> int:
@@ -191,6 +213,8 @@ def cmd_score(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) 
         result = score(definition, doc)
     except ResponsesError as error:
         return _errors(_problem_lines(args.file, error.problems))
+    if getattr(args, "docx", None):
+        return _write_docx(args.docx, result_docx(result))
     _write({"csv": to_csv, "markdown": to_markdown}.get(args.output, to_json)(result))
     return 0
 
@@ -219,6 +243,8 @@ def cmd_aggregate(args: argparse.Namespace, definitions: dict[str, dict[str, Any
     # Every file left out, in order, as the browser lists them.
     result = with_skipped(aggregate(definition, docs, args.anonymous, checked=True), skipped)
     _write("".join(f"{line}\n" for line in lines), sys.stderr)
+    if args.docx:
+        return _write_docx(args.docx, team_docx(result))
     _write({"json": to_json, "csv": team_csv}.get(args.output, team_markdown)(result))
     return 0
 
@@ -240,12 +266,15 @@ def cmd_compare(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]
                "left out of the comparison\n", sys.stderr)
     for warning in result["warnings"]:
         _write(f"warning: {warning['message']}\n", sys.stderr)
+    if args.docx:
+        return _write_docx(args.docx, compare_docx(result))
     _write(to_json(result) if args.json else compare_markdown(result))
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
-    """The command line: one subcommand each for list, describe, template, validate, score, aggregate, compare."""
+    """The command line: one subcommand each for list, describe, template, validate, score, report, aggregate,
+    compare."""
     top = argparse.ArgumentParser(prog="obc-assess", description=(
         "Self-assessments for outcome-based commissioning of social care: blank answer files, "
         "validation and scoring (the same code as the website's forms)."))
@@ -273,17 +302,25 @@ def parser() -> argparse.ArgumentParser:
                        ("markdown", "a readable report")):
         form.add_argument(f"--{name}", dest="output", action="store_const", const=name, help=what)
     cmd.set_defaults(run=cmd_score)
+    cmd = sub.add_parser("report", help="a readable report of a responses file: Markdown, or a Word document")
+    cmd.add_argument("file", help="the responses file (JSON)")
+    cmd.add_argument("--docx", metavar="OUT", help='write the report as a Word document (.docx) to OUT ("-" for '
+                     "standard output)")
+    cmd.set_defaults(run=cmd_score, output="markdown")
     cmd = sub.add_parser("aggregate", help="merge several people's answers files into a team summary")
     cmd.add_argument("files", nargs="+", metavar="FILE", help="responses files (JSON), all for one assessment")
     form = cmd.add_mutually_exclusive_group()
     for name, what in (("json", "the full result as JSON"), ("csv", "a table for spreadsheets")):
         form.add_argument(f"--{name}", dest="output", action="store_const", const=name, help=what)
+    form.add_argument("--docx", metavar="OUT", help="the team report as a Word document (.docx) to OUT")
     cmd.add_argument("--anonymous", action="store_true", help='call respondents "Respondent 1", "Respondent 2"...')
     cmd.set_defaults(run=cmd_aggregate)
     cmd = sub.add_parser("compare", help="compare two answers files for one assessment: before and after")
     cmd.add_argument("before", metavar="BEFORE", help="the earlier responses file (JSON)")
     cmd.add_argument("after", metavar="AFTER", help="the later responses file (JSON)")
-    cmd.add_argument("--json", action="store_true", help="the full result as JSON (default: a readable summary)")
+    form = cmd.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="the full result as JSON (default: a readable summary)")
+    form.add_argument("--docx", metavar="OUT", help="the summary as a Word document (.docx) to OUT")
     cmd.set_defaults(run=cmd_compare)
     return top
 

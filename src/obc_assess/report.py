@@ -109,14 +109,18 @@ def _maturity(result: dict[str, Any], base_url: str) -> list[str]:
     lines += [f"| {escape(i['title'])} | {escape(i['level_label'] or 'Not answered')} | {i['weight']} | "
               f"{'' if i['contribution'] is None else i['contribution']} | {escape(i['note'])} |"
               for i in asked]
-    lines += ["", "## How this was scored", "",
-              f"Each rated item scores its weight times its level, divided by {working['max_level']}. "
-              f"The score is those points ({working['points']}) as a share of the weights of the rated "
-              f"items ({working['possible']}). "
-              "Not applicable, don't know and unanswered items are left out of the score; don't know and "
-              "unanswered lower the confidence figure instead.", "", "When a band is given:", ""]
+    lines += ["", "## How this was scored", "", scoring_sentence(working), "", "When a band is given:", ""]
     lines += [f"- {escape(rule)}" for rule in result["band_rules"]]
     return lines
+
+
+def scoring_sentence(working: dict[str, Any]) -> str:
+    """How the percent is worked out, with this result's own figures (the report's and the .docx's words)."""
+    return (f"Each rated item scores its weight times its level, divided by {working['max_level']}. "
+            f"The score is those points ({working['points']}) as a share of the weights of the rated "
+            f"items ({working['possible']}). "
+            "Not applicable, don't know and unanswered items are left out of the score; don't know and "
+            "unanswered lower the confidence figure instead.")
 
 
 def _next(priority: dict[str, Any]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from obc_assess.render import Row, csv_text
@@ -148,17 +149,18 @@ def _maturity(result: dict[str, Any]) -> list[str]:
     for item in noted:
         lines += [f"### {escape(item['title'])}", ""]
         lines += [f"- Note from {escape(n['respondent'])}: {escape(n['note'])}" for n in item["notes"]]
-        lines += [f"- Plan from {escape(p['respondent'])}: {_plan_text(p)}" for p in item["plans"]]
+        lines += [f"- Plan from {escape(p['respondent'])}: {plan_text(p)}" for p in item["plans"]]
         lines.append("")
     return lines
 
 
-def _plan_text(plan: dict[str, Any]) -> str:
-    """One plan entry in words: the action, then who, by when and to what level, where given."""
-    parts = [escape(plan["action"]) or "no action written"]
-    parts += [f"owner {escape(plan['owner'])}"] if plan["owner"] else []
+def plan_text(plan: dict[str, Any], esc: Callable[[object], str] = escape) -> str:
+    """One plan entry in words: the action, then who, by when and to what level, where given (typed text passed
+    through esc: escaped for Markdown, as it is for a Word document)."""
+    parts = [esc(plan["action"]) or "no action written"]
+    parts += [f"owner {esc(plan['owner'])}"] if plan["owner"] else []
     parts += [f"due {plan['due_label']}"] if plan["due_label"] else []
-    parts += [f"target {escape(plan['target_label'])}"] if plan["target_label"] else []
+    parts += [f"target {esc(plan['target_label'])}"] if plan["target_label"] else []
     return "; ".join(parts)
 
 
