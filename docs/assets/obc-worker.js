@@ -5,10 +5,13 @@
 // Messages in:  {type: "init", runtime, package, definitions?: [url]}   (absolute URLs; the definitions are
 //               fetched with the runtime, and "ready" waits for them: a missing one is a failed load)
 //               {type: "prefetch", definitions: [url]}
-//               {id, type: "evaluate" | "import" | "fields" | "plan-csv", definition: url, fields | text | responses}
-//               {id, type: "aggregate" | "aggregate-csv" | "aggregate-json", definition: url,
+//               {id, type: "evaluate" | "import" | "fields" | "plan-csv" | "docx", definition: url,
+//                fields | text | responses}
+//               {id, type: "aggregate" | "aggregate-csv" | "aggregate-json" | "aggregate-docx", definition: url,
 //                files: "[{name, text} or {name, unreadable}]" (JSON), anonymous}
-//               {id, type: "compare" | "compare-csv", definition: url, before: text, after: text}
+//               {id, type: "compare" | "compare-csv" | "compare-docx", definition: url, before: text, after: text,
+//                names?: [before name, after name]}
+// A Word report comes back as base64 text in the JSON ({"docx": "..."}): the boundary stays JSON text.
 // Messages out: {type: "ready"} | {type: "failed", message, fatal?} (fatal: this worker has closed)
 //               {id, ok: true, payload: "<JSON text from obc_assess.api>"} | {id, ok: false, error}
 
@@ -85,11 +88,14 @@ const CALLS = {
   import: (module, json, m) => module.form_values_migrating(json, m.text),
   fields: (module, json, m) => module.form_values_migrating(json, m.responses),
   "plan-csv": (module, json, m) => module.plan_csv_json(json, m.responses),
+  docx: (module, json, m) => module.render_docx_json(json, m.responses),
   aggregate: (module, json, m) => module.aggregate_json(json, m.files, m.anonymous === true),
   "aggregate-csv": (module, json, m) => module.aggregate_csv_json(json, m.files, m.anonymous === true),
   "aggregate-json": (module, json, m) => module.aggregate_export_json(json, m.files, m.anonymous === true),
+  "aggregate-docx": (module, json, m) => module.aggregate_docx_json(json, m.files, m.anonymous === true),
   compare: (module, json, m) => module.compare_json(json, m.before, m.after),
   "compare-csv": (module, json, m) => module.compare_csv_json(json, m.before, m.after),
+  "compare-docx": (module, json, m) => module.compare_docx_json(json, m.before, m.after, ...(m.names || [])),
 };
 
 async function handle(message) {

@@ -46,11 +46,13 @@ def api_calls(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         calls += [{"fn": "template_json", "args": [text, None, None]},
                   {"fn": "evaluate_form", "args": [text, json.dumps(to_form(definition, doc)["fields"])]}]
         calls += [{"fn": fn, "args": [text, responses]} for fn in
-                  ("evaluate", "render_csv_json", "render_markdown_json", "plan_csv_json", "form_values",
-                   "form_values_migrating")]
-        calls += [{"fn": fn, "args": [text, files, anonymous]} for fn in ("aggregate_json", "aggregate_csv_json")
+                  ("evaluate", "render_csv_json", "render_markdown_json", "render_docx_json", "plan_csv_json",
+                   "form_values", "form_values_migrating")]
+        calls += [{"fn": fn, "args": [text, files, anonymous]} for fn in ("aggregate_json", "aggregate_csv_json",
+                                                                            "aggregate_docx_json")
                   for anonymous in (False, True)]
-        calls += [{"fn": fn, "args": [text, responses, after]} for fn in ("compare_json", "compare_csv_json")
+        calls += [{"fn": fn, "args": [text, responses, after]} for fn in ("compare_json", "compare_csv_json",
+                                                                            "compare_docx_json")
                   for after in (responses, "[1,]")]
         calls += [{"fn": "evaluate", "args": [text, bad]} for bad in ("{", "[1, NaN]", "[" * 3000 + "]" * 3000)]
     return calls

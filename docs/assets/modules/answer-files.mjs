@@ -1,8 +1,8 @@
 // The assessment's buttons for files and paper: export the answers (JSON), the results and the action plan
-// (CSV, UTF-8 with a byte order mark for Excel), import an answers file (asking before it replaces work),
-// clear, and print. Printing and clearing never wait for Python.
+// (CSV, UTF-8 with a byte order mark for Excel), the Word report (.docx, made by Python), import an answers
+// file (asking before it replaces work), clear, and print. Printing and clearing never wait for Python.
 
-import { csvText, download, fileName, today } from "./files.mjs";
+import { DOCX_TYPE, csvText, download, fileName, fromBase64, today } from "./files.mjs";
 import { client } from "./worker-client.mjs";
 
 /** A guard for the browser, not a rule about answers: no answers file comes near this size. */
@@ -52,6 +52,17 @@ export function answerFiles({ $root, $form, id, definition, fields, problems, li
     }
   }
 
+  async function exportDocx() {
+    const answer = await ready();
+    if (!answer) return;
+    try {
+      const report = await client.request("docx", { definition, responses: JSON.stringify(answer.responses) });
+      if (report.ok && typeof report.docx === "string") download(nameFor("report", "docx"), fromBase64(report.docx), DOCX_TYPE);
+    } catch (problem) {
+      console.error("obc: the report could not be made", problem);
+    }
+  }
+
   async function importFile() {
     const file = $import && $import.files && $import.files[0];
     if (!file) return;
@@ -98,6 +109,7 @@ export function answerFiles({ $root, $form, id, definition, fields, problems, li
       if ($button.matches("[data-obc-export]")) exportAnswers();
       else if ($button.matches("[data-obc-export-csv]")) exportCsv();
       else if ($button.matches("[data-obc-export-plan]")) exportPlan();
+      else if ($button.matches("[data-obc-export-docx]")) exportDocx();
       else if ($button.matches("[data-obc-print]")) window.print();
       else if ($button.matches("[data-obc-clear]")) clearAnswers();
     },

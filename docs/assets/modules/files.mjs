@@ -27,7 +27,17 @@ export function csvText(text) {
   return text.startsWith(BOM) ? text : `${BOM}${text}`;
 }
 
-/** Save text as a file through the browser's own download (nothing is sent anywhere). */
+/** The media type of a Word document, and the bytes of one from the base64 text Python sends across. */
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+export function fromBase64(text) {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let n = 0; n < binary.length; n += 1) bytes[n] = binary.charCodeAt(n);
+  return bytes;
+}
+
+/** Save text (or bytes) as a file through the browser's own download (nothing is sent anywhere). */
 export function download(name, text, type, doc = document) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const $link = doc.createElement("a");

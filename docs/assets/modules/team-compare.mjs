@@ -1,7 +1,7 @@
 // The compare tool (data-module="obc-team-compare"): a baseline and a later file, compared by Python
 // (obc_assess.api.compare_json), with its warnings about who and when shown first.
 
-import { csvText, download, fileName, today } from "./files.mjs";
+import { DOCX_TYPE, csvText, download, fileName, fromBase64, today } from "./files.mjs";
 import { readFiles } from "./team-files.mjs";
 import { errorSummary, problemLine, say } from "./team-parts.mjs";
 import { compareNodes } from "./compare-view.mjs";
@@ -82,10 +82,22 @@ export function startCompare($root, { client }) {
     }
   }
 
+  async function exportDocx() {
+    if (!state.latest || !state.latest.ok) return;
+    try {
+      const answer = await client.request("compare-docx", { definition, before: state.before.text,
+        after: state.after.text, names: [state.before.name, state.after.name] });
+      if (answer.ok) download(fileName([id, "comparison", today(), "report"], "docx"), fromBase64(answer.docx), DOCX_TYPE);
+    } catch (error) {
+      console.error("obc: the comparison report could not be made", error);
+    }
+  }
+
   sides.before.addEventListener("change", () => choose("before"));
   sides.after.addEventListener("change", () => choose("after"));
   $root.addEventListener("click", (event) => {
     if (event.target.closest("button[data-obc-compare-csv]")) exportCsv();
+    else if (event.target.closest("button[data-obc-compare-docx]")) exportDocx();
   });
 
   return {

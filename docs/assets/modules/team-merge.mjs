@@ -1,7 +1,7 @@
 // The merge tool (data-module="obc-team-merge"): files chosen or dropped are added to those merged so far,
 // Python merges them (obc_assess.api.aggregate_json) and the result is shown; exports are Python's own text.
 
-import { csvText, download, fileName, today } from "./files.mjs";
+import { DOCX_TYPE, csvText, download, fileName, fromBase64, today } from "./files.mjs";
 import { addFiles, dropZone, readFiles } from "./team-files.mjs";
 import { errorSummary, items, problemLine, say } from "./team-parts.mjs";
 import { teamNodes } from "./team-view.mjs";
@@ -89,7 +89,7 @@ export function startMerge($root, { client }) {
     try {
       const answer = await ask(type);
       if (!answer.ok) return;
-      const text = extension === "csv" ? csvText(answer.csv) : answer.json;
+      const text = extension === "csv" ? csvText(answer.csv) : extension === "docx" ? fromBase64(answer.docx) : answer.json;
       download(fileName([id, "team", today()], extension), text, mime);
     } catch (error) {
       console.error("obc: the team results could not be exported", error);
@@ -105,6 +105,7 @@ export function startMerge($root, { client }) {
     if (!$button) return;
     if ($button.matches("[data-obc-merge-csv]")) exportAs("aggregate-csv", "csv", "text/csv");
     else if ($button.matches("[data-obc-merge-json]")) exportAs("aggregate-json", "json", "application/json");
+    else if ($button.matches("[data-obc-merge-docx]")) exportAs("aggregate-docx", "docx", DOCX_TYPE);
     else if ($button.matches("[data-obc-merge-clear]")) clear();
   });
   const $drop = $root.querySelector("[data-obc-drop]");
