@@ -77,6 +77,7 @@ def _cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
             cases += [{"fn": fn, "args": [text, doc]} for fn in ("evaluate", "render_csv_json")]
         doc = _filled(definition, None, rng)
         cases.append({"fn": "render_markdown_json", "args": [text, json.dumps(doc), "https://example.org/"]})
+        cases.append({"fn": "render_docx_json", "args": [text, json.dumps(doc)]})  # the Word report's bytes
         cases.append({"fn": "form_values", "args": [text, json.dumps(doc)]})
         cases.append({"fn": "evaluate_form", "args": [text, json.dumps(to_form(definition, doc)["fields"])]})
         bad = _filled(definition, None, rng)
@@ -114,6 +115,7 @@ def _band_cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         for doc in (capped, withheld):
             cases += [{"fn": fn, "args": [text, json.dumps(doc)]} for fn in ("evaluate", "render_csv_json")]
             cases.append({"fn": "render_markdown_json", "args": [text, json.dumps(doc), ""]})
+            cases.append({"fn": "render_docx_json", "args": [text, json.dumps(doc)]})
         cases.append({"fn": "form_values_migrating", "args": [text, json.dumps(old)]})
     return cases
 
@@ -138,6 +140,8 @@ def _team_cases(definition: dict[str, Any], text: str, rng: random.Random) -> li
             {"fn": "aggregate_csv_json", "args": [text, files, False]},
             {"fn": "compare_json", "args": [text, before, after]},
             {"fn": "compare_csv_json", "args": [text, before, after]},
+            {"fn": "aggregate_docx_json", "args": [text, files, False]},
+            {"fn": "compare_docx_json", "args": [text, before, after, "2025.json", "Café “2026”.json"]},
             {"fn": "compare_json", "args": [text, after, "[1,]"]},
             {"fn": "plan_csv_json", "args": [text, after]}]
 
