@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { BOM, csvText, fileName, today } from "../../docs/assets/modules/files.mjs";
+import { BOM, csvText, fileName, fromBase64, today } from "../../docs/assets/modules/files.mjs";
 
 test("file names say what, whose and when", () => {
   assert.equal(fileName(["commissioning-standards", "Cyngor Gwynedd", "2026-12-01", "answers"], "json"),
@@ -16,4 +16,10 @@ test("CSV text carries one byte order mark", () => {
 
 test("today is the local date", () => {
   assert.equal(today(new Date(2026, 0, 5)), "2026-01-05");
+});
+
+test("a Word report's base64 text becomes its bytes, every byte value intact", () => {
+  const bytes = Uint8Array.from({ length: 256 }, (_, n) => n);
+  assert.deepEqual(fromBase64(Buffer.from(bytes).toString("base64")), bytes);
+  assert.deepEqual(fromBase64("UEsDBA=="), new Uint8Array([0x50, 0x4b, 0x03, 0x04])); // a zip starts "PK\3\4"
 });
