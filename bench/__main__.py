@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench import browser, build, lighthouse, merge, scoring
+from bench import browser, build, lighthouse, merge, scoring, word_report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,6 +33,7 @@ def main() -> int:
     figures += build.run()
     figures += scoring.run()
     figures += merge.run()
+    figures += word_report.run()
     with tempfile.TemporaryDirectory() as tmp, socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

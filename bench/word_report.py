@@ -1,0 +1,40 @@
+"""The Word report in Pyodide: its size, and the time to make it beside the Markdown report of the same answers."""
+
+from __future__ import annotations
+
+import base64
+import json
+import statistics
+from typing import Any
+
+from bench.scoring import answered, run_pyodide
+from bench.timing import figure
+from obc_assess import api
+from obc_assess.definition import build_all
+from obc_assess.loader import load_data
+
+ASSESSMENT = "commissioning-standards"  # the longest form (13 standards and five checklists)
+CALLS = 21
+
+
+def filled() -> tuple[str, str]:
+    """The definition and a filled answers file: every item answered with a note, a plan on ten items."""
+    definition = build_all(load_data())[ASSESSMENT]
+    doc = answered(definition, 1, model=1)
+    top = definition["scale"]["levels"][-1]["value"]
+    doc["plan"] = {key: {"action": f"Agree the evidence for {key} with the board", "owner": "Commissioning lead",
+                         "due": "2027-03-31", "target": top} for key in list(doc["answers"])[:10]}
+    return json.dumps(definition), json.dumps(doc)
+
+
+def run() -> list[dict[str, Any]]:
+    def_json, doc_json = filled()
+    size = len(base64.b64decode(json.loads(api.render_docx_json(def_json, doc_json))["docx"]))
+    cases = [{"name": name, "fn": fn, "args": [def_json, doc_json], "repeat": CALLS}
+             for name, fn in (("markdown", "render_markdown_json"), ("docx", "render_docx_json"))]
+    timings = {case["name"]: statistics.median(case["ms"]) for case in run_pyodide(cases)["cases"]}
+    return [
+        figure(f".docx report size ({ASSESSMENT}, filled)", size / 1024, "KB", note="a stored (uncompressed) zip"),
+        figure(f".docx report in Pyodide, median of {CALLS} ({ASSESSMENT}, filled)", timings["docx"], "ms",
+               timings["markdown"], note="baseline: the Markdown report of the same answers in Pyodide"),
+    ]
