@@ -15,6 +15,9 @@ import docx
 import pytest
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
 
 from obc_assess import api
 from obc_assess.cli import main
@@ -89,18 +92,15 @@ def test_report_has_real_headings_header_rows_language_and_title(
     # The document's language, for spelling and for screen readers.
     lang = document.styles.element.find(qn("w:docDefaults")).find(f".//{qn('w:lang')}")
     assert lang.get(qn("w:val")) == "en-GB"
-    # Every data table's first row is a header row (repeated on each page, read as headers); the bar chart's
-    # rows are all data.
+    # Every table's first row is a header row (repeated on each page, read as headers), and only the first,
+    # the bar chart's too.
     tables = document.tables
-    is_chart = [t._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")).endswith("as bars") for t in tables]
-    charts = [t for t, chart in zip(tables, is_chart, strict=True) if chart]
-    data = [t for t, chart in zip(tables, is_chart, strict=True) if not chart]
-    assert len(charts) == 1 and len(data) >= 5
-    for table in data:
+    charts = [t for t in tables if t._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")).endswith("as bars")]
+    assert len(charts) == 1 and len(tables) >= 6
+    for table in tables:
         rows = table._tbl.tr_lst
         assert rows[0].trPr.find(qn("w:tblHeader")) is not None
         assert all(row.trPr.find(qn("w:tblHeader")) is None for row in rows[1:])
-    assert all(row.trPr.find(qn("w:tblHeader")) is None for row in charts[0]._tbl.tr_lst)
 
 
 def test_report_says_what_the_result_says(standards: tuple[dict[str, Any], dict[str, Any]]) -> None:
@@ -118,8 +118,9 @@ def test_report_says_what_the_result_says(standards: tuple[dict[str, Any], dict[
     assert [c.text for c in sections.rows[0].cells] == ["Section", "Score", "Confidence", "Rated"]
     chart = document.tables[1]
     scored = [s for s in result["sections"] if s["total"]]
-    assert [row.cells[0].text for row in chart.rows] == [f"{s['title']}: {s['percent']:.1f}%" for s in scored]
-    for row, section in zip(chart._tbl.tr_lst, scored, strict=True):
+    assert [row.cells[0].text for row in chart.rows] == ["Section"] + [
+        f"{s['title']}: {s['percent']:.1f}%" for s in scored]
+    for row, section in zip(chart._tbl.tr_lst[1:], scored, strict=True):
         spans = [tc.tcPr.find(qn("w:gridSpan")) for tc in row.tc_lst[1:]]
         filled = int(spans[0].get(qn("w:val"))) if row.tc_lst[1].tcPr.find(qn("w:shd")) is not None else 0
         assert filled == round(section["percent"] / 2)
@@ -237,3 +238,43 @@ def test_cli_writes_the_same_documents(standards: tuple[dict[str, Any], dict[str
     missing = tmp_path / "missing" / "r.docx"
     assert main(["report", str(answers), "--docx", str(missing)]) == 2
     assert capsys.readouterr().err == f"{missing}: cannot write the report (No such file or directory)\n"
+
+
+def test_organisation_and_date_are_shown_when_the_result_has_them(
+        standards: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    # From answers format 2 (issue 11) a result names the organisation and the day of the assessment.
+    definition, doc = standards
+    result = score(definition, doc)
+    plain = _texts(_read(result_docx(result)))
+    assert "Organisation: " not in plain and "Date of the assessment: " not in plain
+    result["respondent"]["organisation"] = "Cyngor Gwynedd"
+    result["assessment_date_label"] = "2 March 2026"
+    text = _texts(_read(result_docx(result)))
+    assert "Organisation: Cyngor Gwynedd" in text and "Date of the assessment: 2 March 2026" in text
+
+
+_NOT_XML = {*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF}
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(note=st.text(st.characters(exclude_categories=("Cs",)), max_size=80),
+       name=st.text(st.characters(exclude_categories=("Cs",)), max_size=40))
+def test_any_typed_text_gives_well_formed_xml_and_reads_back(definitions: dict[str, dict[str, Any]], note: str,
+                                                             name: str) -> None:
+    maturity = next(d for d in definitions.values() if d["kind"] == "maturity")
+    doc = template(maturity)
+    key = next(iter(doc["answers"]))
+    doc["answers"][key] = {"level": 1, "note": note}
+    doc["respondent"] = {"name": name, "role": ""}
+    data = result_docx(score(maturity, doc))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for part in archive.namelist():  # a strict XML parser: Word refuses a file with one bad character
+            etree.fromstring(archive.read(part))
+    kept = "".join(c for c in note if ord(c) not in _NOT_XML).replace("\r\n", "\n").replace("\r", "\n")
+    document = _read(data)
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert kept in cells
+    if name.strip():
+        who = "".join(c for c in name if ord(c) not in _NOT_XML)
+        assert f"Answered by: {who}".replace("\r\n", "\n").replace("\r", "\n") in [
+            p.text for p in document.paragraphs]

@@ -9,6 +9,7 @@ from obc_assess.responses import ROLES
 from obc_assess.wordml import Cell, Document
 
 NOT_ANSWERED = "Not answered"
+BAR = "Score as a bar, 0 to 100%"
 
 
 def about(result: dict[str, Any]) -> list[Cell]:
@@ -68,7 +69,7 @@ def _maturity(doc: Document, result: dict[str, Any]) -> None:
         [f"{s['title']}{' (optional)' if s['optional'] else ''}", _pct(s["percent"]), _pct(s["confidence"]),
          f"{s['answered']} of {s['total']}"] for s in sections], [4, 1, 1, 1])
     doc.heading(2, "Section chart")
-    doc.bars("Section scores as bars", "; ".join(f"{s['title']}: {_pct(s['percent'])}" for s in sections),
+    doc.bars("Section scores as bars", ("Section", BAR),
              [(f"{s['title']}: {_pct(s['percent'])}", s["percent"]) for s in sections])
     if result["extras"]:
         doc.heading(1, "Optional extras")
@@ -133,7 +134,7 @@ def _matrix(doc: Document, result: dict[str, Any]) -> None:
             [str(a["rank"]), a["name"], _pct(a["percent"]), f"{a['answered']} of {a['total']}", a["note"]]
             for a in block["areas"]], [1, 4, 1, 1, 4])
         doc.heading(2, f"{label} chart")
-        doc.bars(f"{label} scores as bars", "; ".join(f"{a['name']}: {_pct(a['percent'])}" for a in block["areas"]),
+        doc.bars(f"{label} scores as bars", (label, BAR),
                  [(f"{a['rank']}. {a['name']}: {_pct(a['percent'])}", a["percent"]) for a in block["areas"]])
     doc.heading(1, "Criteria")
     doc.paragraph("How strongly each criterion applies, on average across the areas.")
@@ -166,7 +167,7 @@ def _classification(doc: Document, result: dict[str, Any]) -> None:
         [c["label"], "yes" if c["outcome"] else "no", str(c["count"]), _pct(c["percent"])]
         for c in block["classes"]], [4, 1, 1, 1])
     doc.heading(2, "Category chart")
-    doc.bars("Category shares as bars", "; ".join(f"{c['label']}: {_pct(c['percent'])}" for c in block["classes"]),
+    doc.bars("Category shares as bars", ("Category", "Share as a bar, 0 to 100%"),
              [(f"{c['label']}: {_pct(c['percent'])}", c["percent"]) for c in block["classes"]])
     doc.heading(1, f"{block['row_label']}s")
     if block["measures"]:

@@ -56,7 +56,7 @@ def _maturity(doc: Document, result: dict[str, Any]) -> None:
         [s["title"], _pct(s["mean"]), _pct(s["median"]), _pct(s["min"]), _pct(s["max"]),
          NONE if s["range"] is None else f"{s['range']:.1f} points"] for s in result["sections"]], [4, 1, 1, 1, 1, 1])
     doc.heading(2, "Section chart")
-    doc.bars("Section means as bars", "; ".join(f"{s['title']}: {_pct(s['mean'])}" for s in result["sections"]),
+    doc.bars("Section means as bars", ("Section", "Team mean as a bar, 0 to 100%"),
              [(f"{s['title']}: {_pct(s['mean'])}", s["mean"]) for s in result["sections"]])
     doc.heading(1, "Where answers differ most")
     if result["disagreements"]:
@@ -106,9 +106,8 @@ def compare_docx(result: dict[str, Any]) -> bytes:
             [s["title"], _pct(s["before"]), _pct(s["after"]), _signed(s["change"])] for s in result["sections"]],
             [4, 1, 1, 1])
         doc.heading(2, "Section chart")
-        doc.bars("Sections before and after as bars", "; ".join(
-            f"{s['title']}: {_pct(s['before'])} before, {_pct(s['after'])} after" for s in result["sections"]),
-            [bar for s in result["sections"] for bar in ((f"{s['title']}, before: {_pct(s['before'])}", s["before"]),
+        doc.bars("Sections before and after as bars", ("Section", "Score as a bar, 0 to 100%"), [
+            bar for s in result["sections"] for bar in ((f"{s['title']}, before: {_pct(s['before'])}", s["before"]),
                                                         (f"{s['title']}, after: {_pct(s['after'])}", s["after"]))])
     items = {i["id"]: i for i in result["items"]}
     for key, heading in (("improved", "Improved"), ("slipped", "Slipped"), ("new", "New items")):

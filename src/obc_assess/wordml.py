@@ -90,14 +90,19 @@ class Document:
                 f'w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>{alt}</w:tblPr><w:tblGrid>'
                 + "".join(f'<w:gridCol w:w="{w}"/>' for w in grid) + "</w:tblGrid>")
 
-    def bars(self, caption: str, description: str, bars: Sequence[tuple[str, float | None]]) -> None:
+    def bars(self, caption: str, head: tuple[str, str], bars: Sequence[tuple[str, float | None]]) -> None:
         """A drawn bar chart as a table: a label cell, then a shaded bar across percent/2 of 50 narrow columns.
 
-        A table, not a drawing, so it opens the same in every word processor and is read out as text; the
-        description (the table's alternative text) and the labels carry every figure."""
+        A table, not a drawing, so it opens the same in every word processor and is read out as text; each label
+        carries its figure, and the labels together are the table's alternative text."""
         label = PAGE_WIDTH * 2 // 5
         step = (PAGE_WIDTH - label) // _BAR_COLUMNS
-        out = [self._table_start(caption, [label] + [step] * _BAR_COLUMNS, description)]
+        description = "; ".join(text for text, _ in bars)
+        out = [self._table_start(caption, [label] + [step] * _BAR_COLUMNS, description),
+               f'<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{label}" w:type="dxa"/>'
+               f'</w:tcPr><w:p>{_runs(head[0], bold=True)}</w:p></w:tc><w:tc><w:tcPr>'
+               f'<w:tcW w:w="{step * _BAR_COLUMNS}" w:type="dxa"/><w:gridSpan w:val="{_BAR_COLUMNS}"/></w:tcPr>'
+               f"<w:p>{_runs(head[1], bold=True)}</w:p></w:tc></w:tr>"]
         for text, value in bars:
             filled = 0 if value is None else max(0, min(_BAR_COLUMNS, round(value * _BAR_COLUMNS / 100)))
             out.append(f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{label}" w:type="dxa"/>'
