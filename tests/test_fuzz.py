@@ -115,6 +115,7 @@ def test_api_answers(text: str, aid: str) -> None:
     # The text may be for another assessment than the definition it is scored with: still an answer.
     _well_formed(api.evaluate(DEFINITION_JSON[aid], text), "result")
     _well_formed(api.form_values(DEFINITION_JSON[aid], text), "form")
+    _well_formed(api.render_docx_json(DEFINITION_JSON[aid], text), "docx")
 
 
 @FUZZ
