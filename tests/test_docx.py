@@ -266,7 +266,9 @@ def test_any_typed_text_gives_well_formed_xml_and_reads_back(definitions: dict[s
     key = next(iter(doc["answers"]))
     doc["answers"][key] = {"level": 1, "note": note}
     doc["respondent"] = {"name": name, "role": ""}
-    data = result_docx(score(maturity, doc))
+    result = score(maturity, doc)
+    result["sections"][0]["title"] = name  # as a section title: in a heading, a table's caption and a bar's label
+    data = result_docx(result)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for part in archive.namelist():  # a strict XML parser: Word refuses a file with one bad character
             etree.fromstring(archive.read(part))
@@ -274,6 +276,8 @@ def test_any_typed_text_gives_well_formed_xml_and_reads_back(definitions: dict[s
     document = _read(data)
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert kept in cells
+    captions = [t._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")) for t in document.tables]
+    assert f"Answers: {''.join(c for c in name if ord(c) not in _NOT_XML)}" in captions
     if name.strip():
         who = "".join(c for c in name if ord(c) not in _NOT_XML)
         assert f"Answered by: {who}".replace("\r\n", "\n").replace("\r", "\n") in [

@@ -1,23 +1,23 @@
 """A small WordprocessingML (.docx) writer: headings, paragraphs, tables with header rows, bar rows; stdlib only.
 
 A .docx is a zip of XML parts (ECMA-376 Part 1). The bytes must be the same in CPython and Pyodide, and on every
-platform, so the zip is written with fixed dates, a fixed order, fixed attributes and no compression (deflate
-output depends on the zlib a Python was built with).
+platform, so the zip is written here (struct and zlib.crc32): fixed dates, a fixed order, fixed attributes, no
+compression (deflate output depends on the zlib a Python was built with). Not zipfile, nor xml.sax.saxutils: in
+Pyodide they would pull some forty modules (threading, lzma, urllib, http, email...) into the site's Python.
 """
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
+import struct
+import zlib
 from collections.abc import Sequence
-from xml.sax.saxutils import escape, quoteattr
 
 LANGUAGE = "en-GB"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
-_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold: no clock is read
+_DOS_DATE = (1 << 5) | 1  # 1 January 1980, the earliest date a zip can hold (time 00:00): no clock is read
 # XML 1.0 refuses these characters; Word then refuses the whole file. Typed text may hold them (JSON allows them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BAR_COLUMNS = 50  # a bar row is drawn on a grid of 2% steps
@@ -26,7 +26,27 @@ PAGE_WIDTH = 9026  # twentieths of a point: A4 less two 2.54 cm margins
 
 
 def _text(text: str) -> str:
-    return escape(_NOT_XML.sub("", text))
+    return _NOT_XML.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(text: str) -> str:
+    """A quoted attribute value; tabs and line ends as references, which attribute normalisation keeps."""
+    value = _text(text).replace('"', "&quot;")
+    return '"' + value.replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;") + '"'
+
+
+def zip_stored(parts: dict[str, bytes]) -> bytes:
+    """A zip of the parts in the order given, uncompressed, dated 1 January 1980, as if made on Unix."""
+    local, central = bytearray(), bytearray()
+    for name, data in parts.items():
+        path = name.encode("ascii")  # part names are ASCII: no UTF-8 flag, the same bytes everywhere
+        crc = zlib.crc32(data)
+        fields = (0, 0, 0, _DOS_DATE, crc, len(data), len(data), len(path))  # flags, stored, time, date...
+        central += struct.pack("<IHH4H3I5H2I", 0x02014B50, (3 << 8) | 20, 20, *fields, 0, 0, 0, 0,
+                               0o100644 << 16, len(local)) + path
+        local += struct.pack("<IH4H3I2H", 0x04034B50, 20, *fields, 0) + path + data
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(parts), len(parts), len(central), len(local), 0)
+    return bytes(local + central + end)
 
 
 def _runs(text: str, bold: bool = False) -> str:
@@ -83,8 +103,8 @@ class Document:
 
     @staticmethod
     def _table_start(caption: str, grid: Sequence[int], description: str = "") -> str:
-        alt = f"<w:tblCaption w:val={quoteattr(_text(caption))}/>"
-        alt += f"<w:tblDescription w:val={quoteattr(_text(description))}/>" if description else ""
+        alt = f"<w:tblCaption w:val={_attribute(caption)}/>"
+        alt += f"<w:tblDescription w:val={_attribute(description)}/>" if description else ""
         return ('<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>'
                 '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" '
                 f'w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>{alt}</w:tblPr><w:tblGrid>'
@@ -129,15 +149,8 @@ class Document:
             "word/settings.xml": _SETTINGS.format(w=_W, language=LANGUAGE),
             "word/numbering.xml": _NUMBERING.format(w=_W),
         }
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
-            for name, xml in parts.items():
-                info = zipfile.ZipInfo(name, _DATE)
-                info.create_system = 3  # as on Unix, wherever it is made (Windows would write 0)
-                info.external_attr = 0o644 << 16
-                archive.writestr(info, ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml)
-                                 .encode("utf-8"))
-        return out.getvalue()
+        head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        return zip_stored({name: (head + xml).encode("utf-8") for name, xml in parts.items()})
 
 
 _CONTENT_TYPES = (
