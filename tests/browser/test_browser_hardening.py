@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, e
 from test_browser_team import blank, files_json, open_team, payload, rated
 
 from obc_assess import api
-from obc_assess.responses import applies
+from obc_assess.tailor import applies
 
 pytestmark = pytest.mark.browser
 
