@@ -35,7 +35,8 @@ def note_for(definition: dict[str, Any], item: dict[str, Any], model: int | None
 def weight_of(definition: dict[str, Any], item: dict[str, Any], model: int | None) -> int | float:
     """The item's weight as written, for the chosen model: its model note's weight where it has one."""
     note = note_for(definition, item, model)
-    return item["weight"] if note is None or note["weight"] is None else note["weight"]
+    weight: int | float = item["weight"] if note is None or note["weight"] is None else note["weight"]
+    return weight
 
 
 def models_text(models: list[int]) -> str:
@@ -75,7 +76,8 @@ def tag_for(definition: dict[str, Any], item: dict[str, Any], model: int | None)
     if model is None and definition["asks_model"] and item["model_notes"]:
         return "; ".join([*([item["model_tag"]] if item["model_tag"] else []),
                           *(note["label"] for note in item["model_notes"])])
-    return item["model_tag"]
+    tag: str | None = item["model_tag"]
+    return tag
 
 
 def asked_ids(definition: dict[str, Any], model: int | None, scope: str | None = None) -> list[str]:
