@@ -56,7 +56,7 @@ def model_tag(asks_model: bool, every: list[int], models: list[int]) -> str | No
 
 def times(weight: int | float) -> str:
     """How a weight reads: "once", "double", "1.5 times"."""
-    known = _TIMES.get(weight) if isinstance(weight, int) else None
+    known = _TIMES.get(weight) if isinstance(weight, int) else ("half as much" if weight == 0.5 else None)
     return known or f"{weight} times"
 
 
