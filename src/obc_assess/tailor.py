@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from typing import Any
 
-_TIMES = {1: "once", 2: "double", 3: "three times"}
-
 
 def applies(definition: dict[str, Any], item: dict[str, Any], model: int | None, scope: str | None) -> bool:
     """Whether an item is asked, given the model and scope chosen (None: not decided, or both: every item)."""
@@ -54,17 +52,10 @@ def model_tag(asks_model: bool, every: list[int], models: list[int]) -> str | No
     return f"for {models_text(models)} only"
 
 
-def times(weight: int | float) -> str:
-    """How a weight reads: "once", "double", "1.5 times"."""
-    known = _TIMES.get(weight) if isinstance(weight, int) else ("half as much" if weight == 0.5 else None)
-    return known or f"{weight} times"
-
-
 def note_text(note: dict[str, Any], weight: int | float) -> str:
     """The sentence the form shows under a noted item: the source's words, and what the note does to the score."""
     counts = "" if note["weight"] is None or note["weight"] == weight else (
-        f" For {models_text(note['models'])} it counts {times(note['weight'])} (weight {note['weight']}) "
-        f"instead of {times(weight)}.")
+        f" For {models_text(note['models'])} its weight is {note['weight']} instead of {weight}.")
     return f"{note['cite']}: “{note['quote']}”{counts}"
 
 
@@ -80,6 +71,12 @@ def tag_for(definition: dict[str, Any], item: dict[str, Any], model: int | None)
     return tag
 
 
+def _noted(note: dict[str, Any], weight: int | float) -> str:
+    if note["weight"] is None or note["weight"] == weight:
+        return f"{note['label']}; its weight is unchanged"
+    return f"{note['label']}; weight {note['weight']} instead of {weight}"
+
+
 def asked_ids(definition: dict[str, Any], model: int | None, scope: str | None = None) -> list[str]:
     """The ids of the items asked for a model and scope, in form order."""
     return [item["id"] for section in definition["sections"] for item in section["items"]
@@ -89,16 +86,18 @@ def asked_ids(definition: dict[str, Any], model: int | None, scope: str | None =
 def effects(definition: dict[str, Any]) -> dict[str, Any]:
     """What an assessment does with the model, worked out from its items: for the models page and the form.
 
-    ``{"asks": bool, "counts": {"none" | model id: items asked}, "summary": one sentence,
-    "models": [{"id", "only": [item titles], "noted": [(title, label)]}]}``."""
+    ``{"asks": bool, "counts": {"none" | model id: items asked}, "summary": one sentence, "hint": the form's,
+    "models": [{"id", "only": [item titles], "noted": [title with its mark and weight]}]}``."""
     every = [m["id"] for m in definition["models"]]
     all_items = [item for section in definition["sections"] for item in section["items"]]
     rows = [{"id": m, "only": [i["title"] for i in all_items if i["model_tag"] and m in i["models"]],
-             "noted": [(i["title"], n["label"]) for i in all_items for n in i["model_notes"] if m in n["models"]]}
+             "noted": [f"{i['title']} ({_noted(n, i['weight'])})"
+                       for i in all_items for n in i["model_notes"] if m in n["models"]]}
             for m in every]
     counts: dict[str, int] = {"none": len(all_items)}
     counts.update({str(m): len(asked_ids(definition, m)) for m in every})
     asks = bool(definition["asks_model"])
+    hint = _hint(rows)
     if not asks:
         summary = "Does not ask which model you follow: every item is the same for all three models."
     elif not any(row["only"] or row["noted"] for row in rows):
@@ -108,6 +107,19 @@ def effects(definition: dict[str, Any]) -> dict[str, Any]:
         if any(row["only"] for row in rows):
             parts.append("choosing one leaves out the items written only for the other models")
         if any(row["noted"] for row in rows):
-            parts.append("some items stay but are marked (and may count less) for a model, as the source says")
+            parts.append("some items stay for a model but are marked, as the source marks them, and may count "
+                         "less for it (listed below)")
         summary = "; ".join(parts) + f". “Not decided yet” shows every item ({len(all_items)}), each marked."
-    return {"asks": asks, "counts": counts, "summary": summary, "models": rows}
+    return {"asks": asks, "counts": counts, "summary": summary, "hint": hint, "models": rows}
+
+
+def _hint(rows: list[dict[str, Any]]) -> str:
+    """What the form says under the model question."""
+    if not any(row["only"] or row["noted"] for row in rows):
+        return "Your answer is recorded with your results; no item here changes with it."
+    hint = ("“Not decided yet” shows every item, each marked with the model it is for; choosing a model leaves "
+            "out the items written only for the others.") if any(row["only"] for row in rows) else (
+        "Every item is asked whichever model you follow.")
+    if any(row["noted"] for row in rows):
+        hint += " Some items are marked as the source marks them for a model, and may count less for it."
+    return hint
