@@ -206,3 +206,21 @@ def test_the_form_marks_model_items_and_quotes_the_note(pages: dict[str, str]) -
             "population level outcomes (\u2018Model 3\u2019).” For Model 3 its weight is 1 instead of 2.") in form
     logic = form.split('id="q-logic-models"')[1].split("</legend>")[0]
     assert '<span class="obc-tag">for Model 3 only</span>' in logic
+
+
+MODEL_SETS = st.lists(st.integers(1, 3), min_size=1, max_size=3, unique=True).map(sorted)
+
+
+@given(st.sampled_from(list(REAL)), st.data())
+def test_not_decided_is_a_superset_whatever_models_the_items_name(aid: str, data: st.DataObject) -> None:
+    # The real assessments with each item's models redrawn at random: the rule, not today's data, holds.
+    definition = {**REAL[aid], "asks_model": True, "sections": [
+        {**section, "items": [{**item, "models": data.draw(MODEL_SETS)} for item in section["items"]]}
+        for section in REAL[aid]["sections"]]}
+    scope = data.draw(st.sampled_from(_scopes(definition)))
+    undecided = set(asked_ids(definition, None, scope))
+    for model in (1, 2, 3):
+        mine = set(asked_ids(definition, model, scope))
+        assert mine <= undecided
+        assert {i["id"] for _, i in items(definition) if set(i["models"]) == {1, 2, 3}
+                and (scope is None or scope in i["scopes"])} <= mine
