@@ -74,9 +74,9 @@ def test_the_model_is_asked_only_where_it_changes_something(aid: str) -> None:
 @pytest.mark.parametrize(("aid", "item_id", "weights", "label"), [
     ("supporting-systems", "monitoring-outcomes", (2, 2, 2, 1), "less crucial for Model 3"),
     ("supporting-systems", "outcome-attribution", (2, 2, 2, 1), "less crucial for Model 3"),
-    ("supporting-systems", "relationship-management", (1, 1, 1, 1), "less crucial for Model 3"),
+    ("supporting-systems", "relationship-management", (1, 1, 1, 0.5), "less crucial for Model 3"),
     ("supporting-systems", "outcome-focused-assessment", (2, 2, 2, 1), "link less clear for Model 3"),
-    ("supporting-systems", "plan-reformulation", (1, 1, 1, 1), "link less clear for Model 3"),
+    ("supporting-systems", "plan-reformulation", (1, 1, 1, 0.5), "link less clear for Model 3"),
     ("contract-management-review", "individual-outcomes", (1, 1, 1, 0.5), "less crucial for Model 3"),
 ])
 def test_model_3_keeps_the_less_crucial_items_marked(aid: str, item_id: str, weights: tuple[float, ...],
