@@ -226,9 +226,55 @@ def test_answers_saved_for_1_0_load_with_what_changed(real_data: Data, aid: str,
     answer = json.loads(api.form_values_migrating(json.dumps(definition), json.dumps(doc)))
     assert (answer["ok"], answer["dropped"]) == (True, [])
     assert answer["notice"].startswith(
-        f"These answers were saved for version 1.0 of this assessment; it is now version 1.1. {says}"
-        if says.startswith("Changed") else "These answers were saved for version 1.0")
+        f"These answers were saved for version 1.0 of this assessment; it is now version {definition['version']}. "
+        f"{says}" if says.startswith("Changed") else "These answers were saved for version 1.0")
     assert says in answer["notice"]
-    # Saved for 1.1 itself: no notice.
-    doc["assessment_version"] = "1.1"
+    # Saved for the current version itself: no notice.
+    doc["assessment_version"] = definition["version"]
     assert json.loads(api.form_values_migrating(json.dumps(definition), json.dumps(doc)))["notice"] is None
+
+
+# Issue 10, version 1.2 of the Tool 20/21 assessments: answers saved for 1.1 load with what changed, every old
+# item still there (the first question of each split pair keeps its id), the new ones unanswered.
+@pytest.mark.parametrize(("aid", "model", "new_items", "says"), [
+    ("procurement-review", 2, ["governance-in-practice", "compliance-statutory-duties", "sustainability-beyond",
+                               "cost-of-services", "refinement-more-effective", "refinement-fewer-delayed-starts",
+                               "ethics-of-services", "timeliness-delays", "co-production-stakeholders"],
+     "Changed in version 1.2: One thing per question: Governance, Compliance, Sustainability, Cost, Ethics, "
+     "Timeliness and Co-production are each split into two questions"),
+    ("contract-management-review", 3, ["activity-with-outcomes", "performance-attribution", "individual-outcomes",
+                                       "individual-outcome-measures", "close-relationship", "provider-scope",
+                                       "population-assurance"],
+     "Changed in version 1.2: One thing per question: Activity and Performance are each split into two questions"),
+    ("supporting-systems", 3, ["local-outcomes", "service-estimate", "population-impact", "resource-readiness",
+                               "specification-auxiliary", "outcome-measures", "contribution-shown",
+                               "plan-reformulation", "work-allocation", "finance-payment-systems",
+                               "fewer-arrangements"],
+     "Changed in version 1.2: \"Not decided yet\" now shows every item, each marked with its model; Model 3 keeps"),
+    ("measure-mix", None, [], "Changed in version 1.2: The model of outcome-based commissioning is no longer asked"),
+])
+def test_answers_saved_for_1_1_load_with_what_changed(real_data: Data, aid: str, model: int | None,
+                                                      new_items: list[str], says: str) -> None:
+    definition = build(real_data, aid)
+    assert definition["version"] == "1.2"
+    doc = template(definition, model)
+    old_ids = [key for key in doc["answers"] if key not in new_items]
+    if definition["kind"] == "maturity":
+        doc["answers"] = {key: {"level": 2, "note": "kept"} for key in old_ids}
+    else:  # measure-mix asked the model in 1.1: a model saved then is still valid, and ignored
+        doc["context"]["model"] = 2
+        doc["answers"]["measures"] = [{"name": "Hours delivered", "class": "output", "note": ""}]
+    doc["assessment_version"] = "1.1"
+    answer = json.loads(api.form_values_migrating(json.dumps(definition), json.dumps(doc)))
+    assert (answer["ok"], answer["dropped"]) == (True, [])
+    assert answer["notice"].startswith(
+        f"These answers were saved for version 1.1 of this assessment; it is now version 1.2. {says}")
+    assert "Changed in version 1.1" not in answer["notice"]  # only what changed since the answers were saved
+    if definition["kind"] == "maturity":
+        fields = answer["form"]["fields"]
+        asked = set(template(definition, model)["answers"])
+        assert set(new_items) <= asked
+        assert all(fields[f"q-{key}"] == "2" for key in old_ids)
+        assert all(fields[f"q-{key}"] == "" for key in new_items)
+    else:
+        assert answer["form"]["fields"]["row-0-class"] == "output"

@@ -84,6 +84,16 @@ def test_describe(capsys: pytest.CaptureFixture[str]) -> None:
     assert f"  highest-affordable-quality: {principle} (weight 2)" in lines
 
 
+def test_describe_marks_model_items_and_notes(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(capsys, "describe", "supporting-systems")
+    lines = out.splitlines()
+    assert status == 0
+    assert "  logic-models: Logic models (Model 3) (weight 2; models 3)" in lines
+    assert "  monitoring-outcomes: Clear outcomes for each person (weight 2; less crucial for Model 3, weight 1)" \
+        in lines
+    assert "Context:" not in _run(capsys, "describe", "measure-mix")[1]  # measure-mix no longer asks the model
+
+
 def test_describe_json_lists_classes(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _run(capsys, "describe", "measure-mix", "--json")
     info = json.loads(out)

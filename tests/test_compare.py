@@ -45,7 +45,8 @@ def test_changes_per_item_and_section(maturity: dict[str, Any]) -> None:
     assert (rows["cost"]["change"], rows["cost"]["movement"]) == (0, "unchanged")
     # Don't know before and a level after: not a change in practice, so not compared.
     assert (rows["focus-detail"]["change"], rows["focus-detail"]["movement"]) == (None, "not compared")
-    assert (rows["allocation"]["before_status"], rows["allocation"]["movement"]) == ("not-asked", "not compared")
+    # Both scopes ("not sure") ask allocation too: unanswered before and after, so not compared.
+    assert (rows["allocation"]["before_status"], rows["allocation"]["movement"]) == ("unanswered", "not compared")
     assert (result["improved"], result["slipped"], result["unchanged"]) == (
         ["outcomes-focus"], ["governance"], ["cost"])
     assert (result["new"], result["gone"], result["removed"]) == ([], [], [])

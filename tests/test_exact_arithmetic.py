@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from weighted import weighted
 
 from obc_assess.common import percent, ratio_rounded, rounded
-from obc_assess.responses import applies
 from obc_assess.scoring import score
 from obc_assess.stats import _in_order, spread
+from obc_assess.tailor import applies
 from obc_assess.team import aggregate
 
 LEVELS: list[object] = [0, 1, 2, 3, "na", "unknown", None]

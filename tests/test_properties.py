@@ -11,8 +11,9 @@ from weighted import weighted
 
 from obc_assess.compare import compare
 from obc_assess.definition import answer_keys
-from obc_assess.responses import FORMAT, applies
+from obc_assess.responses import FORMAT
 from obc_assess.scoring import score
+from obc_assess.tailor import applies
 from obc_assess.team import aggregate
 
 LEVELS: list[object] = [0, 1, 2, 3, "na", "unknown", None]

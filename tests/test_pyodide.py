@@ -88,6 +88,7 @@ def _cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         cases += _team_cases(definition, text, rng)
     if "contract-management-review" in definitions:  # the real data (the small test set lacks these)
         cases += _band_cases(definitions)
+        cases += _model_cases(definitions)
     text = json.dumps(next(iter(definitions.values())))
     # Invalid JSON, including what Python versions parse or word differently (trailing commas, depth).
     for responses in ("{", "", "[1, NaN]", '{"a": [1,]}', "[]", "null", '{"answers": {"\\ud800": 1}}',
@@ -117,6 +118,31 @@ def _band_cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
             cases.append({"fn": "render_markdown_json", "args": [text, json.dumps(doc), ""]})
             cases.append({"fn": "render_docx_json", "args": [text, json.dumps(doc)]})
         cases.append({"fn": "form_values_migrating", "args": [text, json.dumps(old)]})
+    return cases
+
+
+def _model_cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Issue 10, models that tailor: Model 3's less crucial items at their own weight and marked, "Not decided"
+    asking every model check, answers saved for 1.1, and measure-mix keeping a model it no longer asks."""
+    cases: list[dict[str, Any]] = []
+    for aid, model in (("supporting-systems", 3), ("contract-management-review", 3), ("procurement-review", None),
+                       ("supporting-systems", None)):
+        definition = definitions[aid]
+        text = json.dumps(definition)
+        doc = template(definition, model)
+        for n, answer in enumerate(doc["answers"].values()):
+            answer["level"] = n % 4
+        cases += [{"fn": fn, "args": [text, json.dumps(doc)]} for fn in ("evaluate", "render_csv_json")]
+        cases.append({"fn": "render_markdown_json", "args": [text, json.dumps(doc), ""]})
+        fields = to_form(definition, doc)["fields"]
+        cases.append({"fn": "evaluate_form", "args": [text, json.dumps(fields)]})
+        doc["assessment_version"] = "1.1"
+        cases.append({"fn": "form_values_migrating", "args": [text, json.dumps(doc)]})
+    mix = definitions["measure-mix"]
+    saved = template(mix)
+    saved["context"]["model"], saved["assessment_version"] = 2, "1.1"
+    saved["answers"]["measures"] = [{"name": "Hours delivered", "class": "output", "note": ""}]
+    cases += [{"fn": fn, "args": [json.dumps(mix), json.dumps(saved)]} for fn in ("evaluate", "form_values_migrating")]
     return cases
 
 

@@ -104,3 +104,29 @@ def test_format_page_examples_are_valid(real_data: Data, aid: str, doc: dict[str
     definition = build(real_data, aid)
     assert [str(p) for p in validate(definition, doc)] == []
     score(definition, doc)
+
+
+# Issue 10, advice from the sources: every item of the Tool 20/21 reviews has its own next steps, each citing the
+# seed section it is drawn from; advice the sources do not give is marked as the toolkit's own.
+@pytest.mark.parametrize("aid", ["procurement-review", "contract-management-review", "supporting-systems"])
+def test_every_tool_20_21_item_has_cited_next_steps(real_data: Data, aid: str) -> None:
+    from obc_assess.definition import build, items
+
+    definition = build(real_data, aid)
+    for _, item in items(definition):
+        assert item["next_steps"], item["id"]
+        for step in item["next_steps"]:
+            assert step["cite"].startswith(("Tool 20, section", "Tool 21, section")), (item["id"], step["cite"])
+            assert step["text"].strip() and step["text"] == " ".join(step["text"].split())
+
+
+# Issue 10, one thing per question: no stem of these reviews asks "how short", "how clear" or "how carefully",
+# which the maturity levels (Not in place ... Embedded) do not answer.
+@pytest.mark.parametrize("aid", ["procurement-review", "contract-management-review", "supporting-systems"])
+def test_stems_are_answered_by_the_maturity_levels(real_data: Data, aid: str) -> None:
+    from obc_assess.definition import build, items
+
+    for _, item in items(build(real_data, aid)):
+        question = item["question"]
+        assert question.startswith(("How well", "Where", "When", "After")), (item["id"], question)
+        assert "How well" in question or "how well" in question, (item["id"], question)

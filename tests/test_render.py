@@ -16,7 +16,7 @@ from obc_assess.scoring import score
 
 
 def _maturity_result(maturity: dict[str, Any], note: str = "", name: str = "") -> dict[str, Any]:
-    doc = template(maturity, model=2)
+    doc = template(maturity, model=2, scope="choosing")
     doc["respondent"] = {"name": name, "role": "provider"}
     doc["answers"]["outcomes-focus"] = {"level": 1, "note": note}
     doc["answers"]["governance"] = {"level": "unknown", "note": ""}

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from obc_assess.responses import Problem, ResponsesError, applies, template, validate
+from obc_assess.responses import Problem, ResponsesError, template, validate
+from obc_assess.tailor import applies
 
 DELETE = object()  # marks a key to remove from the document
 Changes = list[tuple[tuple[Any, ...], object]]  # (path of keys, new value or DELETE)
@@ -45,16 +46,20 @@ def test_maturity_template(maturity: dict[str, Any]) -> None:
         "format": "obc-assess/responses", "format_version": 1, "assessment": "procurement-review",
         "assessment_version": "1.0", "context": {"model": None, "scope": None},
         "respondent": {"name": "", "role": ""},
-        # Not decided and both scopes: cost (models 2, 3) and allocation (one scope) are not asked.
+        # Not decided and both scopes ask every item (issue 10: tailor, never shrink): cost (models 2 and 3)
+        # and allocation (one scope) too.
         "answers": {key: {"level": None, "note": ""}
-                    for key in ("outcomes-focus", "governance", "focus-detail", "extra-item")}}
+                    for key in ("outcomes-focus", "governance", "cost", "allocation", "focus-detail",
+                                "extra-item")}}
 
 
 @pytest.mark.parametrize(("model", "scope", "keys"), [
-    (1, None, ["outcomes-focus", "governance", "focus-detail", "extra-item"]),
-    (2, None, ["outcomes-focus", "governance", "cost", "focus-detail", "extra-item"]),
+    (1, "choosing", ["outcomes-focus", "governance", "focus-detail", "extra-item"]),
+    (1, None, ["outcomes-focus", "governance", "allocation", "focus-detail", "extra-item"]),
+    (2, "choosing", ["outcomes-focus", "governance", "cost", "focus-detail", "extra-item"]),
     (3, "allocation", ["outcomes-focus", "governance", "cost", "allocation", "focus-detail", "extra-item"]),
-    (None, "choosing", ["outcomes-focus", "governance", "focus-detail", "extra-item"]),
+    (None, "choosing", ["outcomes-focus", "governance", "cost", "focus-detail", "extra-item"]),
+    (None, None, ["outcomes-focus", "governance", "cost", "allocation", "focus-detail", "extra-item"]),
 ])
 def test_template_follows_model_and_scope(maturity: dict[str, Any], model: int | None, scope: str | None,
                                           keys: list[str]) -> None:

@@ -33,29 +33,33 @@ def _answered(definition: dict[str, Any], levels: dict[str, object], model: int 
 
 # (levels given, model, scope, overall percent, confidence); weights: outcomes-focus 2, focus-detail 1.5.
 MATURITY_CASES = [
-    # Nothing answered: no percent, and no confidence either (nothing rated out of 3 expected items).
+    # Nothing answered: no percent, and no confidence either (nothing rated out of 5 expected items).
     ({}, None, None, None, 0.0),
-    ({"outcomes-focus": 3, "governance": 3}, None, None, 100.0, 100.0),
-    ({"outcomes-focus": 0, "governance": 0}, None, None, 0.0, 100.0),
+    # Not decided (model and scope) asks every item (issue 10: tailor, never shrink): cost and allocation too.
+    ({"outcomes-focus": 3, "governance": 3, "cost": 0, "allocation": 0}, None, None, 60.0, 100.0),
+    ({"outcomes-focus": 3, "governance": 3}, None, None, 100.0, 60.0),
+    # Model 1 and the "choosing" scope leave cost and allocation out: the cases below are about the rest.
+    ({"outcomes-focus": 3, "governance": 3}, 1, "choosing", 100.0, 100.0),
+    ({"outcomes-focus": 0, "governance": 0}, 1, "choosing", 0.0, 100.0),
     # Weighted: (2 * 3/3 + 1 * 0/3) / 3 = 66.666... -> 66.7.
-    ({"outcomes-focus": 3, "governance": 0}, None, None, 66.7, 100.0),
-    ({"outcomes-focus": 0, "governance": 3}, None, None, 33.3, 100.0),
+    ({"outcomes-focus": 3, "governance": 0}, 1, "choosing", 66.7, 100.0),
+    ({"outcomes-focus": 0, "governance": 3}, 1, "choosing", 33.3, 100.0),
     # Not applicable leaves the sums; the other items decide alone.
-    ({"outcomes-focus": 2, "governance": "na"}, None, None, 66.7, 100.0),
+    ({"outcomes-focus": 2, "governance": "na"}, 1, "choosing", 66.7, 100.0),
     # Don't know is not zero: left out of the percent, but the confidence falls to 2 of 3 weight.
-    ({"outcomes-focus": 2, "governance": "unknown"}, None, None, 66.7, 66.7),
+    ({"outcomes-focus": 2, "governance": "unknown"}, 1, "choosing", 66.7, 66.7),
     # Unanswered likewise; the optional items (focus-detail, extra-item) do not lower confidence when blank.
-    ({"outcomes-focus": 2}, None, None, 66.7, 66.7),
+    ({"outcomes-focus": 2}, 1, "choosing", 66.7, 66.7),
     # Answered optional items are extras: the core stays (2*2/3 + 1*1/3) / 3 = 55.6 (issue 10: never lifted).
-    ({"outcomes-focus": 2, "governance": 1, "focus-detail": 3}, None, None, 55.6, 100.0),
+    ({"outcomes-focus": 2, "governance": 1, "focus-detail": 3}, 1, "choosing", 55.6, 100.0),
     # Model 2 asks "cost" (models 2 and 3): answered, it counts; for model 1 it is ignored.
-    ({"outcomes-focus": 3, "governance": 3, "cost": 0}, 2, None, 75.0, 100.0),
-    ({"outcomes-focus": 3, "governance": 3, "cost": 0}, 1, None, 100.0, 100.0),
+    ({"outcomes-focus": 3, "governance": 3, "cost": 0}, 2, "choosing", 75.0, 100.0),
+    ({"outcomes-focus": 3, "governance": 3, "cost": 0}, 1, "choosing", 100.0, 100.0),
     # "allocation" is only for the allocation scope.
-    ({"outcomes-focus": 3, "governance": 3, "allocation": 0}, None, "allocation", 75.0, 100.0),
-    ({"outcomes-focus": 3, "governance": 3, "allocation": 0}, None, "choosing", 100.0, 100.0),
+    ({"outcomes-focus": 3, "governance": 3, "allocation": 0}, 1, "allocation", 75.0, 100.0),
+    ({"outcomes-focus": 3, "governance": 3, "allocation": 0}, 1, "choosing", 100.0, 100.0),
     # All N/A: nothing to score, nothing expected.
-    ({"outcomes-focus": "na", "governance": "na"}, None, None, None, None),
+    ({"outcomes-focus": "na", "governance": "na"}, 1, "choosing", None, None),
 ]
 
 
@@ -91,7 +95,8 @@ def test_result_shape(maturity: dict[str, Any]) -> None:
 
 
 def test_counts_per_section_and_overall(maturity: dict[str, Any]) -> None:
-    doc = _answered(maturity, {"outcomes-focus": 1, "governance": "unknown", "cost": "na"}, model=3)
+    doc = _answered(maturity, {"outcomes-focus": 1, "governance": "unknown", "cost": "na"}, model=3,
+                    scope="choosing")
     result = score(maturity, doc)
     assert {k: result["overall"][k] for k in ("answered", "na", "unknown", "unanswered", "total")} == {
         "answered": 1, "na": 1, "unknown": 1, "unanswered": 0, "total": 3}  # the core: no optional items
@@ -149,7 +154,7 @@ def test_priorities_rank_by_weighted_gap_then_order(maturity: dict[str, Any]) ->
         (1, "governance", 3, None), (2, "outcomes-focus", 2, None), (3, "focus-detail", 3, "practice-extras")]
     first = result["priorities"][1]
     assert first == {
-        "rank": 2, "id": "outcomes-focus", "extras": None, "next_steps": [],
+        "rank": 2, "id": "outcomes-focus", "extras": None, "next_steps": [], "model_tag": None,
         "title": "Outcomes focus", "section": "outcomes", "level": 2,
         "level_label": "Established", "max": 3, "weight": 2, "gap": 1, "score": 2,
         "reason": 'Rated "Established" (2 of 3), weight 2: this item counts double.',
@@ -181,13 +186,13 @@ def test_top_level_items_are_not_priorities(maturity: dict[str, Any]) -> None:
 
 
 def test_working_explains_every_item(maturity: dict[str, Any]) -> None:
-    doc = _answered(maturity, {"outcomes-focus": 1, "governance": "na"}, model=1)
+    doc = _answered(maturity, {"outcomes-focus": 1, "governance": "na"}, model=1, scope="choosing")
     doc["answers"]["outcomes-focus"]["note"] = "Written into the specification."
     working = score(maturity, doc)["working"]
     rows = {i["id"]: i for i in working["items"]}
     assert rows["outcomes-focus"] == {
         "id": "outcomes-focus", "title": "Outcomes focus", "section": "outcomes", "weight": 2, "level": 1,
-        "extras": None, "outcomes": False,
+        "extras": None, "outcomes": False, "model_tag": None,
         "level_label": "Developing", "max": 3, "contribution": 0.667, "included": True, "status": "scored",
         "reason": "scored", "note": "Written into the specification."}
     assert [(i["id"], i["status"]) for i in working["items"]] == [

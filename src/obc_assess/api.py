@@ -21,8 +21,9 @@ from obc_assess.render import plan_csv, to_csv, to_json, to_markdown
 from obc_assess.report_docx import result_docx
 from obc_assess.report_docx_team import compare_docx, team_docx
 from obc_assess.report_team import compare_csv, team_csv
-from obc_assess.responses import Problem, ResponsesError, applies, context_of, template, validate
+from obc_assess.responses import Problem, ResponsesError, context_of, template, validate
 from obc_assess.scoring import score
+from obc_assess.tailor import applies
 from obc_assess.team import aggregate, file_label, with_skipped
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # no answers file comes near this: the page does not read a larger one

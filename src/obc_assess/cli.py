@@ -103,6 +103,7 @@ def _description(d: dict[str, Any]) -> dict[str, Any]:
             {"id": c["id"], "label": c["label"]} for c in d["classification"]["classes"]],
         "sections": [{"id": s["id"], "title": s["title"], "optional": s["optional"], "items": [
             {"id": i["id"], "title": i["title"], "weight": i["weight"], "models": i["models"],
+             "model_notes": [{k: n[k] for k in ("models", "label", "weight")} for n in i["model_notes"]],
              "scopes": i["scopes"], "optional": i["optional"]} for i in s["items"]]} for s in d["sections"]],
     }
 
@@ -132,6 +133,8 @@ def cmd_describe(args: argparse.Namespace, definitions: dict[str, dict[str, Any]
             tags = [f"weight {i['weight']}"] if i["weight"] != 1 else []
             if len(i["models"]) < len(d["models"]):
                 tags.append(f"models {', '.join(map(str, i['models']))}")
+            tags += [note["label"] + ("" if note["weight"] is None else f", weight {note['weight']}")
+                     for note in (i["model_notes"] if d["asks_model"] else [])]
             if info["scope"] and len(i["scopes"]) < len(info["scope"]):
                 tags.append(f"scope {', '.join(i['scopes'])}")
             tags += ["optional"] if i["optional"] else []

@@ -16,7 +16,8 @@ from math import lcm
 from typing import Any, NamedTuple
 
 from obc_assess.definition import items
-from obc_assess.responses import applies, context_of
+from obc_assess.responses import context_of
+from obc_assess.tailor import applies, weight_of
 
 FORMAT = "obc-assess/result"
 FORMAT_VERSION = 1
@@ -98,8 +99,11 @@ class Facts:
         # Decimal reads the text as Fraction(str(weight)) would, several times faster.
         exact = [(section, item, Decimal(str(item["weight"])).as_integer_ratio())
                  for section, item in items(definition)]
-        # The smallest unit every weight is a whole number of (weights are decimals, so a power of ten).
-        self.unit = lcm(*(denominator for _, _, (_, denominator) in exact))
+        # The smallest unit every weight is a whole number of (weights are decimals, so a power of ten), the
+        # weights a model note gives included.
+        noted = [Decimal(str(note["weight"])).as_integer_ratio()[1] for _, item in items(definition)
+                 for note in item.get("model_notes", []) if note["weight"] is not None]
+        self.unit = lcm(*(denominator for _, _, (_, denominator) in exact), *noted)
         self.entries = [Entry(section, item, numerator * (self.unit // denominator),
                               bool(item["optional"] or section["optional"]))
                         for section, item, (numerator, denominator) in exact]
@@ -109,6 +113,7 @@ class Facts:
         self.labels.update(_NOT_LEVELS)
         self.labels[None] = None
         self._asked: dict[tuple[int | None, str | None], frozenset[str]] = {}
+        self._weights: dict[int | None, list[int]] = {}
 
     def asked(self, doc: dict[str, Any]) -> frozenset[str]:
         """The ids of the items asked for a valid document's model and scope (the same for many files)."""
@@ -117,6 +122,20 @@ class Facts:
             self._asked[context] = frozenset(entry.item["id"] for entry in self.entries
                                              if applies(self.definition, entry.item, *context))
         return self._asked[context]
+
+    def weights(self, doc: dict[str, Any]) -> list[int]:
+        """Each entry's weight (in 1/unit) for a valid document's model, in entries order (tailor.weight_of)."""
+        model = context_of(self.definition, doc)[0]
+        if model not in self._weights:
+            self._weights[model] = [
+                entry.weight if not entry.item.get("model_notes") else self.units(
+                    weight_of(self.definition, entry.item, model)) for entry in self.entries]
+        return self._weights[model]
+
+    def units(self, weight: int | float) -> int:
+        """A weight as written, in whole units of 1/unit."""
+        numerator, denominator = Decimal(str(weight)).as_integer_ratio()
+        return numerator * (self.unit // denominator)
 
     def label(self, level: object) -> str | None:
         """How a validated answer reads (as level_label, looked up rather than worked out)."""

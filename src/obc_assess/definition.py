@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from obc_assess.tailor import model_tag, note_text
+
 if TYPE_CHECKING:
     from obc_assess.loader import Data, GuidanceEntry
 
@@ -47,7 +49,8 @@ def build(data: Data, assessment_id: str) -> dict[str, Any]:
         "id": section["id"], "title": section["title"], "intro": section.get("intro"),
         "optional": section.get("optional", False),
         "extras_title": section.get("extras_title"),
-        "items": [_item(item, index, doc["section"], model_ids, scope_ids) for item in section["items"]],
+        "items": [_item(item, index, doc["section"], model_ids, scope_ids, doc.get("asks_model", True))
+                  for item in section["items"]],
     } for section in doc["sections"]]
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION,
@@ -79,8 +82,14 @@ def build_all(data: Data) -> dict[str, dict[str, Any]]:
     return {aid: build(data, aid) for aid in data.assessments}
 
 
+def _note(note: dict[str, Any], weight: int | float) -> dict[str, JSON]:
+    full = {"models": note["models"], "label": note["label"], "weight": note.get("weight"),
+            "quote": note["quote"], "cite": note["cite"]}
+    return {**full, "text": note_text(full, weight)}
+
+
 def _item(item: dict[str, Any], index: dict[str, GuidanceEntry], section: str, model_ids: list[int],
-          scope_ids: list[str]) -> dict[str, JSON]:
+          scope_ids: list[str], asks_model: bool) -> dict[str, JSON]:
     entry = index[item["ref"]] if "ref" in item else None
     guide = (entry.item if entry else None) or {}
     return {
@@ -92,6 +101,8 @@ def _item(item: dict[str, Any], index: dict[str, GuidanceEntry], section: str, m
         "question": item.get("question", guide.get("question")),
         "weight": item.get("weight", 1),
         "models": item.get("models", model_ids),
+        "model_tag": model_tag(asks_model, model_ids, item.get("models", model_ids)),
+        "model_notes": [_note(note, item.get("weight", 1)) for note in item.get("model_notes", [])],
         "scopes": item.get("scopes", scope_ids),
         "optional": item.get("optional", False),
         "outcomes": item.get("outcomes", False),

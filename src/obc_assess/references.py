@@ -161,6 +161,11 @@ def _check_assessment(doc: dict[str, Any], file: str, items: dict[str, Any], pag
             yield f"{base}.question: required: guidance item {item['ref']!r} has no question to show"
         if "parent" in item and item["parent"] not in ids and item["parent"] != item["id"]:
             yield f"{base}.parent: no item {item['parent']!r} in this assessment"
+        for k, note in enumerate(item.get("model_notes", [])):
+            outside = sorted(set(note["models"]) - set(item.get("models", [1, 2, 3])))
+            if outside:
+                yield (f"{base}.model_notes[{k}].models: the item is not asked for model(s) "
+                       f"{', '.join(map(str, outside))}; add them to the item's models or drop them here")
         for k, scope in enumerate(item.get("scopes", [])):
             if scope not in scopes:
                 yield f"{base}.scopes[{k}]: no scope option {scope!r}; add it under scope.options or remove it"

@@ -34,6 +34,7 @@ from typing import Any
 from obc_assess.checks import Checker, quote
 from obc_assess.definition import answer_keys, items
 from obc_assess.plan import check_plan
+from obc_assess.tailor import applies
 
 FORMAT = "obc-assess/responses"
 FORMAT_VERSION = 1
@@ -74,20 +75,6 @@ class ResponsesError(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(map(str, problems)))
         self.problems = problems
-
-
-def applies(definition: dict[str, Any], item: dict[str, Any], model: int | None, scope: str | None) -> bool:
-    """Whether an item is asked, given the model and scope chosen (None: not decided, or both)."""
-    # Undecided means only what holds whichever way the choice goes: items for every model (or scope).
-    if definition["asks_model"]:
-        every = {m["id"] for m in definition["models"]}
-        if not (model in item["models"] if model is not None else every <= set(item["models"])):
-            return False
-    if definition["scope"] is not None:
-        every = {o["id"] for o in definition["scope"]["options"]}
-        if not (scope in item["scopes"] if scope is not None else every <= set(item["scopes"])):
-            return False
-    return True
 
 
 def context_of(definition: dict[str, Any], doc: dict[str, Any]) -> tuple[int | None, str | None]:

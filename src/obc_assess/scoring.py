@@ -27,7 +27,8 @@ from obc_assess.classification import score_classification
 from obc_assess.common import REASONS, Facts, Tally, header, level_info, quotient, status_of
 from obc_assess.matrix import score_matrix
 from obc_assess.plan import entry_is_blank
-from obc_assess.responses import ResponsesError, validate
+from obc_assess.responses import ResponsesError, context_of, validate
+from obc_assess.tailor import tag_for
 
 # How a priority's reason words a weight of 1, 2 or 3.
 _TIMES = {1: "once", 2: "double", 3: "three times"}
@@ -83,7 +84,7 @@ def tally_maturity(facts: Facts, doc: dict[str, Any]) -> Tallied:
     core, outcomes = Tally(), Tally()
     extras: dict[str, tuple[Tally, Tally]] = {}
     answers: list[tuple[object, str]] = []
-    for section, item, weight, optional in facts.entries:
+    for (section, item, _, optional), weight in zip(facts.entries, facts.weights(doc), strict=True):
         answer = given.get(item["id"])
         level = None if answer is None else answer.get("level")
         status = status_of(level, item["id"] in asked, optional)
@@ -110,9 +111,11 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     working: list[dict[str, Any]] = []
     priorities: list[tuple[bool, int, int, dict[str, Any]]] = []
     gaps: list[dict[str, Any]] = []
-    for order, ((section, item, weight, optional), (level, status)) in enumerate(
-            zip(facts.entries, tallied.answers, strict=True)):
+    model = context_of(definition, doc)[0]
+    for order, ((section, item, _, optional), weight, (level, status)) in enumerate(
+            zip(facts.entries, facts.weights(doc), tallied.answers, strict=True)):
         contribution = None
+        tag = tag_for(definition, item, model)
         group = extras_of(section, optional)
         if status == "scored":
             assert isinstance(level, int)
@@ -120,12 +123,13 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
             if level < top:
                 # Core first; weights are in 1/unit throughout, so comparing gains as integers ranks them exactly.
                 priorities.append((group is not None, -weight * (top - level), order,
-                                   {**_priority(facts, section, item, weight, level), "extras": group}))
+                                   {**_priority(facts, section, item, weight, level, tag), "extras": group}))
         working.append({
             "extras": group, "outcomes": item["outcomes"],
-            "id": item["id"], "title": item["title"], "section": section["id"], "weight": item["weight"],
+            "id": item["id"], "title": item["title"], "section": section["id"], "weight": quotient(weight, unit),
             "level": level, "level_label": facts.label(level), "max": top, "contribution": contribution,
-            "included": status == "scored", "status": status, "reason": REASONS[status],
+            "included": status == "scored", "status": status, "model_tag": tag,
+            "reason": REASONS[status] if tag is None or status == "not-asked" else f"{REASONS[status]}; {tag}",
             "note": doc["answers"].get(item["id"], {}).get("note", ""),
         })
         if status == "unknown":
@@ -170,16 +174,17 @@ def _extras(facts: Facts, tallied: Tallied) -> list[dict[str, Any]]:
 
 
 def _priority(facts: Facts, section: dict[str, Any], item: dict[str, Any], weight: int,
-              level: int) -> dict[str, Any]:
+              level: int, tag: str | None) -> dict[str, Any]:
     """A priority entry (without its rank) for an item scored below the top level."""
     top, unit = facts.top, facts.unit
     label = facts.definition["scale"]["levels"][level]["label"]
     return {
         "id": item["id"], "title": item["title"], "section": section["id"], "level": level,
-        "level_label": label, "max": top, "weight": item["weight"], "gap": top - level,
+        "level_label": label, "max": top, "weight": quotient(weight, unit), "gap": top - level,
         "score": quotient(weight * (top - level), unit), "guidance_url": item["guidance_url"],
+        "model_tag": tag,
         "reason": f'Rated "{label}" ({level} of {top}), weight {quotient(weight, unit)}: '
-                  f'{_weight_phrase(weight, unit)}.',
+                  f'{_weight_phrase(weight, unit)}{f"; {tag}" if tag else ""}.',
         "target": level_info(facts.definition, level + 1),
         "next_steps": item["next_steps"],
     }

@@ -13,6 +13,7 @@ from obc_assess.api import MAX_FILE_BYTES
 from obc_assess.loader import Data, GuidanceEntry, guidance_index, page_url
 from obc_assess.responses import MAX_ROWS
 from obc_assess.responses import ROLES as RESPONSE_ROLES
+from obc_assess.tailor import effects
 from obc_assess.team_text import DISAGREEMENT_RULE
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -150,8 +151,11 @@ def _models_page(site: Site) -> str:
         for model in (entry.item or {}).get("models", []):
             tagged[model].append({"id": entry.id, "name": (entry.item or {})["name"], "page_id": entry.page_id})
     meta = site.data.models_meta
+    # What each assessment does with the model, worked out from its items so the page cannot go stale.
+    uses = [{"d": d, **effects(d)} for d in site.definitions.values()]
     return site.render("models.md.j2", "guidance/models.md", models=site.data.models, tagged=tagged,
-                       models_doc=meta, source=site.sources[meta["source"]])
+                       models_doc=meta, source=site.sources[meta["source"]], uses=uses,
+                       asking=sum(use["asks"] for use in uses))
 
 
 def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
@@ -165,7 +169,7 @@ def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
         # Rows shown before JavaScript adds more: enough to start a matrix or a list of measures by hand.
         counts = {"questions": sum(len(s["items"]) for s in d["sections"]) if maturity else 0, "rows": 3}
         form = site.raw_html("assessment_form.html.j2", path, urls, d=d, counts=counts, roles=ROLES,
-                             max_rows=MAX_ROWS)
+                             max_rows=MAX_ROWS, model_effects=effects(d))
         out[path] = site.render("assessment.md.j2", path, d=d, form=form, source=site.sources[d["source"]["id"]],
                                 guidance_md=d["guidance_url"].rstrip("/") + ".md", team_md=team_path(d["id"]),
                                 runtime_url=urls.runtime, package_url=urls.package,

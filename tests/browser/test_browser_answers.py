@@ -13,7 +13,7 @@ import pytest
 from browser_helpers import item_group, level, open_assessment, py, starts
 from playwright.sync_api import Page, expect
 
-from obc_assess.responses import applies
+from obc_assess.tailor import applies
 
 pytestmark = pytest.mark.browser
 
@@ -196,3 +196,29 @@ def test_import_restores_answers_and_reports_a_wrong_file(page: Page, site_url: 
     expected_result = py("form_evaluate", text, json.dumps(fields))["result"]
     overall = page.get_by_role("region", name="Your results").get_by_text(re.compile(r"^Overall score:"))
     expect(overall).to_contain_text(f"{expected_result['overall']['percent']}")
+
+
+def test_models_tailor_supporting_systems_never_shrink(page: Page, site_url: str,
+                                                      site_definitions: dict[str, Any]) -> None:
+    # Issue 10: "Not decided yet" shows every item, each marked; Model 1 leaves out Model 3's items; Model 3 keeps
+    # the items Tool 21 calls "less crucial" for it, marked, and Python's results say so.
+    definition = site_definitions["supporting-systems"]
+    every = [item for section in definition["sections"] for item in section["items"]]
+    open_assessment(page, site_url, "supporting-systems")
+    expect(page.get_by_label("Not decided yet")).to_be_checked()
+    logic = item_group(page, "Logic models (Model 3)")
+    expect(logic).to_be_visible()
+    expect(logic.get_by_text("for Model 3 only", exact=True)).to_be_visible()
+    clear = item_group(page, "Clear outcomes for each person")
+    expect(clear.get_by_text("less crucial for Model 3", exact=True)).to_be_visible()
+    expect(page.locator("fieldset[data-obc-item]:visible")).to_have_count(len(every))
+    page.get_by_label(re.compile(r"^Model 1:")).check()
+    expect(logic).to_be_hidden()
+    expect(clear).to_be_visible()
+    page.get_by_label(re.compile(r"^Model 3:")).check()
+    expect(logic).to_be_visible()
+    expect(clear).to_be_visible()
+    level(clear, "Not in place").check()
+    results = page.get_by_role("region", name="Your results")
+    expect(results.get_by_text(re.compile(r"weight 1: this item counts once; less crucial for Model 3\.$"))
+           ).to_be_visible()

@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, e
 from test_browser_team import blank, files_json, open_team, payload, rated
 
 from obc_assess import api
-from obc_assess.responses import applies
+from obc_assess.tailor import applies
 
 pytestmark = pytest.mark.browser
 
@@ -144,9 +144,11 @@ def test_hostile_notes_names_and_plans_stay_text(xss_page: tuple[Page, list[str]
              if applies(definition, item, 2, None)]
     open_assessment(page, site_url, "procurement-review")
     page.get_by_label(re.compile(r"^Model 2:")).check()
-    # A payload in each item's note (the rest after the last item's), and formulas in the action plan.
-    notes = {n: PAYLOADS[n] for n in range(len(items))}
-    notes[len(items) - 1] = " ".join(PAYLOADS[len(items) - 1:])
+    # A payload in each item's note (round again when there are more items than payloads; with fewer, the rest go
+    # in the last item's), and formulas in the action plan.
+    notes = {n: PAYLOADS[n % len(PAYLOADS)] for n in range(len(items))}
+    if len(items) < len(PAYLOADS):
+        notes[len(items) - 1] = " ".join(PAYLOADS[len(items) - 1:])
     for n, item in enumerate(items):
         group = item_group(page, item["title"])
         level(group, definition["scale"]["levels"][n % 3]["label"]).check()
