@@ -202,9 +202,9 @@ def test_score_other_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path,
 
 def test_score_refuses_invalid_answers(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     doc = _filled(capsys)
-    doc["format_version"] = 2
+    doc["format_version"] = 3
     name = _write(tmp_path, doc)
-    assert _run(capsys, "score", name) == (2, "", f"{name}: format_version: must be 1\n")
+    assert _run(capsys, "score", name) == (2, "", f"{name}: format_version: must be 2 (or 1, for a file saved before format 2)\n")
 
 
 def test_formats_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
@@ -364,7 +364,7 @@ def test_compare_refuses_bad_files(capsys: pytest.CaptureFixture[str], tmp_path:
     names = [_write(tmp_path, before, "before.json"), _write(tmp_path, after, "after.json")]
     assert _run(capsys, "compare", *names) == (2, "", (
         f"{names[0]}: answers.retired-item: not an item of {AID}; remove it\n"
-        f"{names[1]}: format_version: must be 1\n"))
+        f"{names[1]}: format_version: must be 2 (or 1, for a file saved before format 2)\n"))
     mix = _write(tmp_path, _template(capsys, "measure-mix"), "mix.json")
     good = _write(tmp_path, _filled(capsys), "good.json")
     assert _run(capsys, "compare", mix, good) == (

@@ -14,7 +14,7 @@ from obc_assess.scoring import score
 
 RESULT_KEYS = {"format", "format_version", "assessment", "responses_version", "version_matches", "context",
                "respondent", "overall", "sections", "priorities", "evidence_gaps", "working", "matrix",
-               "classification", "plan", "band_rules", "extras"}
+               "classification", "plan", "band_rules", "extras", "assessment_date", "assessment_date_label"}
 OVERALL_KEYS = {"percent", "band", "confidence", "answered", "na", "unknown", "unanswered", "total",
                 "band_status", "band_reason", "band_by_percent", "min_confidence", "outcomes_percent",
                 "outcomes_total", "outcomes_answered"}
@@ -86,7 +86,8 @@ def test_result_shape(maturity: dict[str, Any]) -> None:
     assert result["assessment"] == {"id": "procurement-review", "version": "1.0",
                                     "title": "Procurement review", "kind": "maturity"}
     assert result["context"] == {"model": 2, "model_name": "Model 2 name", "scope": None, "scope_label": None}
-    assert result["respondent"] == {"name": "", "role": ""}
+    assert result["respondent"] == {"name": "", "role": "", "organisation": ""}
+    assert (result["assessment_date"], result["assessment_date_label"]) == (None, None)
     assert result["matrix"] is None and result["classification"] is None
 
 

@@ -54,6 +54,10 @@ def _about(result: dict[str, Any]) -> list[str]:
     if respondent["name"] or respondent["role"]:
         role = f" ({ROLES[respondent['role']]})" if respondent["role"] else ""
         lines.append(f"- Answered by: {escape(respondent['name']) or 'not named'}{role}")
+    if respondent["organisation"]:
+        lines.append(f"- Organisation: {escape(respondent['organisation'])}")
+    if result["assessment_date"]:
+        lines.append(f"- Assessment date: {result['assessment_date_label']}")
     return [*lines, ""]
 
 
