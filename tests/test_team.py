@@ -113,6 +113,18 @@ def test_context_reports_different_models_and_versions(maturity: dict[str, Any])
     assert (one["same"], one["notes"]) == (True, [])
 
 
+def test_each_respondent_says_which_organisation_and_when(maturity: dict[str, Any]) -> None:
+    team = _team(maturity)
+    team[0][1]["respondent"]["organisation"] = "Cyngor Gwynedd"
+    team[0][1]["assessment_date"] = "2026-03-02"
+    team[1][1]["saved_at"] = "2026-04-01T09:00:00Z"  # no assessment date: the day it was saved, said so
+    for anonymous in (False, True):
+        people = aggregate(maturity, team, anonymous)["respondents"]
+        assert [(p["organisation"], p["date"], p["date_label"]) for p in people] == [
+            ("Cyngor Gwynedd", "2026-03-02", "2 March 2026"), ("", "2026-04-01", "saved on 1 April 2026"),
+            ("", None, "No date")]
+
+
 def test_scopes_are_named(maturity: dict[str, Any]) -> None:
     docs = [(f"{n}.json", template(maturity, None, scope)) for n, scope in enumerate(["allocation", None])]
     context = aggregate(maturity, list(docs))["context"]
