@@ -104,3 +104,15 @@ def test_format_page_examples_are_valid(real_data: Data, aid: str, doc: dict[str
     definition = build(real_data, aid)
     assert [str(p) for p in validate(definition, doc)] == []
     score(definition, doc)
+
+
+def test_priorities_name_each_standard_by_its_topic(real_data: Data) -> None:
+    definition = build(real_data, "commissioning-standards")
+    doc = template(definition)
+    doc["answers"]["standard-11"]["level"] = 0
+    top = score(definition, doc)["priorities"][0]
+    assert (top["id"], top["title"], top["topic"]) == (
+        "standard-11", "Standard 11", "Standard 11: monitoring and evaluation")
+    # Every standard has a topic; items with their own titles are named by them.
+    assert all(i["topic"].startswith(f"{i['title']}: ") for i in definition["sections"][0]["items"])
+    assert all(i["topic"] == i["title"] for s in definition["sections"][1:] for i in s["items"])

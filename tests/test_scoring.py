@@ -151,7 +151,7 @@ def test_priorities_rank_by_weighted_gap_then_order(maturity: dict[str, Any]) ->
     first = result["priorities"][1]
     assert first == {
         "rank": 2, "id": "outcomes-focus", "extras": None, "next_steps": [],
-        "title": "Outcomes focus", "section": "outcomes", "level": 2,
+        "title": "Outcomes focus", "topic": "Outcomes focus", "section": "outcomes", "level": 2,
         "level_label": "Established", "max": 3, "weight": 2, "gap": 1, "score": 2,
         "reason": 'Rated "Established" (2 of 3), weight 2: this item counts double.',
         "guidance_url": "guidance/tool20-procurement/#procurement-outcomes-focus",

@@ -87,6 +87,9 @@ def _item(item: dict[str, Any], index: dict[str, GuidanceEntry], section: str, m
         "id": item["id"], "field": field_id(item["id"]),
         # The assessment may reword the guidance item's name or question for a self-assessment.
         "title": item.get("title", guide.get("name")),
+        # A numbered item ("Standard 11") named by what it is about, where lists of items would read as numbers.
+        "topic": (f"{guide['name']}: {guide['topic']}" if "topic" in guide and "title" not in item
+                  else item.get("title", guide.get("name"))),
         "quote": guide.get("quote"),
         "quote_label": entry.quote_label if entry else None,
         "question": item.get("question", guide.get("question")),

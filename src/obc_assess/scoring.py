@@ -175,7 +175,7 @@ def _priority(facts: Facts, section: dict[str, Any], item: dict[str, Any], weigh
     top, unit = facts.top, facts.unit
     label = facts.definition["scale"]["levels"][level]["label"]
     return {
-        "id": item["id"], "title": item["title"], "section": section["id"], "level": level,
+        "id": item["id"], "title": item["title"], "topic": item["topic"], "section": section["id"], "level": level,
         "level_label": label, "max": top, "weight": item["weight"], "gap": top - level,
         "score": quotient(weight * (top - level), unit), "guidance_url": item["guidance_url"],
         "reason": f'Rated "{label}" ({level} of {top}), weight {quotient(weight, unit)}: '
