@@ -14,12 +14,13 @@ from obc_assess.scoring import score
 
 RESULT_KEYS = {"format", "format_version", "assessment", "responses_version", "version_matches", "context",
                "respondent", "overall", "sections", "priorities", "evidence_gaps", "working", "matrix",
-               "classification", "plan", "band_rules", "extras", "assessment_date", "assessment_date_label"}
-OVERALL_KEYS = {"percent", "band", "confidence", "answered", "na", "unknown", "unanswered", "total",
+               "classification", "plan", "band_rules", "extras", "assessment_date", "assessment_date_label",
+               "about", "version_notice", "progress"}
+OVERALL_KEYS = {"counts_label", "percent", "band", "confidence", "answered", "na", "unknown", "unanswered", "total",
                 "band_status", "band_reason", "band_by_percent", "min_confidence", "outcomes_percent",
                 "outcomes_total", "outcomes_answered"}
 SECTION_KEYS = {"id", "title", "percent", "confidence", "optional", "answered", "na", "unknown", "unanswered",
-                "total"}
+                "total", "rated_label"}
 
 
 def _answered(definition: dict[str, Any], levels: dict[str, object], model: int | None = None,
@@ -190,7 +191,7 @@ def test_working_explains_every_item(maturity: dict[str, Any]) -> None:
         "id": "outcomes-focus", "title": "Outcomes focus", "section": "outcomes", "weight": 2, "level": 1,
         "extras": None, "outcomes": False,
         "level_label": "Developing", "max": 3, "contribution": 0.667, "included": True, "status": "scored",
-        "reason": "scored", "note": "Written into the specification."}
+        "reason": "scored", "note": "Written into the specification.", "answer_label": "Developing"}
     assert [(i["id"], i["status"]) for i in working["items"]] == [
         ("outcomes-focus", "scored"), ("governance", "na"), ("cost", "not-asked"),
         ("allocation", "not-asked"),
@@ -304,7 +305,7 @@ def test_classification_counts(classification: dict[str, Any]) -> None:
         ("outcome-individual", 0, 0.0), ("output", 2, 66.7), ("input", 1, 33.3)]
     assert (block["classified"], block["unclassified"]) == (3, 1)
     assert block["measures"][3] == {"index": 3, "name": "Measure 3", "class": None, "label": None,
-                                    "outcome": None, "note": ""}
+                                    "outcome": None, "note": "", "category_label": "No category yet"}
     overall = result["overall"]
     assert (overall["percent"], overall["confidence"]) == (None, 75.0)
     assert (overall["answered"], overall["unanswered"], overall["total"]) == (3, 1, 4)

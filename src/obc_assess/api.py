@@ -17,8 +17,7 @@ from obc_assess.form import field_for, from_form, to_form
 from obc_assess.jsontext import parse
 from obc_assess.render import plan_csv, to_csv, to_json, to_markdown
 from obc_assess.report_team import compare_csv, team_csv
-from obc_assess.responses import (Problem, ResponsesError, applies, context_of, template, upgrade_notice,
-                                  validate)
+from obc_assess.responses import Problem, ResponsesError, applies, context_of, template, upgrade_notice, validate
 from obc_assess.scoring import score
 from obc_assess.team import aggregate, file_label, with_skipped
 

@@ -28,6 +28,7 @@ from obc_assess.common import REASONS, Facts, Tally, header, level_info, quotien
 from obc_assess.matrix import score_matrix
 from obc_assess.plan import entry_is_blank
 from obc_assess.responses import ResponsesError, validate
+from obc_assess.words import add_words
 
 # How a priority's reason words a weight of 1, 2 or 3.
 _TIMES = {1: "once", 2: "double", 3: "three times"}
@@ -45,10 +46,10 @@ def score(definition: dict[str, Any], doc: object) -> dict[str, Any]:
 def score_valid(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     """The result for a document the caller has already validated against facts.definition."""
     if facts.definition["kind"] == "matrix":
-        return score_matrix(facts, doc)
+        return add_words(score_matrix(facts, doc))
     if facts.definition["kind"] == "classification":
-        return score_classification(facts.definition, doc)
-    return score_maturity(facts, doc)
+        return add_words(score_classification(facts.definition, doc))
+    return add_words(score_maturity(facts, doc))
 
 
 def _weight_phrase(weight: int, unit: int) -> str:
