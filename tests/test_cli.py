@@ -204,7 +204,8 @@ def test_score_refuses_invalid_answers(capsys: pytest.CaptureFixture[str], tmp_p
     doc = _filled(capsys)
     doc["format_version"] = 3
     name = _write(tmp_path, doc)
-    assert _run(capsys, "score", name) == (2, "", f"{name}: format_version: must be 2 (or 1, for a file saved before format 2)\n")
+    assert _run(capsys, "score", name) == (
+        2, "", f"{name}: format_version: must be 2 (or 1, for a file saved before format 2)\n")
 
 
 def test_formats_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:

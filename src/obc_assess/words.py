@@ -45,6 +45,18 @@ def _about(result: dict[str, Any]) -> list[dict[str, str]]:
     return [{"term": term, "value": value} for term, value in rows]
 
 
+def _notes(result: dict[str, Any], kind: str) -> list[dict[str, str]]:
+    """Every note written on an item asked, or on a named row, titled by what it is about, in form order."""
+    if kind == "maturity":
+        found = [(item["title"], item["note"]) for item in result["working"]["items"]
+                 if item["status"] != "not-asked"]
+    else:
+        block = result["matrix"] or result["classification"]
+        rows = sorted(block.get("areas", []), key=lambda a: a["index"]) if kind == "matrix" else block["measures"]
+        found = [(f"{block['row_label']}: {' '.join(row['name'].split())}", row["note"]) for row in rows]
+    return [{"title": title, "note": note.strip()} for title, note in found if note.strip()]
+
+
 def _progress(result: dict[str, Any], kind: str) -> dict[str, Any]:
     # The headline counts the core; progress counts every item asked, the optional extras too.
     parts = [result["overall"], *result["extras"]]
@@ -93,6 +105,7 @@ def add_words(result: dict[str, Any]) -> dict[str, Any]:
             measure["category_label"] = measure["label"] or "No category yet"
         block["share_label"] = (f"of the {block['classified']} measures with a category" if block["classified"]
                                 else "no measure has a category yet")
+    result["notes"] = _notes(result, kind)
     result["progress"] = _progress(result, kind)
     result["working"]["explanation"] = _explanation(result, kind)
     return result
