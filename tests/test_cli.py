@@ -22,6 +22,8 @@ from obc_assess.team import aggregate, with_skipped
 
 ROOT = Path(__file__).resolve().parent.parent
 AID = "commissioning-principles"  # a maturity assessment with no scope
+# Another assessment's file is named by both titles (and its id, which is what the file itself says).
+WRONG_FILE = 'this file is for "Measure mix" (measure-mix), not "Commissioning principles"'
 
 
 @pytest.fixture(autouse=True)
@@ -268,7 +270,7 @@ def _expected(real_data: Data, names: list[str], docs: list[dict[str, Any]], ano
             {"path": "(file)", "field": None,
              "message": "not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)"}]},
         {"file": "File 3" if anonymous else names[2], "problems": [
-            {"path": "assessment", "field": None, "message": f'this file is for "measure-mix", not "{AID}"'}]}])
+            {"path": "assessment", "field": None, "message": WRONG_FILE}]}])
 
 
 def test_aggregate_skips_bad_files_and_says_why(capsys: pytest.CaptureFixture[str], tmp_path: Path,
@@ -277,7 +279,7 @@ def test_aggregate_skips_bad_files_and_says_why(capsys: pytest.CaptureFixture[st
     status, out, err = _run(capsys, "aggregate", *names)
     assert (status, err) == (0, (
         f"{names[1]}: not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)\n"
-        f'{names[2]}: assessment: this file is for "measure-mix", not "{AID}"\n'))
+        f'{names[2]}: assessment: this file is for "Measure mix" (measure-mix), not "Commissioning principles"\n'))
     assert out == team_markdown(_expected(real_data, names, docs))
     assert "- Respondents: 2" in out
 
@@ -369,7 +371,7 @@ def test_compare_refuses_bad_files(capsys: pytest.CaptureFixture[str], tmp_path:
     mix = _write(tmp_path, _template(capsys, "measure-mix"), "mix.json")
     good = _write(tmp_path, _filled(capsys), "good.json")
     assert _run(capsys, "compare", mix, good) == (
-        2, "", f'{mix}: assessment: this file is for "measure-mix", not "{AID}"\n')
+        2, "", f'{mix}: assessment: this file is for "Measure mix" (measure-mix), not "Commissioning principles"\n')
     (tmp_path / "list.json").write_text("[]", encoding="utf-8")
     status, _, err = _run(capsys, "compare", str(tmp_path / "list.json"), str(tmp_path / "none.json"))
     lines = err.splitlines()

@@ -124,7 +124,7 @@ MATURITY_CASES: list[tuple[str, Changes, list[str]]] = [
     # The answers are not checked against the wrong assessment: every key would be "not an item".
     ("another assessment", [(("assessment",), "contract-management-review"),
                             (("answers", "not-an-item"), {"level": 1})],
-     ['assessment: this file is for "contract-management-review", not "procurement-review"']),
+     ['assessment: this file is for "contract-management-review", not "Procurement review"']),
     ("assessment not text", [(("assessment",), 7)], ['assessment: must be "procurement-review"']),
     ("version not text", [(("assessment_version",), 1.0)], ['assessment_version: must be text, like "1.0"']),
     # A different version is not an error: the result reports it.

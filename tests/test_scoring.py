@@ -15,7 +15,7 @@ from obc_assess.scoring import score
 RESULT_KEYS = {"format", "format_version", "assessment", "responses_version", "version_matches", "context",
                "respondent", "overall", "sections", "priorities", "evidence_gaps", "working", "matrix",
                "classification", "plan", "band_rules", "extras", "assessment_date", "assessment_date_label",
-               "about", "version_notice", "progress"}
+               "about", "version_notice", "progress", "notes"}
 OVERALL_KEYS = {"counts_label", "percent", "band", "confidence", "answered", "na", "unknown", "unanswered", "total",
                 "band_status", "band_reason", "band_by_percent", "min_confidence", "outcomes_percent",
                 "outcomes_total", "outcomes_answered"}

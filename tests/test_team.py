@@ -158,8 +158,8 @@ def test_bad_files_are_reported_and_left_out(maturity: dict[str, Any], matrix: d
                                            "field": "context-model"}]},
         {"file": "list.json", "problems": [{"path": "(file)", "field": None, "message":
                                             "must be a JSON object ({...}) holding a responses document, not a list"}]},
-        {"file": "matrix.json", "problems": [{"path": "assessment", "field": None, "message":
-                                              'this file is for "review-priorities", not "procurement-review"'}]}]
+        {"file": "matrix.json", "problems": [{"path": "assessment", "field": None, "message": (
+            'this file is for "Review priorities" (review-priorities), not "Procurement review"')}]}]
 
 
 def test_nothing_to_merge(maturity: dict[str, Any]) -> None:

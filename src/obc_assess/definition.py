@@ -53,6 +53,8 @@ def build(data: Data, assessment_id: str) -> dict[str, Any]:
         "format": FORMAT, "format_version": FORMAT_VERSION,
         "id": doc["id"], "version": doc["version"], "title": doc["title"], "kind": doc["kind"],
         "summary": doc["summary"],
+        # Every assessment's title by id, so a file for another one is named in words, not by its id.
+        "assessment_titles": {aid: other["title"] for aid, other in data.assessments.items()},
         "source": {key: source[key] for key in ("id", "title", "short", "publisher", "date")},
         "section": doc["section"], "guidance_url": page_url(doc["guidance"]),
         "asks_model": doc.get("asks_model", True),

@@ -172,8 +172,10 @@ def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> Non
     same = True
     if "assessment" in doc and doc["assessment"] != definition["id"]:
         if isinstance(doc["assessment"], str):
-            check.add("assessment",
-                      f"this file is for {quote(doc['assessment'])}, not {quote(definition['id'])}")
+            titles = definition.get("assessment_titles", {})
+            theirs = titles.get(doc["assessment"])
+            named = f"{quote(theirs)} ({doc['assessment']})" if theirs else quote(doc["assessment"])
+            check.add("assessment", f"this file is for {named}, not {quote(definition['title'])}")
             # Answers for another assessment would only repeat "not an item" for every key.
             same = False
         else:
