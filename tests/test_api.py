@@ -278,3 +278,42 @@ def test_answers_saved_for_1_1_load_with_what_changed(real_data: Data, aid: str,
         assert all(fields[f"q-{key}"] == "" for key in new_items)
     else:
         assert answer["form"]["fields"]["row-0-class"] == "output"
+
+
+def _format_1(doc: dict[str, Any]) -> dict[str, Any]:
+    """The same answers as a file saved before format 2 (no organisation, no assessment date)."""
+    old = {key: value for key, value in doc.items() if key != "assessment_date"}
+    old["format_version"] = 1
+    old["respondent"] = {"name": doc["respondent"]["name"], "role": doc["respondent"]["role"]}
+    return old
+
+
+def test_a_format_1_file_loads_and_says_what_format_2_added(maturity: dict[str, Any]) -> None:
+    doc = _filled(maturity)
+    answer = json.loads(api.form_values_migrating(json.dumps(maturity), json.dumps(_format_1(doc))))
+    assert (answer["ok"], answer["dropped"]) == (True, [])
+    assert answer["notice"] == (
+        "This answers file was saved before files recorded the organisation and the assessment date: add them "
+        "under \u201cAbout this review\u201d, and export the answers again to keep them.")
+    fields = answer["form"]["fields"]
+    assert (fields["respondent-organisation"], fields["assessment-date"]) == ("", "")
+    # Scored as it was: a format 1 file gives the same result as the same answers in format 2.
+    assert score(maturity, _format_1(doc)) == score(maturity, doc)
+
+
+def test_organisation_and_date_go_from_the_form_to_the_file_and_back(maturity: dict[str, Any]) -> None:
+    doc = _filled(maturity)
+    doc["respondent"]["organisation"] = "Cyngor Gwynedd"
+    doc["assessment_date"] = "2026-03-02"
+    form = json.loads(api.form_values(json.dumps(maturity), json.dumps(doc)))["form"]
+    assert (form["fields"]["respondent-organisation"], form["fields"]["assessment-date"]) == (
+        "Cyngor Gwynedd", "2026-03-02")
+    answer = json.loads(api.evaluate_form(json.dumps(maturity), json.dumps(form["fields"])))
+    assert answer["responses"]["respondent"]["organisation"] == "Cyngor Gwynedd"
+    assert answer["responses"]["assessment_date"] == "2026-03-02"
+    assert answer["result"]["assessment_date_label"] == "2 March 2026"
+    assert "- Organisation: Cyngor Gwynedd\n- Assessment date: 2 March 2026\n" in to_markdown(answer["result"])
+    # A date that is not a day is the date field's problem, named so the page can link to it.
+    form["fields"]["assessment-date"] = "2026-02-30"
+    answer = json.loads(api.evaluate_form(json.dumps(maturity), json.dumps(form["fields"])))
+    assert [(p["path"], p["field"]) for p in answer["problems"]] == [("assessment_date", "assessment-date")]

@@ -22,6 +22,8 @@ from obc_assess.team import aggregate, with_skipped
 
 ROOT = Path(__file__).resolve().parent.parent
 AID = "commissioning-principles"  # a maturity assessment with no scope
+# Another assessment's file is named by both titles (and its id, which is what the file itself says).
+WRONG_FILE = 'this file is for "Measure mix" (measure-mix), not "Commissioning principles"'
 
 
 @pytest.fixture(autouse=True)
@@ -212,9 +214,10 @@ def test_score_other_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path,
 
 def test_score_refuses_invalid_answers(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     doc = _filled(capsys)
-    doc["format_version"] = 2
+    doc["format_version"] = 3
     name = _write(tmp_path, doc)
-    assert _run(capsys, "score", name) == (2, "", f"{name}: format_version: must be 1\n")
+    assert _run(capsys, "score", name) == (
+        2, "", f"{name}: format_version: must be 2 (or 1, for a file saved before format 2)\n")
 
 
 def test_formats_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
@@ -277,7 +280,7 @@ def _expected(real_data: Data, names: list[str], docs: list[dict[str, Any]], ano
             {"path": "(file)", "field": None,
              "message": "not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)"}]},
         {"file": "File 3" if anonymous else names[2], "problems": [
-            {"path": "assessment", "field": None, "message": f'this file is for "measure-mix", not "{AID}"'}]}])
+            {"path": "assessment", "field": None, "message": WRONG_FILE}]}])
 
 
 def test_aggregate_skips_bad_files_and_says_why(capsys: pytest.CaptureFixture[str], tmp_path: Path,
@@ -286,7 +289,7 @@ def test_aggregate_skips_bad_files_and_says_why(capsys: pytest.CaptureFixture[st
     status, out, err = _run(capsys, "aggregate", *names)
     assert (status, err) == (0, (
         f"{names[1]}: not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)\n"
-        f'{names[2]}: assessment: this file is for "measure-mix", not "{AID}"\n'))
+        f'{names[2]}: assessment: this file is for "Measure mix" (measure-mix), not "Commissioning principles"\n'))
     assert out == team_markdown(_expected(real_data, names, docs))
     assert "- Respondents: 2" in out
 
@@ -374,11 +377,11 @@ def test_compare_refuses_bad_files(capsys: pytest.CaptureFixture[str], tmp_path:
     names = [_write(tmp_path, before, "before.json"), _write(tmp_path, after, "after.json")]
     assert _run(capsys, "compare", *names) == (2, "", (
         f"{names[0]}: answers.retired-item: not an item of {AID}; remove it\n"
-        f"{names[1]}: format_version: must be 1\n"))
+        f"{names[1]}: format_version: must be 2 (or 1, for a file saved before format 2)\n"))
     mix = _write(tmp_path, _template(capsys, "measure-mix"), "mix.json")
     good = _write(tmp_path, _filled(capsys), "good.json")
     assert _run(capsys, "compare", mix, good) == (
-        2, "", f'{mix}: assessment: this file is for "measure-mix", not "{AID}"\n')
+        2, "", f'{mix}: assessment: this file is for "Measure mix" (measure-mix), not "Commissioning principles"\n')
     (tmp_path / "list.json").write_text("[]", encoding="utf-8")
     status, _, err = _run(capsys, "compare", str(tmp_path / "list.json"), str(tmp_path / "none.json"))
     lines = err.splitlines()

@@ -129,7 +129,7 @@ def test_both_files_are_checked(maturity: dict[str, Any], matrix: dict[str, Any]
         compare(maturity, template(matrix), after, ("a.json", "b.json"))
     assert raised.value.problems == [
         {"file": "a.json", "path": "assessment",
-         "message": 'this file is for "review-priorities", not "procurement-review"'},
+         "message": 'this file is for "Review priorities" (review-priorities), not "Procurement review"'},
         {"file": "b.json", "path": "context.model", "message": "must be 1, 2, 3 or null"}]
 
 

@@ -64,7 +64,7 @@ def test_markdown_warns(maturity: dict[str, Any]) -> None:
 
 def test_an_assessment_date_is_read_before_the_saved_day(maturity: dict[str, Any]) -> None:
     doc = _doc(maturity, "Ann", "", "2026-05-05T10:00:00Z")
-    doc["date"] = "2026-04-30"  # the assessment date, once the answers format has one
+    doc["assessment_date"] = "2026-04-30"  # format 2's assessment date
     assert (header_of(doc)["date"], header_of(doc)["date_label"]) == ("2026-04-30", "30 April 2026")
 
 

@@ -10,12 +10,13 @@ import pytest
 from obc_assess.definition import FORMAT, answer_keys, build, build_all, field_id, items
 from obc_assess.loader import Data
 
-TOP_KEYS = {"format", "format_version", "id", "version", "title", "kind", "summary", "source", "section",
+TOP_KEYS = {"format", "format_version", "assessment_titles", "id", "version", "title", "kind", "summary", "source",
+            "section",
             "guidance_url", "asks_model", "models", "scope", "scale", "bands", "band_rules", "weights_note",
             "changes", "matrix",
             "classification", "sections"}
 ITEM_KEYS = {"id", "field", "title", "quote", "quote_label", "question", "weight", "models", "scopes",
-             "optional", "outcomes", "next_steps", "parent", "guidance_url", "source_section", "model_tag",
+             "optional", "outcomes", "next_steps", "topic", "parent", "guidance_url", "source_section", "model_tag",
              "model_notes"}
 
 

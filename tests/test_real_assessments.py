@@ -130,3 +130,15 @@ def test_stems_are_answered_by_the_maturity_levels(real_data: Data, aid: str) ->
         question = item["question"]
         assert question.startswith(("How well", "Where", "When", "After")), (item["id"], question)
         assert "How well" in question or "how well" in question, (item["id"], question)
+
+
+def test_priorities_name_each_standard_by_its_topic(real_data: Data) -> None:
+    definition = build(real_data, "commissioning-standards")
+    doc = template(definition)
+    doc["answers"]["standard-11"]["level"] = 0
+    top = score(definition, doc)["priorities"][0]
+    assert (top["id"], top["title"], top["topic"]) == (
+        "standard-11", "Standard 11", "Standard 11: monitoring and evaluation")
+    # Every standard has a topic; items with their own titles are named by them.
+    assert all(i["topic"].startswith(f"{i['title']}: ") for i in definition["sections"][0]["items"])
+    assert all(i["topic"] == i["title"] for s in definition["sections"][1:] for i in s["items"])

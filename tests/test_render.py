@@ -32,7 +32,7 @@ def test_json_is_sorted_indented_utf8_with_a_final_newline(maturity: dict[str, A
     result = _maturity_result(maturity, note="Café — “quoted”")
     text = to_json(result)
     assert text.endswith("}\n") and not text.endswith("\n\n")
-    assert text.startswith('{\n  "assessment": {\n    "id": "procurement-review",')
+    assert text.startswith('{\n  "about": [\n    {\n      "term": "Model",')
     assert "Café — “quoted”" in text  # not \u escapes: the file reads as written
     assert json.loads(text) == result
     assert to_json(json.loads(text)) == text

@@ -43,9 +43,9 @@ def _messages(definition: dict[str, Any], doc: object) -> list[str]:
 def test_maturity_template(maturity: dict[str, Any]) -> None:
     doc = template(maturity)
     assert doc == {
-        "format": "obc-assess/responses", "format_version": 1, "assessment": "procurement-review",
+        "format": "obc-assess/responses", "format_version": 2, "assessment": "procurement-review",
         "assessment_version": "1.0", "context": {"model": None, "scope": None},
-        "respondent": {"name": "", "role": ""},
+        "respondent": {"name": "", "role": "", "organisation": ""}, "assessment_date": "",
         # Not decided and both scopes ask every item (issue 10: tailor, never shrink): cost (models 2 and 3)
         # and allocation (one scope) too.
         "answers": {key: {"level": None, "note": ""}
@@ -100,16 +100,36 @@ def test_applies_when_the_assessment_asks_no_model(matrix: dict[str, Any]) -> No
 # ---------------------------------------------------------------------------------------------- validation
 
 # (case id, changes to a valid maturity document, the problems expected, in order)
+FORMAT_MESSAGE = "must be 2 (or 1, for a file saved before format 2)"
 MATURITY_CASES: list[tuple[str, Changes, list[str]]] = [
     ("valid", [], []),
     ("wrong format", [(("format",), "obc-assess/result")], ['format: must be "obc-assess/responses"']),
-    ("format version 2", [(("format_version",), 2)], ["format_version: must be 1"]),
+    ("format version 3", [(("format_version",), 3)], [f"format_version: {FORMAT_MESSAGE}"]),
     # True == 1 in Python; JSON true is not the number 1.
-    ("format version true", [(("format_version",), True)], ["format_version: must be 1"]),
+    ("format version true", [(("format_version",), True)], [f"format_version: {FORMAT_MESSAGE}"]),
+    # Format 2 added the organisation and the assessment date; format 1 files are still read, without them.
+    ("format version 1", [(("format_version",), 1), (("respondent", "organisation"), DELETE),
+                          (("assessment_date",), DELETE)], []),
+    ("format 1 with a date", [(("format_version",), 1), (("respondent", "organisation"), DELETE),
+                              (("assessment_date",), "2026-03-02")],
+     ["assessment_date: not part of a format 1 file; set format_version to 2"]),
+    ("format 1 with an organisation", [(("format_version",), 1), (("assessment_date",), DELETE),
+                                       (("respondent", "organisation"), "Cyngor")],
+     ["respondent.organisation: not part of the respondent; remove it"]),
+    ("organisation", [(("respondent", "organisation"), "Cyngor Gwynedd")], []),
+    ("organisation too long", [(("respondent", "organisation"), "x" * 201)],
+     ["respondent.organisation: too long (201 characters); shorten it to 200 or fewer"]),
+    ("assessment date", [(("assessment_date",), "2026-03-02")], []),
+    ("assessment date not real", [(("assessment_date",), "2026-02-30")],
+     ['assessment_date: "2026-02-30" is not a date; write the day of the assessment as year-month-day, '
+      'like "2026-03-02", or ""']),
+    ("assessment date a number", [(("assessment_date",), 20260302)],
+     ['assessment_date: a number is not a date; write the day of the assessment as year-month-day, '
+      'like "2026-03-02", or ""']),
     # The answers are not checked against the wrong assessment: every key would be "not an item".
     ("another assessment", [(("assessment",), "contract-management-review"),
                             (("answers", "not-an-item"), {"level": 1})],
-     ['assessment: this file is for "contract-management-review", not "procurement-review"']),
+     ['assessment: this file is for "contract-management-review", not "Procurement review"']),
     ("assessment not text", [(("assessment",), 7)], ['assessment: must be "procurement-review"']),
     ("version not text", [(("assessment_version",), 1.0)], ['assessment_version: must be text, like "1.0"']),
     # A different version is not an error: the result reports it.
@@ -195,11 +215,11 @@ def test_maturity_validation(maturity: dict[str, Any], changes: Changes,
 def test_every_required_key_missing(maturity: dict[str, Any]) -> None:
     assert _messages(maturity, {}) == [
         'format: missing; add "format": "obc-assess/responses"',
-        "format_version: missing; add \"format_version\": 1",
+        "format_version: missing; add \"format_version\": 2",
         'assessment: missing; add "assessment": "procurement-review"',
         'assessment_version: missing; add "assessment_version": "1.0"',
         'context: missing; add "context": {"model": null, "scope": null}',
-        'respondent: missing; add "respondent": {"name": "", "role": ""}',
+        'respondent: missing; add "respondent": {"name": "", "role": "", "organisation": ""}',
         'answers: missing; add "answers": {}']
 
 

@@ -14,12 +14,13 @@ from obc_assess.scoring import score
 
 RESULT_KEYS = {"format", "format_version", "assessment", "responses_version", "version_matches", "context",
                "respondent", "overall", "sections", "priorities", "evidence_gaps", "working", "matrix",
-               "classification", "plan", "band_rules", "extras"}
-OVERALL_KEYS = {"percent", "band", "confidence", "answered", "na", "unknown", "unanswered", "total",
+               "classification", "plan", "band_rules", "extras", "assessment_date", "assessment_date_label",
+               "about", "version_notice", "progress", "notes"}
+OVERALL_KEYS = {"counts_label", "percent", "band", "confidence", "answered", "na", "unknown", "unanswered", "total",
                 "band_status", "band_reason", "band_by_percent", "min_confidence", "outcomes_percent",
                 "outcomes_total", "outcomes_answered"}
 SECTION_KEYS = {"id", "title", "percent", "confidence", "optional", "answered", "na", "unknown", "unanswered",
-                "total"}
+                "total", "rated_label"}
 
 
 def _answered(definition: dict[str, Any], levels: dict[str, object], model: int | None = None,
@@ -90,7 +91,8 @@ def test_result_shape(maturity: dict[str, Any]) -> None:
     assert result["assessment"] == {"id": "procurement-review", "version": "1.0",
                                     "title": "Procurement review", "kind": "maturity"}
     assert result["context"] == {"model": 2, "model_name": "Model 2 name", "scope": None, "scope_label": None}
-    assert result["respondent"] == {"name": "", "role": ""}
+    assert result["respondent"] == {"name": "", "role": "", "organisation": ""}
+    assert (result["assessment_date"], result["assessment_date_label"]) == (None, None)
     assert result["matrix"] is None and result["classification"] is None
 
 
@@ -155,7 +157,7 @@ def test_priorities_rank_by_weighted_gap_then_order(maturity: dict[str, Any]) ->
     first = result["priorities"][1]
     assert first == {
         "rank": 2, "id": "outcomes-focus", "extras": None, "next_steps": [], "model_tag": None,
-        "title": "Outcomes focus", "section": "outcomes", "level": 2,
+        "title": "Outcomes focus", "topic": "Outcomes focus", "section": "outcomes", "level": 2,
         "level_label": "Established", "max": 3, "weight": 2, "gap": 1, "score": 2,
         "reason": 'Rated "Established" (2 of 3), weight 2: this item counts double.',
         "guidance_url": "guidance/tool20-procurement/#procurement-outcomes-focus",
@@ -194,7 +196,7 @@ def test_working_explains_every_item(maturity: dict[str, Any]) -> None:
         "id": "outcomes-focus", "title": "Outcomes focus", "section": "outcomes", "weight": 2, "level": 1,
         "extras": None, "outcomes": False, "model_tag": None,
         "level_label": "Developing", "max": 3, "contribution": 0.667, "included": True, "status": "scored",
-        "reason": "scored", "note": "Written into the specification."}
+        "reason": "scored", "note": "Written into the specification.", "answer_label": "Developing"}
     assert [(i["id"], i["status"]) for i in working["items"]] == [
         ("outcomes-focus", "scored"), ("governance", "na"), ("cost", "not-asked"),
         ("allocation", "not-asked"),
@@ -308,7 +310,7 @@ def test_classification_counts(classification: dict[str, Any]) -> None:
         ("outcome-individual", 0, 0.0), ("output", 2, 66.7), ("input", 1, 33.3)]
     assert (block["classified"], block["unclassified"]) == (3, 1)
     assert block["measures"][3] == {"index": 3, "name": "Measure 3", "class": None, "label": None,
-                                    "outcome": None, "note": ""}
+                                    "outcome": None, "note": "", "category_label": "No category yet"}
     overall = result["overall"]
     assert (overall["percent"], overall["confidence"]) == (None, 75.0)
     assert (overall["answered"], overall["unanswered"], overall["total"]) == (3, 1, 4)

@@ -113,6 +113,18 @@ def test_context_reports_different_models_and_versions(maturity: dict[str, Any])
     assert (one["same"], one["notes"]) == (True, [])
 
 
+def test_each_respondent_says_which_organisation_and_when(maturity: dict[str, Any]) -> None:
+    team = _team(maturity)
+    team[0][1]["respondent"]["organisation"] = "Cyngor Gwynedd"
+    team[0][1]["assessment_date"] = "2026-03-02"
+    team[1][1]["saved_at"] = "2026-04-01T09:00:00Z"  # no assessment date: the day it was saved, said so
+    for anonymous in (False, True):
+        people = aggregate(maturity, team, anonymous)["respondents"]
+        assert [(p["organisation"], p["date"], p["date_label"]) for p in people] == [
+            ("Cyngor Gwynedd", "2026-03-02", "2 March 2026"), ("", "2026-04-01", "saved on 1 April 2026"),
+            ("", None, "No date")]
+
+
 def test_scopes_are_named(maturity: dict[str, Any]) -> None:
     docs = [(f"{n}.json", template(maturity, None, scope)) for n, scope in enumerate(["allocation", None])]
     context = aggregate(maturity, list(docs))["context"]
@@ -146,8 +158,8 @@ def test_bad_files_are_reported_and_left_out(maturity: dict[str, Any], matrix: d
                                            "field": "context-model"}]},
         {"file": "list.json", "problems": [{"path": "(file)", "field": None, "message":
                                             "must be a JSON object ({...}) holding a responses document, not a list"}]},
-        {"file": "matrix.json", "problems": [{"path": "assessment", "field": None, "message":
-                                              'this file is for "review-priorities", not "procurement-review"'}]}]
+        {"file": "matrix.json", "problems": [{"path": "assessment", "field": None, "message": (
+            'this file is for "Review priorities" (review-priorities), not "Procurement review"')}]}]
 
 
 def test_nothing_to_merge(maturity: dict[str, Any]) -> None:

@@ -21,7 +21,7 @@ from obc_assess.render import plan_csv, to_csv, to_json, to_markdown
 from obc_assess.report_docx import result_docx
 from obc_assess.report_docx_team import compare_docx, team_docx
 from obc_assess.report_team import compare_csv, team_csv
-from obc_assess.responses import Problem, ResponsesError, context_of, template, validate
+from obc_assess.responses import Problem, ResponsesError, context_of, template, upgrade_notice, validate
 from obc_assess.scoring import score
 from obc_assess.tailor import applies
 from obc_assess.team import aggregate, file_label, with_skipped
@@ -132,6 +132,9 @@ def form_values_migrating(definition_json: str, responses_json: str) -> str:
     """Form values for saved or imported answers that may be for an earlier version of the assessment:
     ``{"ok", "problems", "form", "dropped": [item ids], "notice": text or null}``.
 
+    A file in an older answers format (format 1: no organisation or assessment date) loads, and ``notice``
+    says what the newer format added, so the person can fill it in.
+
     A file for another version of this assessment loses its answers and plan entries for items the assessment
     no longer has (compare.prune: the rule the comparison follows, so an item renamed since counts as gone and
     its new id starts unanswered); ``dropped`` lists them and ``notice`` says so, for the page to show. A file
@@ -147,8 +150,10 @@ def form_values_migrating(definition_json: str, responses_json: str) -> str:
         return _answer(problems, form=None, dropped=None, notice=None)
     assert isinstance(pruned, dict)  # validate reports anything else
     dropped = list(dict.fromkeys(r["id"] for r in removed))
+    # Told together: what the assessment changed, then what the answers format added since the file was saved.
+    notices = [_migration_notice(definition, pruned, removed), upgrade_notice(pruned)]
     return _answer([], form=to_form(definition, pruned), dropped=dropped,
-                   notice=_migration_notice(definition, pruned, removed))
+                   notice=" ".join(n for n in notices if n) or None)
 
 
 def _migration_notice(definition: dict[str, Any], doc: dict[str, Any], removed: list[dict[str, str]]) -> str | None:

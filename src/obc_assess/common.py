@@ -15,8 +15,9 @@ from fractions import Fraction
 from math import lcm
 from typing import Any, NamedTuple
 
+from obc_assess.dates import date_label
 from obc_assess.definition import items
-from obc_assess.responses import context_of
+from obc_assess.responses import about, context_of
 from obc_assess.tailor import applies, weight_of
 
 FORMAT = "obc-assess/result"
@@ -230,7 +231,7 @@ def header(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
     model, scope = context_of(definition, doc)
     models = {m["id"]: m["name"] for m in definition["models"]}
     options = {o["id"]: o["label"] for o in (definition["scope"] or {}).get("options", [])}
-    respondent = doc["respondent"]
+    who = about(doc)
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION,
         "assessment": {k: definition[k] for k in ("id", "version", "title", "kind")},
@@ -238,7 +239,10 @@ def header(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
         "version_matches": doc["assessment_version"] == definition["version"],
         "context": {"model": model, "model_name": models.get(model) if model is not None else None,
                     "scope": scope, "scope_label": options.get(scope) if scope is not None else None},
-        "respondent": {"name": respondent.get("name", ""), "role": respondent.get("role", "")},
+        # Who and when, as the person gave them (the date is theirs, never the clock's: results stay identical).
+        "respondent": {"name": who["name"], "role": who["role"], "organisation": who["organisation"]},
+        "assessment_date": who["assessment_date"] or None,
+        "assessment_date_label": date_label(who["assessment_date"]) if who["assessment_date"] else None,
         "matrix": None, "classification": None, "plan": [],
         # Maturity results fill these in (bands.py); other kinds have no bands and no extras.
         "band_rules": [], "extras": [],

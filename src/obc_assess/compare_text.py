@@ -7,38 +7,29 @@ page and the report warn (the toolkit's own rule). Every sentence here is shown 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
+from obc_assess.dates import date_label
 from obc_assess.plan import is_date
-from obc_assess.responses import ROLES
+from obc_assess.responses import ROLES, about
 
 SIDES = {"before": "baseline", "after": "later file"}
 STATUS_TEXT = {"not-asked": "Not asked", "unanswered": "Not answered", "skipped": "Not answered",
                "na": "Not applicable", "unknown": "Don't know"}
 NO_DATE = "No date"
-# Not strftime("%B"): that follows the machine's locale, and the CLI and the browser must print the same.
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-
-
-def date_label(text: str) -> str:
-    """A YYYY-MM-DD date as people write it: "2 March 2026"."""
-    day = date.fromisoformat(text)
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def header_of(doc: dict[str, Any]) -> dict[str, Any]:
     """Who answered a valid file and when: the assessment date if the file has one, else the day it was saved.
 
-    The only place the comparison reads these keys, so a change to the answers format is a change here."""
-    respondent = doc["respondent"]
-    name = " ".join(str(respondent.get("name", "")).split())
-    role = respondent.get("role", "")
-    organisation = " ".join(str(respondent.get("organisation", "") or doc.get("organisation", "") or "").split())
+    The keys are read by responses.about (the answers format's own reader); ``saved_at``, which the browser
+    writes, stands in only for a file with no assessment date."""
+    who = about(doc)
+    name = " ".join(who["name"].split())
+    role = who["role"]
+    organisation = " ".join(who["organisation"].split())
     day, kind = "", None
-    for key, found in (("date", "assessment"), ("assessment_date", "assessment"), ("saved_at", "saved")):
-        value = doc.get(key)
+    for value, found in ((who["assessment_date"], "assessment"), (doc.get("saved_at"), "saved")):
         if isinstance(value, str) and is_date(value[:10]):
             day, kind = value[:10], found
             break

@@ -56,6 +56,8 @@ def build(data: Data, assessment_id: str) -> dict[str, Any]:
         "format": FORMAT, "format_version": FORMAT_VERSION,
         "id": doc["id"], "version": doc["version"], "title": doc["title"], "kind": doc["kind"],
         "summary": doc["summary"],
+        # Every assessment's title by id, so a file for another one is named in words, not by its id.
+        "assessment_titles": {aid: other["title"] for aid, other in data.assessments.items()},
         "source": {key: source[key] for key in ("id", "title", "short", "publisher", "date")},
         "section": doc["section"], "guidance_url": page_url(doc["guidance"]),
         "asks_model": doc.get("asks_model", True),
@@ -96,6 +98,9 @@ def _item(item: dict[str, Any], index: dict[str, GuidanceEntry], section: str, m
         "id": item["id"], "field": field_id(item["id"]),
         # The assessment may reword the guidance item's name or question for a self-assessment.
         "title": item.get("title", guide.get("name")),
+        # A numbered item ("Standard 11") named by what it is about, where lists of items would read as numbers.
+        "topic": (f"{guide['name']}: {guide['topic']}" if "topic" in guide and "title" not in item
+                  else item.get("title", guide.get("name"))),
         "quote": guide.get("quote"),
         "quote_label": entry.quote_label if entry else None,
         "question": item.get("question", guide.get("question")),

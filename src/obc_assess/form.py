@@ -1,7 +1,8 @@
 """Maps the questionnaire's HTML form fields to a responses document and back, so the browser glue stays dumb.
 
 The field names are the contract with src/obc_site/templates/assessment_form.html.j2: ``context-model``,
-``context-scope``, ``respondent-name``, ``respondent-role``, an item's ``field`` and ``<field>-note``, its action
+``context-scope``, ``respondent-name``, ``respondent-role``, ``respondent-organisation``, ``assessment-date``
+(YYYY-MM-DD), an item's ``field`` and ``<field>-note``, its action
 plan's ``<field>-plan-action``, ``-plan-owner``, ``-plan-due`` and ``-plan-target``, and for user-named rows
 ``row-<n>-name``, ``row-<n>-<criterion>``, ``row-<n>-class``, ``row-<n>-note``.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from obc_assess.responses import FORMAT, FORMAT_VERSION
+from obc_assess.responses import FORMAT, FORMAT_VERSION, about
 
 JSON = Any
 _ROW = re.compile(r"^row-(\d+)-")
@@ -47,7 +48,9 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
         "format": FORMAT, "format_version": FORMAT_VERSION,
         "assessment": definition["id"], "assessment_version": definition["version"],
         "context": {"model": _level(model), "scope": fields.get("context-scope") or None},
-        "respondent": {"name": fields.get("respondent-name", ""), "role": fields.get("respondent-role", "")},
+        "respondent": {"name": fields.get("respondent-name", ""), "role": fields.get("respondent-role", ""),
+                       "organisation": fields.get("respondent-organisation", "")},
+        "assessment_date": fields.get("assessment-date", "").strip(),
     }
     rows = [n for n in row_numbers(fields) if not _row_is_blank(fields, n)]
     if definition["kind"] == "matrix":
@@ -83,10 +86,11 @@ def _plan_entry(fields: dict[str, str], field: str) -> dict[str, JSON] | None:
 def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
     """Form values for a valid responses document: ``{"fields": {name: value}, "rows": count}``."""
     model = doc["context"].get("model")
+    who = about(doc)
     fields = {"context-model": "" if model is None else str(model),
               "context-scope": doc["context"].get("scope") or "",
-              "respondent-name": doc["respondent"].get("name", ""),
-              "respondent-role": doc["respondent"].get("role", "")}
+              "respondent-name": who["name"], "respondent-role": who["role"],
+              "respondent-organisation": who["organisation"], "assessment-date": who["assessment_date"]}
     answers = doc["answers"]
     rows = answers.get("areas", answers.get("measures", [])) if definition["kind"] != "maturity" else []
     for n, row in enumerate(rows):
@@ -115,6 +119,8 @@ def field_for(definition: dict[str, Any], path: str, rows: list[int]) -> str | N
     parts = re.findall(r"[^.\[\]]+|\[\d+\]", path)
     if parts[:1] == ["context"] and len(parts) > 1:
         return f"context-{parts[1]}"
+    if parts[:1] == ["assessment_date"]:
+        return "assessment-date"
     if parts[:1] == ["respondent"] and len(parts) > 1:
         return f"respondent-{parts[1]}"
     if parts[:1] == ["plan"] and len(parts) > 1 and parts[1] in fields:

@@ -58,7 +58,8 @@ def score_matrix(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
             if status == "scored":
                 assert isinstance(level, int)
                 contribution = quotient(weight * level, facts.unit * top)
-            cells.append({"area": name, "id": item["id"], "weight": item["weight"], "level": level,
+            cells.append({"area": name, "id": item["id"], "title": item["title"], "weight": item["weight"],
+                          "level": level, "level_label": facts.label(level),
                           "max": top, "contribution": contribution,
                           "included": status == "scored", "status": status, "reason": REASONS[status]})
             if status == "unknown":

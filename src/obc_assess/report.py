@@ -54,6 +54,10 @@ def _about(result: dict[str, Any]) -> list[str]:
     if respondent["name"] or respondent["role"]:
         role = f" ({ROLES[respondent['role']]})" if respondent["role"] else ""
         lines.append(f"- Answered by: {escape(respondent['name']) or 'not named'}{role}")
+    if respondent["organisation"]:
+        lines.append(f"- Organisation: {escape(respondent['organisation'])}")
+    if result["assessment_date"]:
+        lines.append(f"- Assessment date: {result['assessment_date_label']}")
     return [*lines, ""]
 
 
@@ -86,7 +90,7 @@ def _maturity(result: dict[str, Any], base_url: str) -> list[str]:
               f"{_pct(s['confidence'])} | {s['answered']} of {s['total']} |"
               for s in result["sections"] if s["total"]]
     lines += ["", "## Priorities", ""]
-    lines += [f"{p['rank']}. **{escape(p['title'])}** ({escape(titles[p['section']])}"
+    lines += [f"{p['rank']}. **{escape(p['topic'])}** ({escape(titles[p['section']])}"
               f"{', optional' if p['extras'] else ''}): {escape(p['reason'])} {_next(p)}"
               f"{_link(base_url, p['guidance_url'])}" for p in result["priorities"]]
     if not result["priorities"]:

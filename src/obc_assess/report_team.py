@@ -94,8 +94,9 @@ def team_markdown(result: dict[str, Any]) -> str:
     people = result["respondents"]
     if people:
         lines += ["", "## Respondents", ""]
-        lines += _table(["Respondent", "Role", "Score", "Confidence"], [
-            [escape(p["name"]), p["role_label"], _pct(p["percent"]), _pct(p["confidence"])] for p in people])
+        lines += _table(["Respondent", "Role", "Organisation", "Date", "Score", "Confidence"], [
+            [escape(p["name"]), p["role_label"], escape(p["organisation"]) or "Not given", p["date_label"],
+             _pct(p["percent"]), _pct(p["confidence"])] for p in people])
     if assessment["kind"] == "maturity":
         lines += _maturity(result)
     elif result["matrix"] is not None:

@@ -2,12 +2,16 @@
 
 A responses document is JSON (see docs/responses-format.md for the user-facing description)::
 
-    {"format": "obc-assess/responses", "format_version": 1,
+    {"format": "obc-assess/responses", "format_version": 2,
      "assessment": "procurement-review", "assessment_version": "1.0",
      "context": {"model": 1 | 2 | 3 | null, "scope": "<scope option id>" | null},
      "respondent": {"name": "...", "role": "commissioner" | "provider" | "person-using-services-or-carer"
-                    | "other" | ""},
+                    | "other" | "", "organisation": "..."},
+     "assessment_date": "YYYY-MM-DD" | "",
      "answers": ...}
+
+Format 2 added ``respondent.organisation`` and ``assessment_date`` (the day the assessment was made, as the person
+gives it; never filled in for them). A format 1 file is still valid and reads as both empty (``upgrade``).
 
 ``answers`` depends on the assessment's kind:
 
@@ -33,11 +37,13 @@ from typing import Any
 
 from obc_assess.checks import Checker, quote
 from obc_assess.definition import answer_keys, items
-from obc_assess.plan import check_plan
+from obc_assess.plan import check_plan, is_date
 from obc_assess.tailor import applies
 
 FORMAT = "obc-assess/responses"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Every answers format this version reads: 1 has no organisation or assessment date (upgrade fills them in).
+FORMAT_VERSIONS = (1, 2)
 MAX_NOTE = 5000
 MAX_NAME = 200
 # Rows a person names (service areas, measures). Far more than any real review or contract lists, and a bound that
@@ -50,7 +56,7 @@ ROLES = {"commissioner": "Commissioner", "provider": "Provider",
 _REQUIRED = ("format", "format_version", "assessment", "assessment_version", "context", "respondent",
              "answers")
 # Optional: "saved_at" (written by the browser) is ignored; "plan" is checked when present.
-_OPTIONAL = ("saved_at", "plan")
+_OPTIONAL = ("saved_at", "plan", "assessment_date")
 _ROWS = {"matrix": "areas", "classification": "measures"}
 
 
@@ -104,7 +110,8 @@ def template(definition: dict[str, Any], model: int | None = None,
         answers = {item["id"]: {"level": None, "note": ""} for item in asked}
     doc = {"format": FORMAT, "format_version": FORMAT_VERSION,
            "assessment": definition["id"], "assessment_version": definition["version"],
-           "context": {"model": model, "scope": scope}, "respondent": {"name": "", "role": ""},
+           "context": {"model": model, "scope": scope},
+           "respondent": {"name": "", "role": "", "organisation": ""}, "assessment_date": "",
            "answers": answers}
     problems = validate(definition, doc)
     if problems:
@@ -130,7 +137,8 @@ def validate(definition: dict[str, Any], doc: object) -> list[Problem]:
 def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> None:
     examples = {"format": quote(FORMAT), "format_version": str(FORMAT_VERSION),
                 "assessment": quote(definition["id"]), "assessment_version": quote(definition["version"]),
-                "context": '{"model": null, "scope": null}', "respondent": '{"name": "", "role": ""}',
+                "context": '{"model": null, "scope": null}',
+                "respondent": '{"name": "", "role": "", "organisation": ""}',
                 "answers": '{"areas": []}' if definition["kind"] == "matrix"
                 else '{"measures": []}' if definition["kind"] == "classification" else "{}"}
     for key in _REQUIRED:
@@ -139,13 +147,22 @@ def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> Non
     check.unknown_keys("", doc, (*_REQUIRED, *_OPTIONAL), "not part of a responses document; remove it")
     if "format" in doc and doc["format"] != FORMAT:
         check.add("format", f"must be {quote(FORMAT)}")
-    if "format_version" in doc and (type(doc["format_version"]) is not int or doc["format_version"] != 1):
-        check.add("format_version", f"must be {FORMAT_VERSION}")
+    version = doc.get("format_version")
+    if "format_version" in doc and (type(version) is not int or version not in FORMAT_VERSIONS):
+        check.add("format_version", f"must be {FORMAT_VERSION} (or 1, for a file saved before format 2)")
+    # JSON true is not the number 1 (True == 1 in Python).
+    old = type(version) is int and version == 1
+    if old and "assessment_date" in doc:
+        check.add("assessment_date", "not part of a format 1 file; set format_version to 2")
+    elif "assessment_date" in doc:
+        _assessment_date(check, doc["assessment_date"])
     same = True
     if "assessment" in doc and doc["assessment"] != definition["id"]:
         if isinstance(doc["assessment"], str):
-            check.add("assessment",
-                      f"this file is for {quote(doc['assessment'])}, not {quote(definition['id'])}")
+            titles = definition.get("assessment_titles", {})
+            theirs = titles.get(doc["assessment"])
+            named = f"{quote(theirs)} ({doc['assessment']})" if theirs else quote(doc["assessment"])
+            check.add("assessment", f"this file is for {named}, not {quote(definition['title'])}")
             # Answers for another assessment would only repeat "not an item" for every key.
             same = False
         else:
@@ -155,7 +172,7 @@ def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> Non
     if "context" in doc:
         _context(check, definition, doc["context"])
     if "respondent" in doc:
-        _respondent(check, doc["respondent"])
+        _respondent(check, doc["respondent"], not old)
     if "answers" in doc and same:
         if definition["kind"] == "maturity":
             _maturity(check, definition, doc["answers"])
@@ -182,12 +199,22 @@ def _context(check: Checker, definition: dict[str, Any], context: object) -> Non
         check.add("context.scope", f"must be {check.choices(options, None)}")
 
 
-def _respondent(check: Checker, respondent: object) -> None:
+def _assessment_date(check: Checker, value: object) -> None:
+    if not isinstance(value, str) or (value and not is_date(value)):
+        shown = quote(value) if isinstance(value, str) else check.kind(value)
+        check.add("assessment_date", f'{shown} is not a date; write the day of the assessment as year-month-day, '
+                                     f'like "2026-03-02", or ""')
+
+
+def _respondent(check: Checker, respondent: object, organisation: bool) -> None:
     if not isinstance(respondent, dict):
-        check.add("respondent", 'must be an object like {"name": "", "role": ""}')
+        check.add("respondent", 'must be an object like {"name": "", "role": "", "organisation": ""}')
         return
-    check.unknown_keys("respondent", respondent, ("name", "role"), "not part of the respondent; remove it")
+    keys = ("name", "role", "organisation") if organisation else ("name", "role")
+    check.unknown_keys("respondent", respondent, keys, "not part of the respondent; remove it")
     check.text("respondent.name", respondent.get("name", ""), MAX_NAME)
+    if organisation:
+        check.text("respondent.organisation", respondent.get("organisation", ""), MAX_NAME)
     role = respondent.get("role", "")
     # Checked as text first: a list or object is not hashable, so it cannot be looked up.
     if not isinstance(role, str) or role not in ROLES:
@@ -274,3 +301,21 @@ def _levels(check: Checker, definition: dict[str, Any], path: str, levels: objec
             check.add(where, f"not a criterion of {definition['id']}; remove it")
         else:
             check.level(where, level, definition["scale"])
+
+
+def about(doc: dict[str, Any]) -> dict[str, str]:
+    """Who and when, from a valid document of any format: name, role, organisation, assessment_date.
+
+    The one place these keys are read, so a format 1 file (no organisation or date) reads as both empty."""
+    respondent = doc["respondent"]
+    return {"name": str(respondent.get("name", "")), "role": str(respondent.get("role", "")),
+            "organisation": str(respondent.get("organisation", "")),
+            "assessment_date": str(doc.get("assessment_date", ""))}
+
+
+def upgrade_notice(doc: dict[str, Any]) -> str | None:
+    """What a person is told when an older format of file is loaded into the form (None when it is current)."""
+    if doc.get("format_version") == FORMAT_VERSION:
+        return None
+    return ("This answers file was saved before files recorded the organisation and the assessment date: "
+            "add them under \u201cAbout this review\u201d, and export the answers again to keep them.")

@@ -29,6 +29,7 @@ from obc_assess.matrix import score_matrix
 from obc_assess.plan import entry_is_blank
 from obc_assess.responses import ResponsesError, context_of, validate
 from obc_assess.tailor import tag_for
+from obc_assess.words import add_words
 
 # How a priority's reason words a weight of 1, 2 or 3.
 _TIMES = {1: "once", 2: "double", 3: "three times"}
@@ -46,10 +47,10 @@ def score(definition: dict[str, Any], doc: object) -> dict[str, Any]:
 def score_valid(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     """The result for a document the caller has already validated against facts.definition."""
     if facts.definition["kind"] == "matrix":
-        return score_matrix(facts, doc)
+        return add_words(score_matrix(facts, doc))
     if facts.definition["kind"] == "classification":
-        return score_classification(facts.definition, doc)
-    return score_maturity(facts, doc)
+        return add_words(score_classification(facts.definition, doc))
+    return add_words(score_maturity(facts, doc))
 
 
 def _weight_phrase(weight: int, unit: int) -> str:
@@ -179,7 +180,7 @@ def _priority(facts: Facts, section: dict[str, Any], item: dict[str, Any], weigh
     top, unit = facts.top, facts.unit
     label = facts.definition["scale"]["levels"][level]["label"]
     return {
-        "id": item["id"], "title": item["title"], "section": section["id"], "level": level,
+        "id": item["id"], "title": item["title"], "topic": item["topic"], "section": section["id"], "level": level,
         "level_label": label, "max": top, "weight": quotient(weight, unit), "gap": top - level,
         "score": quotient(weight * (top - level), unit), "guidance_url": item["guidance_url"],
         "model_tag": tag,

@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from obc_assess.common import Facts
+from obc_assess.compare_text import header_of
 from obc_assess.responses import ROLES, context_of, validate
 from obc_assess.scoring import Tallied, score_valid, tally_maturity
 from obc_assess.stats import mean, spread
@@ -102,11 +103,13 @@ def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
 
 def _respondent(definition: dict[str, Any], n: int, label: str, doc: dict[str, Any], overall: dict[str, Any],
                 anonymous: bool) -> dict[str, Any]:
-    name = " ".join(str(doc["respondent"].get("name", "")).split())
-    role = doc["respondent"].get("role", "")
+    who = header_of(doc)
+    name, role = who["name"], who["role"]
     model, scope = context_of(definition, doc)
     return {"n": n, "name": name if name and not anonymous else f"Respondent {n}",
             "file": None if anonymous else label, "role": role, "role_label": ROLES[role],
+            # The organisation and the assessment date say which review a file is; neither names a person.
+            "organisation": who["organisation"], "date": who["date"], "date_label": who["date_label"],
             "model": model, "model_label": "Not decided" if model is None else f"Model {model}",
             "scope": scope, "assessment_version": doc["assessment_version"],
             "percent": overall["percent"], "confidence": overall["confidence"]}

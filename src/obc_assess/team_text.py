@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from obc_assess.common import Facts
-from obc_assess.compare_text import date_label
+from obc_assess.dates import date_label
 from obc_assess.plan import entry_is_blank
 
 DISAGREEMENT = 2  # levels apart: answers this far apart are worth talking through

@@ -14,7 +14,9 @@ export function answerFiles({ $root, $form, id, definition, fields, problems, li
 
   function nameFor(what, extension) {
     const values = fields.collect();
-    return fileName([id, values["respondent-organisation"] || values["respondent-name"], today(), what], extension);
+    // What, whose and when: the assessment's own date when the person gave one, else the day of the export.
+    return fileName([id, values["respondent-organisation"] || values["respondent-name"],
+      values["assessment-date"] || today(), what], extension);
   }
 
   async function ready() {

@@ -164,19 +164,13 @@ export function startAssessment($root) {
     const result = answer.result;
     $results.hidden = !result;
     $root.classList.toggle("obc-has-results", Boolean(result));
-    $resultsBody.replaceChildren(...(result ? resultNodes({ result, context: text.context(), notes: text.notes(),
-      siteRoot, kind: $root.dataset.obcKind }) : []));
+    $resultsBody.replaceChildren(...(result ? resultNodes({ result, $root, siteRoot }) : []));
   }
 
   function countProgress(result) {
     if (!$progress) return;
-    // The headline counts the core; progress counts every item asked, the optional extras too.
-    const parts = result && result.overall ? [result.overall, ...(Array.isArray(result.extras) ? result.extras : [])] : [];
-    const sum = (key) => parts.reduce((n, part) => (typeof part[key] === "number" ? n + part[key] : n), 0);
-    const total = sum("total");
-    const count = total > 0
-      ? { total, done: total - sum("unanswered"), noun: text.progressNoun(result) }
-      : text.countAnswered();
+    // Python's count once it has scored (every item asked, the optional extras too); before, the boxes ticked.
+    const count = result && result.progress && result.progress.total > 0 ? result.progress : text.countAnswered();
     if (!count) {
       $progress.hidden = true;
       if ($progressText) $progressText.hidden = true;
@@ -189,8 +183,7 @@ export function startAssessment($root) {
     $progress.setAttribute("aria-label", count.noun.charAt(0).toUpperCase() + count.noun.slice(1));
     if ($progressText) {
       $progressText.hidden = false;
-      $progressText.textContent = count.done === count.total ? `All ${count.total} ${count.noun}.`
-        : `${count.done} of ${count.total} ${count.noun}.`;
+      $progressText.textContent = count.label;
     }
   }
 

@@ -43,13 +43,13 @@ export function table(caption, head, body, { cls = "", scroll = false } = {}) {
  * Horizontal bars, one per entry, with the same numbers as the table that follows. The label sits on its own
  * line above the bar at the chart's full width, so it stays readable when the chart is scaled to 320 px.
  */
-export function chart(title, entries) {
+export function chart(title, entries, { label = `${title}: bar chart of the figures in the table that follows.`,
+  noScore = "no score" } = {}) {
   const rowHeight = 58;
   const width = 400;
   const barWidth = 300;
   const $svg = svg("svg", {
-    class: "obc-chart", role: "img", viewBox: `0 0 ${width} ${entries.length * rowHeight + 4}`,
-    "aria-label": `${title}: bar chart of the figures in the table that follows.`,
+    class: "obc-chart", role: "img", viewBox: `0 0 ${width} ${entries.length * rowHeight + 4}`, "aria-label": label,
   });
   entries.forEach((entry, i) => {
     const y = i * rowHeight;
@@ -59,7 +59,7 @@ export function chart(title, entries) {
       svg("text", { x: 0, y: y + 18 }, label),
       svg("rect", { class: "obc-bar-bg", x: 0, y: y + 26, width: barWidth, height: 20 }),
       svg("rect", { class: "obc-bar", x: 0, y: y + 26, width: value === null ? 0 : (barWidth * value) / 100, height: 20 }),
-      svg("text", { x: barWidth + 8, y: y + 42 }, value === null ? "no score" : `${entry.value}%`),
+      svg("text", { x: barWidth + 8, y: y + 42 }, value === null ? noScore : `${entry.value}%`),
     );
   });
   return $svg;

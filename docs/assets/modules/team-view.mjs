@@ -29,9 +29,10 @@ function respondents(result) {
   const share = result.classification
     ? Object.fromEntries(result.classification.respondents.map((r) => [r.respondent, r.outcome_share])) : null;
   return h("div", { class: "obc-figure" }, h("h3", {}, caption),
-    table(caption, ["Respondent", "Role", "Model", share ? "Outcome share" : "Own overall score", "Confidence"],
-      result.respondents.map((p) => [p.name, p.role_label, p.model_label, percent(share ? share[p.name] : p.percent),
-        percent(p.confidence)]), { scroll: true }));
+    table(caption, ["Respondent", "Role", "Organisation", "Date", "Model",
+      share ? "Outcome share" : "Own overall score", "Confidence"],
+    result.respondents.map((p) => [p.name, p.role_label, p.organisation || "Not given", p.date_label, p.model_label,
+      percent(share ? share[p.name] : p.percent), percent(p.confidence)]), { scroll: true }));
 }
 
 function maturity($root, result) {
