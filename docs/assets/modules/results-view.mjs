@@ -195,8 +195,12 @@ function noteNodes(notes) {
 function workingBody(working, result, kind) {
   if (kind === "maturity" && Array.isArray(working.items)) {
     const shown = working.items.filter((i) => i.status !== "not-asked");
+    // Python names the scales and says how a level counts on each (working.rule): no rule is copied here.
+    const scales = [...new Set(working.items.map((i) => i.scale_name).filter(Boolean))];
+    const mixed = scales.length > 1;
     return [
-      h("p", {}, `Each item rated counts its weight \u00d7 its level \u00f7 ${working.max_level}. The score is `
+      scales.length ? h("p", {}, `Answer scale${mixed ? "s" : ""}: ${scales.join("; ")}.`) : null,
+      h("p", {}, `${working.rule || ""} The score is `
         + "the points over the weight of the items rated. Not applicable, Don't know and unanswered items are "
         + "left out of the score; Don't know and unanswered lower the confidence figure instead."),
       Array.isArray(result.band_rules) && result.band_rules.length
@@ -205,8 +209,9 @@ function workingBody(working, result, kind) {
       has(working.percent)
         ? h("p", {}, `Points ${working.points} out of a possible ${working.possible}: ${working.percent}%.`)
         : h("p", {}, "No item has a level yet, so there is no score."),
-      table("The working, item by item", ["Item", "Answer", "Weight", "Points", "Counted"],
-        shown.map((i) => [i.title, i.level_label || "Not answered", i.weight, points(i.contribution), i.reason || i.status])),
+      table("The working, item by item", ["Item", "Answer", ...(mixed ? ["Scale"] : []), "Weight", "Points", "Counted"],
+        shown.map((i) => [i.title, i.level_label || "Not answered", ...(mixed ? [i.scale_name] : []), i.weight,
+          points(i.contribution), i.reason || i.status])),
     ];
   }
   if (kind === "matrix" && Array.isArray(working.items)) {
