@@ -15,7 +15,7 @@ TOP_KEYS = {"format", "format_version", "id", "version", "title", "kind", "summa
             "changes", "matrix",
             "classification", "sections"}
 ITEM_KEYS = {"id", "field", "title", "quote", "quote_label", "question", "weight", "models", "scopes",
-             "optional", "outcomes", "next_steps", "parent", "guidance_url", "source_section", "scale"}
+             "optional", "outcomes", "next_steps", "parent", "guidance_url", "source_section", "scale", "explanation"}
 
 
 def _item(definition: dict[str, Any], item_id: str) -> dict[str, Any]:

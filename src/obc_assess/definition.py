@@ -114,6 +114,7 @@ def _item(item: dict[str, Any], index: dict[str, GuidanceEntry], section: str, m
         "scopes": item.get("scopes", scope_ids),
         "optional": item.get("optional", False),
         "outcomes": item.get("outcomes", False),
+        "explanation": item.get("explanation"),
         "next_steps": item.get("next_steps", []),
         "parent": item.get("parent"),
         "guidance_url": entry.url if entry else None,
