@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from obc_assess.definition import build, items
+from obc_assess.definition import build, items, scale_of
 from obc_assess.loader import DATA_DIR, Data
 from obc_assess.responses import template, validate
 from obc_assess.scoring import score
@@ -58,11 +58,14 @@ def test_blank_templates_are_valid_and_unscored(definition: dict[str, Any]) -> N
 @pytest.mark.parametrize(("level", "percent"), [("top", 100.0), ("bottom", 0.0)])
 def test_all_top_is_100_and_all_bottom_is_0(definition: dict[str, Any], level: str, percent: float) -> None:
     value = definition["scale"]["levels"][-1 if level == "top" else 0]["value"]
+    # Each item's own top: the top level of the scale it is asked on (coverage's Yes is 2, maturity's 3).
+    own = {item["id"]: scale_of(definition, item)["levels"][-1 if level == "top" else 0]["value"]
+           for _, item in items(definition)}
     for model, scope in _contexts(definition):
         doc = template(definition, model, scope)
         if definition["kind"] == "maturity":
-            for answer in doc["answers"].values():
-                answer["level"] = value
+            for key, answer in doc["answers"].items():
+                answer["level"] = own[key]
             result = score(definition, doc)
             assert result["overall"]["percent"] == percent, (model, scope)
             assert result["overall"]["confidence"] == 100.0
