@@ -80,7 +80,7 @@ def test_describe(capsys: pytest.CaptureFixture[str]) -> None:
                         '"na" (not applicable), "unknown" (don\'t know)')
     # Principle (d) says "the focus should be on outcomes", so it is the one that counts double, not (a).
     assert "  customers-needs-at-centre: (a) Choice and control" in lines
-    principle = "d. Assure the highest affordable quality providers for all services"
+    principle = "(d) A focus on outcomes"
     assert f"  highest-affordable-quality: {principle} (weight 2)" in lines
 
 
