@@ -121,7 +121,8 @@ def test_the_markdown_names_the_scale_of_every_item() -> None:
     assert ("Answer scales: Maturity: Not in place, Developing, Established or Embedded; Coverage: No, Partly or "
             "Yes.") in text
     assert "| Item | Answer | Scale | Weight | Points | Note |" in text
-    assert "| What period will the commissioning plan cover? | Partly | Coverage: No, Partly or Yes | 1 | 0.5 |  |" in text
+    assert ("| What period will the commissioning plan cover? | Partly | Coverage: No, Partly or Yes | 1 | 0.5 |  |"
+            in text)
     # One scale: no column, and the scale named once.
     plan = to_markdown(score(REAL[PLAN], _filled(REAL[PLAN], lambda section, item: 1)))
     assert "Answer scale: Coverage: No, Partly or Yes." in plan and "| Scale |" not in plan
