@@ -16,6 +16,7 @@ from obc_assess.loader import load_data
 from obc_assess.report import to_markdown
 from obc_assess.responses import template, validate
 from obc_assess.scoring import score
+from obc_site.pages import AssetUrls, Site, assessment_pages
 
 REAL = build_all(load_data())
 MATURITY = [aid for aid, d in REAL.items() if d["kind"] == "maturity"]
@@ -219,3 +220,27 @@ def test_the_percent_is_the_share_of_full_marks_on_each_items_own_scale(rng: ran
     else:
         exact = 100 * points / possible
         assert abs(Fraction(str(percent)) - exact) <= Fraction(1, 20)
+
+
+def _form(aid: str) -> str:
+    data = load_data()
+    urls = AssetUrls("rt/", "p.zip", {a: f"{a}.json" for a in data.assessments})
+    return str(assessment_pages(Site(data, REAL), urls)[f"assessments/{aid}.md"])
+
+
+def test_the_form_asks_each_item_on_its_own_scale_and_names_it() -> None:
+    page = _form(STANDARDS)
+    start = page.index('id="q-scope-period"')
+    scoping = page[start:page.index("</fieldset>", start)]
+    assert "<p class=\"obc-hint\">Answer scale: Coverage: No, Partly or Yes.</p>" in scoping
+    assert [f'value="{v}"' in scoping for v in ("0", "1", "2", "3")] == [True, True, True, False]
+    assert '<option value="2">2: Yes</option>' in scoping and '<option value="3">' not in scoping
+    start = page.index('id="q-standard-1"')
+    standard = page[start:page.index("</fieldset>", start)]
+    assert "Answer scale: Maturity: Not in place, Developing, Established or Embedded." in standard
+    assert 'value="3"' in standard
+    assert "<summary>The answer scales and weights</summary>" in page
+    # The principles ask no model now: it changed nothing there.
+    assert 'name="context-model"' not in _form("commissioning-principles")
+    # One scale: named once, in the scale's details, not beside every item.
+    assert "Answer scale:" not in _form(PLAN)
