@@ -33,12 +33,12 @@ DATA = Data(
     glossary={"source": "tool20", "section": "Appendix 2", "terms": []},
     scales={
         "scales": [
-            {"id": "maturity", "title": "How established?", "na": True, "unknown": True,
+            {"id": "maturity", "name": "Maturity", "title": "How established?", "na": True, "unknown": True,
              "levels": SCALE_LEVELS},
-            {"id": "priority", "title": "How strongly?", "na": False, "unknown": True, "levels": [
+            {"id": "priority", "name": "Priority", "title": "How strongly?", "na": False, "unknown": True, "levels": [
                 {"value": v, "label": label, "descriptor": f"{label}."}
                 for v, label in enumerate(["Not at all", "A little", "Clearly", "Strongly"])]},
-            {"id": "coverage", "title": "Covered?", "na": True, "unknown": True, "levels": [
+            {"id": "coverage", "name": "Coverage", "title": "Covered?", "na": True, "unknown": True, "levels": [
                 {"value": v, "label": label, "descriptor": f"{label}."}
                 for v, label in enumerate(["No", "Yes"])]},
         ],

@@ -317,3 +317,46 @@ def test_organisation_and_date_go_from_the_form_to_the_file_and_back(maturity: d
     form["fields"]["assessment-date"] = "2026-02-30"
     answer = json.loads(api.evaluate_form(json.dumps(maturity), json.dumps(form["fields"])))
     assert [(p["path"], p["field"]) for p in answer["problems"]] == [("assessment_date", "assessment-date")]
+# Issue 10 points 4 and 5 (version 1.2): questions split, merged, added and re-scaled. Answers saved for 1.1 load:
+# an id kept keeps its answer (the question asks one part of what it asked), a re-scaled item has a new id, so
+# its old answer (on another scale) is left out and named, never read as a level it was not.
+V1_1_ANSWERS = {
+    "commissioning-standards": {"standard-2": 3, "standard-13": 1, "scoping-period": 3, "scoping-ownership": 0},
+    "commissioning-principles": {"customers-needs-at-centre": 2, "make-it-happen": 3},
+    "commissioning-plan": {"introduction-service-area": 2, "monitoring-arrangements": 1, "needs-outcomes": 0},
+}
+
+
+@pytest.mark.parametrize(("aid", "dropped", "says"), [
+    ("commissioning-standards", ["scoping-period", "scoping-ownership"],
+     "The scoping questions are now answered No, Partly or Yes, with new ids"),
+    ("commissioning-principles", [], "only the outcomes framework is an outcomes item"),
+    ("commissioning-plan", [], "New: what Part 1 asks of every plan"),
+])
+def test_answers_saved_for_1_1_load_with_what_changed_in_1_2(real_data: Data, aid: str, dropped: list[str],
+                                                             says: str) -> None:
+    definition = build(real_data, aid)
+    assert definition["version"] == "1.2"
+    doc = template(definition)
+    doc["assessment_version"] = "1.1"
+    doc["context"]["model"] = 2  # 1.1 asked the model here; 1.2 no longer does, and a saved choice is ignored
+    doc["answers"].update({key: {"level": level, "note": ""} for key, level in V1_1_ANSWERS[aid].items()})
+    answer = json.loads(api.form_values_migrating(json.dumps(definition), json.dumps(doc)))
+    assert (answer["ok"], answer["dropped"]) == (True, dropped)
+    notice = answer["notice"]
+    assert notice.startswith("These answers were saved for version 1.1 of this assessment; it is now version 1.2. "
+                             "Changed in version 1.2: ")
+    assert says in notice and "Changed in version 1.1" not in notice
+    if dropped:
+        assert notice.endswith(f"no longer has these items: {dropped[0]} (answer), {dropped[1]} (answer). "
+                               "Items added since start unanswered.")
+    else:
+        assert notice.endswith("some questions may have changed: check them.")
+    fields = answer["form"]["fields"]
+    for key, level in V1_1_ANSWERS[aid].items():
+        if key not in dropped:
+            assert fields[f"q-{key}"] == str(level)
+    # The items added since start unanswered.
+    new = {"commissioning-standards": "q-scope-period", "commissioning-principles": "q-capability-investment",
+           "commissioning-plan": "q-plan-period"}[aid]
+    assert fields[new] == ""

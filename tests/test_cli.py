@@ -77,12 +77,12 @@ def test_describe(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _run(capsys, "describe", AID)
     lines = out.splitlines()
     assert status == 0
-    assert lines[0] == f"{AID}: Commissioning principles (maturity, version 1.1)"
+    assert lines[0] == f"{AID}: Commissioning principles (maturity, version 1.2)"
     assert lines[1] == ('Levels: 0 Not in place, 1 Developing, 2 Established, 3 Embedded, '
                         '"na" (not applicable), "unknown" (don\'t know)')
     # Principle (d) says "the focus should be on outcomes", so it is the one that counts double, not (a).
-    assert "  customers-needs-at-centre: a. Place the customers' needs at the centre of commissioning" in lines
-    principle = "d. Assure the highest affordable quality providers for all services"
+    assert "  customers-needs-at-centre: (a) Choice and control" in lines
+    principle = "(d) A focus on outcomes"
     assert f"  highest-affordable-quality: {principle} (weight 2)" in lines
 
 
@@ -101,8 +101,18 @@ def test_describe_json_lists_classes(capsys: pytest.CaptureFixture[str]) -> None
     info = json.loads(out)
     assert status == 0
     assert "output" in [c["id"] for c in info["classes"]]
-    assert set(info) == {"id", "title", "kind", "version", "asks_model", "scope", "scale", "classes",
-                         "sections"}
+    assert set(info) == {"id", "title", "kind", "version", "asks_model", "scope", "scale", "other_scales",
+                         "classes", "sections"}
+
+
+def test_describe_names_the_scale_of_items_asked_on_another(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(capsys, "describe", "commissioning-standards")
+    lines = out.splitlines()
+    assert status == 0
+    assert lines[2] == ('Levels on the coverage scale: 0 No, 1 Partly, 2 Yes, "na" (not applicable), '
+                        '"unknown" (don\'t know)')
+    assert "  scope-period: What period will the commissioning plan cover? (coverage scale)" in lines
+    assert "  standard-5: Standard 5" in lines
 
 
 @pytest.mark.parametrize("command", ["describe", "template"])
@@ -140,7 +150,7 @@ def test_validate_notes_an_older_version(capsys: pytest.CaptureFixture[str], tmp
     doc["assessment_version"] = "0.1"
     name = _write(tmp_path, doc)
     assert _run(capsys, "validate", name) == (0, f"{name}: valid\n", (
-        f'{name}: note: written for version "0.1" of {AID}, which is now version 1.1; '
+        f'{name}: note: written for version "0.1" of {AID}, which is now version 1.2; '
         "some items may have changed\n"))
 
 

@@ -12,12 +12,12 @@ from obc_assess.loader import Data
 
 TOP_KEYS = {"format", "format_version", "assessment_titles", "id", "version", "title", "kind", "summary", "source",
             "section",
-            "guidance_url", "asks_model", "models", "scope", "scale", "bands", "band_rules", "weights_note",
+            "guidance_url", "asks_model", "models", "scope", "scale", "scales", "bands", "band_rules", "weights_note",
             "changes", "matrix",
             "classification", "sections"}
 ITEM_KEYS = {"id", "field", "title", "quote", "quote_label", "question", "weight", "models", "scopes",
              "optional", "outcomes", "next_steps", "topic", "parent", "guidance_url", "source_section", "model_tag",
-             "model_notes"}
+             "model_notes", "scale", "explanation"}
 
 
 def _item(definition: dict[str, Any], item_id: str) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from lxml import etree
 from obc_assess import api
 from obc_assess.cli import main
 from obc_assess.compare import compare
-from obc_assess.definition import build_all
+from obc_assess.definition import build_all, items, scale_of
 from obc_assess.loader import Data
 from obc_assess.report_docx import result_docx
 from obc_assess.report_docx_team import compare_docx, team_docx
@@ -49,9 +49,10 @@ def _filled(definition: dict[str, Any], name: str, seed: int) -> dict[str, Any]:
     """Every item answered (a few "Don't know"), each with a note; a plan on the first two items."""
     rng = random.Random(seed)
     doc = template(definition, 1 if definition["asks_model"] else None)
-    levels: list[object] = [level["value"] for level in definition["scale"]["levels"]] + ["unknown"]
+    scales = {item["id"]: scale_of(definition, item) for _, item in items(definition)}
     for key, answer in doc["answers"].items():
-        answer["level"] = rng.choice(levels)
+        # Each item on its own scale (issue 10: coverage beside maturity).
+        answer["level"] = rng.choice([level["value"] for level in scales[key]["levels"]] + ["unknown"])
         answer["note"] = f"Board minutes on {key} <b>&</b>\nsecond line\x07"
     first, second = list(doc["answers"])[:2]
     doc["plan"] = {first: {"action": "Ask finance for the figures", "owner": "Ann", "due": "2027-03-31",

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from obc_assess import api
-from obc_assess.definition import build_all
+from obc_assess.definition import build_all, items, scale_of
 from obc_assess.form import to_form
 from obc_assess.loader import Data
 from obc_assess.responses import template
@@ -57,8 +57,11 @@ def _filled(definition: dict[str, Any], model: int | None, rng: random.Random) -
         doc["answers"]["measures"] = [{"name": f"Measure “{n}”", "class": rng.choice(classes), "note": ""}
                                       for n in range(7)]
     else:
-        for answer in doc["answers"].values():
-            answer["level"] = rng.choice(choices)
+        own = {item["id"]: scale_of(definition, item) for _, item in items(definition)}
+        for key, answer in doc["answers"].items():
+            scale = own[key]  # each item's own scale: coverage beside maturity (issue 10 point 4)
+            answer["level"] = rng.choice([level["value"] for level in scale["levels"]] + ["unknown", None]
+                                         + (["na"] if scale["na"] else []))
             answer["note"] = rng.choice(["", "Evidence: <b>minutes</b> | 2024", "Café\nnew line"])
     doc["respondent"] = {"name": "Tîm Gofal", "role": "provider"}
     return doc
@@ -103,21 +106,30 @@ def _band_cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Issue 10's cases: a capped band, a withheld band, extras scored apart, answers saved for version 1.0."""
     cases: list[dict[str, Any]] = []
     for aid, model in (("procurement-review", 2), ("contract-management-review", 2),
-                       ("commissioning-standards", 1), ("commissioning-plan", None)):
+                       ("commissioning-standards", None), ("commissioning-plan", None),
+                       ("commissioning-principles", None)):
         definition = definitions[aid]
-        text, top = json.dumps(definition), definition["scale"]["levels"][-1]["value"]
+        text = json.dumps(definition)
+        tops = {item["id"]: scale_of(definition, item)["levels"][-1]["value"] for _, item in items(definition)}
         outcomes = {item["id"] for section in definition["sections"] for item in section["items"] if item["outcomes"]}
-        capped, withheld = template(definition, model), template(definition, model)
+        capped, withheld, partly = (template(definition, model) for _ in range(3))
         for n, (key, answer) in enumerate(capped["answers"].items()):
-            answer["level"] = 0 if key in outcomes else top
-            withheld["answers"][key]["level"] = top if n < 3 else "unknown"
+            answer["level"] = 0 if key in outcomes else tops[key]
+            withheld["answers"][key]["level"] = tops[key] if n < 3 else "unknown"
+            # One level below the top everywhere: Partly on the coverage scale, Established on maturity.
+            partly["answers"][key]["level"] = tops[key] - 1
         old = json.loads(json.dumps(capped))
         old["assessment_version"] = "1.0"
-        for doc in (capped, withheld):
+        for doc in (capped, withheld, partly):
             cases += [{"fn": fn, "args": [text, json.dumps(doc)]} for fn in ("evaluate", "render_csv_json")]
             cases.append({"fn": "render_markdown_json", "args": [text, json.dumps(doc), ""]})
             cases.append({"fn": "render_docx_json", "args": [text, json.dumps(doc)]})
         cases.append({"fn": "form_values_migrating", "args": [text, json.dumps(old)]})
+        # Answers saved for 1.1: re-scaled scoping questions (new ids) are left out and named.
+        older = json.loads(json.dumps(partly))
+        older["assessment_version"] = "1.1"
+        older["answers"]["scoping-period"] = {"level": 3, "note": ""}
+        cases.append({"fn": "form_values_migrating", "args": [text, json.dumps(older)]})
     return cases
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from obc_assess.definition import build, items
+from obc_assess.definition import build, items, scale_of
 from obc_assess.loader import DATA_DIR, Data
 from obc_assess.responses import template, validate
 from obc_assess.scoring import score
@@ -58,11 +58,14 @@ def test_blank_templates_are_valid_and_unscored(definition: dict[str, Any]) -> N
 @pytest.mark.parametrize(("level", "percent"), [("top", 100.0), ("bottom", 0.0)])
 def test_all_top_is_100_and_all_bottom_is_0(definition: dict[str, Any], level: str, percent: float) -> None:
     value = definition["scale"]["levels"][-1 if level == "top" else 0]["value"]
+    # Each item's own top: the top level of the scale it is asked on (coverage's Yes is 2, maturity's 3).
+    own = {item["id"]: scale_of(definition, item)["levels"][-1 if level == "top" else 0]["value"]
+           for _, item in items(definition)}
     for model, scope in _contexts(definition):
         doc = template(definition, model, scope)
         if definition["kind"] == "maturity":
-            for answer in doc["answers"].values():
-                answer["level"] = value
+            for key, answer in doc["answers"].items():
+                answer["level"] = own[key]
             result = score(definition, doc)
             assert result["overall"]["percent"] == percent, (model, scope)
             assert result["overall"]["confidence"] == 100.0
@@ -135,10 +138,11 @@ def test_stems_are_answered_by_the_maturity_levels(real_data: Data, aid: str) ->
 def test_priorities_name_each_standard_by_its_topic(real_data: Data) -> None:
     definition = build(real_data, "commissioning-standards")
     doc = template(definition)
-    doc["answers"]["standard-11"]["level"] = 0
+    doc["answers"]["standard-12"]["level"] = 0
     top = score(definition, doc)["priorities"][0]
     assert (top["id"], top["title"], top["topic"]) == (
-        "standard-11", "Standard 11", "Standard 11: monitoring and evaluation")
-    # Every standard has a topic; items with their own titles are named by them.
-    assert all(i["topic"].startswith(f"{i['title']}: ") for i in definition["sections"][0]["items"])
+        "standard-12", "Standard 12", "Standard 12: the provider workforce")
+    # Every standard has a topic: a standard asked whole takes the guidance's; a part has its own title.
+    assert all(i["topic"].startswith(f"{i['title']}: ") if ":" not in i["title"] else i["topic"] == i["title"]
+               for i in definition["sections"][0]["items"])
     assert all(i["topic"] == i["title"] for s in definition["sections"][1:] for i in s["items"])

@@ -159,6 +159,7 @@ def test_priorities_rank_by_weighted_gap_then_order(maturity: dict[str, Any]) ->
         "rank": 2, "id": "outcomes-focus", "extras": None, "next_steps": [], "model_tag": None,
         "title": "Outcomes focus", "topic": "Outcomes focus", "section": "outcomes", "level": 2,
         "level_label": "Established", "max": 3, "weight": 2, "gap": 1, "score": 2,
+        "scale": "maturity", "scale_name": "Maturity",
         "reason": 'Rated "Established" (2 of 3), weight 2: this item counts double.',
         "guidance_url": "guidance/tool20-procurement/#procurement-outcomes-focus",
         "target": {"level": 3, "label": "Embedded", "descriptor": "Embedded descriptor."}}
@@ -194,7 +195,7 @@ def test_working_explains_every_item(maturity: dict[str, Any]) -> None:
     rows = {i["id"]: i for i in working["items"]}
     assert rows["outcomes-focus"] == {
         "id": "outcomes-focus", "title": "Outcomes focus", "section": "outcomes", "weight": 2, "level": 1,
-        "extras": None, "outcomes": False, "model_tag": None,
+        "extras": None, "outcomes": False, "model_tag": None, "scale": "maturity", "scale_name": "Maturity",
         "level_label": "Developing", "max": 3, "contribution": 0.667, "included": True, "status": "scored",
         "reason": "scored", "note": "Written into the specification.", "answer_label": "Developing"}
     assert [(i["id"], i["status"]) for i in working["items"]] == [

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from obc_assess.definition import build_all, items
+from obc_assess.definition import build_all, items, scale_of
 from obc_assess.loader import load_data
 from obc_assess.responses import template
 from obc_assess.scoring import score
@@ -131,18 +131,19 @@ def test_each_result_weight_is_the_models_weight_and_the_percent_follows(aid: st
     definition = REAL[aid]
     model = model if definition["asks_model"] else None
     doc = template(definition, model)
-    top = definition["scale"]["levels"][-1]["value"]
-    for answer in doc["answers"].values():
-        answer["level"] = rng.choice([*range(top + 1), "unknown", None])
-    result = score(definition, doc)
     by_id = {item["id"]: item for _, item in items(definition)}
+    for key, answer in doc["answers"].items():
+        # Each item on its own scale (coverage beside maturity).
+        its_top = scale_of(definition, by_id[key])["levels"][-1]["value"]
+        answer["level"] = rng.choice([*range(its_top + 1), "unknown", None])
+    result = score(definition, doc)
     points = possible = 0.0
     for row in result["working"]["items"]:
         item = by_id[row["id"]]
         assert row["weight"] == weight_of(definition, item, model)
         assert row["model_tag"] == tag_for(definition, item, model)
         if row["included"] and row["extras"] is None:
-            points += row["weight"] * row["level"] / top
+            points += row["weight"] * row["level"] / row["max"]
             possible += row["weight"]
     if possible:
         assert result["overall"]["percent"] == pytest.approx(100 * points / possible, abs=0.05)

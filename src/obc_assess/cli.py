@@ -91,20 +91,33 @@ def cmd_list(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -
     return 0
 
 
+def _levels(scale: dict[str, Any]) -> dict[str, Any]:
+    return {"levels": [{"value": lv["value"], "label": lv["label"]} for lv in scale["levels"]],
+            "na": scale["na"], "unknown": scale["unknown"]}
+
+
+def _levels_text(scale: dict[str, Any]) -> str:
+    extra = [value for value, on in (('"na" (not applicable)', scale["na"]), ('"unknown" (don\'t know)',
+                                                                               scale["unknown"])) if on]
+    return ", ".join([f"{lv['value']} {lv['label']}" for lv in scale["levels"]] + extra)
+
+
 def _description(d: dict[str, Any]) -> dict[str, Any]:
-    scale = d["scale"]
+    scales = d.get("scales") or {d["scale"]["id"]: d["scale"]}
     return {
         "id": d["id"], "title": d["title"], "kind": d["kind"], "version": d["version"],
         "asks_model": d["asks_model"],
         "scope": None if d["scope"] is None else [o["id"] for o in d["scope"]["options"]],
-        "scale": {"levels": [{"value": lv["value"], "label": lv["label"]} for lv in scale["levels"]],
-                  "na": scale["na"], "unknown": scale["unknown"]},
+        "scale": _levels(d["scale"]),
+        # Items asked on another scale than the assessment's name it (issue 10 point 4).
+        "other_scales": {sid: _levels(scale) for sid, scale in scales.items() if sid != d["scale"]["id"]},
         "classes": None if d["classification"] is None else [
             {"id": c["id"], "label": c["label"]} for c in d["classification"]["classes"]],
         "sections": [{"id": s["id"], "title": s["title"], "optional": s["optional"], "items": [
             {"id": i["id"], "title": i["title"], "weight": i["weight"], "models": i["models"],
              "model_notes": [{k: n[k] for k in ("models", "label", "weight")} for n in i["model_notes"]],
-             "scopes": i["scopes"], "optional": i["optional"]} for i in s["items"]]} for s in d["sections"]],
+             "scopes": i["scopes"], "optional": i["optional"], "scale": i.get("scale", d["scale"]["id"])}
+            for i in s["items"]]} for s in d["sections"]],
     }
 
 
@@ -116,11 +129,9 @@ def cmd_describe(args: argparse.Namespace, definitions: dict[str, dict[str, Any]
     if args.json:
         _write(_dump(info))
         return 0
-    scale = info["scale"]
-    extra = [value for value, on in (('"na" (not applicable)', scale["na"]), ('"unknown" (don\'t know)',
-                                                                               scale["unknown"])) if on]
     lines = [f"{d['id']}: {d['title']} ({d['kind']}, version {d['version']})",
-             "Levels: " + ", ".join([f"{lv['value']} {lv['label']}" for lv in scale["levels"]] + extra)]
+             "Levels: " + _levels_text(info["scale"])]
+    lines += [f"Levels on the {sid} scale: " + _levels_text(scale) for sid, scale in info["other_scales"].items()]
     if d["asks_model"]:
         lines.append("Context: model 1, 2, 3 or null (not decided)")
     if info["scope"]:
@@ -138,6 +149,7 @@ def cmd_describe(args: argparse.Namespace, definitions: dict[str, dict[str, Any]
             if info["scope"] and len(i["scopes"]) < len(info["scope"]):
                 tags.append(f"scope {', '.join(i['scopes'])}")
             tags += ["optional"] if i["optional"] else []
+            tags += [f"{i['scale']} scale"] if i["scale"] in info["other_scales"] else []
             lines.append(f"  {i['id']}: {i['title']}" + (f" ({'; '.join(tags)})" if tags else ""))
     _write("\n".join(lines) + "\n")
     return 0

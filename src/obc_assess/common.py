@@ -16,7 +16,7 @@ from math import lcm
 from typing import Any, NamedTuple
 
 from obc_assess.dates import date_label
-from obc_assess.definition import items
+from obc_assess.definition import items, scale_of
 from obc_assess.responses import about, context_of
 from obc_assess.tailor import applies, weight_of
 
@@ -86,6 +86,8 @@ class Entry(NamedTuple):
     item: dict[str, Any]
     weight: int  # in whole units of 1/Facts.unit
     optional: bool  # the item or its whole section may be left unanswered
+    scale: dict[str, Any]  # the scale the item is asked on
+    step: int  # Facts.top / the scale's top level: a level times step is its worth in 1/Facts.top
 
 
 class Facts:
@@ -95,7 +97,12 @@ class Facts:
 
     def __init__(self, definition: dict[str, Any]) -> None:
         self.definition = definition
-        self.top: int = definition["scale"]["levels"][-1]["value"]
+        scales = {entry["id"]: entry for entry in (definition.get("scales") or {}).values()}
+        scales.setdefault(definition["scale"]["id"], definition["scale"])
+        tops = {sid: int(scale["levels"][-1]["value"]) for sid, scale in scales.items()}
+        # One denominator for every scale the items are asked on (maturity's 3 and coverage's 2 make 6), so a
+        # level's worth, value / its scale's top, is a whole number of 1/top and the sums stay integers.
+        self.top: int = lcm(*tops.values())
         # Each weight exactly as written (1.5 is 3/2, not the binary float), as (numerator, denominator).
         # Decimal reads the text as Fraction(str(weight)) would, several times faster.
         exact = [(section, item, Decimal(str(item["weight"])).as_integer_ratio())
@@ -105,14 +112,21 @@ class Facts:
         noted = [Decimal(str(note["weight"])).as_integer_ratio()[1] for _, item in items(definition)
                  for note in item.get("model_notes", []) if note["weight"] is not None]
         self.unit = lcm(*(denominator for _, _, (_, denominator) in exact), *noted)
-        self.entries = [Entry(section, item, numerator * (self.unit // denominator),
-                              bool(item["optional"] or section["optional"]))
-                        for section, item, (numerator, denominator) in exact]
-        # Indexed as level_label reads them (a level's value is its place on the scale).
-        self.labels: dict[object, str | None] = {value: str(level["label"])
-                                                 for value, level in enumerate(definition["scale"]["levels"])}
-        self.labels.update(_NOT_LEVELS)
-        self.labels[None] = None
+        self.entries = []
+        for section, item, (numerator, denominator) in exact:
+            scale = scale_of(definition, item)
+            self.entries.append(Entry(section, item, numerator * (self.unit // denominator),
+                                      bool(item["optional"] or section["optional"]), scale,
+                                      self.top // tops[scale["id"]]))
+        # Indexed as level_label reads them (a level's value is its place on the scale), one table per scale.
+        self.scale_labels: dict[str, dict[object, str | None]] = {}
+        for sid, scale in scales.items():
+            labels: dict[object, str | None] = {value: str(level["label"])
+                                                for value, level in enumerate(scale["levels"])}
+            labels.update(_NOT_LEVELS)
+            labels[None] = None
+            self.scale_labels[sid] = labels
+        self.labels = self.scale_labels[definition["scale"]["id"]]  # the assessment's own scale
         self._asked: dict[tuple[int | None, str | None], frozenset[str]] = {}
         self._weights: dict[int | None, list[int]] = {}
 
@@ -138,9 +152,9 @@ class Facts:
         numerator, denominator = Decimal(str(weight)).as_integer_ratio()
         return numerator * (self.unit // denominator)
 
-    def label(self, level: object) -> str | None:
-        """How a validated answer reads (as level_label, looked up rather than worked out)."""
-        return self.labels[level]
+    def label(self, level: object, scale: dict[str, Any] | None = None) -> str | None:
+        """How a validated answer reads on a scale (the assessment's by default), as level_label, looked up."""
+        return (self.labels if scale is None else self.scale_labels[scale["id"]])[level]
 
     def weight(self, amount: int) -> int | float:
         """A tally's points or weight (counted in 1/(unit * top)) as the number it stands for, for JSON."""
@@ -213,16 +227,16 @@ class Tally:
                 "unanswered": self.unanswered, "total": self.total}
 
 
-def level_info(definition: dict[str, Any], value: int) -> dict[str, Any]:
-    """A scale level as {level, label, descriptor}."""
-    level = definition["scale"]["levels"][value]
+def level_info(scale: dict[str, Any], value: int) -> dict[str, Any]:
+    """A level of a scale as {level, label, descriptor}."""
+    level = scale["levels"][value]
     return {"level": value, "label": level["label"], "descriptor": level["descriptor"]}
 
 
-def level_label(definition: dict[str, Any], level: object) -> str | None:
-    """How an answer reads: the level's label, "Not applicable", "Don't know", or None when unanswered."""
+def level_label(scale: dict[str, Any], level: object) -> str | None:
+    """How an answer on a scale reads: the level's label, "Not applicable", "Don't know", or None when unanswered."""
     if isinstance(level, int):
-        return str(definition["scale"]["levels"][level]["label"])
+        return str(scale["levels"][level]["label"])
     return _NOT_LEVELS.get(str(level)) if level is not None else None
 
 

@@ -28,6 +28,13 @@ def items(definition: dict[str, Any]) -> Iterator[tuple[dict[str, Any], dict[str
             yield section, item
 
 
+def scale_of(definition: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+    """The answer scale an item is asked on: its own (definition["scales"]), else the assessment's."""
+    scales: dict[str, dict[str, Any]] = definition.get("scales") or {}
+    scale: dict[str, Any] = scales.get(item.get("scale", ""), definition["scale"])
+    return scale
+
+
 def answer_keys(definition: dict[str, Any]) -> list[str]:
     """The item ids, in form order: a maturity document's answer keys, a matrix row's criterion keys."""
     return [item["id"] for _, item in items(definition)]
@@ -41,7 +48,12 @@ def build(data: Data, assessment_id: str) -> dict[str, Any]:
     doc = data.assessments[assessment_id]
     index = guidance_index(data)
     source = next(s for s in data.sources if s["id"] == doc["source"])
-    scale = next(s for s in data.scales["scales"] if s["id"] == doc["scale"])
+    by_id = {s["id"]: s for s in data.scales["scales"]}
+    # An item is asked on its own scale, else its section's, else the assessment's (coverage for what a
+    # document says, maturity for a practice: issue 10 point 4).
+    used = [doc["scale"]] + [item.get("scale", section.get("scale", doc["scale"]))
+                             for section in doc["sections"] for item in section["items"]]
+    scales = {sid: _scale(by_id[sid]) for sid in dict.fromkeys(used)}
     scope = doc.get("scope")
     scope_ids = [o["id"] for o in scope["options"]] if scope else []
     model_ids = [m["id"] for m in data.models]
@@ -49,8 +61,8 @@ def build(data: Data, assessment_id: str) -> dict[str, Any]:
         "id": section["id"], "title": section["title"], "intro": section.get("intro"),
         "optional": section.get("optional", False),
         "extras_title": section.get("extras_title"),
-        "items": [_item(item, index, doc["section"], model_ids, scope_ids, doc.get("asks_model", True))
-                  for item in section["items"]],
+        "items": [{**_item(item, index, doc["section"], model_ids, scope_ids, doc.get("asks_model", True)),
+                   "scale": item.get("scale", section.get("scale", doc["scale"]))} for item in section["items"]],
     } for section in doc["sections"]]
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION,
@@ -65,9 +77,9 @@ def build(data: Data, assessment_id: str) -> dict[str, Any]:
         "scope": None if scope is None else {
             "question": scope["question"],
             "options": [{"id": o["id"], "label": o["label"]} for o in scope["options"]]},
-        "scale": {"id": scale["id"], "title": scale["title"], "na": scale["na"], "unknown": scale["unknown"],
-                  "levels": [{k: level[k] for k in ("value", "label", "descriptor")}
-                             for level in scale["levels"]]},
+        # The assessment's own scale, and every scale its items are asked on (the same one, most often).
+        "scale": scales[doc["scale"]],
+        "scales": scales,
         "bands": [{**{k: band[k] for k in ("id", "label", "min_percent", "descriptor")},
                    "needs_outcomes": band.get("needs_outcomes", False)} for band in data.scales["bands"]],
         "band_rules": data.scales["band_rules"],
@@ -88,6 +100,12 @@ def _note(note: dict[str, Any], weight: int | float) -> dict[str, JSON]:
     full = {"models": note["models"], "label": note["label"], "weight": note.get("weight"),
             "quote": note["quote"], "cite": note["cite"]}
     return {**full, "text": note_text(full, weight)}
+
+
+def _scale(scale: dict[str, Any]) -> dict[str, JSON]:
+    return {"id": scale["id"], "title": scale["title"], "name": scale["name"],
+            "na": scale["na"], "unknown": scale["unknown"],
+            "levels": [{k: level[k] for k in ("value", "label", "descriptor")} for level in scale["levels"]]}
 
 
 def _item(item: dict[str, Any], index: dict[str, GuidanceEntry], section: str, model_ids: list[int],
@@ -111,6 +129,7 @@ def _item(item: dict[str, Any], index: dict[str, GuidanceEntry], section: str, m
         "scopes": item.get("scopes", scope_ids),
         "optional": item.get("optional", False),
         "outcomes": item.get("outcomes", False),
+        "explanation": item.get("explanation"),
         "next_steps": item.get("next_steps", []),
         "parent": item.get("parent"),
         "guidance_url": entry.url if entry else None,

@@ -51,7 +51,7 @@ def score_matrix(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
         tally, rated = rate_area(facts, criteria, row)
         tallies.append(tally)
         levels = []
-        for (_, item, weight, _), (level, status) in zip(criteria, rated, strict=True):
+        for (_, item, weight, *_), (level, status) in zip(criteria, rated, strict=True):
             by_criterion[item["id"]].add(status, weight, level, top)
             levels.append({"id": item["id"], "title": item["title"], "level": level, "label": facts.label(level)})
             contribution = None
@@ -77,7 +77,7 @@ def score_matrix(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
         "overall": {"percent": None, "band": None, "confidence": overall.confidence(), **overall.counts()},
         "sections": [{"id": item["id"], "title": item["title"], "percent": by_criterion[item["id"]].percent(),
                       "confidence": by_criterion[item["id"]].confidence(), "optional": item["optional"],
-                      **by_criterion[item["id"]].counts()} for _, item, _, _ in criteria],
+                      **by_criterion[item["id"]].counts()} for _, item, *_ in criteria],
         "priorities": [],
         "evidence_gaps": gaps,
         "working": {"max_level": top, "items": cells},

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from obc_assess.checks import Checker, quote
-from obc_assess.definition import answer_keys
+from obc_assess.definition import items, scale_of
 
 MAX_ACTION = 1000
 MAX_OWNER = 200
@@ -49,9 +49,7 @@ def check_plan(check: Checker, definition: dict[str, Any], plan: object) -> None
     if not isinstance(plan, dict):
         check.add("plan", f'must be an object with one entry per item, like {{"item-id": {EXAMPLE}}}')
         return
-    known = set(answer_keys(definition))
-    scale = definition["scale"]
-    levels = [level["value"] for level in scale["levels"]]
+    known = {item["id"]: item for _, item in items(definition)}
     for key, entry in plan.items():
         path = check.key("plan", key)
         if key not in known:
@@ -71,5 +69,6 @@ def check_plan(check: Checker, definition: dict[str, Any], plan: object) -> None
             check.add(f"{path}.due", f'{quote(due)} is not a date; write a real date as year-month-day, '
                                      'like "2025-03-31", or use ""')
         target = entry.get("target")
+        levels = [level["value"] for level in scale_of(definition, known[key])["levels"]]
         if target is not None and (type(target) is not int or target not in levels):
             check.add(f"{path}.target", f"must be a level on the scale: {check.choices(levels, None)}")

@@ -127,6 +127,16 @@ def _check_assessment(doc: dict[str, Any], file: str, items: dict[str, Any], pag
                       scales: set[str]) -> Iterator[str]:
     if doc["scale"] not in scales:
         yield f"{file}: scale: no scale {doc['scale']!r} in scales.yaml"
+    for s, section in enumerate(doc["sections"]):
+        own = [(f"sections[{s}].scale", section.get("scale"))] + [
+            (f"sections[{s}].items[{i}].scale", item.get("scale")) for i, item in enumerate(section["items"])]
+        for path, scale in own:
+            if scale is None:
+                continue
+            if scale not in scales:
+                yield f"{file}: {path}: no scale {scale!r} in scales.yaml"
+            elif doc["kind"] != "maturity":
+                yield f"{file}: {path}: only a maturity assessment's items may have their own scale"
     if doc["guidance"] not in pages:
         yield f"{file}: guidance: no guidance page has the id {doc['guidance']!r}"
     for kind in ("matrix", "classification"):

@@ -108,20 +108,26 @@ def _maturity(result: dict[str, Any], base_url: str) -> list[str]:
                   f"{escape(p['due'])} |" for p in result["plan"]]
     working = result["working"]
     asked = [i for i in working["items"] if i["status"] != "not-asked"]
-    lines += ["", "## Answers and notes", "", "| Item | Answer | Weight | Points | Note |",
-              "| --- | --- | --- | --- | --- |"]
-    lines += [f"| {escape(i['title'])} | {escape(i['level_label'] or 'Not answered')} | {i['weight']} | "
+    scales = list(dict.fromkeys(i["scale_name"] for i in working["items"]))
+    # Where items are asked on different scales, each row names its own (issue 10 point 4).
+    mixed = len(scales) > 1
+    lines += ["", "## Answers and notes", "",
+              f"| Item | Answer{' | Scale' if mixed else ''} | Weight | Points | Note |",
+              f"| --- | --- |{' --- |' if mixed else ''} --- | --- | --- |"]
+    lines += [f"| {escape(i['title'])} | {escape(i['level_label'] or 'Not answered')} | "
+              f"{escape(i['scale_name']) + ' | ' if mixed else ''}{i['weight']} | "
               f"{'' if i['contribution'] is None else i['contribution']} | {escape(i['note'])} |"
               for i in asked]
-    lines += ["", "## How this was scored", "", scoring_sentence(working), "", "When a band is given:", ""]
+    lines += ["", "## How this was scored", "",
+              f"Answer scale{'s' if mixed else ''}: {escape('; '.join(scales))}.", "",
+              escape(scoring_sentence(working)), "", "When a band is given:", ""]
     lines += [f"- {escape(rule)}" for rule in result["band_rules"]]
     return lines
 
 
 def scoring_sentence(working: dict[str, Any]) -> str:
     """How the percent is worked out, with this result's own figures (the report's and the .docx's words)."""
-    return (f"Each rated item scores its weight times its level, divided by {working['max_level']}. "
-            f"The score is those points ({working['points']}) as a share of the weights of the rated "
+    return (f"{working['rule']} The score is those points ({working['points']}) as a share of the weights of the rated "
             f"items ({working['possible']}). "
             "Not applicable, don't know and unanswered items are left out of the score; don't know and "
             "unanswered lower the confidence figure instead.")

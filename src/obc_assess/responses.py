@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from obc_assess.checks import Checker, quote
-from obc_assess.definition import answer_keys, items
+from obc_assess.definition import answer_keys, items, scale_of
 from obc_assess.plan import check_plan, is_date
 from obc_assess.tailor import applies
 
@@ -226,7 +226,7 @@ def _maturity(check: Checker, definition: dict[str, Any], answers: object) -> No
         check.add("answers",
                   'must be an object with one entry per item, like {"item-id": {"level": 2, "note": ""}}')
         return
-    known = set(answer_keys(definition))
+    known = {item["id"]: item for _, item in items(definition)}
     for key, answer in answers.items():
         path = check.key("answers", key)
         if key not in known:
@@ -235,7 +235,7 @@ def _maturity(check: Checker, definition: dict[str, Any], answers: object) -> No
             check.add(path, 'must be an object like {"level": 2, "note": ""}')
         else:
             check.unknown_keys(path, answer, ("level", "note"), 'unknown key; use only "level" and "note"')
-            check.level(f"{path}.level", answer.get("level"), definition["scale"])
+            check.level(f"{path}.level", answer.get("level"), scale_of(definition, known[key]))
             check.text(f"{path}.note", answer.get("note", ""), MAX_NOTE)
 
 

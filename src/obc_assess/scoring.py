@@ -24,7 +24,7 @@ from typing import Any
 
 from obc_assess.bands import earn
 from obc_assess.classification import score_classification
-from obc_assess.common import REASONS, Facts, Tally, header, level_info, quotient, status_of
+from obc_assess.common import REASONS, Entry, Facts, Tally, header, level_info, quotient, status_of
 from obc_assess.matrix import score_matrix
 from obc_assess.plan import entry_is_blank
 from obc_assess.responses import ResponsesError, context_of, validate
@@ -85,7 +85,7 @@ def tally_maturity(facts: Facts, doc: dict[str, Any]) -> Tallied:
     core, outcomes = Tally(), Tally()
     extras: dict[str, tuple[Tally, Tally]] = {}
     answers: list[tuple[object, str]] = []
-    for (section, item, _, optional), weight in zip(facts.entries, facts.weights(doc), strict=True):
+    for (section, item, _, optional, _, step), weight in zip(facts.entries, facts.weights(doc), strict=True):
         answer = given.get(item["id"])
         level = None if answer is None else answer.get("level")
         status = status_of(level, item["id"] in asked, optional)
@@ -96,11 +96,13 @@ def tally_maturity(facts: Facts, doc: dict[str, Any]) -> Tallied:
             parts = extras.setdefault(group, (Tally(), Tally()))
             # Within its own group a skipped extra is simply not rated: it lowers the group's confidence.
             in_part = "unanswered" if status == "skipped" else status
+        # A level's worth on the common denominator: Partly (1 of 2) counts as 3 of 6, Developing (1 of 3) 2 of 6.
+        worth = level * step if isinstance(level, int) else level
         if group is None or section["optional"]:
-            sections[section["id"]].add(status, weight, level, top)
-        parts[0].add(in_part, weight, level, top)
+            sections[section["id"]].add(status, weight, worth, top)
+        parts[0].add(in_part, weight, worth, top)
         if item["outcomes"]:
-            parts[1].add(in_part, weight, level, top)
+            parts[1].add(in_part, weight, worth, top)
         answers.append((level, status))
     return Tallied(answers, sections, core, outcomes, extras)
 
@@ -113,22 +115,26 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     priorities: list[tuple[bool, int, int, dict[str, Any]]] = []
     gaps: list[dict[str, Any]] = []
     model = context_of(definition, doc)[0]
-    for order, ((section, item, _, optional), weight, (level, status)) in enumerate(
+    for order, (entry, weight, (level, status)) in enumerate(
             zip(facts.entries, facts.weights(doc), tallied.answers, strict=True)):
+        section, item, _, optional, scale, step = entry
+        its_top = top // step
         contribution = None
         tag = tag_for(definition, item, model)
         group = extras_of(section, optional)
         if status == "scored":
             assert isinstance(level, int)
-            contribution = quotient(weight * level, unit * top)
-            if level < top:
-                # Core first; weights are in 1/unit throughout, so comparing gains as integers ranks them exactly.
-                priorities.append((group is not None, -weight * (top - level), order,
-                                   {**_priority(facts, section, item, weight, level, tag), "extras": group}))
+            contribution = quotient(weight * level * step, unit * top)
+            if level < its_top:
+                # Core first; weights are in 1/unit and levels in 1/top throughout, so comparing gains as
+                # integers ranks them exactly, across scales too.
+                priorities.append((group is not None, -weight * (its_top - level) * step, order,
+                                   {**_priority(facts, entry, weight, level, tag), "extras": group}))
         working.append({
             "extras": group, "outcomes": item["outcomes"],
             "id": item["id"], "title": item["title"], "section": section["id"], "weight": quotient(weight, unit),
-            "level": level, "level_label": facts.label(level), "max": top, "contribution": contribution,
+            "scale": scale["id"], "scale_name": scale["name"],
+            "level": level, "level_label": facts.label(level, scale), "max": its_top, "contribution": contribution,
             "included": status == "scored", "status": status, "model_tag": tag,
             "reason": REASONS[status] if tag is None or status == "not-asked" else f"{REASONS[status]}; {tag}",
             "note": doc["answers"].get(item["id"], {}).get("note", ""),
@@ -151,7 +157,8 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
                       **tallied.sections[s["id"]].counts()} for s in definition["sections"]],
         "priorities": ranked,
         "evidence_gaps": gaps,
-        "working": {"max_level": top, "points": facts.weight(overall.points),
+        "working": {"max_level": facts.definition["scale"]["levels"][-1]["value"], "rule": scoring_rule(facts),
+                    "points": facts.weight(overall.points),
                     "possible": facts.weight(overall.possible), "percent": percent, "items": working},
         "plan": plan_rows(facts, doc, ranked),
     })
@@ -174,19 +181,38 @@ def _extras(facts: Facts, tallied: Tallied) -> list[dict[str, Any]]:
     return rows
 
 
-def _priority(facts: Facts, section: dict[str, Any], item: dict[str, Any], weight: int,
-              level: int, tag: str | None) -> dict[str, Any]:
-    """A priority entry (without its rank) for an item scored below the top level."""
-    top, unit = facts.top, facts.unit
-    label = facts.definition["scale"]["levels"][level]["label"]
+def scoring_rule(facts: Facts) -> str:
+    """How an item's points are worked out, naming each scale the items are asked on, for "how this was scored"."""
+    scales = list({entry.scale["id"]: entry.scale for entry in facts.entries}.values()) or [
+        facts.definition["scale"]]
+    if len(scales) == 1:
+        return f"Each rated item scores its weight times its level, divided by {scales[0]['levels'][-1]['value']}."
+    tops = "; ".join(f"{scale['name']}, divided by {scale['levels'][-1]['value']}" for scale in scales)
+    return ("Each rated item scores its weight times its level, divided by the top level of the scale it is "
+            f"asked on, so the top level is full marks on every scale ({tops}).")
+
+
+def _on(facts: Facts, scale: dict[str, Any]) -> str:
+    """Where an assessment mixes scales, which one a level is on: " on the coverage scale"."""
+    if len(facts.scale_labels) == 1:
+        return ""
+    return f" on the {scale['name'].split(':')[0].lower()} scale"
+
+
+def _priority(facts: Facts, entry: Entry, weight: int, level: int, tag: str | None) -> dict[str, Any]:
+    """A priority entry (without its rank) for an item scored below the top level of its scale."""
+    section, item, _, _, scale, step = entry
+    unit, top = facts.unit, facts.top // step
+    label = scale["levels"][level]["label"]
     return {
         "id": item["id"], "title": item["title"], "topic": item["topic"], "section": section["id"], "level": level,
         "level_label": label, "max": top, "weight": quotient(weight, unit), "gap": top - level,
+        "scale": scale["id"], "scale_name": scale["name"],
         "score": quotient(weight * (top - level), unit), "guidance_url": item["guidance_url"],
         "model_tag": tag,
-        "reason": f'Rated "{label}" ({level} of {top}), weight {quotient(weight, unit)}: '
+        "reason": f'Rated "{label}" ({level} of {top}{_on(facts, scale)}), weight {quotient(weight, unit)}: '
                   f'{_weight_phrase(weight, unit)}{f"; {tag}" if tag else ""}.',
-        "target": level_info(facts.definition, level + 1),
+        "target": level_info(scale, level + 1),
         "next_steps": item["next_steps"],
     }
 
@@ -198,7 +224,7 @@ def plan_rows(facts: Facts, doc: dict[str, Any], ranked: list[dict[str, Any]]) -
         return []
     ranks = {p["id"]: p["rank"] for p in ranked}
     rows = []
-    for order, (section, item, _, _) in enumerate(facts.entries):
+    for order, (section, item, _, _, scale, _) in enumerate(facts.entries):
         entry = plan.get(item["id"])
         if entry is None or entry_is_blank(entry):
             continue
@@ -206,7 +232,7 @@ def plan_rows(facts: Facts, doc: dict[str, Any], ranked: list[dict[str, Any]]) -
         target = entry.get("target")
         rows.append(((ranks.get(item["id"]) is None, ranks.get(item["id"], 0), order), {
             "id": item["id"], "title": item["title"], "section": section["id"], "rank": ranks.get(item["id"]),
-            "level": level, "level_label": facts.label(level),
-            "target": target, "target_label": facts.label(target),
+            "level": level, "level_label": facts.label(level, scale),
+            "target": target, "target_label": facts.label(target, scale),
             "action": entry.get("action", ""), "owner": entry.get("owner", ""), "due": entry.get("due", "")}))
     return [row for _, row in sorted(rows, key=lambda r: r[0])]

@@ -131,8 +131,8 @@ def summary_line(merged: int, left: int) -> str:
 def _items(facts: Facts, names: list[str], scored: list[Tallied], docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each item's answers side by side, their spread by name, and everyone's notes and plans for it."""
     rows = []
-    labels = facts.labels  # looked up directly: this loop runs once per item per respondent
-    for index, (section, item, _, optional) in enumerate(facts.entries):
+    for index, (section, item, _, optional, scale, _) in enumerate(facts.entries):
+        labels = facts.scale_labels[scale["id"]]  # looked up directly: this loop runs once per item per respondent
         cells: list[dict[str, Any]] = []
         levels: list[int] = []  # ints, not Fractions: the spread of levels is much cheaper to work out
         counts = dict.fromkeys(COUNTS, 0)
@@ -149,12 +149,12 @@ def _items(facts: Facts, names: list[str], scored: list[Tallied], docs: list[dic
                 assert isinstance(level, int)
                 levels.append(level)
         stats = spread(levels, whole=True)
-        notes, plans = notes_and_plans(facts, item["id"], names, docs)
+        notes, plans = notes_and_plans(labels, item["id"], names, docs)
         rows.append({"id": item["id"], "title": item["title"], "section": section["id"], "optional": optional,
                      "respondents": sum(counts.values()),  # each respondent asked adds to one count
                      "levels": cells, **counts, **stats,
                      "agreement": agreement(stats["range"]),
-                     "range_text": levels_text(facts, stats["min"], stats["max"]),
+                     "range_text": levels_text(labels, stats["min"], stats["max"]),
                      "notes": notes, "plans": plans})
     return rows
 
@@ -177,6 +177,7 @@ def _sections(definition: dict[str, Any], names: list[str], scored: list[Tallied
 def _disagreements(facts: Facts, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Items whose answers spread at least DISAGREEMENT levels: widest first, then in form order."""
     found = []
+    scales = {entry.item["id"]: facts.scale_labels[entry.scale["id"]] for entry in facts.entries}
     for row in rows:
         if row["range"] is None or row["range"] < DISAGREEMENT:
             continue
@@ -185,8 +186,9 @@ def _disagreements(facts: Facts, rows: list[dict[str, Any]]) -> list[dict[str, A
         found.append({"id": row["id"], "title": row["title"], "section": row["section"], "range": row["range"],
                       "min": row["min"], "max": row["max"], "mean": row["mean"],
                       "lowest": at["min"], "highest": at["max"],
-                      "min_label": facts.labels[row["min"]], "max_label": facts.labels[row["max"]],
-                      "agreement": row["agreement"], "text": disagreement_text(facts, row, at["min"], at["max"])})
+                      "min_label": scales[row["id"]][row["min"]], "max_label": scales[row["id"]][row["max"]],
+                      "agreement": row["agreement"],
+                      "text": disagreement_text(scales[row["id"]], row, at["min"], at["max"])})
     return sorted(found, key=lambda d: -d["range"])  # stable: equal spreads keep form order
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from obc_assess.common import Facts
 from obc_assess.dates import date_label
 from obc_assess.plan import entry_is_blank
+
+Labels = dict[object, str | None]  # a scale's level names by value (Facts.scale_labels)
 
 DISAGREEMENT = 2  # levels apart: answers this far apart are worth talking through
 # (id, label) by the spread of levels: 0, 1, then DISAGREEMENT or more.
@@ -43,22 +44,23 @@ def cell_text(asked: bool, label: str | None) -> str:
     return label or NOT_ANSWERED
 
 
-def levels_text(facts: Facts, low: int | None, high: int | None) -> str | None:
-    """The range of levels given, by name: "Developing to Established", or one name when all agree."""
+def levels_text(labels: Labels, low: int | None, high: int | None) -> str | None:
+    """The range of levels given, by name on the item's scale: "Developing to Established", or one name when
+    all agree."""
     if low is None or high is None:
         return None
     if low == high:
-        return facts.labels[low]
-    return f"{facts.labels[low]} to {facts.labels[high]}"
+        return labels[low]
+    return f"{labels[low]} to {labels[high]}"
 
 
-def disagreement_text(facts: Facts, row: dict[str, Any], lowest: list[str], highest: list[str]) -> str:
+def disagreement_text(labels: Labels, row: dict[str, Any], lowest: list[str], highest: list[str]) -> str:
     """One disagreement in words, by level name, with who gave each end (names sorted: file order never matters)."""
-    return (f"from {facts.labels[row['min']]} ({', '.join(sorted(lowest))}) to {facts.labels[row['max']]} "
+    return (f"from {labels[row['min']]} ({', '.join(sorted(lowest))}) to {labels[row['max']]} "
             f"({', '.join(sorted(highest))})")
 
 
-def notes_and_plans(facts: Facts, item_id: str, names: list[str],
+def notes_and_plans(labels: Labels, item_id: str, names: list[str],
                     docs: list[dict[str, Any]]) -> tuple[list[dict[str, str]], list[dict[str, Any]]]:
     """Each respondent's note and action-plan entry for one item, in the order of the files; blanks left out."""
     notes, plans = [], []
@@ -73,7 +75,7 @@ def notes_and_plans(facts: Facts, item_id: str, names: list[str],
             plans.append({"respondent": name, "action": str(entry.get("action", "")).strip(),
                           "owner": str(entry.get("owner", "")).strip(), "due": due,
                           "due_label": date_label(due) if due else None,
-                          "target": target, "target_label": facts.labels[target]})
+                          "target": target, "target_label": labels[target]})
     return notes, plans
 
 

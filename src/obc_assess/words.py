@@ -77,7 +77,10 @@ def _explanation(result: dict[str, Any], kind: str) -> str:
         return (f"Each rating counts its criterion's weight \u00d7 the rating \u00f7 {top}. A service area's score "
                 "is its points over the weight of the criteria rated; the highest is rank 1. Don't know and "
                 "unanswered ratings are left out of the score and lower the confidence figure instead.")
-    text = (f"Each item rated counts its weight \u00d7 its level \u00f7 {top}. The score is the points over the "
+    # The rule names each scale the items are asked on (scoring.scoring_rule): no second copy of it here.
+    scales = list(dict.fromkeys(item["scale_name"] for item in working["items"]))
+    named = f"Answer scale{'s' if len(scales) > 1 else ''}: {'; '.join(scales)}. " if scales else ""
+    text = (f"{named}{working['rule']} The score is the points over the "
             "weight of the items rated. Not applicable, Don't know and unanswered items are left out of the "
             "score; Don't know and unanswered lower the confidence figure instead.")
     if working["percent"] is None:
@@ -95,8 +98,11 @@ def add_words(result: dict[str, Any]) -> dict[str, Any]:
     result["overall"]["counts_label"] = counts_label(result["overall"])
     for row in (*result["sections"], *result["extras"], *(result["matrix"] or {}).get("areas", [])):
         row["rated_label"] = f"{row['answered']} of {row['total']}"
+    mixed = len({item.get("scale") for item in result["working"].get("items", [])}) > 1
     for item in result["working"].get("items", []):
         item["answer_label"] = answer_label(item["level_label"], item["status"])
+        if mixed and item["level_label"] is not None:  # which scale a level is on, where an assessment mixes them
+            item["answer_label"] += f" ({item['scale_name'].split(':')[0].lower()} scale)"
     if result["classification"] is not None:
         block = result["classification"]
         for cls in block["classes"]:

@@ -39,6 +39,16 @@ def level(group: Any, label: str) -> Any:
     return group.get_by_label(re.compile("^" + re.escape(label).replace("/", r"\/") + r"(\s|$)"))
 
 
+# The commissioning principles ask no model (it changes nothing there): answering their first practice is what
+# starts scoring in the tests that open them.
+FIRST_PRINCIPLE = "(a) Choice and control"
+
+
+def answer_first_principle(page: Page, label: str = "Established") -> None:
+    """Answer the principles' first practice, by its legend and level label, as a person would."""
+    level(item_group(page, FIRST_PRINCIPLE), label).check()
+
+
 def py(name: str, *args: str) -> dict[str, Any]:
     """Call obc_assess.api in this process, as the worker does in the browser (same JSON text in and out).
     The brief's names first (form_evaluate, form_import, form_fields), then the package's first ones."""

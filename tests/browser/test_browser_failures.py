@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_helpers import READY, READY_TIMEOUT_MS, wait_ready
+from browser_helpers import FIRST_PRINCIPLE, READY, READY_TIMEOUT_MS, answer_first_principle, item_group, wait_ready
 from playwright.sync_api import Browser, Page, Route, expect
 
 pytestmark = pytest.mark.browser
@@ -24,12 +24,12 @@ def test_a_failed_load_says_so_and_retry_recovers(page: Page, site_url: str) -> 
     status = page.get_by_role("status").filter(has_text=re.compile("scoring program|Ready"))
     expect(status).to_have_text("The scoring program could not load.", timeout=READY_TIMEOUT_MS)
     # The questionnaire is still there to read and fill in.
-    expect(page.get_by_label("Not decided yet")).to_be_visible()
+    expect(item_group(page, FIRST_PRINCIPLE)).to_be_visible()
     page.unroute(blocked, refuse)
     page.get_by_role("button", name="Retry").click()
     expect(status).to_contain_text(READY, timeout=READY_TIMEOUT_MS)
     expect(page.get_by_role("button", name="Retry")).to_be_hidden()
-    page.get_by_label(re.compile(r"^Model 1:")).check()
+    answer_first_principle(page)
     expect(page.get_by_role("region", name="Your results")).to_be_visible()
 
 
@@ -42,13 +42,13 @@ def test_blocked_storage_warns_and_export_still_works(page: Page, site_url: str,
     expect(page.get_by_role("status").filter(has_text="Ready")).to_contain_text(
         "use Export answers to keep them")
     expect(page.get_by_text("Your answers are saved in this browser only")).to_be_hidden()
-    page.get_by_label(re.compile(r"^Model 3:")).check()
+    answer_first_principle(page, "Embedded")
     expect(page.get_by_role("region", name="Your results")).to_be_visible()
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Export answers (JSON)").click()
     saved = tmp_path / "answers.json"
     download_info.value.save_as(saved)
-    assert json.loads(saved.read_text(encoding="utf-8"))["context"]["model"] == 3
+    assert json.loads(saved.read_text(encoding="utf-8"))["answers"]["customers-needs-at-centre"]["level"] == 3
 
 
 def test_without_javascript_the_questionnaire_reads_and_prints(browser: Browser, site_url: str) -> None:
@@ -57,10 +57,10 @@ def test_without_javascript_the_questionnaire_reads_and_prints(browser: Browser,
         page = context.new_page()
         page.goto(f"{site_url}assessments/commissioning-principles/")
         expect(page.get_by_text("Scoring needs JavaScript")).to_be_visible()
-        expect(page.get_by_label("Not decided yet")).to_be_visible()
+        expect(item_group(page, FIRST_PRINCIPLE)).to_be_visible()
         expect(page.get_by_role("button", name="Export answers (JSON)")).to_be_hidden()
         page.emulate_media(media="print")
         # To score by hand, as the page says: the questions print.
-        expect(page.get_by_label("Not decided yet")).to_be_visible()
+        expect(item_group(page, FIRST_PRINCIPLE)).to_be_visible()
     finally:
         context.close()

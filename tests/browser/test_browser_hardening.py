@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import READY, READY_TIMEOUT_MS, item_group, level, open_assessment
+from browser_helpers import (
+    READY,
+    READY_TIMEOUT_MS,
+    answer_first_principle,
+    item_group,
+    level,
+    open_assessment,
+)
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
 from test_browser_team import blank, files_json, open_team, payload, rated
 
@@ -395,12 +402,12 @@ def test_full_storage_warns_and_export_still_works(page: Page, site_url: str, tm
     })();""")
     open_assessment(page, site_url, "commissioning-principles")
     expect(page.get_by_text("Your answers are saved in this browser only")).to_be_visible()
-    page.get_by_label(re.compile(r"^Model 2:")).check()
+    answer_first_principle(page, "Developing")
     status = page.get_by_role("status").filter(has_text="Ready")
     expect(status).to_contain_text("its storage is blocked or full): use Export answers to keep them")
     expect(page.get_by_text("Your answers are saved in this browser only")).to_be_hidden()
     data = save_download(page, page.get_by_role("button", name="Export answers (JSON)"), tmp_path / "a.json")
-    assert json.loads(data)["context"]["model"] == 2
+    assert json.loads(data)["answers"]["customers-needs-at-centre"]["level"] == 1
 
 
 def test_storage_full_at_start_saves_everything_once_space_is_freed(page: Page, site_url: str,
@@ -419,14 +426,14 @@ def test_storage_full_at_start_saves_everything_once_space_is_freed(page: Page, 
     items = [item for section in site_definitions["commissioning-principles"]["sections"]
              for item in section["items"]]
     open_assessment(page, site_url, "commissioning-principles")
-    page.get_by_label(re.compile(r"^Model 2:")).check()
+    page.get_by_label("Your role (optional)").select_option(label="Provider")
     level(item_group(page, items[0]["title"]), "Embedded").check()
     expect(page.get_by_role("status").filter(has_text="Ready")).to_contain_text("storage is blocked or full")
     page.evaluate("() => { window.__obcFull = false; sessionStorage.setItem('freed', '1'); }")
     level(item_group(page, items[1]["title"]), "Developing").check()
     page.reload()
     # What was typed while storage was full is kept too, not only the answer given after space was freed.
-    expect(page.get_by_label(re.compile(r"^Model 2:"))).to_be_checked()
+    expect(page.get_by_label("Your role (optional)")).to_have_value("provider")
     expect(level(item_group(page, items[0]["title"]), "Embedded")).to_be_checked()
     expect(level(item_group(page, items[1]["title"]), "Developing")).to_be_checked()
 
@@ -533,7 +540,7 @@ def test_no_csp_violation_while_python_loads_and_scores(browser: Browser, site_u
             expect(page.get_by_role("heading", level=1)).to_be_visible()
             assert page.evaluate("window.__cspViolations") == [], path
         open_assessment(page, site_url, "commissioning-principles")
-        page.get_by_label(re.compile(r"^Model 1:")).check()
+        answer_first_principle(page)
         expect(page.get_by_role("region", name="Your results")).to_be_visible()
         open_team(page, site_url, "commissioning-principles")
         policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content") or ""
@@ -569,7 +576,7 @@ def test_pyodide_in_the_worker_needs_only_wasm_unsafe_eval(browser: Browser, sit
         page = context.new_page()
         _serve_worker_with(page, worker_policy)
         open_assessment(page, site_url, "commissioning-principles")
-        page.get_by_label(re.compile(r"^Model 1:")).check()
+        answer_first_principle(page)
         expect(page.get_by_role("region", name="Your results")).to_be_visible()
         assert seen == []
     finally:

@@ -36,11 +36,10 @@ def test_commissioning_principles_with_the_keyboard_only(page: Page, site_url: s
     open_assessment(page, site_url, "commissioning-principles")
     page.locator("body").focus()
 
-    # The model question: Tab lands on the checked radio ("Not decided yet"); arrows move and choose.
-    _tab_to(page, lambda f: f["name"] == "context-model")
-    page.keyboard.press("ArrowUp")
-    page.keyboard.press("ArrowUp")
-    expect(page.get_by_label(re.compile(r"^Model 2:"))).to_be_checked()
+    # The role question: Tab reaches it; arrows choose (the principles ask no model: it changes nothing there).
+    _tab_to(page, lambda f: f["name"] == "respondent-role")
+    page.keyboard.press("ArrowDown")
+    expect(page.get_by_label("Your role (optional)")).not_to_have_value("")
 
     levels = len(definition["scale"]["levels"])
     for n, item in enumerate(items):
@@ -68,4 +67,4 @@ def test_commissioning_principles_with_the_keyboard_only(page: Page, site_url: s
     page.pdf()  # printing fires beforeprint, which dates the report
     expect(results.get_by_text(re.compile(r"^Printed on \d"))).to_be_visible()
     expect(results.get_by_text("Typed with the keyboard.")).to_be_visible()
-    expect(page.get_by_label(re.compile(r"^Model 2:"))).to_be_hidden()
+    expect(page.get_by_label("Your role (optional)")).to_be_hidden()

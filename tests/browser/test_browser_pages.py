@@ -12,6 +12,8 @@ import pytest
 from browser_helpers import item_group, level, wait_ready
 from playwright.sync_api import Browser, Page, expect
 
+from obc_assess.definition import scale_of
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,9 +58,11 @@ def _explain(violations: list[dict[str, Any]]) -> str:
 def _show_results(page: Page, definition: dict[str, Any]) -> None:
     """Answer a little, so that the results (chart, tables, priorities) are on the page for axe too."""
     if definition["kind"] == "maturity":
-        choices = ["Don't know", definition["scale"]["levels"][0]["label"], definition["scale"]["levels"][1]["label"]]
         for n, section in enumerate(definition["sections"]):
-            group = item_group(page, section["items"][0]["title"])
+            item = section["items"][0]
+            scale = scale_of(definition, item)  # each item's own scale: coverage beside maturity
+            choices = ["Don't know", scale["levels"][0]["label"], scale["levels"][1]["label"]]
+            group = item_group(page, item["title"])
             if group.is_visible():
                 level(group, choices[n % len(choices)]).check()
     else:
