@@ -103,17 +103,17 @@ export function formFields($form, { rowMin = 1, maxRows = Infinity } = {}) {
     return true;
   }
 
-  /** The rows a set of raw fields needs (row-<n>-... names), within the bound. */
+  /** The rows a set of raw fields needs (row:<n>:... names), within the bound. */
   function rowsFor(fields) {
     let most = -1;
     for (const name of Object.keys(fields)) {
-      const match = /^row-(\d{1,4})-/.exec(name);
+      const match = /^row:(\d{1,4}):/.exec(name);
       if (match && Number(match[1]) < maxRows) most = Math.max(most, Number(match[1]));
     }
     return most + 1;
   }
 
-  /** Replace the form's values by these (rows first, so that every row-<n>-... name has its controls). */
+  /** Replace the form's values by these (rows first, so that every row:<n>:... name has its controls). */
   function apply({ fields, rows: count }) {
     $form.reset();
     if ($rowList) setRows(Math.max(count || 0, rowsFor(fields)));
