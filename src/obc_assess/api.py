@@ -101,7 +101,7 @@ def evaluate_form(definition_json: str, fields_json: str) -> str:
                "left_out": words.left_out(p.path)} for p in found]
     # One invalid field leaves out only its own part: the rest is still scored, the problem shown beside it.
     sound = usable(doc, found) if found else doc
-    if sound is None or validate(definition, sound):
+    if sound is None or (found and validate(definition, sound)):
         return _form_answer(listed, None, None, None, None)
     result = score(definition, sound)
     # Which items the form shows: those asked for the chosen model and scope (the rule lives in responses).

@@ -22,15 +22,16 @@ export function formFields($form, { rowMin = 1, maxRows = Infinity } = {}) {
     return fields;
   }
 
-  function controls(name) {
-    const $controls = $form.elements.namedItem(name);
-    if (!$controls) return [];
-    return typeof $controls.length === "number" && !$controls.tagName ? [...$controls] : [$controls];
-  }
-
   function fill(fields) {
+    // The controls by name, read once: looking each name up in the form is slow with hundreds of rows.
+    const byName = new Map();
+    for (const $control of $form.elements) {
+      if (!$control.name || !Object.hasOwn(fields, $control.name)) continue;
+      if (!byName.has($control.name)) byName.set($control.name, []);
+      byName.get($control.name).push($control);
+    }
     for (const [name, value] of Object.entries(fields)) {
-      for (const $control of controls(name)) {
+      for (const $control of byName.get(name) || []) {
         if ($control.type === "radio" || $control.type === "checkbox") $control.checked = $control.value === value;
         else if ($control.type !== "file" && "value" in $control) $control.value = value;
       }
