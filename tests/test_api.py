@@ -63,7 +63,7 @@ def test_evaluate_reports_every_problem(maturity: dict[str, Any]) -> None:
     assert answer == {"ok": False, "result": None, "problems": [
         {"path": "context.model", "message": "must be 1, 2, 3 or null", "field": "context-model"},
         {"path": "answers.governance.level", "message": 'must be 0, 1, 2, 3, "na", "unknown" or null',
-         "field": "q-governance"}]}
+         "field": "item:governance"}]}
 
 
 @pytest.mark.parametrize(("definition", "responses", "problems"), [
@@ -99,16 +99,21 @@ def test_template_json(maturity: dict[str, Any]) -> None:
 def test_evaluate_form_maps_problems_to_the_form_rows(matrix: dict[str, Any]) -> None:
     # The form's rows are numbered as on the page: row 2 was removed, so document row 1 is form row 3.
     fields = {"context-scope": "", "respondent-name": "", "respondent-role": "",
-              "row-0-name": "Home care", "row-0-pressure": "3", "row-0-priorities": "1",
-              "row-3-name": "", "row-3-pressure": "2"}
+              "row:0:name": "Home care", "row:0:level:pressure": "3", "row:0:level:priorities": "1",
+              "row:3:name": "", "row:3:level:pressure": "2"}
     answer = json.loads(api.evaluate_form(json.dumps(matrix), json.dumps(fields)))
-    assert (answer["ok"], answer["result"], answer["responses"]) == (False, None, None)
-    assert answer["problems"] == [{"path": "answers.areas[1].name", "field": "row-3-name",
-                                   "message": "give this service area a name, or remove it"}]
+    assert (answer["ok"], answer["responses"], answer["csv"]) == (False, None, None)
+    assert answer["problems"] == [{"path": "answers.areas[1].name", "field": "row:3:name",
+                                   "message": "Enter a name for service area 2, or remove it",
+                                   "left_out": "The results leave out service area 2 until this is put right."}]
+    # One invalid field hides only its own effect: the other area is still scored.
+    sound = {**fields, "row:3:name": "", "row:3:level:pressure": ""}
+    assert answer["result"] == json.loads(api.evaluate_form(json.dumps(matrix), json.dumps(sound)))["result"]
+    assert [area["name"] for area in answer["result"]["matrix"]["areas"]] == ["Home care"]
 
 
 def test_evaluate_form_scores_and_returns_the_document(matrix: dict[str, Any]) -> None:
-    fields = {"row-0-name": "Home care", "row-0-pressure": "3", "row-0-priorities": "unknown"}
+    fields = {"row:0:name": "Home care", "row:0:level:pressure": "3", "row:0:level:priorities": "unknown"}
     answer = json.loads(api.evaluate_form(json.dumps(matrix), json.dumps(fields)))
     assert answer["ok"] is True
     assert answer["responses"]["answers"]["areas"] == [
@@ -116,7 +121,7 @@ def test_evaluate_form_scores_and_returns_the_document(matrix: dict[str, Any]) -
     assert answer["result"] == score(matrix, answer["responses"])
 
 
-@pytest.mark.parametrize("fields", ["[]", '{"row-0-name": 5}', "{"])
+@pytest.mark.parametrize("fields", ["[]", '{"row:0:name": 5}', "{"])
 def test_evaluate_form_refuses_odd_fields(matrix: dict[str, Any], fields: str) -> None:
     answer = json.loads(api.evaluate_form(json.dumps(matrix), fields))
     assert answer["ok"] is False and answer["problems"][0]["path"] == "(form)"
@@ -126,7 +131,7 @@ def test_form_values(maturity: dict[str, Any]) -> None:
     doc = _filled(maturity)
     answer = json.loads(api.form_values(json.dumps(maturity), json.dumps(doc)))
     assert answer["ok"] is True
-    assert answer["form"]["fields"]["q-outcomes-focus"] == "2"
+    assert answer["form"]["fields"]["item:outcomes-focus"] == "2"
     assert answer["form"]["fields"]["context-model"] == "2"
     doc["format"] = "x"
     answer = json.loads(api.form_values(json.dumps(maturity), json.dumps(doc)))
@@ -156,9 +161,9 @@ def test_form_values_migrating_drops_the_items_gone_and_says_so(maturity: dict[s
         "plan). Items added since start unanswered.")
     fields = answer["form"]["fields"]
     # What still matches is loaded: answers, notes and the plan for an item that is still there.
-    assert (fields["q-outcomes-focus"], fields["q-governance"]) == ("2", "unknown")
-    assert fields["q-governance-plan-owner"] == "Head of commissioning"
-    assert fields["q-cost"] == ""  # the renamed item starts unanswered under its new id
+    assert (fields["item:outcomes-focus"], fields["item:governance"]) == ("2", "unknown")
+    assert fields["plan-owner:governance"] == "Head of commissioning"
+    assert fields["item:cost"] == ""  # the renamed item starts unanswered under its new id
     assert not any("value-for-money" in name or "cost-control" in name for name in fields)
 
 
@@ -191,7 +196,7 @@ def test_form_values_migrating_still_reports_other_problems(maturity: dict[str, 
     doc["answers"]["governance"]["level"] = 7
     answer = json.loads(api.form_values_migrating(json.dumps(maturity), json.dumps(doc)))
     assert answer == {"ok": False, "form": None, "dropped": None, "notice": None, "problems": [
-        {"path": "answers.governance.level", "field": "q-governance",
+        {"path": "answers.governance.level", "field": "item:governance",
          "message": 'must be 0, 1, 2, 3, "na", "unknown" or null'}]}
     # Another assessment's file is not "an older version" of this one: nothing is pruned.
     answer = json.loads(api.form_values_migrating(json.dumps(matrix), json.dumps(_older(maturity))))
@@ -209,7 +214,8 @@ def test_form_values_migrating_a_matrix_drops_criteria_gone(matrix: dict[str, An
     answer = json.loads(api.form_values_migrating(json.dumps(matrix), json.dumps(doc)))
     assert answer["dropped"] == ["gone"]
     assert answer["notice"].endswith("no longer has these items: gone (answer). Items added since start unanswered.")
-    assert answer["form"]["fields"]["row-0-pressure"] == "3" and "row-0-gone" not in answer["form"]["fields"]
+    fields = answer["form"]["fields"]
+    assert fields["row:0:level:pressure"] == "3" and "row:0:level:gone" not in fields
 
 
 # Issue 10 changed rules and wording, not only items: answers saved for 1.0 load with the data's account of it.
@@ -274,10 +280,10 @@ def test_answers_saved_for_1_1_load_with_what_changed(real_data: Data, aid: str,
         fields = answer["form"]["fields"]
         asked = set(template(definition, model)["answers"])
         assert set(new_items) <= asked
-        assert all(fields[f"q-{key}"] == "2" for key in old_ids)
-        assert all(fields[f"q-{key}"] == "" for key in new_items)
+        assert all(fields[f"item:{key}"] == "2" for key in old_ids)
+        assert all(fields[f"item:{key}"] == "" for key in new_items)
     else:
-        assert answer["form"]["fields"]["row-0-class"] == "output"
+        assert answer["form"]["fields"]["row:0:class"] == "output"
 
 
 def _format_1(doc: dict[str, Any]) -> dict[str, Any]:
@@ -355,8 +361,8 @@ def test_answers_saved_for_1_1_load_with_what_changed_in_1_2(real_data: Data, ai
     fields = answer["form"]["fields"]
     for key, level in V1_1_ANSWERS[aid].items():
         if key not in dropped:
-            assert fields[f"q-{key}"] == str(level)
+            assert fields[f"item:{key}"] == str(level)
     # The items added since start unanswered.
-    new = {"commissioning-standards": "q-scope-period", "commissioning-principles": "q-capability-investment",
-           "commissioning-plan": "q-plan-period"}[aid]
+    new = {"commissioning-standards": "item:scope-period", "commissioning-principles": "item:capability-investment",
+           "commissioning-plan": "item:plan-period"}[aid]
     assert fields[new] == ""

@@ -51,7 +51,7 @@ ITEM_CASES = [
     ("outcomes-focus", "guidance_url", "guidance/tool20-procurement/#procurement-outcomes-focus"),
     ("outcomes-focus", "source_section", "Section 4"),
     ("outcomes-focus", "weight", 2),
-    ("outcomes-focus", "field", "q-outcomes-focus"),
+    ("outcomes-focus", "field", "item:outcomes-focus"),
     # The assessment's own question overrides the guidance item's.
     ("governance", "question", "Our own question?"),
     # ... and its own title overrides the guidance item's name; an item's section overrides its block's.
@@ -130,4 +130,4 @@ def test_unknown_id_is_a_key_error(data: Data) -> None:
 
 
 def test_field_rule() -> None:
-    assert field_id("standard-1") == "q-standard-1"
+    assert field_id("standard-1") == "item:standard-1"

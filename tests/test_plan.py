@@ -188,50 +188,56 @@ def test_plan_csv_json(maturity: dict[str, Any]) -> None:
     doc["plan"]["governance"]["due"] = "soon"
     answer = json.loads(api.plan_csv_json(json.dumps(maturity), json.dumps(doc)))
     assert (answer["ok"], answer["csv"]) == (False, None)
-    assert answer["problems"][0]["field"] == "q-governance-plan-due"
+    assert answer["problems"][0]["field"] == "plan-due:governance"
 
 
 # ---------------------------------------------------------------------------------------------- the form
 
 def test_form_fields_map_to_the_plan_and_back(maturity: dict[str, Any]) -> None:
-    fields = {"q-governance": "0", "q-governance-plan-action": "Ask finance", "q-governance-plan-owner": "",
-              "q-governance-plan-due": "2025-06-30", "q-governance-plan-target": "2",
-              "q-cost-plan-action": "", "q-cost-plan-owner": " ", "q-cost-plan-due": "", "q-cost-plan-target": "",
-              "q-allocation-plan-target": "3"}
+    fields = {"item:governance": "0", "plan-action:governance": "Ask finance", "plan-owner:governance": "",
+              "plan-due:governance:day": "30", "plan-due:governance:month": "6", "plan-due:governance:year": "2025",
+              "plan-target:governance": "2",
+              "plan-action:cost": "", "plan-owner:cost": " ", "plan-due:cost:day": "", "plan-target:cost": "",
+              "plan-target:allocation": "3"}
     doc, _ = from_form(maturity, fields)
-    # All four fields empty (or spaces): no entry. Any one filled: an entry with all four keys.
+    # All fields empty (or spaces): no entry. Any one filled: an entry with all four keys. The date's three
+    # boxes make one ISO date.
     assert doc["plan"] == {
         "governance": {"action": "Ask finance", "owner": "", "due": "2025-06-30", "target": 2},
         "allocation": {"action": "", "owner": "", "due": "", "target": 3}}
     assert validate(maturity, doc) == []
     back = to_form(maturity, doc)["fields"]
-    assert {k: v for k, v in back.items() if k.startswith("q-governance-plan-")} == {
-        "q-governance-plan-action": "Ask finance", "q-governance-plan-owner": "",
-        "q-governance-plan-due": "2025-06-30", "q-governance-plan-target": "2"}
-    assert back["q-cost-plan-action"] == "" and back["q-cost-plan-target"] == ""
+    assert {k: v for k, v in back.items() if k.startswith("plan-") and "governance" in k} == {
+        "plan-action:governance": "Ask finance", "plan-owner:governance": "",
+        "plan-due:governance:day": "30", "plan-due:governance:month": "6", "plan-due:governance:year": "2025",
+        "plan-target:governance": "2"}
+    assert back["plan-action:cost"] == "" and back["plan-target:cost"] == ""
     assert from_form(maturity, back)[0] == doc
 
 
 def test_a_form_without_a_plan_gives_a_document_without_one(maturity: dict[str, Any],
                                                             matrix: dict[str, Any]) -> None:
-    doc, _ = from_form(maturity, {"q-governance": "1"})
+    doc, _ = from_form(maturity, {"item:governance": "1"})
     assert "plan" not in doc
-    assert "plan" not in from_form(matrix, {"row-0-name": "A", "q-pressure-plan-action": "x"})[0]
+    assert "plan" not in from_form(matrix, {"row:0:name": "A", "plan-action:pressure": "x"})[0]
 
 
 def test_a_bad_target_from_the_form_is_reported_on_its_field(maturity: dict[str, Any]) -> None:
-    fields = {"q-governance-plan-target": "top", "q-governance-plan-due": "2025-02-31"}
+    fields = {"plan-target:governance": "top", "plan-due:governance:day": "31",
+              "plan-due:governance:month": "2", "plan-due:governance:year": "2025"}
     answer = json.loads(api.evaluate_form(json.dumps(maturity), json.dumps(fields)))
     assert answer["ok"] is False
-    assert [(p["path"], p["field"]) for p in answer["problems"]] == [
-        ("plan.governance.due", "q-governance-plan-due"), ("plan.governance.target", "q-governance-plan-target")]
+    assert [(p["path"], p["field"], p["message"]) for p in answer["problems"]] == [
+        ("plan.governance.due", "plan-due:governance", "Due date for “Governance” must be a real date, like 31 3 2027"),
+        ("plan.governance.target", "plan-target:governance",
+         "Target level for “Governance”: must be a level on the scale: 0, 1, 2, 3 or null")]
 
 
 @pytest.mark.parametrize(("path", "field"), [
-    ("plan.governance.action", "q-governance-plan-action"), ("plan.governance.owner", "q-governance-plan-owner"),
-    ("plan.governance.due", "q-governance-plan-due"), ("plan.governance.target", "q-governance-plan-target"),
+    ("plan.governance.action", "plan-action:governance"), ("plan.governance.owner", "plan-owner:governance"),
+    ("plan.governance.due", "plan-due:governance"), ("plan.governance.target", "plan-target:governance"),
     # The entry as a whole, or a key that is not a field, links to the entry's first field.
-    ("plan.governance", "q-governance-plan-action"), ("plan.governance.status", "q-governance-plan-action"),
+    ("plan.governance", "plan-action:governance"), ("plan.governance.status", "plan-action:governance"),
     ("plan.speed", None), ("plan", None),
 ])
 def test_field_for_plan_paths(maturity: dict[str, Any], path: str, field: str | None) -> None:
@@ -282,21 +288,25 @@ def test_the_form_has_labelled_plan_fields_for_every_item(data: Data, maturity: 
     form.feed(pages["assessments/procurement-review.md"])
     names = {control[2] for control in form.controls.values()}
     # Every field the mapping reads or writes is on the page, and each control's name is its id.
-    plan_fields = {name for name in to_form(maturity, _doc(maturity, {}))["fields"] if "-plan-" in name}
-    assert len(plan_fields) == 4 * 6 and plan_fields <= names
-    assert all(control[2] == cid for cid, control in form.controls.items() if "-plan-" in cid)
+    plan_fields = {name for name in to_form(maturity, _doc(maturity, {}))["fields"] if name.startswith("plan-")}
+    assert len(plan_fields) == 6 * 6 and plan_fields <= names
+    assert all(control[2] == cid for cid, control in form.controls.items() if cid.startswith("plan-"))
     labelled = dict(form.labels)
-    # Radios are told apart by their fieldset's legend; every other control's label says which item it is for.
-    texts = [text for target, text in form.labels if form.controls[target][1] != "radio"]
+    # Radios and a date's Day, Month and Year are told apart by their fieldset's legend; every other control's
+    # label says which item it is for.
+    texts = [text for target, text in form.labels
+             if form.controls[target][1] != "radio" and not target.startswith("plan-due:")]
     assert len(texts) == len(set(texts)), "every label is unique"
-    assert labelled["q-governance-plan-action"] == "Action for “Governance”"
-    assert labelled["q-governance-plan-owner"] == "Owner of the action for “Governance”"
-    assert labelled["q-governance-plan-due"] == "Due date for “Governance”"
-    assert labelled["q-governance-plan-target"] == "Target level for “Governance”"
+    assert labelled["plan-action:governance"] == "Action for “Governance”"
+    assert labelled["plan-owner:governance"] == "Owner of the action for “Governance”"
+    assert labelled["plan-due:governance:day"] == "Day"
+    assert labelled["plan-due:governance:year"] == "Year"
+    assert labelled["plan-target:governance"] == "Target level for “Governance”"
     assert all(field in labelled for field in plan_fields)
-    assert form.controls["q-governance-plan-action"][0] == "textarea"
-    assert form.controls["q-governance-plan-due"][:2] == ("input", "date")
-    assert form.options["q-governance-plan-target"] == ["", "0", "1", "2", "3"]
+    assert form.controls["plan-action:governance"][0] == "textarea"
+    assert form.controls["plan-due:governance:month"][:2] == ("input", "text")
+    assert form.options["plan-target:governance"] == ["", "0", "1", "2", "3"]
+    assert "<legend>Due date for “Governance”</legend>" in pages["assessments/procurement-review.md"]
     assert "<summary>Action plan for “Governance” (optional)</summary>" in pages[
         "assessments/procurement-review.md"]
 

@@ -313,8 +313,8 @@ def test_classification_validation(classification: dict[str, Any], changes: Chan
 # (path, the form field a problem there belongs to)
 FIELD_CASES = [
     ("context.model", "context-model"),
-    ("answers.governance.level", "q-governance"),
-    ("answers.governance.note", "q-governance-note"),
+    ("answers.governance.level", "item:governance"),
+    ("answers.governance.note", "note:governance"),
     ("answers.not-an-item", None),
     ("format", None),
 ]
@@ -332,7 +332,7 @@ def test_problems_name_their_form_field(maturity: dict[str, Any], path: str, fie
 def test_row_problems_name_their_row_field(matrix: dict[str, Any]) -> None:
     doc = _change(_valid(matrix), _areas({"name": "A"}, {"name": "", "levels": {"pressure": 9}}))
     assert [(p.path, p.field) for p in validate(matrix, doc)] == [
-        ("answers.areas[1].levels.pressure", "row-1-pressure"), ("answers.areas[1].name", "row-1-name")]
+        ("answers.areas[1].levels.pressure", "row:1:level:pressure"), ("answers.areas[1].name", "row:1:name")]
 
 
 def test_problem_to_dict_and_error() -> None:

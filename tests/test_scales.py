@@ -230,13 +230,13 @@ def _form(aid: str) -> str:
 
 def test_the_form_asks_each_item_on_its_own_scale_and_names_it() -> None:
     page = _form(STANDARDS)
-    start = page.index('id="q-scope-period"')
-    scoping = page[start:page.index("</fieldset>", start)]
+    start = page.index('id="item:scope-period"')
+    scoping = page[start:page.index("</details>", start)]
     assert "<p class=\"obc-hint\">Answer scale: Coverage: No, Partly or Yes.</p>" in scoping
     assert [f'value="{v}"' in scoping for v in ("0", "1", "2", "3")] == [True, True, True, False]
     assert '<option value="2">2: Yes</option>' in scoping and '<option value="3">' not in scoping
-    start = page.index('id="q-standard-1"')
-    standard = page[start:page.index("</fieldset>", start)]
+    start = page.index('id="item:standard-1"')
+    standard = page[start:page.index("</details>", start)]
     assert "Answer scale: Maturity: Not in place, Developing, Established or Embedded." in standard
     assert 'value="3"' in standard
     assert "<summary>The answer scales and weights</summary>" in page

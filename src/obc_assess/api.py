@@ -16,6 +16,7 @@ from typing import Any
 from obc_assess.compare import CompareError, compare, prune
 from obc_assess.definition import items
 from obc_assess.form import field_for, from_form, to_form
+from obc_assess.form_words import FormWords, usable
 from obc_assess.jsontext import parse
 from obc_assess.render import plan_csv, to_csv, to_json, to_markdown
 from obc_assess.report_docx import result_docx
@@ -95,25 +96,40 @@ def template_json(definition_json: str, model: int | None = None, scope: str | N
 
 def evaluate_form(definition_json: str, fields_json: str) -> str:
     """Score the form's values (``{name: value}``): ``{"ok", "problems", "result", "responses", "applicable"
-    (the item ids to show), "csv"}``, with each problem's ``field`` naming the form element to link to."""
+    (the item ids to show), "csv"}``. Each problem names its field in words (``message``), the form element to
+    link to (``field``) and what the results leave out until it is put right (``left_out``). With problems,
+    ``result`` scores the sound answers (null only when the form as a whole cannot be read); ``responses`` and
+    ``csv`` are null until every answer is sound."""
     definition, problems = parse(definition_json, "(definition)")
     fields, more = parse(fields_json, "(form)")
     problems += more
     if not problems and not (isinstance(fields, dict) and all(isinstance(v, str) for v in fields.values())):
         problems = [Problem("(form)", "must be a JSON object of field names and text values")]
     if problems:
-        return _answer(problems, result=None, responses=None, applicable=None, csv=None)
+        return _form_answer([{**p.to_dict(), "left_out": None} for p in problems], None, None, None, None)
     doc, rows = from_form(definition, fields)
+    words = FormWords(definition, fields, rows)
     # The form may skip row numbers (a row removed), so problems are mapped to the rows as the form has them.
-    found = [Problem(p.path, p.message, field_for(definition, p.path, rows))
-             for p in validate(definition, doc)]
-    if found:
-        return _answer(found, result=None, responses=None, applicable=None, csv=None)
-    result = score(definition, doc)
+    found = validate(definition, doc)
+    listed = [{"path": p.path, "message": words.message(p), "field": field_for(definition, p.path, rows),
+               "left_out": words.left_out(p.path)} for p in found]
+    # One invalid field leaves out only its own part: the rest is still scored, the problem shown beside it.
+    sound = usable(doc, found) if found else doc
+    if sound is None or (found and validate(definition, sound)):
+        return _form_answer(listed, None, None, None, None)
+    result = score(definition, sound)
     # Which items the form shows: those asked for the chosen model and scope (the rule lives in responses).
-    model, scope = context_of(definition, doc)
+    model, scope = context_of(definition, sound)
     applicable = [item["id"] for _, item in items(definition) if applies(definition, item, model, scope)]
-    return _answer([], result=result, responses=doc, applicable=applicable, csv=to_csv(result))
+    if found:  # the answers file and the CSV wait until the answers are put right: they are what was typed
+        return _form_answer(listed, result, None, applicable, None)
+    return _form_answer([], result, doc, applicable, to_csv(result))
+
+
+def _form_answer(problems: list[dict[str, Any]], result: object, responses: object, applicable: object,
+                 csv: object) -> str:
+    return json.dumps({"ok": not problems, "problems": problems, "result": result, "responses": responses,
+                       "applicable": applicable, "csv": csv}, sort_keys=True, ensure_ascii=False)
 
 
 def form_values(definition_json: str, responses_json: str) -> str:

@@ -17,8 +17,9 @@ JSON = Any
 
 
 def field_id(item_id: str) -> str:
-    """The HTML id of an item's form field. The one place this rule lives: templates and JS use the value."""
-    return f"q-{item_id}"
+    """The name (and fieldset id) of an item's answer in the form: ``item:<id>``. Ids never hold a colon, so no
+    id can make another field's name (obc_assess.form has the whole scheme)."""
+    return f"item:{item_id}"
 
 
 def items(definition: dict[str, Any]) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:

@@ -1,10 +1,17 @@
 """Maps the questionnaire's HTML form fields to a responses document and back, so the browser glue stays dumb.
 
-The field names are the contract with src/obc_site/templates/assessment_form.html.j2: ``context-model``,
-``context-scope``, ``respondent-name``, ``respondent-role``, ``respondent-organisation``, ``assessment-date``
-(YYYY-MM-DD), an item's ``field`` and ``<field>-note``, its action
-plan's ``<field>-plan-action``, ``-plan-owner``, ``-plan-due`` and ``-plan-target``, and for user-named rows
-``row-<n>-name``, ``row-<n>-<criterion>``, ``row-<n>-class``, ``row-<n>-note``.
+Field names are collision-free by construction: each is ``<kind>:<id>`` (ids are lower-case words and hyphens,
+never a colon), so no item id can make another item's or a row's name. The contract with
+src/obc_site/templates/assessment_form.html.j2:
+
+- ``context-model``, ``context-scope``, ``respondent-name``, ``respondent-role``, ``respondent-organisation``,
+  ``assessment-date`` (YYYY-MM-DD) (fixed names, no colon);
+- an item: ``item:<id>`` (its level), ``note:<id>``, and its action plan's ``plan-action:<id>``,
+  ``plan-owner:<id>``, ``plan-target:<id>`` and the due date's three boxes ``plan-due:<id>:day``, ``:month``,
+  ``:year`` (the GOV.UK date input; the answers document keeps one ISO date);
+- a user-named row: ``row:<n>:name``, ``row:<n>:note``, ``row:<n>:class``, ``row:<n>:level:<criterion>``.
+
+An element's id is its name, a radio's ``<name>:<value>``, a field's message ``<name>:error``.
 """
 
 from __future__ import annotations
@@ -12,15 +19,23 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from obc_assess.definition import field_id as item_name
 from obc_assess.responses import FORMAT, FORMAT_VERSION, about
 
 JSON = Any
-_ROW = re.compile(r"^row-(\d+)-")
+_ROW = re.compile(r"^row:(\d+):")
 PLAN_KEYS = ("action", "owner", "due", "target")
-# The words the form appends to an item's field (<field>-note, -plan-..., -na, -unknown, -error, -question, and a
-# level number) and a row's own fields: the data checks refuse item ids that would make the same names.
-ITEM_FIELD_WORDS = ("note", "plan", "na", "unknown", "error", "question")
-ROW_FIELD_WORDS = ("name", "note", "class")
+DATE_PARTS = ("day", "month", "year")
+
+
+def part_name(part: str, item_id: str) -> str:
+    """The name of an item's note (``note``) or plan field (``plan-action``, ``plan-due``, ...)."""
+    return f"{part}:{item_id}"
+
+
+def row_name(n: int | str, part: str) -> str:
+    """The name of a row's field: ``name``, ``note``, ``class`` or ``level:<criterion>``."""
+    return f"row:{n}:{part}"
 
 
 def _level(value: str) -> JSON:
@@ -38,7 +53,23 @@ def row_numbers(fields: dict[str, str]) -> list[int]:
 
 
 def _row_is_blank(fields: dict[str, str], n: int) -> bool:
-    return not any(value.strip() for name, value in fields.items() if name.startswith(f"row-{n}-"))
+    return not any(value.strip() for name, value in fields.items() if name.startswith(f"row:{n}:"))
+
+
+def date_boxes(fields: dict[str, str], item_id: str) -> dict[str, str]:
+    """The day, month and year a person typed for an item's due date, trimmed."""
+    return {part: fields.get(f"{part_name('plan-due', item_id)}:{part}", "").strip() for part in DATE_PARTS}
+
+
+def _date(boxes: dict[str, str]) -> str:
+    """One date from the three boxes: ISO when each is digits (validation decides if it is a real date), ""
+    when all are empty, else the parts as typed, for validation to report."""
+    day, month, year = boxes["day"], boxes["month"], boxes["year"]
+    if not (day or month or year):
+        return ""
+    if all(part.isascii() and part.isdigit() for part in (day, month, year)):
+        return f"{year}-{month.zfill(2)}-{day.zfill(2)}"
+    return f"{year}-{month}-{day}"
 
 
 def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[str, Any], list[int]]:
@@ -56,31 +87,39 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
     if definition["kind"] == "matrix":
         criteria = [item["id"] for item in _items(definition)]
         doc["answers"] = {"areas": [
-            {"name": fields.get(f"row-{n}-name", ""),
-             "levels": {c: _level(fields.get(f"row-{n}-{c}", "")) for c in criteria},
-             "note": fields.get(f"row-{n}-note", "")} for n in rows]}
+            {"name": fields.get(row_name(n, "name"), ""),
+             "levels": {c: _level(fields.get(row_name(n, f"level:{c}"), "")) for c in criteria},
+             "note": fields.get(row_name(n, "note"), "")} for n in rows]}
     elif definition["kind"] == "classification":
         doc["answers"] = {"measures": [
-            {"name": fields.get(f"row-{n}-name", ""), "class": fields.get(f"row-{n}-class") or None,
-             "note": fields.get(f"row-{n}-note", "")} for n in rows]}
+            {"name": fields.get(row_name(n, "name"), ""), "class": fields.get(row_name(n, "class")) or None,
+             "note": fields.get(row_name(n, "note"), "")} for n in rows]}
     else:
-        doc["answers"] = {item["id"]: {"level": _level(fields.get(item["field"], "")),
-                                       "note": fields.get(f"{item['field']}-note", "")}
+        doc["answers"] = {item["id"]: {"level": _level(fields.get(item_name(item["id"]), "")),
+                                       "note": fields.get(part_name("note", item["id"]), "")}
                           for item in _items(definition)}
-        plan = {item["id"]: _plan_entry(fields, item["field"]) for item in _items(definition)}
+        plan = {item["id"]: _plan_entry(fields, item["id"]) for item in _items(definition)}
         plan = {key: entry for key, entry in plan.items() if entry is not None}
         if plan:  # no plan at all: the key is left out, so a file without one is unchanged
             doc["plan"] = plan
     return doc, rows
 
 
-def _plan_entry(fields: dict[str, str], field: str) -> dict[str, JSON] | None:
-    """An item's action plan entry from its four fields; None when all are empty."""
-    values = {key: fields.get(f"{field}-plan-{key}", "") for key in PLAN_KEYS}
-    if not any(value.strip() for value in values.values()):
+def _plan_entry(fields: dict[str, str], item_id: str) -> dict[str, JSON] | None:
+    """An item's action plan entry from its fields; None when all are empty."""
+    values = {key: fields.get(part_name(f"plan-{key}", item_id), "") for key in ("action", "owner", "target")}
+    due = _date(date_boxes(fields, item_id))
+    if not due and not any(value.strip() for value in values.values()):
         return None
-    return {"action": values["action"], "owner": values["owner"], "due": values["due"].strip(),
-            "target": _level(values["target"])}
+    return {"action": values["action"], "owner": values["owner"], "due": due, "target": _level(values["target"])}
+
+
+def _split_date(due: str) -> dict[str, str]:
+    # A valid document's due date is "" or YYYY-MM-DD: the boxes show it as a person writes it, 31 3 2027.
+    if not due:
+        return dict.fromkeys(DATE_PARTS, "")
+    year, month, day = due.split("-")
+    return {"day": str(int(day)), "month": str(int(month)), "year": year}
 
 
 def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
@@ -94,28 +133,30 @@ def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
     answers = doc["answers"]
     rows = answers.get("areas", answers.get("measures", [])) if definition["kind"] != "maturity" else []
     for n, row in enumerate(rows):
-        fields[f"row-{n}-name"] = row.get("name", "")
-        fields[f"row-{n}-note"] = row.get("note", "")
+        fields[row_name(n, "name")] = row.get("name", "")
+        fields[row_name(n, "note")] = row.get("note", "")
         if "class" in row:
-            fields[f"row-{n}-class"] = row["class"] or ""
+            fields[row_name(n, "class")] = row["class"] or ""
         for criterion, level in row.get("levels", {}).items():
-            fields[f"row-{n}-{criterion}"] = "" if level is None else str(level)
+            fields[row_name(n, f"level:{criterion}")] = "" if level is None else str(level)
     if definition["kind"] == "maturity":
         for item in _items(definition):
             answer = answers.get(item["id"], {})
             level = answer.get("level")
-            fields[item["field"]] = "" if level is None else str(level)
-            fields[f"{item['field']}-note"] = answer.get("note", "")
+            fields[item_name(item["id"])] = "" if level is None else str(level)
+            fields[part_name("note", item["id"])] = answer.get("note", "")
             entry = doc.get("plan", {}).get(item["id"], {})
-            for key in PLAN_KEYS:
+            for key in ("action", "owner", "target"):
                 value = entry.get(key)
-                fields[f"{item['field']}-plan-{key}"] = "" if value is None else str(value)
+                fields[part_name(f"plan-{key}", item["id"])] = "" if value is None else str(value)
+            for part, value in _split_date(entry.get("due", "")).items():
+                fields[f"{part_name('plan-due', item['id'])}:{part}"] = value
     return {"fields": fields, "rows": len(rows)}
 
 
 def field_for(definition: dict[str, Any], path: str, rows: list[int]) -> str | None:
     """The id of the form element a problem at ``path`` belongs to, for the error summary's links."""
-    fields = {item["id"]: item["field"] for item in _items(definition)}
+    known = {item["id"] for item in _items(definition)}
     parts = re.findall(r"[^.\[\]]+|\[\d+\]", path)
     if parts[:1] == ["context"] and len(parts) > 1:
         return f"context-{parts[1]}"
@@ -123,10 +164,10 @@ def field_for(definition: dict[str, Any], path: str, rows: list[int]) -> str | N
         return "assessment-date"
     if parts[:1] == ["respondent"] and len(parts) > 1:
         return f"respondent-{parts[1]}"
-    if parts[:1] == ["plan"] and len(parts) > 1 and parts[1] in fields:
+    if parts[:1] == ["plan"] and len(parts) > 1 and parts[1] in known:
         # A problem with the entry as a whole links to its first field.
         key = parts[2] if len(parts) > 2 and parts[2] in PLAN_KEYS else "action"
-        return f"{fields[parts[1]]}-plan-{key}"
+        return part_name(f"plan-{key}", parts[1])
     if parts[:1] != ["answers"] or len(parts) < 2:
         return None
     if parts[1] in ("areas", "measures") and len(parts) > 2 and parts[2].startswith("["):
@@ -134,9 +175,8 @@ def field_for(definition: dict[str, Any], path: str, rows: list[int]) -> str | N
         n = rows[index] if index < len(rows) else index
         rest = parts[3:]
         if rest[:1] == ["levels"] and len(rest) > 1:
-            return f"row-{n}-{rest[1]}"
-        return f"row-{n}-{rest[0]}" if rest else f"row-{n}"
-    field = fields.get(parts[1])
-    if field is None:
+            return row_name(n, f"level:{rest[1]}")
+        return row_name(n, rest[0]) if rest else f"row:{n}"
+    if parts[1] not in known:
         return None
-    return f"{field}-note" if parts[2:3] == ["note"] else field
+    return part_name("note", parts[1]) if parts[2:3] == ["note"] else item_name(parts[1])

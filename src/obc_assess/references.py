@@ -157,7 +157,6 @@ def _check_assessment(doc: dict[str, Any], file: str, items: dict[str, Any], pag
     ids = {item["id"] for _, _, item in entries}
     yield from _unique([(sec["id"], file, f"sections[{s}].id") for s, sec in enumerate(doc["sections"])])
     yield from _unique([(item["id"], file, f"sections[{s}].items[{i}].id") for s, i, item in entries])
-    yield from _check_fields(doc, file, entries)
     yield from _check_parents(file, entries)
     for s, i, item in entries:
         base = f"{file}: sections[{s}].items[{i}]"
@@ -179,25 +178,6 @@ def _check_assessment(doc: dict[str, Any], file: str, items: dict[str, Any], pag
         for k, scope in enumerate(item.get("scopes", [])):
             if scope not in scopes:
                 yield f"{base}.scopes[{k}]: no scope option {scope!r}; add it under scope.options or remove it"
-
-
-def _check_fields(doc: dict[str, Any], file: str, entries: list[tuple[int, int, dict[str, Any]]]) -> Iterator[str]:
-    """Item ids whose form fields would share a name with another item's (or a row's own) fields."""
-    from obc_assess.form import ITEM_FIELD_WORDS, ROW_FIELD_WORDS
-
-    where = {item["id"]: f"sections[{s}].items[{i}].id" for s, i, item in entries}
-    for s, i, item in entries:
-        words = item["id"].split("-")
-        if doc["kind"] in ("matrix", "classification") and words[0] in ROW_FIELD_WORDS:
-            yield (f"{file}: sections[{s}].items[{i}].id: {item['id']!r} would share its form field with each "
-                   f"row's own {words[0]!r} field; choose another id")
-            continue
-        for cut in range(1, len(words)):
-            stem = "-".join(words[:cut])
-            if stem in where and (words[cut] in ITEM_FIELD_WORDS or words[cut].isdigit()):
-                yield (f"{file}: sections[{s}].items[{i}].id: {item['id']!r} would share a form field with item "
-                       f"{stem!r} ({where[stem]}); choose another id")
-                break
 
 
 def _check_parents(file: str, entries: list[tuple[int, int, dict[str, Any]]]) -> Iterator[str]:

@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 
 from obc_assess.api import MAX_FILE_BYTES
+from obc_assess.form_words import DATE_EXAMPLE, field_label
 from obc_assess.loader import Data, GuidanceEntry, guidance_index, page_url
 from obc_assess.responses import MAX_ROWS
 from obc_assess.responses import ROLES as RESPONSE_ROLES
@@ -169,7 +170,8 @@ def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
         # Rows shown before JavaScript adds more: enough to start a matrix or a list of measures by hand.
         counts = {"questions": sum(len(s["items"]) for s in d["sections"]) if maturity else 0, "rows": 3}
         form = site.raw_html("assessment_form.html.j2", path, urls, d=d, counts=counts, roles=ROLES,
-                             max_rows=MAX_ROWS, model_effects=effects(d))
+                             max_rows=MAX_ROWS, model_effects=effects(d), field_label=field_label,
+                             date_example=DATE_EXAMPLE)
         out[path] = site.render("assessment.md.j2", path, d=d, form=form, source=site.sources[d["source"]["id"]],
                                 guidance_md=d["guidance_url"].rstrip("/") + ".md", team_md=team_path(d["id"]),
                                 runtime_url=urls.runtime, package_url=urls.package,

@@ -22,7 +22,12 @@ def _plan(page: Page, title: str, action: str, owner: str, due: str, target: str
     group.get_by_text(re.compile("^Action plan for")).click()  # the <summary>: opens the plan's fields
     group.get_by_label(f"Action for \u201c{title}\u201d", exact=True).fill(action)
     group.get_by_label(f"Owner of the action for \u201c{title}\u201d").fill(owner)
-    group.get_by_label(f"Due date for \u201c{title}\u201d").fill(due)
+    if due:  # the GOV.UK date input: day, month and year in their own boxes
+        year, month, day = due.split("-")
+        date = group.get_by_role("group", name=f"Due date for \u201c{title}\u201d")
+        date.get_by_label("Day").fill(str(int(day)))
+        date.get_by_label("Month").fill(str(int(month)))
+        date.get_by_label("Year").fill(year)
     group.get_by_label(f"Target level for \u201c{title}\u201d").select_option(label=target)
 
 
@@ -70,7 +75,9 @@ def test_action_plan_round_trip(page: Page, site_url: str, site_definitions: dic
     group = item_group(page, items[0]["title"])
     expect(group.get_by_label(f"Owner of the action for \u201c{items[0]['title']}\u201d")).to_have_value(
         "Commissioning lead")
-    expect(group.get_by_label(f"Due date for \u201c{items[0]['title']}\u201d")).to_have_value("2026-03-31")
+    date = group.get_by_role("group", name=f"Due date for \u201c{items[0]['title']}\u201d", include_hidden=True)
+    for box, value in (("Day", "31"), ("Month", "3"), ("Year", "2026")):
+        expect(date.get_by_label(box)).to_have_value(value)
     expect(group.get_by_label(f"Target level for \u201c{items[0]['title']}\u201d")).to_have_value("2")
 
     # Cleared, then imported from the exported file: the plan comes back with the answers.
@@ -96,11 +103,11 @@ def test_error_summary_opens_a_folded_plan_field(page: Page, site_url: str,
     open_assessment(page, site_url, "commissioning-principles")
     # An action longer than the form allows (as an old saved copy or a script could leave it).
     page.evaluate("""(field) => {
-        const el = document.getElementById(`${field}-plan-action`);
+        const el = document.getElementById(`plan-action:${field}`);
         el.value = "x".repeat(1001);
         el.dispatchEvent(new Event("input", {bubbles: true}));
         el.dispatchEvent(new FocusEvent("focusout", {bubbles: true}));  // the person leaves the field
-    }""", item["field"])
+    }""", item["id"])
     summary = page.get_by_role("alert").filter(has_text="There is a problem")
     link = summary.get_by_role("link", name=re.compile("too long", re.I))
     expect(link).to_be_visible()

@@ -13,6 +13,7 @@ import { answerFiles } from "./answer-files.mjs";
 import { describeForm } from "./form-text.mjs";
 import { followPages, register } from "./pages.mjs";
 import { startPrinting } from "./print.mjs";
+import { wayfinding } from "./wayfinding.mjs";
 
 const READY = "Ready: scores update as you answer.";
 const DEBOUNCE_MS = 150;
@@ -36,8 +37,6 @@ export function startAssessment($root) {
   const $closedTabs = $root.querySelector("[data-obc-closed-tab]");
   const $results = $root.querySelector("[data-obc-results]");
   const $resultsBody = $root.querySelector("[data-obc-results-body]");
-  const $progress = $root.querySelector("[data-obc-progress]");
-  const $progressText = $root.querySelector("[data-obc-progress-text]");
   const $rows = $root.querySelector("[data-obc-rows]") || $root;
   const rowMin = Number($rows.dataset.obcRowMin || 1);
   const maxRows = Number($rows.dataset.obcRowMax) || Infinity;
@@ -47,6 +46,7 @@ export function startAssessment($root) {
   const fields = formFields($form, { rowMin, maxRows });
   const problems = problemsView($root);
   const text = describeForm($form);
+  const way = wayfinding($root, text);
   let disposed = false;
   let timer = 0;
   let sequence = 0;
@@ -69,7 +69,7 @@ export function startAssessment($root) {
   for (const $el of $root.querySelectorAll("[data-obc-actions], [data-obc-add-row]")) $el.hidden = false;
   if ($saved) $saved.hidden = !store;
   showClosedTabs();
-  countProgress();
+  way.start();
 
   const line = statusLine($status, client, {
     ready: READY,
@@ -159,32 +159,12 @@ export function startAssessment($root) {
     liveProblems = answer.problems || [];
     problems.show(liveProblems);
     if (Array.isArray(answer.applicable)) text.showApplicable(answer.applicable);
-    countProgress(answer.result);
+    way.update(answer.result, liveProblems);
     if (!$results || !$resultsBody) return;
     const result = answer.result;
     $results.hidden = !result;
     $root.classList.toggle("obc-has-results", Boolean(result));
     $resultsBody.replaceChildren(...(result ? resultNodes({ result, $root, siteRoot }) : []));
-  }
-
-  function countProgress(result) {
-    if (!$progress) return;
-    // Python's count once it has scored (every item asked, the optional extras too); before, the boxes ticked.
-    const count = result && result.progress && result.progress.total > 0 ? result.progress : text.countAnswered();
-    if (!count) {
-      $progress.hidden = true;
-      if ($progressText) $progressText.hidden = true;
-      return;
-    }
-    $progress.hidden = false;
-    $progress.max = count.total;
-    $progress.value = count.done;
-    $progress.textContent = `${count.done} of ${count.total}`;
-    $progress.setAttribute("aria-label", count.noun.charAt(0).toUpperCase() + count.noun.slice(1));
-    if ($progressText) {
-      $progressText.hidden = false;
-      $progressText.textContent = count.label;
-    }
   }
 
   // ---- Tabs ----
@@ -249,19 +229,22 @@ export function startAssessment($root) {
       schedule(0);
       line.say(`Answers imported from ${name}. ${READY}`);
     },
-    afterClear: () => { changes = 0; showNotice(""); if ($conflict) $conflict.hidden = true; schedule(0); countProgress(); },
+    afterClear: () => { changes = 0; showNotice(""); if ($conflict) $conflict.hidden = true; schedule(0); way.update(); },
   });
 
   const onInput = (event) => {
     if (event.target.matches("[data-obc-import]")) return;
     problems.fileProblems([]); // moved on from a failed import
+    problems.editing(event.target); // its message waits until the person leaves it
     changed();
-    countProgress(latest && latest.result);
+    way.update(latest && latest.result);
     schedule();
   };
   const onLeave = (event) => {
-    problems.leave(event.target);
-    problems.show(liveProblems);
+    problems.leave(event.target, event.relatedTarget);
+    // Checked now, with what was typed last, rather than after the typing pause.
+    clearTimeout(timer);
+    evaluate();
   };
   const onClick = (event) => {
     const $button = event.target.closest("button");

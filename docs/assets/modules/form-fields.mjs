@@ -22,15 +22,16 @@ export function formFields($form, { rowMin = 1, maxRows = Infinity } = {}) {
     return fields;
   }
 
-  function controls(name) {
-    const $controls = $form.elements.namedItem(name);
-    if (!$controls) return [];
-    return typeof $controls.length === "number" && !$controls.tagName ? [...$controls] : [$controls];
-  }
-
   function fill(fields) {
+    // The controls by name, read once: looking each name up in the form is slow with hundreds of rows.
+    const byName = new Map();
+    for (const $control of $form.elements) {
+      if (!$control.name || !Object.hasOwn(fields, $control.name)) continue;
+      if (!byName.has($control.name)) byName.set($control.name, []);
+      byName.get($control.name).push($control);
+    }
     for (const [name, value] of Object.entries(fields)) {
-      for (const $control of controls(name)) {
+      for (const $control of byName.get(name) || []) {
         if ($control.type === "radio" || $control.type === "checkbox") $control.checked = $control.value === value;
         else if ($control.type !== "file" && "value" in $control) $control.value = value;
       }
@@ -103,17 +104,17 @@ export function formFields($form, { rowMin = 1, maxRows = Infinity } = {}) {
     return true;
   }
 
-  /** The rows a set of raw fields needs (row-<n>-... names), within the bound. */
+  /** The rows a set of raw fields needs (row:<n>:... names), within the bound. */
   function rowsFor(fields) {
     let most = -1;
     for (const name of Object.keys(fields)) {
-      const match = /^row-(\d{1,4})-/.exec(name);
+      const match = /^row:(\d{1,4}):/.exec(name);
       if (match && Number(match[1]) < maxRows) most = Math.max(most, Number(match[1]));
     }
     return most + 1;
   }
 
-  /** Replace the form's values by these (rows first, so that every row-<n>-... name has its controls). */
+  /** Replace the form's values by these (rows first, so that every row:<n>:... name has its controls). */
   function apply({ fields, rows: count }) {
     $form.reset();
     if ($rowList) setRows(Math.max(count || 0, rowsFor(fields)));

@@ -1,6 +1,7 @@
 // Problems with the answers, GOV.UK style: a message at each field, shown once the person has left that field
-// (never while typing), and the error summary with a link to each field when they ask for something that needs
-// the answers put right (export, import). The words are Python's; this only places them.
+// (never while typing: a field typed in again waits until it is left again; a date's three boxes count as one
+// field), and the error summary with a link to each field (wayfinding puts it in the bar that stays in view, so
+// it is where the person is). The words are Python's; this only places them.
 
 import { h } from "./dom.mjs";
 
@@ -25,6 +26,17 @@ function openDetails($el) {
   for (let $d = $el.closest("details"); $d; $d = $d.parentElement && $d.parentElement.closest("details")) $d.open = true;
 }
 
+/** A click on a link to a form field (#id): the field is opened out, focused and scrolled to. */
+export function followLink(event) {
+  const $link = event.target.closest && event.target.closest("a[href^='#']");
+  const $target = $link && document.getElementById(decodeURIComponent($link.getAttribute("href").slice(1)));
+  if (!$target) return;
+  // Material's instant navigation follows in-page links itself (and moves focus to the page): not these.
+  event.preventDefault();
+  event.stopPropagation();
+  focusField($target);
+}
+
 export function focusField($target) {
   openDetails($target);
   const $focus = $target.matches("fieldset") ? $target.querySelector("input:checked, input, select, textarea") : $target;
@@ -40,6 +52,8 @@ export function problemsView($root) {
   const touched = new Set(); // ids of the fields the person has left
   let fileProblems = []; // why the last import failed: shown with the others until the next change or import
   let shown = "";
+  // One listener for the summary's links, however often the list is redrawn: each takes the person to its field.
+  if ($list) $list.addEventListener("click", (event) => followLink(event));
 
   function clear() {
     for (const $message of $root.querySelectorAll(".obc-error-message:not([hidden])")) {
@@ -61,9 +75,9 @@ export function problemsView($root) {
     const $target = document.getElementById(field);
     if (!$target || !$root.contains($target)) return;
     const $group = groupOf($target);
-    let $message = document.getElementById(`${field}-error`) || $group.querySelector(".obc-error-message");
+    let $message = document.getElementById(`${field}:error`) || $group.querySelector(".obc-error-message");
     if (!$message) {
-      $message = h("div", { class: "obc-error-message", id: `${field}-error`, hidden: true });
+      $message = h("div", { class: "obc-error-message", id: `${field}:error`, hidden: true });
       $target.before($message);
     }
     openDetails($target);
@@ -87,9 +101,16 @@ export function problemsView($root) {
   }
 
   return {
-    /** The person left a field: its problems may show now. */
-    leave($control) {
-      for (let $el = $control; $el && $el !== $root; $el = $el.parentElement) if ($el.id) touched.add($el.id);
+    /** The person left a field for $next (null: left the page's controls): its problems may show now. */
+    leave($control, $next = null) {
+      for (let $el = $control; $el && $el !== $root; $el = $el.parentElement) {
+        // Moving from Day to Month stays inside the date: the date is left only when focus leaves its group.
+        if ($el.id && !($next && $el.contains($next) && $el.matches("fieldset"))) touched.add($el.id);
+      }
+    },
+    /** The person is typing in a field: its message waits until they leave it again. */
+    editing($control) {
+      for (let $el = $control; $el && $el !== $root; $el = $el.parentElement) if ($el.id) touched.delete($el.id);
     },
     forget() {
       touched.clear();
@@ -112,7 +133,6 @@ export function problemsView($root) {
         const $target = field ? document.getElementById(field) : null;
         const text = problemText(problem);
         const $item = $target ? h("a", { href: `#${field}` }, text) : document.createTextNode(text);
-        if ($target) $item.addEventListener("click", (event) => { event.preventDefault(); focusField($target); });
         $list.append(h("li", {}, $item));
       }
       $summary.hidden = false;

@@ -6,7 +6,10 @@
 // Two tabs: each remembers the copy it last read or wrote (base) and never writes over a different one; it keeps
 // its own work under <key>:tab:<tab id> instead, so closing it while it asks which to keep loses nothing.
 
-const FORMAT = 1; // of the :form copy
+import { migrateNames } from "./field-names.mjs";
+
+// Of the :form copy. 2: collision-free field names (item:<id>, ...); a copy of format 1 is renamed on reading.
+const FORMAT = 2;
 
 /**
  * @param {{store: ReturnType<import("./storage.mjs").openStorage>, key: string, version: string, tabId: string}} o
@@ -23,8 +26,9 @@ export function savedAnswers({ store, key, version, tabId }) {
   function parse(text) {
     try {
       const copy = JSON.parse(text || "null");
-      if (!copy || copy.format !== FORMAT || typeof copy.fields !== "object" || !copy.fields) return null;
-      const fields = Object.fromEntries(Object.entries(copy.fields).filter(([, v]) => typeof v === "string"));
+      if (!copy || ![1, FORMAT].includes(copy.format) || typeof copy.fields !== "object" || !copy.fields) return null;
+      let fields = Object.fromEntries(Object.entries(copy.fields).filter(([, v]) => typeof v === "string"));
+      if (copy.format === 1) fields = migrateNames(fields);
       return { fields, rows: Number.isInteger(copy.rows) ? copy.rows : 0, version: String(copy.version ?? "") };
     } catch {
       return null;
