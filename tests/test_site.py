@@ -170,3 +170,45 @@ def test_every_inline_script_is_in_the_policy(built: Path, path: str) -> None:
     assert _policy_hashes(page) == set(inline_script_hashes(page))
     # Material's storage helpers are the guarded override: a blocked or null localStorage reads as nothing.
     assert "__md_get=(e,_,t=__md_scope)=>{try{" in page
+
+
+def test_maturity_forms_give_the_scale_once_per_section(built: Path) -> None:
+    # Issue 15: the descriptors are written once above each section's items, not under every item's options, and
+    # each item's question describes its group (the fieldset, as GOV.UK does), not each of its radios.
+    checked = 0
+    for aid in load_data().assessments:
+        a = json.loads(next((built / "assets" / "obc").glob(f"{aid}-*.json")).read_text(encoding="utf-8"))
+        if a["kind"] != "maturity":
+            continue
+        text = (built / "assessments" / aid / "index.html").read_text(encoding="utf-8")
+        sections = re.findall(r'<section class="obc-section" id="section-[^"]+".*?</section>', text, re.S)
+        assert len(sections) == len(a["sections"]), aid
+        levels = a["scale"]["levels"]
+        for section in sections:
+            key = re.search(r'<dl class="obc-scale-key">(.*?)</dl>', section, re.S)
+            assert key, aid
+            assert _cells_of(key.group(1)) == [t for lv in levels for t in (lv["label"], lv["descriptor"])], aid
+            for level in levels:
+                assert section.count(html.escape(level["descriptor"], quote=False)) == 1, (aid, level["label"])
+        radios = re.findall(r'<input type="radio" id="q-[^"]*"[^>]*>', text)
+        assert radios and not any("aria-describedby" in r for r in radios), aid
+        fieldsets = re.findall(r'<fieldset class="obc-item[^"]*" id="([^"]+)"[^>]*>', text)
+        assert all(f'id="{f}" data-obc-item' in text and f'aria-describedby="{f}-question"' in text
+                   for f in fieldsets), aid
+        checked += 1
+    assert checked >= 4
+
+
+def _cells_of(dl: str) -> list[str]:
+    return [html.unescape(c) for c in re.findall(r"<d[td]>(.*?)</d[td]>", dl, re.S)]
+
+
+def test_material_bundle_is_deferred_and_js_is_said_in_the_head(built: Path) -> None:
+    # Issue 15: nothing of Material's holds the first paint, and the js class is set before it, so what it hides or
+    # shows never moves the page once the bundle has run.
+    for path in ("index.html", "guidance/framework-standards/index.html", "404.html"):
+        page = (built / path).read_text(encoding="utf-8")
+        bundle = re.findall(r"<script src=\"[^\"]*/bundle\.[0-9a-f]+\.min\.js\"([^>]*)>", page)
+        assert bundle == [" defer"], path
+        head = page.split("</head>", 1)[0]
+        assert '<script>document.documentElement.classList.replace("no-js","js")</script>' in head, path
