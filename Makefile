@@ -48,8 +48,10 @@ test: setup chromium java
 	node --test tests/js/
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
+# `make bench BENCH=lighthouse` runs only the named parts (build scoring merge browser lighthouse).
+BENCH ?=
 bench: setup chromium
-	CHROMIUM=$(CHROMIUM) $(BIN)/python -m bench
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m bench $(BENCH)
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -1,4 +1,8 @@
-"""Runs every benchmark, prints a table and writes bench/results.json (python -m bench; make bench)."""
+"""Runs the benchmarks, prints a table and writes bench/results.json (python -m bench [PART ...]; make bench).
+
+With part names (build, scoring, merge, browser, lighthouse) only those run, e.g. `make bench BENCH=lighthouse`;
+the results file then holds only their figures.
+"""
 
 from __future__ import annotations
 
@@ -28,12 +32,32 @@ def _table(figures: list[dict[str, Any]]) -> str:
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows)
 
 
-def main() -> int:
+PARTS = ("build", "scoring", "merge", "word", "browser", "lighthouse")
+
+
+def main(argv: list[str]) -> int:
+    parts = argv or list(PARTS)
+    unknown = sorted(set(parts) - set(PARTS))
+    if unknown:
+        print(f"bench: unknown part {', '.join(unknown)}; the parts are {', '.join(PARTS)}", file=sys.stderr)
+        return 2
     figures: list[dict[str, Any]] = []
-    figures += build.run()
-    figures += scoring.run()
-    figures += merge.run()
-    figures += word_report.run()
+    figures += build.run() if "build" in parts else []
+    figures += scoring.run() if "scoring" in parts else []
+    figures += merge.run() if "merge" in parts else []
+    figures += word_report.run() if "word" in parts else []
+    if "browser" in parts or "lighthouse" in parts:
+        figures += _in_browser("browser" in parts, "lighthouse" in parts)
+    results = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count()}, "parts": parts,
+               "figures": figures}
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(_table(figures))
+    return 0
+
+
+def _in_browser(timings: bool, scores: bool) -> list[dict[str, Any]]:
+    """The browser timings and Lighthouse scores, on the site built for the address it is served at."""
+    figures: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp, socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -42,14 +66,13 @@ def main() -> int:
         # Built for the address it is served at, as on GitHub Pages: Material's instant navigation needs site_url.
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], check=True, cwd=ROOT,
                        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"})
-        largest = scoring.largest()
-        figures += browser.run(site, Path(tmp), largest["id"], largest["title"], port)
-        figures += lighthouse.run(site, Path(tmp), port)  # served where it was built for
-    results = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count()}, "figures": figures}
-    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(_table(figures))
-    return 0
+        if timings:
+            largest = scoring.largest()
+            figures += browser.run(site, Path(tmp), largest["id"], largest["title"], port)
+        if scores:
+            figures += lighthouse.run(site, Path(tmp), port)  # served where it was built for
+    return figures
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

@@ -170,3 +170,12 @@ def test_every_inline_script_is_in_the_policy(built: Path, path: str) -> None:
     assert _policy_hashes(page) == set(inline_script_hashes(page))
     # Material's storage helpers are the guarded override: a blocked or null localStorage reads as nothing.
     assert "__md_get=(e,_,t=__md_scope)=>{try{" in page
+
+
+def test_js_is_said_in_the_head(built: Path) -> None:
+    # Issue 15: the js class is set before the first paint, so what it hides or shows never moves the page once
+    # Material's bundle has run.
+    for path in ("index.html", "guidance/framework-standards/index.html", "404.html"):
+        page = (built / path).read_text(encoding="utf-8")
+        head = page.split("</head>", 1)[0]
+        assert '<script>document.documentElement.classList.replace("no-js","js")</script>' in head, path

@@ -47,5 +47,14 @@ export function followPages() {
   if (watching) return;
   watching = true;
   document.documentElement.classList.add("js");
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(onPage);
+  const follow = () => {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(onPage);
+  };
+  // Material's bundle is deferred (overrides/main.html), so on a first load it may run after this module: it sets
+  // document$ before DOMContentLoaded, and document$ replays the current page to a late subscriber.
+  if (!window.document$ && document.readyState !== "complete") {
+    document.addEventListener("DOMContentLoaded", follow, { once: true });
+  } else {
+    follow();
+  }
 }
