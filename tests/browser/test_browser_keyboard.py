@@ -52,7 +52,7 @@ def test_commissioning_principles_with_the_keyboard_only(page: Page, site_url: s
             page.keyboard.press("Tab")  # to the note
             page.keyboard.type("Typed with the keyboard.")
 
-    expect(page.get_by_text(f"All {len(items)} items answered.")).to_be_visible()
+    expect(page.get_by_text(f"All {len(items)} items answered.", exact=True).first).to_be_visible()
     results = page.get_by_role("region", name="Your results")
     expect(results).to_be_visible()
     expect(results.get_by_text(re.compile(r"^Overall score: \d"))).to_be_visible()

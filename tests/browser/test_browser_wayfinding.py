@@ -150,7 +150,7 @@ def test_answers_saved_under_the_old_field_names_come_back(page: Page, site_url:
     items = _items(site_definitions, PRINCIPLES)
     version = site_definitions[PRINCIPLES]["version"]
     old = {"format": 1, "version": version, "rows": 0, "fields": {
-        "context-model": "2", f"q-{items[0]['id']}": "3", f"q-{items[0]['id']}-note": "Kept from before",
+        "respondent-role": "commissioner", f"q-{items[0]['id']}": "3", f"q-{items[0]['id']}-note": "Kept from before",
         f"q-{items[0]['id']}-plan-due": "2026-03-31"}}
     page.goto(site_url)
     page.evaluate("([key, text]) => localStorage.setItem(key, text)",
@@ -163,7 +163,7 @@ def test_answers_saved_under_the_old_field_names_come_back(page: Page, site_url:
     expect(date.get_by_label("Day")).to_have_value("31")
     expect(date.get_by_label("Month")).to_have_value("3")
     expect(date.get_by_label("Year")).to_have_value("2026")
-    expect(page.get_by_label(re.compile(r"^Model 2:"))).to_be_checked()
+    expect(page.get_by_label("Your role (optional)")).to_have_value("commissioner")
 
 
 FILL_QUOTA = """() => {

@@ -72,7 +72,7 @@ export function resultNodes({ result, $root, siteRoot }) {
   if (result.matrix) nodes.push(areaNodes(result.matrix.areas, part, percent, words));
   if (result.classification) nodes.push(mixNodes(result.classification, part, percent, link));
   if (result.sections.length) nodes.push(sectionNodes(result.sections, kind, part, percent, words));
-  if (result.priorities.length) nodes.push(priorityNodes(result.priorities, part, link));
+  if (result.priorities.length) nodes.push(priorityNodes(result.priorities, part, link, $root));
   if (result.evidence_gaps.length) {
     nodes.push(part("result-gaps", { list: result.evidence_gaps.map((g) => h("li", {}, link(g, g.title),
       g.area ? ` (${g.area})` : "")) }));
@@ -119,7 +119,7 @@ function mixNodes(block, part, percent, link) {
   return $part;
 }
 
-function priorityNodes(priorities, part, link) {
+function priorityNodes(priorities, part, link, $root) {
   const entry = (p) => part("result-priority", {
     topic: link(p, p.topic),
     now: p.level_label ? undefined : null, level: p.level_label,
@@ -132,13 +132,16 @@ function priorityNodes(priorities, part, link) {
     reason: p.reason || null,
   });
   const $part = part("result-priorities");
-  const shortlist = Number($part.dataset.obcShortlist) || priorities.length;
+  // "Show all" holds until the page is left: the results are drawn again after every answer.
+  const shortlist = $root.dataset.obcShowAll === "true" ? priorities.length
+    : Number($part.dataset.obcShortlist) || priorities.length;
   const more = priorities.length > shortlist;
   fill($part, { list: priorities.slice(0, shortlist).map(entry), shortlist: more ? undefined : null,
     shown: shortlist, count: priorities.length, more: more ? undefined : null, all: priorities.length });
   const $more = $part.querySelector("[data-obc-show-all]");
   if ($more) {
     $more.addEventListener("click", () => {
+      $root.dataset.obcShowAll = "true";
       const $list = $part.querySelector('[data-slot="list"]');
       $list.append(...priorities.slice(shortlist).map(entry));
       $more.closest('[data-slot="more"]').remove();
