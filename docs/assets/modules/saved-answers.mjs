@@ -9,7 +9,7 @@
 import { migrateNames } from "./field-names.mjs";
 
 // Of the :form copy. 2: collision-free field names (item:<id>, ...); a copy of format 1 is renamed on reading.
-const FORMAT = 2;
+export const FORM_FORMAT = 2;
 
 /**
  * @param {{store: ReturnType<import("./storage.mjs").openStorage>, key: string, version: string, tabId: string}} o
@@ -26,7 +26,7 @@ export function savedAnswers({ store, key, version, tabId }) {
   function parse(text) {
     try {
       const copy = JSON.parse(text || "null");
-      if (!copy || ![1, FORMAT].includes(copy.format) || typeof copy.fields !== "object" || !copy.fields) return null;
+      if (!copy || ![1, FORM_FORMAT].includes(copy.format) || typeof copy.fields !== "object" || !copy.fields) return null;
       let fields = Object.fromEntries(Object.entries(copy.fields).filter(([, v]) => typeof v === "string"));
       if (copy.format === 1) fields = migrateNames(fields);
       return { fields, rows: Number.isInteger(copy.rows) ? copy.rows : 0, version: String(copy.version ?? "") };
@@ -62,7 +62,7 @@ export function savedAnswers({ store, key, version, tabId }) {
      */
     keep({ fields, rows }) {
       if (!store) return "none";
-      const text = JSON.stringify({ format: FORMAT, version, rows, fields });
+      const text = JSON.stringify({ format: FORM_FORMAT, version, rows, fields });
       const now = store.get(formKey);
       if (!conflict && now !== base && now !== text) conflict = true;
       if (conflict) {
