@@ -459,7 +459,7 @@ def test_a_form_copy_exported_without_python_scores_as_its_answers(
     form = json.loads(api.form_values(json.dumps(definition), json.dumps(doc)))["form"]
     form_copy = {"format": "obc-assess/form-copy", "format_version": 1, "assessment": AID,
                  "assessment_version": definition["version"], "saved_at": "2026-03-02T10:00:00.000Z",
-                 "form": {"format": 2, "version": definition["version"], **form}}
+                 "form": {"format": 3, "version": definition["version"], **form}}
     as_answers = _run(capsys, "score", _write(tmp_path, doc))
     assert _run(capsys, "score", _write(tmp_path, form_copy, "copy.json")) == as_answers
     assert _run(capsys, "validate", str(tmp_path / "copy.json"))[:2] == (0, f"{tmp_path / 'copy.json'}: valid\n")

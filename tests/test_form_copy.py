@@ -30,7 +30,7 @@ def _copy(maturity: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
     form = json.loads(api.form_values(json.dumps(maturity), json.dumps(doc)))["form"]
     return {"format": "obc-assess/form-copy", "format_version": 1, "assessment": maturity["id"],
             "assessment_version": maturity["version"], "saved_at": "2026-03-02T10:00:00.000Z",
-            "form": {"format": 2, "version": maturity["version"], "rows": form["rows"], "fields": form["fields"]}}
+            "form": {"format": 3, "version": maturity["version"], "rows": form["rows"], "fields": form["fields"]}}
 
 
 def test_a_good_copy_scores_as_the_answers_it_holds(maturity: dict[str, Any]) -> None:
@@ -41,7 +41,8 @@ def test_a_good_copy_scores_as_the_answers_it_holds(maturity: dict[str, Any]) ->
     # Imported into the page with Python: the same fields come back.
     imported = json.loads(api.form_values_migrating(json.dumps(maturity), text))
     assert imported["ok"] and imported["form"]["fields"]["note:outcomes-focus"] == "Seen in the 2025 contracts."
-    assert imported["form"]["fields"]["assessment-date"] == "2026-03-02"
+    assert [imported["form"]["fields"][f"assessment-date:{part}"] for part in ("day", "month", "year")] == [
+        "2", "3", "2026"]
 
 
 def test_any_other_file_is_read_as_it_is(maturity: dict[str, Any]) -> None:
@@ -59,12 +60,13 @@ CASES = [
     ("fields not an object", [(("form", "fields"), ["item:governance"])],
      ['form.fields: must be an object of field names and their text, like {"respondent-name": ""}']),
     ("no form", [(("form",), DELETE)], ["form: missing; this file holds no form fields, so export it again"]),
-    ("old field names", [(("form", "format"), 1)], ["form.format: must be 2; export the answers again from the page"]),
+    ("old field names", [(("form", "format"), 1)], ["form.format: must be 3; export the answers again from the page"]),
     ("format version", [(("format_version",), 2)], ["format_version: must be 1 in a form copy"]),
     ("no assessment", [(("assessment",), DELETE)], ['assessment: missing or not text; add "assessment": "<id>"']),
     ("a level not on the scale", [(("form", "fields", "item:governance"), "7")],
      ["answers.governance.level: must be 0, 1, 2, 3, \"na\", \"unknown\" or null"]),
-    ("a date that is not a day", [(("form", "fields", "assessment-date"), "2026-02-30")],
+    ("a date that is not a day", [(("form", "fields", "assessment-date:day"), "30"),
+                                  (("form", "fields", "assessment-date:month"), "2")],
      ['assessment_date: "2026-02-30" is not a date; write the day of the assessment as year-month-day, '
       'like "2026-03-02", or ""']),
 ]

@@ -5,7 +5,7 @@ exports that copy wrapped in a file that says what it is::
 
     {"format": "obc-assess/form-copy", "format_version": 1,
      "assessment": "<id>", "assessment_version": "1.0", "saved_at": "...",
-     "form": {"format": 2, "version": "1.0", "rows": 0, "fields": {"<field name>": "<text>"}}}
+     "form": {"format": 3, "version": "1.0", "rows": 0, "fields": {"<field name>": "<text>"}}}
 
 The browser only copies values; this module is the one reader that turns such a file into an answers document
 (with form.from_form, the rule the page's own scoring uses), so the CLI, the API and the team pages read it
@@ -21,7 +21,7 @@ from obc_assess.responses import Problem
 
 FORMAT = "obc-assess/form-copy"
 FORMAT_VERSION = 1
-FIELD_FORMAT = 2  # the names of the fields (collision-free: item:<id>, ...), as saved-answers.mjs writes them
+FIELD_FORMAT = 3  # the names of the fields (item:<id>, dates in three boxes), as saved-answers.mjs writes them
 
 
 def is_copy(value: object) -> bool:

@@ -9,7 +9,7 @@ test("a form copy says what it is, for which assessment and when, and holds the 
     now: new Date(Date.UTC(2026, 2, 2, 10)) });
   assert.deepEqual(JSON.parse(text), { format: COPY_FORMAT, format_version: 1, assessment: "commissioning-principles",
     assessment_version: "1.1", saved_at: "2026-03-02T10:00:00.000Z",
-    form: { format: 2, version: "1.1", rows: 0, fields } });
+    form: { format: 3, version: "1.1", rows: 0, fields } });
   assert.ok(text.endsWith("}\n"));
 });
 

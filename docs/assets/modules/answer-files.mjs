@@ -3,7 +3,7 @@
 // file (asking before it replaces work), clear, and print. Printing and clearing never wait for Python; nor do
 // exporting and importing the answers: without Python the file holds the form's fields as typed (form-copy.mjs).
 
-import { DOCX_TYPE, csvText, download, fileName, fromBase64, today } from "./files.mjs";
+import { DOCX_TYPE, csvText, download, fileName, fromBase64, today, typedDate } from "./files.mjs";
 import { client } from "./worker-client.mjs";
 import { copyText, readCopy } from "./form-copy.mjs";
 
@@ -19,7 +19,7 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
     const values = fields.collect();
     // What, whose and when: the assessment's own date when the person gave one, else the day of the export.
     return fileName([id, values["respondent-organisation"] || values["respondent-name"],
-      values["assessment-date"] || today(), what], extension);
+      typedDate(values, "assessment-date") || today(), what], extension);
   }
 
   async function ready() {
