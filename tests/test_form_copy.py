@@ -87,3 +87,16 @@ def test_a_bad_copy_says_what_is_wrong(maturity: dict[str, Any], changes: list[t
     answer = json.loads(api.evaluate(json.dumps(maturity), json.dumps(value)))
     assert [f"{p['path']}: {p['message']}" for p in answer["problems"]] == expected
     assert answer["result"] is None
+
+
+def test_the_team_pages_merge_and_compare_a_copy_with_answers_files(maturity: dict[str, Any]) -> None:
+    doc = _answers(maturity)
+    text, copy_text = json.dumps(doc), json.dumps(_copy(maturity, doc))
+    files = json.dumps([{"name": "a.json", "text": text}, {"name": "b.json", "text": copy_text}])
+    merged = json.loads(api.aggregate_json(json.dumps(maturity), files))
+    assert [f["ok"] for f in merged["files"]] == [True, True]
+    assert merged["result"] == json.loads(api.aggregate_json(json.dumps(maturity), json.dumps(
+        [{"name": "a.json", "text": text}, {"name": "b.json", "text": text}])))["result"]
+    compared = json.loads(api.compare_json(json.dumps(maturity), copy_text, text))
+    assert compared["ok"] and compared["result"] == json.loads(api.compare_json(json.dumps(maturity), text, text))[
+        "result"]
