@@ -302,7 +302,8 @@ def test_a_format_1_file_loads_and_says_what_format_2_added(maturity: dict[str, 
         "This answers file was saved before files recorded the organisation and the assessment date: add them "
         "under \u201cAbout this review\u201d, and export the answers again to keep them.")
     fields = answer["form"]["fields"]
-    assert (fields["respondent-organisation"], fields["assessment-date"]) == ("", "")
+    assert (fields["respondent-organisation"], fields["assessment-date:day"], fields["assessment-date:year"]) == (
+        "", "", "")
     # Scored as it was: a format 1 file gives the same result as the same answers in format 2.
     assert score(maturity, _format_1(doc)) == score(maturity, doc)
 
@@ -312,17 +313,41 @@ def test_organisation_and_date_go_from_the_form_to_the_file_and_back(maturity: d
     doc["respondent"]["organisation"] = "Cyngor Gwynedd"
     doc["assessment_date"] = "2026-03-02"
     form = json.loads(api.form_values(json.dumps(maturity), json.dumps(doc)))["form"]
-    assert (form["fields"]["respondent-organisation"], form["fields"]["assessment-date"]) == (
-        "Cyngor Gwynedd", "2026-03-02")
+    # The date in its three boxes, as a person writes it; the file keeps it as YYYY-MM-DD.
+    fields = form["fields"]
+    assert (fields["respondent-organisation"], fields["assessment-date:day"], fields["assessment-date:month"],
+            fields["assessment-date:year"]) == ("Cyngor Gwynedd", "2", "3", "2026")
+    assert "assessment-date" not in fields
     answer = json.loads(api.evaluate_form(json.dumps(maturity), json.dumps(form["fields"])))
     assert answer["responses"]["respondent"]["organisation"] == "Cyngor Gwynedd"
     assert answer["responses"]["assessment_date"] == "2026-03-02"
     assert answer["result"]["assessment_date_label"] == "2 March 2026"
     assert "- Organisation: Cyngor Gwynedd\n- Assessment date: 2 March 2026\n" in to_markdown(answer["result"])
-    # A date that is not a day is the date field's problem, named so the page can link to it.
-    form["fields"]["assessment-date"] = "2026-02-30"
-    answer = json.loads(api.evaluate_form(json.dumps(maturity), json.dumps(form["fields"])))
-    assert [(p["path"], p["field"]) for p in answer["problems"]] == [("assessment_date", "assessment-date")]
+
+
+
+# (day, month, year typed, the message): the date field's problem, named in words, linked to the date's group.
+ASSESSMENT_DATE_CASES = [
+    ("30", "2", "2026", "Date of the assessment must be a real date, like 31 3 2027"),
+    ("2", "", "2026", "Date of the assessment must include a month"),
+    ("", "", "2026", "Date of the assessment must include a day and month"),
+    ("2", "3", "26", "Date of the assessment must have a year of 4 numbers, like 2027"),
+    ("2", "March", "2026", "Date of the assessment must be a real date, like 31 3 2027"),
+]
+
+
+@pytest.mark.parametrize(("day", "month", "year", "message"), ASSESSMENT_DATE_CASES)
+def test_an_assessment_date_that_is_not_a_day_hides_only_itself(maturity: dict[str, Any], day: str, month: str,
+                                                                 year: str, message: str) -> None:
+    doc = _filled(maturity)
+    fields = json.loads(api.form_values(json.dumps(maturity), json.dumps(doc)))["form"]["fields"]
+    fields.update({"assessment-date:day": day, "assessment-date:month": month, "assessment-date:year": year})
+    answer = json.loads(api.evaluate_form(json.dumps(maturity), json.dumps(fields)))
+    assert [(p["path"], p["field"], p["message"]) for p in answer["problems"]] == [
+        ("assessment_date", "assessment-date", message)]
+    # The results still show, without the date; the answers file waits until the date is put right.
+    assert answer["result"]["overall"] == score(maturity, doc)["overall"]
+    assert (answer["result"]["assessment_date"], answer["responses"]) == (None, None)
 # Issue 10 points 4 and 5 (version 1.2): questions split, merged, added and re-scaled. Answers saved for 1.1 load:
 # an id kept keeps its answer (the question asks one part of what it asked), a re-scaled item has a new id, so
 # its old answer (on another scale) is left out and named, never read as a level it was not.

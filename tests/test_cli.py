@@ -450,3 +450,20 @@ def test_too_many_rows_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path:
     path = _write(tmp_path, doc)
     assert _run(capsys, "score", path) == (
         2, "", f"{path}: answers.areas: too many rows (200,000); list at most 1,000 and split the rest across files\n")
+
+
+def test_a_form_copy_exported_without_python_scores_as_its_answers(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, real_data: Data) -> None:
+    doc = _filled(capsys)
+    definition = build(real_data, AID)
+    form = json.loads(api.form_values(json.dumps(definition), json.dumps(doc)))["form"]
+    form_copy = {"format": "obc-assess/form-copy", "format_version": 1, "assessment": AID,
+                 "assessment_version": definition["version"], "saved_at": "2026-03-02T10:00:00.000Z",
+                 "form": {"format": 3, "version": definition["version"], **form}}
+    as_answers = _run(capsys, "score", _write(tmp_path, doc))
+    assert _run(capsys, "score", _write(tmp_path, form_copy, "copy.json")) == as_answers
+    assert _run(capsys, "validate", str(tmp_path / "copy.json"))[:2] == (0, f"{tmp_path / 'copy.json'}: valid\n")
+    form_copy["form"]["fields"] = []
+    assert _run(capsys, "score", _write(tmp_path, form_copy, "copy.json")) == (2, "", (
+        f"{tmp_path / 'copy.json'}: form.fields: must be an object of field names and their text, "
+        'like {"respondent-name": ""}\n'))

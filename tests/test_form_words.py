@@ -113,4 +113,5 @@ def test_a_criterion_called_name_keeps_its_own_field(matrix: dict[str, Any]) -> 
     assert doc["answers"]["areas"] == [{"name": "Home care", "levels": {"name": 3, "note": 1}, "note": "n"}]
     assert to_form(definition, doc)["fields"] == {**fields, "context-model": "", "context-scope": "",
                                                   "respondent-name": "", "respondent-role": "",
-                                                  "respondent-organisation": "", "assessment-date": ""}
+                                                  "respondent-organisation": "", "assessment-date:day": "",
+                                                  "assessment-date:month": "", "assessment-date:year": ""}

@@ -16,6 +16,7 @@ from typing import Any
 from obc_assess.compare import CompareError, compare, prune
 from obc_assess.definition import items
 from obc_assess.form import field_for, from_form, to_form
+from obc_assess.form_copy import read
 from obc_assess.form_words import FormWords, usable
 from obc_assess.jsontext import parse
 from obc_assess.render import plan_csv, to_csv, to_json, to_markdown
@@ -42,9 +43,18 @@ def _answer(problems: list[Problem], **payload: Any) -> str:
 Render = Callable[[dict[str, Any]], Any]
 
 
+def _answers(definition: object, text: str) -> tuple[Any, list[Problem]]:
+    """An answers file's document: JSON text parsed, a form copy (the page's fields, saved without Python)
+    turned into an answers document, so every function reads both."""
+    doc, problems = parse(text, "(file)")
+    if problems or not isinstance(definition, dict):
+        return doc, problems
+    return read(definition, doc)
+
+
 def _scored(definition_json: str, responses_json: str, key: str, render: Render) -> str:
     definition, problems = parse(definition_json, "(definition)")
-    doc, more = parse(responses_json, "(file)")
+    doc, more = _answers(definition, responses_json)
     problems += more
     if problems:
         return _answer(problems, **{key: None})
@@ -135,7 +145,7 @@ def _form_answer(problems: list[dict[str, Any]], result: object, responses: obje
 def form_values(definition_json: str, responses_json: str) -> str:
     """Form values for an imported responses file: ``{"ok", "problems", "form": {"fields", "rows"}}``."""
     definition, problems = parse(definition_json, "(definition)")
-    doc, more = parse(responses_json, "(file)")
+    doc, more = _answers(definition, responses_json)
     problems += more
     if not problems:
         problems = validate(definition, doc)
@@ -156,7 +166,7 @@ def form_values_migrating(definition_json: str, responses_json: str) -> str:
     its new id starts unanswered); ``dropped`` lists them and ``notice`` says so, for the page to show. A file
     for this version is read as ``form_values`` reads it: an unknown item there is a problem, not dropped."""
     definition, problems = parse(definition_json, "(definition)")
-    doc, more = parse(responses_json, "(file)")
+    doc, more = _answers(definition, responses_json)
     problems += more
     if problems:
         return _answer(problems, form=None, dropped=None, notice=None)
@@ -222,7 +232,7 @@ def _team(definition_json: str, files_json: str, anonymous: bool, key: str, rend
         if text is None:
             reports[n] = [Problem("(file)", UNREADABLE[str(unreadable)]).to_dict()]
             continue
-        doc, found = parse(text, "(file)")
+        doc, found = _answers(definition, text)
         found = found or validate(definition, doc)
         if found:
             reports[n] = [p.to_dict() for p in found]
@@ -276,7 +286,7 @@ def _compared(definition_json: str, before_text: str, after_text: str, key: str,
     listed = [{"file": "(definition)", "path": p.path, "message": p.message} for p in problems]
     docs = []
     for name, text in (("before", before_text), ("after", after_text)):
-        doc, found = parse(text, "(file)")
+        doc, found = _answers(definition, text)
         listed += [{"file": name, "path": p.path, "message": p.message} for p in found]
         docs.append(doc)
     if not listed:

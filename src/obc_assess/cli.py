@@ -13,6 +13,7 @@ from typing import Any
 from obc_assess.checks import Checker, quote
 from obc_assess.compare import CompareError, compare
 from obc_assess.definition import build_all
+from obc_assess.form_copy import read
 from obc_assess.jsontext import MAX_BYTES, parse, too_large
 from obc_assess.loader import DataError, load_data
 from obc_assess.render import to_csv, to_json, to_markdown
@@ -200,6 +201,10 @@ def _load(name: str, definitions: dict[str, dict[str, Any]]) -> tuple[dict[str, 
                 "(run 'obc-assess list' to see the ids)"]
     if aid not in definitions:
         return [f"{name}: assessment: no assessment {quote(aid)}; run 'obc-assess list' to see the ids"]
+    # A form copy (the page's fields, exported without Python) is read as the answers document it describes.
+    doc, problems = read(definitions[aid], doc)
+    if problems:
+        return _problem_lines(name, problems)
     return definitions[aid], doc
 
 

@@ -5,7 +5,7 @@ never a colon), so no item id can make another item's or a row's name. The contr
 src/obc_site/templates/assessment_form.html.j2:
 
 - ``context-model``, ``context-scope``, ``respondent-name``, ``respondent-role``, ``respondent-organisation``,
-  ``assessment-date`` (YYYY-MM-DD) (fixed names, no colon);
+  (fixed names, no colon), and the assessment date's three boxes ``assessment-date:day``, ``:month``, ``:year``;
 - an item: ``item:<id>`` (its level), ``note:<id>``, and its action plan's ``plan-action:<id>``,
   ``plan-owner:<id>``, ``plan-target:<id>`` and the due date's three boxes ``plan-due:<id>:day``, ``:month``,
   ``:year`` (the GOV.UK date input; the answers document keeps one ISO date);
@@ -56,9 +56,13 @@ def _row_is_blank(fields: dict[str, str], n: int) -> bool:
     return not any(value.strip() for name, value in fields.items() if name.startswith(f"row:{n}:"))
 
 
-def date_boxes(fields: dict[str, str], item_id: str) -> dict[str, str]:
-    """The day, month and year a person typed for an item's due date, trimmed."""
-    return {part: fields.get(f"{part_name('plan-due', item_id)}:{part}", "").strip() for part in DATE_PARTS}
+ASSESSMENT_DATE = "assessment-date"
+
+
+def date_boxes(fields: dict[str, str], name: str) -> dict[str, str]:
+    """The day, month and year a person typed in a date's boxes (``<name>:day``, ...), trimmed: an item's due
+    date (``plan-due:<id>``) or the assessment's date (``assessment-date``)."""
+    return {part: fields.get(f"{name}:{part}", "").strip() for part in DATE_PARTS}
 
 
 def _date(boxes: dict[str, str]) -> str:
@@ -81,7 +85,7 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
         "context": {"model": _level(model), "scope": fields.get("context-scope") or None},
         "respondent": {"name": fields.get("respondent-name", ""), "role": fields.get("respondent-role", ""),
                        "organisation": fields.get("respondent-organisation", "")},
-        "assessment_date": fields.get("assessment-date", "").strip(),
+        "assessment_date": _date(date_boxes(fields, ASSESSMENT_DATE)),
     }
     rows = [n for n in row_numbers(fields) if not _row_is_blank(fields, n)]
     if definition["kind"] == "matrix":
@@ -108,18 +112,18 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
 def _plan_entry(fields: dict[str, str], item_id: str) -> dict[str, JSON] | None:
     """An item's action plan entry from its fields; None when all are empty."""
     values = {key: fields.get(part_name(f"plan-{key}", item_id), "") for key in ("action", "owner", "target")}
-    due = _date(date_boxes(fields, item_id))
+    due = _date(date_boxes(fields, part_name("plan-due", item_id)))
     if not due and not any(value.strip() for value in values.values()):
         return None
     return {"action": values["action"], "owner": values["owner"], "due": due, "target": _level(values["target"])}
 
 
-def _split_date(due: str) -> dict[str, str]:
-    # A valid document's due date is "" or YYYY-MM-DD: the boxes show it as a person writes it, 31 3 2027.
-    if not due:
-        return dict.fromkeys(DATE_PARTS, "")
-    year, month, day = due.split("-")
-    return {"day": str(int(day)), "month": str(int(month)), "year": year}
+def date_fields(name: str, date: str) -> dict[str, str]:
+    """A valid document's date ("" or YYYY-MM-DD) as its three boxes, as a person writes it: 31 3 2027."""
+    if not date:
+        return {f"{name}:{part}": "" for part in DATE_PARTS}
+    year, month, day = date.split("-")
+    return {f"{name}:day": str(int(day)), f"{name}:month": str(int(month)), f"{name}:year": year}
 
 
 def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
@@ -129,7 +133,8 @@ def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
     fields = {"context-model": "" if model is None else str(model),
               "context-scope": doc["context"].get("scope") or "",
               "respondent-name": who["name"], "respondent-role": who["role"],
-              "respondent-organisation": who["organisation"], "assessment-date": who["assessment_date"]}
+              "respondent-organisation": who["organisation"]}
+    fields.update(date_fields(ASSESSMENT_DATE, who["assessment_date"]))
     answers = doc["answers"]
     rows = answers.get("areas", answers.get("measures", [])) if definition["kind"] != "maturity" else []
     for n, row in enumerate(rows):
@@ -149,8 +154,7 @@ def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
             for key in ("action", "owner", "target"):
                 value = entry.get(key)
                 fields[part_name(f"plan-{key}", item["id"])] = "" if value is None else str(value)
-            for part, value in _split_date(entry.get("due", "")).items():
-                fields[f"{part_name('plan-due', item['id'])}:{part}"] = value
+            fields.update(date_fields(part_name("plan-due", item["id"]), entry.get("due", "")))
     return {"fields": fields, "rows": len(rows)}
 
 
@@ -161,7 +165,7 @@ def field_for(definition: dict[str, Any], path: str, rows: list[int]) -> str | N
     if parts[:1] == ["context"] and len(parts) > 1:
         return f"context-{parts[1]}"
     if parts[:1] == ["assessment_date"]:
-        return "assessment-date"
+        return ASSESSMENT_DATE
     if parts[:1] == ["respondent"] and len(parts) > 1:
         return f"respondent-{parts[1]}"
     if parts[:1] == ["plan"] and len(parts) > 1 and parts[1] in known:

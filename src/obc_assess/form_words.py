@@ -10,7 +10,7 @@ import copy
 import re
 from typing import Any
 
-from obc_assess.form import date_boxes, row_numbers
+from obc_assess.form import ASSESSMENT_DATE, date_boxes, part_name, row_numbers
 from obc_assess.responses import Problem
 
 # An item's fields, by the part of their name before ":<item id>", labelled with the item's title.
@@ -18,7 +18,7 @@ LABELS = {"note": "Evidence or note for \u201c{title}\u201d", "plan-action": "Ac
           "plan-owner": "Owner of the action for \u201c{title}\u201d", "plan-due": "Due date for \u201c{title}\u201d",
           "plan-target": "Target level for \u201c{title}\u201d"}
 CONTEXT = {"context-model": "The model", "context-scope": "The scope", "respondent-name": "Your name or team",
-           "respondent-role": "Your role"}
+           "respondent-role": "Your role", ASSESSMENT_DATE: "Date of the assessment"}
 DATE_EXAMPLE = "31 3 2027"
 _PATH = re.compile(r"[^.\[\]]+|\[\d+\]")
 
@@ -66,6 +66,8 @@ class FormWords:
         """The field a document path comes from, in the page's words."""
         parts = _parts(path)
         head = parts[0] if parts else ""
+        if head == "assessment_date":
+            return CONTEXT[ASSESSMENT_DATE]
         if head in ("context", "respondent") and len(parts) > 1:
             return CONTEXT.get(f"{head}-{parts[1]}", head)
         if head == "plan" and len(parts) > 1 and parts[1] in self.titles:
@@ -88,7 +90,9 @@ class FormWords:
         parts = _parts(problem.path)
         label = self.label(problem.path)
         if parts[:1] == ["plan"] and parts[2:3] == ["due"] and len(parts) == 3:
-            return date_message(label, date_boxes(self.fields, parts[1]))
+            return date_message(label, date_boxes(self.fields, part_name("plan-due", parts[1])))
+        if parts == ["assessment_date"]:
+            return date_message(label, date_boxes(self.fields, ASSESSMENT_DATE))
         if parts[:2] in (["answers", "areas"], ["answers", "measures"]) and parts[3:] == ["name"]:
             row = self._row(int(parts[2][1:-1]))
             used = re.search(r"already used by \w+\[(\d+)\]", problem.message)
@@ -129,6 +133,9 @@ def usable(doc: dict[str, Any], problems: list[Problem]) -> dict[str, Any] | Non
 
 def _blank_at(doc: dict[str, Any], parts: list[str], drop: dict[str, set[int]]) -> bool:
     head = parts[:1]
+    if parts == ["assessment_date"]:  # only the report's date waits
+        doc["assessment_date"] = ""
+        return True
     if head in (["context"], ["respondent"]) and len(parts) == 2 and isinstance(doc.get(head[0]), dict):
         doc[head[0]][parts[1]] = _blank(doc[head[0]].get(parts[1]))
         return True

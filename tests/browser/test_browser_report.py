@@ -11,6 +11,8 @@ from typing import Any
 from browser_helpers import item_group, level, open_assessment
 from playwright.sync_api import Dialog, Page, expect
 
+DATE = "Date of the assessment (optional)"
+
 AID = "commissioning-principles"
 
 
@@ -24,7 +26,9 @@ def test_the_exported_file_says_who_and_when_in_its_name_and_its_text(page: Page
     open_assessment(page, site_url, AID)
     level(item_group(page, first["title"]), "Established").check()
     page.get_by_label("Organisation (optional)").fill("Cyngor Gwynedd")
-    page.get_by_label("Date of the assessment (optional)").fill("2026-03-02")
+    date = page.get_by_role("group", name=DATE)
+    for box, value in (("Day", "2"), ("Month", "3"), ("Year", "2026")):
+        date.get_by_label(box).fill(value)
     results = page.get_by_role("region", name="Your results")
     expect(results).to_contain_text("2 March 2026")
     with page.expect_download() as download:
@@ -86,3 +90,28 @@ def test_priorities_are_a_shortlist_named_by_topic(page: Page, site_url: str,
     where.get_by_role("button", name="Show all 7 items").click()
     expect(where.locator("ol > li")).to_have_count(7)
     expect(where.get_by_role("button", name="Show all 7 items")).to_have_count(0)
+
+
+def test_a_mistyped_assessment_date_is_named_and_its_link_goes_to_the_day_box(
+        page: Page, site_url: str, site_definitions: dict[str, Any]) -> None:
+    first = _items(site_definitions[AID])[0]
+    open_assessment(page, site_url, AID)
+    level(item_group(page, first["title"]), "Established").check()
+    date = page.get_by_role("group", name=DATE)
+    for box, value in (("Day", "30"), ("Month", "2"), ("Year", "2026")):
+        date.get_by_label(box).fill(value)
+    date.get_by_label("Year").press("Tab")
+    message = "Date of the assessment must be a real date, like 31 3 2027"
+    expect(date.locator(".obc-error-message")).to_have_text(f"Error: {message}")
+    link = page.get_by_role("alert").filter(has_text="There is a problem").get_by_role("link", name=message)
+    expect(link).to_have_attribute("href", "#assessment-date:day")
+    link.click()
+    expect(date.get_by_label("Day")).to_be_focused()
+    # Only the date waits: the results are there, and the file name uses the export day until it is put right.
+    expect(page.get_by_role("region", name="Your results")).to_be_visible()
+    date.get_by_label("Day").fill("27")
+    date.get_by_label("Day").press("Tab")
+    expect(date.locator(".obc-error-message")).to_be_hidden()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export answers (JSON)").click()
+    assert download.value.suggested_filename == f"{AID}-2026-02-27-answers.json"

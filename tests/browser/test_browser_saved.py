@@ -4,12 +4,16 @@ import asks before replacing typed work, and two tabs keep each other's work."""
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from browser_helpers import READY, READY_TIMEOUT_MS, item_group, level, wait_ready
-from playwright.sync_api import BrowserContext, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+
+from obc_assess import cli
 
 pytestmark = pytest.mark.browser
 
@@ -55,17 +59,58 @@ def test_save_reload_click_at_once_reload_keeps_every_answer(page: Page, site_ur
     expect(_note(page, items[1])).to_have_value("Our evidence, typed with care")
 
 
-def test_progress_count_and_export_message_without_python(page: Page, site_url: str,
-                                                          site_definitions: dict[str, Any]) -> None:
+def _block_wasm(page: Page) -> None:
+    """The runtime's WebAssembly refused, as a proxy blocking .wasm files does."""
+    page.route("**/*.wasm", lambda route: route.abort())
+
+
+def test_export_and_import_without_python_and_the_cli_scores_the_file(
+        browser: Browser, page: Page, site_url: str, site_definitions: dict[str, Any], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
     items = _items(site_definitions)
-    _hold(page)
+    _block_wasm(page)
     page.goto(f"{site_url}assessments/{AID}/")
     level(item_group(page, items[0]["title"]), "Embedded").check()
-    expect(page.locator("[data-obc-progress-text]")).to_have_text(f"1 of {len(items)} items answered.")
-    page.get_by_role("button", name="Export answers (JSON)").click()
+    level(item_group(page, items[1]["title"]), "Don't know").check()
+    _note(page, items[1]).fill("Board minutes, March")
+    page.get_by_label("Organisation (optional)").fill("Cyngor Gwynedd")
+    expect(page.locator("[data-obc-progress-text]")).to_have_text(f"2 of {len(items)} items answered.")
+    expect(page.locator("[data-obc-status]")).not_to_contain_text(READY)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export answers (JSON)").click()
     status = page.locator("[data-obc-status]")
-    expect(status).to_contain_text("Your answers are saved in this browser")
+    expect(status).to_have_text("Saved your answers as typed; the scoring program was not available, so the file "
+                                "holds the form\u2019s fields. It opens here and in the command line.")
     expect(status).to_be_focused()
+    name = download.value.suggested_filename
+    assert re.fullmatch(rf"{AID}-cyngor-gwynedd-\d{{4}}-\d{{2}}-\d{{2}}-answers\.json", name), name
+    saved = tmp_path / name
+    download.value.save_as(saved)
+    # Another browser (nothing saved in it), still without Python: the file's answers come back.
+    other = browser.new_context()
+    try:
+        fresh = other.new_page()
+        _block_wasm(fresh)
+        fresh.goto(f"{site_url}assessments/{AID}/")
+        expect(level(item_group(fresh, items[0]["title"]), "Embedded")).not_to_be_checked()
+        fresh.get_by_label("Continue from an exported answers file").set_input_files(saved)
+        expect(level(item_group(fresh, items[0]["title"]), "Embedded")).to_be_checked()
+        expect(level(item_group(fresh, items[1]["title"]), "Don't know")).to_be_checked()
+        expect(_note(fresh, items[1])).to_have_value("Board minutes, March")
+        expect(fresh.get_by_label("Organisation (optional)")).to_have_value("Cyngor Gwynedd")
+        expect(fresh.locator("[data-obc-status]")).to_have_text(f"Answers imported from {name}.")
+        # Kept in that browser too: a reload (Python still blocked) shows them at once.
+        fresh.reload()
+        expect(_note(fresh, items[1])).to_have_value("Board minutes, March")
+    finally:
+        other.close()
+    # The command line scores the same file as the answers it holds.
+    assert cli.main(["score", str(saved)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["assessment"]["id"], result["respondent"]["organisation"]) == (AID, "Cyngor Gwynedd")
+    scored = {row["id"]: row for row in result["working"]["items"]}
+    assert (scored[items[0]["id"]]["level"], scored[items[1]["id"]]["level"]) == (3, "unknown")
+    assert scored[items[1]["id"]]["note"] == "Board minutes, March"
 
 
 @pytest.mark.parametrize("broken", ["corrupted-wasm", "missing-definition"])

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { BOM, csvText, fileName, fromBase64, today } from "../../docs/assets/modules/files.mjs";
+import { BOM, csvText, fileName, fromBase64, today, typedDate } from "../../docs/assets/modules/files.mjs";
 
 test("file names say what, whose and when", () => {
   assert.equal(fileName(["commissioning-standards", "Cyngor Gwynedd", "2026-12-01", "answers"], "json"),
@@ -22,4 +22,14 @@ test("a Word report's base64 text becomes its bytes, every byte value intact", (
   const bytes = Uint8Array.from({ length: 256 }, (_, n) => n);
   assert.deepEqual(fromBase64(Buffer.from(bytes).toString("base64")), bytes);
   assert.deepEqual(fromBase64("UEsDBA=="), new Uint8Array([0x50, 0x4b, 0x03, 0x04])); // a zip starts "PK\3\4"
+});
+
+test("a date typed in three boxes names a file as year-month-day, only when it is in figures", () => {
+  const boxes = (day, month, year) => ({ "d:day": day, "d:month": month, "d:year": year });
+  assert.equal(typedDate(boxes("2", "3", "2026"), "d"), "2026-03-02");
+  assert.equal(typedDate(boxes(" 31", "12 ", "2026"), "d"), "2026-12-31");
+  for (const [day, month, year] of [["", "3", "2026"], ["2", "March", "2026"], ["2", "3", "26"], ["123", "3", "2026"]]) {
+    assert.equal(typedDate(boxes(day, month, year), "d"), "");
+  }
+  assert.equal(typedDate({}, "d"), "");
 });

@@ -1,14 +1,17 @@
 // The assessment's buttons for files and paper: export the answers (JSON), the results and the action plan
 // (CSV, UTF-8 with a byte order mark for Excel), the Word report (.docx, made by Python), import an answers
-// file (asking before it replaces work), clear, and print. Printing and clearing never wait for Python.
+// file (asking before it replaces work), clear, and print. Printing and clearing never wait for Python; nor do
+// exporting and importing the answers: without Python the file holds the form's fields as typed (form-copy.mjs).
 
-import { DOCX_TYPE, csvText, download, fileName, fromBase64, today } from "./files.mjs";
+import { DOCX_TYPE, csvText, download, fileName, fromBase64, today, typedDate } from "./files.mjs";
 import { client } from "./worker-client.mjs";
+import { copyText, readCopy } from "./form-copy.mjs";
 
 /** A guard for the browser, not a rule about answers: no answers file comes near this size. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const COPY_SAVED = "Saved your answers as typed; the scoring program was not available, so the file holds the form\u2019s fields. It opens here and in the command line.";
 
-export function answerFiles({ $root, $form, id, definition, fields, problems, line, saved, current, hasWork,
+export function answerFiles({ $root, $form, id, version, definition, fields, problems, line, saved, current, hasWork,
   afterImport, afterClear }) {
   const $import = $root.querySelector("[data-obc-import]");
 
@@ -16,7 +19,7 @@ export function answerFiles({ $root, $form, id, definition, fields, problems, li
     const values = fields.collect();
     // What, whose and when: the assessment's own date when the person gave one, else the day of the export.
     return fileName([id, values["respondent-organisation"] || values["respondent-name"],
-      values["assessment-date"] || today(), what], extension);
+      typedDate(values, "assessment-date") || today(), what], extension);
   }
 
   async function ready() {
@@ -34,6 +37,13 @@ export function answerFiles({ $root, $form, id, definition, fields, problems, li
   }
 
   async function exportAnswers() {
+    if (client.status.state !== "ready") {
+      // Failed, blocked or still loading: the answers as typed, which Python reads as answers wherever it runs.
+      download(nameFor("answers", "json"), copyText({ id, version, fields: fields.collect(), rows: fields.rowCount }),
+        "application/json");
+      line.say(COPY_SAVED, { focus: true });
+      return;
+    }
     const answer = await ready();
     if (answer) download(nameFor("answers", "json"), `${JSON.stringify(answer.responses, null, 2)}\n`, "application/json");
   }
@@ -79,9 +89,24 @@ export function answerFiles({ $root, $form, id, definition, fields, problems, li
       return;
     }
     if (file.size > MAX_FILE_BYTES) return fail([{ message: "too large to be an exported answers file" }]);
-    let answer;
+    let text;
     try {
-      answer = await client.request("import", { definition, text: await file.text() });
+      text = await file.text();
+    } catch (problem) {
+      return fail([{ message: `could not be read (${problem.message})` }]);
+    }
+    // A form copy goes back into the form as it was typed, with or without Python; Python then checks it as it
+    // checks anything typed. Any other file is an answers document, which only Python reads.
+    let value = null;
+    try { value = JSON.parse(text); } catch { /* not JSON: Python says how, in its words */ }
+    const copy = readCopy(value, id);
+    if (copy && copy.problem) return fail([{ message: copy.problem }]);
+    let answer = copy ? { ok: true, form: copy.form, notice: null } : null;
+    if (!answer && client.status.state === "failed") {
+      return fail([{ message: "can be read once the scoring program has loaded (try again later); a file exported from this page while it was not available opens now" }]);
+    }
+    try {
+      answer = answer || await client.request("import", { definition, text });
     } catch (problem) {
       return fail([{ message: `could not be read (${problem.message})` }]);
     }

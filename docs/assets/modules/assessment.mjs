@@ -220,14 +220,14 @@ export function startAssessment($root) {
 
   // ---- Wiring ----
 
-  const files = answerFiles({ $root, $form, id, definition, fields, problems, line, saved,
+  const files = answerFiles({ $root, $form, id, version: $root.dataset.obcVersion || "", definition, fields, problems, line, saved,
     current: async () => { clearTimeout(timer); return (await evaluate()) || latest; },
     hasWork: () => changes > 0 || Object.keys(fields.typedSinceLoad()).length > 0,
     afterImport: (answer, name) => {
       showNotice(answer.notice);
       changed();
       schedule(0);
-      line.say(`Answers imported from ${name}. ${READY}`);
+      line.say(`Answers imported from ${name}.${client.status.state === "ready" ? ` ${READY}` : ""}`);
     },
     afterClear: () => { changes = 0; showNotice(""); if ($conflict) $conflict.hidden = true; schedule(0); way.update(); },
   });

@@ -22,6 +22,14 @@ export function today(now = new Date()) {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** A date typed in three boxes (<name>:day|month|year) as YYYY-MM-DD for a file name, or "" when the boxes
+ * do not hold a day, a month and a four-figure year in figures (whether it is a real date is Python's to say). */
+export function typedDate(values, name) {
+  const [day, month, year] = ["day", "month", "year"].map((part) => String(values[`${name}:${part}`] ?? "").trim());
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return "";
+  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+}
+
 /** Text as a CSV download: UTF-8 with a byte order mark (one is added unless the text has it). */
 export function csvText(text) {
   return text.startsWith(BOM) ? text : `${BOM}${text}`;

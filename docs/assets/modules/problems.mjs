@@ -132,7 +132,10 @@ export function problemsView($root) {
         const field = problem.field || (problem.file ? importField || problem.importField : null);
         const $target = field ? document.getElementById(field) : null;
         const text = problemText(problem);
-        const $item = $target ? h("a", { href: `#${field}` }, text) : document.createTextNode(text);
+        // A date's link goes to its Day box, as GOV.UK's error summary does.
+        const $first = $target && $target.matches("fieldset.obc-date") ? $target.querySelector("input") : null;
+        const href = `#${$first ? $first.id : field}`;
+        const $item = $target ? h("a", { href }, text) : document.createTextNode(text);
         $list.append(h("li", {}, $item));
       }
       $summary.hidden = false;

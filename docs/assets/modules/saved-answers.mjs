@@ -6,10 +6,11 @@
 // Two tabs: each remembers the copy it last read or wrote (base) and never writes over a different one; it keeps
 // its own work under <key>:tab:<tab id> instead, so closing it while it asks which to keep loses nothing.
 
-import { migrateNames } from "./field-names.mjs";
+import { migrateDate, migrateNames } from "./field-names.mjs";
 
-// Of the :form copy. 2: collision-free field names (item:<id>, ...); a copy of format 1 is renamed on reading.
-const FORMAT = 2;
+// Of the :form copy. 2: collision-free field names (item:<id>, ...); 3: the assessment date in three boxes.
+// A copy of an older format is renamed on reading.
+export const FORM_FORMAT = 3;
 
 /**
  * @param {{store: ReturnType<import("./storage.mjs").openStorage>, key: string, version: string, tabId: string}} o
@@ -26,9 +27,10 @@ export function savedAnswers({ store, key, version, tabId }) {
   function parse(text) {
     try {
       const copy = JSON.parse(text || "null");
-      if (!copy || ![1, FORMAT].includes(copy.format) || typeof copy.fields !== "object" || !copy.fields) return null;
+      if (!copy || ![1, 2, FORM_FORMAT].includes(copy.format) || typeof copy.fields !== "object" || !copy.fields) return null;
       let fields = Object.fromEntries(Object.entries(copy.fields).filter(([, v]) => typeof v === "string"));
       if (copy.format === 1) fields = migrateNames(fields);
+      else if (copy.format === 2) fields = migrateDate(fields);
       return { fields, rows: Number.isInteger(copy.rows) ? copy.rows : 0, version: String(copy.version ?? "") };
     } catch {
       return null;
@@ -62,7 +64,7 @@ export function savedAnswers({ store, key, version, tabId }) {
      */
     keep({ fields, rows }) {
       if (!store) return "none";
-      const text = JSON.stringify({ format: FORMAT, version, rows, fields });
+      const text = JSON.stringify({ format: FORM_FORMAT, version, rows, fields });
       const now = store.get(formKey);
       if (!conflict && now !== base && now !== text) conflict = true;
       if (conflict) {

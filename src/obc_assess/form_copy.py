@@ -1,0 +1,64 @@
+"""Reads a form copy: the form's fields as typed, which the page exports when Python is not available.
+
+The page keeps the form's values in the browser (saved-answers.mjs, the ``:form`` copy) and, without Python,
+exports that copy wrapped in a file that says what it is::
+
+    {"format": "obc-assess/form-copy", "format_version": 1,
+     "assessment": "<id>", "assessment_version": "1.0", "saved_at": "...",
+     "form": {"format": 3, "version": "1.0", "rows": 0, "fields": {"<field name>": "<text>"}}}
+
+The browser only copies values; this module is the one reader that turns such a file into an answers document
+(with form.from_form, the rule the page's own scoring uses), so the CLI, the API and the team pages read it
+like any answers file, and validation then reports its problems as usual.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from obc_assess.form import from_form
+from obc_assess.responses import Problem
+
+FORMAT = "obc-assess/form-copy"
+FORMAT_VERSION = 1
+FIELD_FORMAT = 3  # the names of the fields (item:<id>, dates in three boxes), as saved-answers.mjs writes them
+
+
+def is_copy(value: object) -> bool:
+    """Whether a parsed file says it is a form copy."""
+    return isinstance(value, dict) and value.get("format") == FORMAT
+
+
+def _problems(value: dict[str, Any]) -> list[Problem]:
+    problems = []
+    if value.get("format_version") != FORMAT_VERSION or type(value.get("format_version")) is not int:
+        problems.append(Problem("format_version", f"must be {FORMAT_VERSION} in a form copy"))
+    if not isinstance(value.get("assessment"), str):
+        problems.append(Problem("assessment", 'missing or not text; add "assessment": "<id>"'))
+    form = value.get("form")
+    if not isinstance(form, dict):
+        problems.append(Problem("form", "missing; this file holds no form fields, so export it again"))
+        return problems
+    if form.get("format") != FIELD_FORMAT or type(form.get("format")) is not int:
+        problems.append(Problem("form.format", f"must be {FIELD_FORMAT}; export the answers again from the page"))
+    fields = form.get("fields")
+    if not (isinstance(fields, dict) and all(isinstance(v, str) for v in fields.values())):
+        problems.append(Problem("form.fields", "must be an object of field names and their text, "
+                                               'like {"respondent-name": ""}'))
+    return problems
+
+
+def read(definition: dict[str, Any], value: object) -> tuple[object, list[Problem]]:
+    """An answers document for any parsed file: a form copy turned into one, anything else as it is.
+
+    The copy's own assessment and version are kept, so validation says when it is for another assessment."""
+    if not is_copy(value):
+        return value, []
+    assert isinstance(value, dict)
+    problems = _problems(value)
+    if problems:
+        return None, problems
+    doc, _ = from_form(definition, value["form"]["fields"])
+    doc["assessment"] = value["assessment"]
+    doc["assessment_version"] = value.get("assessment_version", value["form"].get("version"))
+    return doc, []

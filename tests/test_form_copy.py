@@ -1,0 +1,102 @@
+"""A form copy (the page's fields as typed, exported without Python) reads as an answers file everywhere."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+
+from obc_assess import api
+from obc_assess.form_copy import read
+from obc_assess.responses import template
+from obc_assess.scoring import score
+
+DELETE = object()
+
+
+def _answers(maturity: dict[str, Any]) -> dict[str, Any]:
+    doc = template(maturity, model=2)
+    doc["answers"]["outcomes-focus"] = {"level": 2, "note": "Seen in the 2025 contracts."}
+    doc["answers"]["governance"]["level"] = "unknown"
+    doc["respondent"]["organisation"] = "Cyngor Gwynedd"
+    doc["assessment_date"] = "2026-03-02"
+    return doc
+
+
+def _copy(maturity: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
+    """The file the page exports without Python: its saved :form copy, wrapped."""
+    form = json.loads(api.form_values(json.dumps(maturity), json.dumps(doc)))["form"]
+    return {"format": "obc-assess/form-copy", "format_version": 1, "assessment": maturity["id"],
+            "assessment_version": maturity["version"], "saved_at": "2026-03-02T10:00:00.000Z",
+            "form": {"format": 3, "version": maturity["version"], "rows": form["rows"], "fields": form["fields"]}}
+
+
+def test_a_good_copy_scores_as_the_answers_it_holds(maturity: dict[str, Any]) -> None:
+    doc = _answers(maturity)
+    text = json.dumps(_copy(maturity, doc))
+    answer = json.loads(api.evaluate(json.dumps(maturity), text))
+    assert answer["ok"] and answer["result"] == score(maturity, doc)
+    # Imported into the page with Python: the same fields come back.
+    imported = json.loads(api.form_values_migrating(json.dumps(maturity), text))
+    assert imported["ok"] and imported["form"]["fields"]["note:outcomes-focus"] == "Seen in the 2025 contracts."
+    assert [imported["form"]["fields"][f"assessment-date:{part}"] for part in ("day", "month", "year")] == [
+        "2", "3", "2026"]
+
+
+def test_any_other_file_is_read_as_it_is(maturity: dict[str, Any]) -> None:
+    doc = _answers(maturity)
+    assert read(maturity, doc) == (doc, [])
+    assert read(maturity, [1]) == ([1], [])
+
+
+# (case, changes to the copy as (path, value), the problems as "path: message")
+CASES = [
+    ("wrong assessment", [(("assessment",), "measure-mix")],
+     ['assessment: this file is for "Measure mix" (measure-mix), not "Procurement review"']),
+    ("fields not text", [(("form", "fields", "respondent-name"), 3)],
+     ['form.fields: must be an object of field names and their text, like {"respondent-name": ""}']),
+    ("fields not an object", [(("form", "fields"), ["item:governance"])],
+     ['form.fields: must be an object of field names and their text, like {"respondent-name": ""}']),
+    ("no form", [(("form",), DELETE)], ["form: missing; this file holds no form fields, so export it again"]),
+    ("old field names", [(("form", "format"), 1)], ["form.format: must be 3; export the answers again from the page"]),
+    ("format version", [(("format_version",), 2)], ["format_version: must be 1 in a form copy"]),
+    ("no assessment", [(("assessment",), DELETE)], ['assessment: missing or not text; add "assessment": "<id>"']),
+    ("a level not on the scale", [(("form", "fields", "item:governance"), "7")],
+     ["answers.governance.level: must be 0, 1, 2, 3, \"na\", \"unknown\" or null"]),
+    ("a date that is not a day", [(("form", "fields", "assessment-date:day"), "30"),
+                                  (("form", "fields", "assessment-date:month"), "2")],
+     ['assessment_date: "2026-02-30" is not a date; write the day of the assessment as year-month-day, '
+      'like "2026-03-02", or ""']),
+]
+
+
+@pytest.mark.parametrize(("changes", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_a_bad_copy_says_what_is_wrong(maturity: dict[str, Any], changes: list[tuple[tuple[str, ...], object]],
+                                       expected: list[str]) -> None:
+    value = _copy(maturity, _answers(maturity))
+    for path, new in changes:
+        at = value
+        for key in path[:-1]:
+            at = at[key]
+        if new is DELETE:
+            del at[path[-1]]
+        else:
+            at[path[-1]] = copy.deepcopy(new)
+    answer = json.loads(api.evaluate(json.dumps(maturity), json.dumps(value)))
+    assert [f"{p['path']}: {p['message']}" for p in answer["problems"]] == expected
+    assert answer["result"] is None
+
+
+def test_the_team_pages_merge_and_compare_a_copy_with_answers_files(maturity: dict[str, Any]) -> None:
+    doc = _answers(maturity)
+    text, copy_text = json.dumps(doc), json.dumps(_copy(maturity, doc))
+    files = json.dumps([{"name": "a.json", "text": text}, {"name": "b.json", "text": copy_text}])
+    merged = json.loads(api.aggregate_json(json.dumps(maturity), files))
+    assert [f["ok"] for f in merged["files"]] == [True, True]
+    assert merged["result"] == json.loads(api.aggregate_json(json.dumps(maturity), json.dumps(
+        [{"name": "a.json", "text": text}, {"name": "b.json", "text": text}])))["result"]
+    compared = json.loads(api.compare_json(json.dumps(maturity), copy_text, text))
+    assert compared["ok"] and compared["result"] == json.loads(api.compare_json(json.dumps(maturity), text, text))[
+        "result"]
