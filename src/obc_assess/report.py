@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from obc_assess.responses import ROLES
@@ -40,13 +41,18 @@ def to_markdown(result: dict[str, Any], base_url: str = "") -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def version_phrase(result: dict[str, Any], esc: Callable[[object], str] = escape) -> str:
+    """"version 1.2", with a word on the answers' own version when it differs (the Markdown's and the .docx's)."""
+    version = f"version {esc(result['assessment']['version'])}"
+    if not result["version_matches"]:
+        version += (f" (these answers were given to version {esc(result['responses_version'])}; "
+                    "some items may have changed)")
+    return version
+
+
 def _about(result: dict[str, Any]) -> list[str]:
     assessment, context, respondent = result["assessment"], result["context"], result["respondent"]
-    version = f"version {escape(assessment['version'])}"
-    if not result["version_matches"]:
-        version += (f" (these answers were given to version {escape(result['responses_version'])}; "
-                    "some items may have changed)")
-    lines = [f"- Assessment: {escape(assessment['title'])}, {version}"]
+    lines = [f"- Assessment: {escape(assessment['title'])}, {version_phrase(result)}"]
     if context["model"] is not None:
         lines.append(f"- Model: {context['model']}, {escape(context['model_name'])}")
     if context["scope"] is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from obc_assess.report import _confidence, _pct, scoring_sentence
+from obc_assess.report import _confidence, _pct, scoring_sentence, version_phrase
 from obc_assess.responses import ROLES
 from obc_assess.wordml import Cell, Document
 
@@ -15,11 +15,7 @@ BAR = "Score as a bar, 0 to 100%"
 def about(result: dict[str, Any]) -> list[Cell]:
     """Who, for whom, when and with which choices: the lines under the title."""
     assessment, context, respondent = result["assessment"], result["context"], result["respondent"]
-    version = f"version {assessment['version']}"
-    if not result["version_matches"]:
-        version += (f" (these answers were given to version {result['responses_version']}; "
-                    "some items may have changed)")
-    lines: list[Cell] = [("Assessment: ", f"{assessment['title']}, {version}")]
+    lines: list[Cell] = [("Assessment: ", f"{assessment['title']}, {version_phrase(result, str)}")]
     # The answers format gives organisation and date from format 2 on; an older result has neither.
     if respondent.get("organisation"):
         lines.append(("Organisation: ", respondent["organisation"]))
