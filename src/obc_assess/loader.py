@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from obc_assess.languages import DEFAULT, LANGUAGES, localise
 from obc_assess.schema import SchemaMissing, check
 from obc_assess.yamlfile import data_problems, read_yaml
 
@@ -34,6 +35,10 @@ class Data:
     files: dict[str, str]
     # models.yaml's own source and section, for the models page.
     models_meta: dict[str, Any] = field(default_factory=dict)
+    # The language every text in here is in ("en" or "cy"); quotations stay in their source's English.
+    lang: str = DEFAULT
+    # The bilingual term list the Welsh text follows (terms.yaml): each entry keeps both languages.
+    terms: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -97,16 +102,20 @@ def _documents(data_dir: Path, folder: str, problems: list[str]) -> list[Path]:
     return paths
 
 
-def load_data(data_dir: Path | None = None) -> Data:
-    """Read, check and return all the data; raise DataError listing every problem found."""
+def load_data(data_dir: Path | None = None, lang: str = DEFAULT) -> Data:
+    """Read and check all the data, in both languages, and return it in ``lang``; raise DataError listing every
+    problem found."""
     from obc_assess.references import check_references
 
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
     data_dir = data_dir or DATA_DIR
     problems: list[str] = []
     sources = _read(data_dir, "sources.yaml", "sources.schema.json", problems)
     models = _read(data_dir, "models.yaml", "models.schema.json", problems)
     glossary = _read(data_dir, "glossary.yaml", "glossary.schema.json", problems)
     scales = _read(data_dir, "scales.yaml", "scales.schema.json", problems)
+    terms = _read(data_dir, "terms.yaml", "terms.schema.json", problems)
     files: dict[str, str] = {}
     guidance: list[dict[str, Any]] = []
     for path in _documents(data_dir, "guidance", problems):
@@ -131,8 +140,10 @@ def load_data(data_dir: Path | None = None) -> Data:
     # Assessments in the order of their source documents, so lists follow the guidance.
     order = [s["id"] for s in sources["sources"]]
     assessments = dict(sorted(assessments.items(), key=lambda kv: (order.index(kv[1]["source"]), kv[0])))
+    sources, models, glossary, scales, guidance, assessments = localise(
+        (sources, models, glossary, scales, guidance, assessments), lang)
     data = Data(sources["sources"], models["models"], glossary, scales, guidance, assessments, files,
-                {"source": models["source"], "section": models["section"]})
+                {"source": models["source"], "section": models["section"]}, lang, terms["terms"])
     problems = check_references(data)
     if problems:
         raise DataError(problems)

@@ -85,6 +85,9 @@ def _check(value: JSON, schema: dict[str, Any], here: tuple[str, Path], path: st
         target, file = _resolve(schema["$ref"], here[0], here[1])
         yield from _check(value, target, (file, here[1]), path)
         return
+    if "anyOf" in schema:
+        yield from _check_any(value, schema["anyOf"], here, path)
+        return
     expected = schema.get("type")
     if expected is not None and not _is_type(value, expected):
         yield path, f"must be {_ARTICLES[expected]} (found {type_name(value)})"
@@ -101,6 +104,16 @@ def _check(value: JSON, schema: dict[str, Any], here: tuple[str, Path], path: st
         yield from _check_array(value, schema, here, path)
     elif isinstance(value, dict):
         yield from _check_object(value, schema, here, path)
+
+
+def _check_any(value: JSON, branches: list[dict[str, Any]], here: tuple[str, Path],
+               path: str) -> Iterator[tuple[str, str]]:
+    """Valid if any branch passes; else the problems of the first branch of the value's own type."""
+    found = [list(_check(value, branch, here, path)) for branch in branches]
+    if any(not problems for problems in found):
+        return
+    typed = [problems for problems in found if not problems[0][1].startswith("must be ")]
+    yield from (typed or found)[0]
 
 
 def _check_string(value: str, schema: dict[str, Any], path: str) -> Iterator[tuple[str, str]]:
@@ -142,9 +155,10 @@ def _check_object(value: dict[str, JSON], schema: dict[str, Any], here: tuple[st
     if schema.get("maxProperties") == 1 and schema.get("minProperties") == 1 and len(value) != 1:
         yield path, f"must have exactly one of {', '.join(props)} (found {', '.join(value) or 'none'})"
         return
+    messages: dict[str, str] = schema.get("messages", {})
     for key in schema.get("required", []):
         if key not in value:
-            yield join_path(path, key), "required"
+            yield join_path(path, key), messages.get(key, "required")
     for key, entry in value.items():
         if key in props:
             yield from _check(entry, props[key], here, join_path(path, key))
