@@ -20,7 +20,7 @@ import pytest
 from obc_assess.catalogue import part
 from obc_assess.definition import build_all
 from obc_assess.loader import Data, load_data
-from obc_site.pages import TEMPLATES, AssetUrls, Site, generated_pages, words
+from obc_site.pages import TEMPLATES, AssetUrls, Site, generated_pages, sort_key, words
 from obc_site.site import abbreviations
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -279,3 +279,13 @@ def test_an_official_welsh_text_shows_on_welsh_pages_only_with_its_own_citation(
 def test_every_page_is_generated_in_both_languages() -> None:
     assert _pages(_data("en")).keys() == _pages(_data("cy")).keys()
     assert "terms.md" in _pages(_data("cy"))
+
+
+@pytest.mark.parametrize(("lang", "words_", "ordered"), [
+    # Welsh letters: ch after c, dd after d, ll after l, ng after g; accents aside.
+    ("cy", ["llesiant", "lwfans", "comisiynu", "chwarae", "dyddiad", "ddoe", "gwên", "ngwaith", "hawl"],
+     ["comisiynu", "chwarae", "dyddiad", "ddoe", "gwên", "ngwaith", "hawl", "lwfans", "llesiant"]),
+    ("en", ["Lwfans", "llesiant", "chwarae", "comisiynu"], ["chwarae", "comisiynu", "llesiant", "Lwfans"]),
+])
+def test_sort_key(lang: str, words_: list[str], ordered: list[str]) -> None:
+    assert sorted(words_, key=sort_key(lang)) == ordered

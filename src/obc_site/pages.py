@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -44,6 +46,21 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
+# The Welsh alphabet's order (CLDR's Welsh collation): ch after c, dd after d, ng after g, ll after l, ...
+_WELSH = ("a b c ch d dd e f ff g ng h i j l ll m n o p ph r rh s t th u w y").split()
+_WELSH_LETTER = re.compile("|".join(sorted(_WELSH, key=len, reverse=True)) + "|.")
+
+
+def sort_key(lang: str) -> Callable[[str], Any]:
+    """How a language sorts words: Welsh by its own alphabet, accents aside; English by letter."""
+
+    def welsh(word: str) -> list[tuple[int, str]]:
+        plain = unicodedata.normalize("NFKD", word.casefold()).encode("ascii", "ignore").decode()
+        return [(_WELSH.index(c), c) if c in _WELSH else (len(_WELSH), c) for c in _WELSH_LETTER.findall(plain)]
+
+    return welsh if lang == "cy" else str.casefold
+
+
 def _note_parts(note: dict[str, Any]) -> tuple[str, str]:
     """A model note's sentence as (the quoted English, the toolkit's own words after it)."""
     quoted = f"{note['cite']}: \u201c{note['quote']}\u201d"
@@ -69,7 +86,7 @@ class _DataEnvironment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
-def words(lang: str, html: bool) -> Any:
+def words(lang: str, html: bool) -> Callable[..., str]:
     """The templates' ``t``: a ``site.<key>`` text of the catalogue in ``lang``, its ``{fields}`` filled.
 
     ``t(key, n=3)`` picks ``<key>.one`` or ``<key>.other`` by the number (English plurals; Welsh keeps the noun
@@ -110,7 +127,8 @@ class Site:
         self.definitions = definitions
         self.terms = {t["id"]: t["term"] for t in data.glossary["terms"]}
         # Questions quoted from the guidance (English on a Welsh page too), as opposed to an assessment's own.
-        self.quoted_questions = {str(e.item["question"]) for e in self.index.values() if e.item and "question" in e.item}
+        self.quoted_questions = {str(entry.item["question"]) for entry in self.index.values()
+                                 if entry.item and "question" in entry.item}
         self.md = environment(autoescape=False, lang=data.lang)
         self.html = environment(autoescape=True, lang=data.lang)
 
@@ -177,7 +195,7 @@ def generated_pages(data: Data, urls: AssetUrls, definitions: dict[str, dict[str
     out["guidance/glossary.md"] = site.render(
         "glossary.md.j2", "guidance/glossary.md", glossary=data.glossary,
         source=site.sources[data.glossary["source"]],
-        terms=sorted(data.glossary["terms"], key=lambda t: str(t["term"]).casefold()))
+        terms=sorted(data.glossary["terms"], key=lambda t: sort_key(data.lang)(str(t["term"]))))
     out["terms.md"] = site.render("terms.md.j2", "terms.md", terms=data.terms)
     out.update(assessment_pages(site, urls))
     out.update(team_pages(site, urls))
