@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -47,7 +47,8 @@ def _num(value: float) -> str:
 
 
 # The Welsh alphabet's order (CLDR's Welsh collation): ch after c, dd after d, ng after g, ll after l, ...
-_WELSH = ("a b c ch d dd e f ff g ng h i j l ll m n o p ph r rh s t th u w y").split()
+_WELSH = ("a", "b", "c", "ch", "d", "dd", "e", "f", "ff", "g", "ng", "h", "i", "j", "l", "ll", "m", "n", "o", "p",
+          "ph", "r", "rh", "s", "t", "th", "u", "w", "y")
 _WELSH_LETTER = re.compile("|".join(sorted(_WELSH, key=len, reverse=True)) + "|.")
 
 
