@@ -140,6 +140,8 @@ def load_data(data_dir: Path | None = None, lang: str = DEFAULT) -> Data:
     # Assessments in the order of their source documents, so lists follow the guidance.
     order = [s["id"] for s in sources["sources"]]
     assessments = dict(sorted(assessments.items(), key=lambda kv: (order.index(kv[1]["source"]), kv[0])))
+    for term in glossary["terms"]:  # the Welsh glossary page names each term in English too
+        term["term_en"] = term["term"]["en"]
     sources, models, glossary, scales, guidance, assessments = localise(
         (sources, models, glossary, scales, guidance, assessments), lang)
     data = Data(sources["sources"], models["models"], glossary, scales, guidance, assessments, files,

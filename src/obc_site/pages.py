@@ -1,16 +1,21 @@
-"""Renders every generated page (guidance, models, glossary, sources, assessments) to Markdown from the data."""
+"""Renders every generated page (guidance, models, glossary, terms, sources, assessments) to Markdown from the data."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jinja2
+from markupsafe import escape
 
 from obc_assess.api import MAX_FILE_BYTES
+from obc_assess.catalogue import text
 from obc_assess.form_words import DATE_EXAMPLE, field_label
+from obc_assess.languages import DEFAULT
 from obc_assess.loader import Data, GuidanceEntry, guidance_index, page_url
 from obc_assess.responses import MAX_ROWS
 from obc_assess.responses import ROLES as RESPONSE_ROLES
@@ -18,8 +23,13 @@ from obc_assess.tailor import effects
 from obc_assess.team_text import DISAGREEMENT_RULE
 
 TEMPLATES = Path(__file__).parent / "templates"
-# The role menu: "" first, offered as a prompt rather than "Not given".
-ROLES = [("", "Choose a role"), *((value, label) for value, label in RESPONSE_ROLES.items() if value)]
+
+
+def roles(lang: str) -> list[tuple[str, str]]:
+    """The role menu: "" first, offered as a prompt rather than "Not given"."""
+    # TODO(cy-core): RESPONSE_ROLES in ``lang`` once obc_assess.responses has the Welsh role names.
+    return [("", text(lang, "site.form.choose_role")), *((value, label) for value, label in RESPONSE_ROLES.items()
+                                                          if value)]
 
 
 def _first_sentence(text: str) -> str:
@@ -34,6 +44,29 @@ def _cell(text: str) -> str:
 
 def _num(value: float) -> str:
     return f"{value:g}"
+
+
+# The Welsh alphabet's order (CLDR's Welsh collation): ch after c, dd after d, ng after g, ll after l, ...
+_WELSH = ("a", "b", "c", "ch", "d", "dd", "e", "f", "ff", "g", "ng", "h", "i", "j", "l", "ll", "m", "n", "o", "p",
+          "ph", "r", "rh", "s", "t", "th", "u", "w", "y")
+_WELSH_LETTER = re.compile("|".join(sorted(_WELSH, key=len, reverse=True)) + "|.")
+
+
+def sort_key(lang: str) -> Callable[[str], Any]:
+    """How a language sorts words: Welsh by its own alphabet, accents aside; English by letter."""
+
+    def welsh(word: str) -> list[tuple[int, str]]:
+        plain = unicodedata.normalize("NFKD", word.casefold()).encode("ascii", "ignore").decode()
+        return [(_WELSH.index(c), c) if c in _WELSH else (len(_WELSH), c) for c in _WELSH_LETTER.findall(plain)]
+
+    return welsh if lang == "cy" else str.casefold
+
+
+def _note_parts(note: dict[str, Any]) -> tuple[str, str]:
+    """A model note's sentence as (the quoted English, the toolkit's own words after it)."""
+    quoted = f"{note['cite']}: \u201c{note['quote']}\u201d"
+    text = str(note["text"])
+    return (quoted, text[len(quoted):]) if text.startswith(quoted) else ("", text)
 
 
 class _DataEnvironment(jinja2.Environment):
@@ -54,13 +87,33 @@ class _DataEnvironment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
-def environment(autoescape: bool) -> jinja2.Environment:
-    """The Jinja environment for Markdown (no escaping) or HTML (escaping) templates."""
+def words(lang: str, html: bool) -> Callable[..., str]:
+    """The templates' ``t``: a ``site.<key>`` text of the catalogue in ``lang``, its ``{fields}`` filled.
+
+    ``t(key, n=3)`` picks ``<key>.one`` or ``<key>.other`` by the number (English plurals; Welsh keeps the noun
+    singular after a number, so its two texts are often the same). In HTML the text is escaped and so is every
+    field, unless the field is markup already (``"<code>x</code>" | safe``).
+    """
+
+    def t(key: str, n: int | None = None, **fields: Any) -> str:
+        if n is not None:
+            key, fields = f"{key}.{'one' if n == 1 else 'other'}", {**fields, "n": n}
+        raw = text(lang, f"site.{key}")
+        if html:
+            return escape(raw).format(**fields) if fields else escape(raw)
+        return raw.format(**fields) if fields else raw
+
+    return t
+
+
+def environment(autoescape: bool, lang: str = DEFAULT) -> jinja2.Environment:
+    """The Jinja environment for Markdown (no escaping) or HTML (escaping) templates, with the words of ``lang``."""
     # Lenient undefined: most data keys are optional, and templates test them with `if`.
     env = _DataEnvironment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=autoescape,
                              keep_trailing_newline=True)
-    env.filters.update(first_sentence=_first_sentence, cell=_cell, num=_num,
+    env.filters.update(first_sentence=_first_sentence, cell=_cell, num=_num, note_parts=_note_parts,
                        first_clause=lambda text: str(text).split(" (")[0].split(",")[0])
+    env.globals.update(lang=lang, t=words(lang, autoescape))
     return env
 
 
@@ -74,8 +127,11 @@ class Site:
         self.pages = [(doc["source"], page) for doc in data.guidance for page in doc["pages"]]
         self.definitions = definitions
         self.terms = {t["id"]: t["term"] for t in data.glossary["terms"]}
-        self.md = environment(autoescape=False)
-        self.html = environment(autoescape=True)
+        # Questions quoted from the guidance (English on a Welsh page too), as opposed to an assessment's own.
+        self.quoted_questions = {str(entry.item["question"]) for entry in self.index.values()
+                                 if entry.item and "question" in entry.item}
+        self.md = environment(autoescape=False, lang=data.lang)
+        self.html = environment(autoescape=True, lang=data.lang)
 
     def _globals(self, path: str) -> dict[str, Any]:
         depth = len(PurePosixPath(path).parts) - 1
@@ -90,7 +146,8 @@ class Site:
         def title(target: str) -> str:
             return self.index[target].title
 
-        return {"root": root, "link": link, "title": title, "term": self.terms.__getitem__}
+        return {"root": root, "link": link, "title": title, "term": self.terms.__getitem__,
+                "quoted_questions": self.quoted_questions}
 
     def render(self, template: str, path: str, **context: Any) -> str:
         env = self.html if template.endswith(".html.j2") else self.md
@@ -139,7 +196,8 @@ def generated_pages(data: Data, urls: AssetUrls, definitions: dict[str, dict[str
     out["guidance/glossary.md"] = site.render(
         "glossary.md.j2", "guidance/glossary.md", glossary=data.glossary,
         source=site.sources[data.glossary["source"]],
-        terms=sorted(data.glossary["terms"], key=lambda t: str(t["term"]).casefold()))
+        terms=sorted(data.glossary["terms"], key=lambda t: sort_key(data.lang)(str(t["term"]))))
+    out["terms.md"] = site.render("terms.md.j2", "terms.md", terms=data.terms)
     out.update(assessment_pages(site, urls))
     out.update(team_pages(site, urls))
     return out
@@ -162,6 +220,8 @@ def _models_page(site: Site) -> str:
 def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
     """The assessments index and one questionnaire page per assessment."""
     out: dict[str, str] = {}
+    # TODO(cy-core): field_label, DATE_EXAMPLE and tailor.effects in site.data.lang once obc_assess gives them a
+    # language; until then the form's note and plan labels and the model hints stay English on the Welsh pages.
     defs = list(site.definitions.values())
     out["assessments/index.md"] = site.render("assessments_index.md.j2", "assessments/index.md", assessments=defs)
     for d in defs:
@@ -169,7 +229,7 @@ def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
         maturity = d["kind"] == "maturity"
         # Rows shown before JavaScript adds more: enough to start a matrix or a list of measures by hand.
         counts = {"questions": sum(len(s["items"]) for s in d["sections"]) if maturity else 0, "rows": 3}
-        form = site.raw_html("assessment_form.html.j2", path, urls, d=d, counts=counts, roles=ROLES,
+        form = site.raw_html("assessment_form.html.j2", path, urls, d=d, counts=counts, roles=roles(site.data.lang),
                              max_rows=MAX_ROWS, model_effects=effects(d), field_label=field_label,
                              date_example=DATE_EXAMPLE)
         out[path] = site.render("assessment.md.j2", path, d=d, form=form, source=site.sources[d["source"]["id"]],

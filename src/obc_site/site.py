@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from obc_assess.catalogue import text
 from obc_assess.definition import build_all
 from obc_assess.loader import Data, page_url
 from obc_site.pages import AssetUrls, environment, team_path
@@ -27,6 +28,7 @@ def navigation(data: Data) -> list[Any]:
         if pages:
             guidance.append({source["short"]: pages})
     guidance.append({"Glossary": "guidance/glossary.md"})
+    guidance.append({text(data.lang, "site.nav.terms"): "terms.md"})
     assessments: list[Any] = ["assessments/index.md"]
     assessments += [{a["title"]: f"assessments/{a['id']}.md"} for a in data.assessments.values()]
     assessments.append({"Team and progress": [{a["title"]: team_path(a["id"])} for a in data.assessments.values()]})
@@ -47,7 +49,8 @@ def abbreviations(data: Data) -> str:
         if t["term"].lower() != t["term"] and not t["term"].isupper():
             forms.append(t["term"].lower())
         forms += [t["abbr"]] if "abbr" in t else []
-        definition = " ".join(str(t["definition"]).split())
+        # A Welsh page's tooltip gives the toolkit's Welsh explanation (the quoted definition is on the glossary page).
+        definition = " ".join(str(t["gloss_cy"] if data.lang == "cy" else t["definition"]).split())
         terms.append({"forms": forms, "definition": definition})
     return environment(autoescape=False).get_template("abbreviations.md.j2").render(terms=terms)
 
