@@ -1,10 +1,15 @@
 // Printing: the date on the report, and every folded part of the results opened out for paper.
 
+import { word } from "./words.mjs";
+
 const opened = [];
 
 function beforePrint() {
-  const date = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-  for (const $el of document.querySelectorAll("[data-obc-printed]")) $el.textContent = `Printed on ${date}.`;
+  const $printed = document.querySelectorAll("[data-obc-printed]");
+  if ($printed.length) {
+    const date = new Date().toLocaleDateString(word("page.locale"), { day: "numeric", month: "long", year: "numeric" });
+    for (const $el of $printed) $el.textContent = word("print.printed-on", { date });
+  }
   for (const $details of document.querySelectorAll(".obc-results details:not([open])")) {
     $details.open = true;
     opened.push($details);
