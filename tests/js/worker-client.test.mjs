@@ -110,10 +110,3 @@ test("a request that waits while the load fails is rejected in the page's words"
   useWords(catalogue("en"));
   assert.equal(c.status.reason, "timeout");
 });
-  await tick();
-  useWords(catalogue("cy"));
-  timers.runAll();
-  await assert.rejects(waiting, { message: "Nid yw’r rhaglen sgorio wedi llwytho." });
-  useWords(catalogue("en"));
-  assert.equal(c.status.reason, "timeout");
-});
