@@ -76,10 +76,10 @@ def open_page(page: Page, site_url: str, lang: str, path: str, ready_key: str = 
     expect(page.locator("[data-obc-status]")).to_contain_text(words(lang, ready_key), timeout=READY_TIMEOUT_MS)
 
 
-def labelled(page: Page, selector: str) -> Locator:
+def labelled(scope: Page | Locator, selector: str) -> Locator:
     """A control by its label's text, read from the page: what a person sees next to it, in the page's language."""
-    text = page.locator(selector).first.evaluate("el => el.labels[0].innerText")
-    return page.get_by_label(text.strip(), exact=True)
+    text = scope.locator(selector).first.evaluate("el => el.labels[0].innerText")
+    return scope.get_by_label(text.strip(), exact=True)
 
 
 def button(scope: Page | Locator, selector: str) -> Locator:
@@ -180,6 +180,20 @@ def test_the_same_answers_score_the_same_in_welsh_and_english(pages: dict[str, P
     assert figures["cy"] == figures["en"] and len(figures["cy"]) > 1
     # The Welsh page's bar chart is worded in Welsh (words.mjs), not in English.
     assert words("en", "chart.no-score") not in pages["cy"].locator("[data-obc-results-body]").inner_text()
+
+
+def test_a_problem_is_shown_in_welsh(page: Page, site_url: str,
+                                     definition_texts: dict[str, dict[str, str]]) -> None:
+    open_page(page, site_url, "cy", f"assessments/{AID}/")
+    date = page.locator("fieldset#assessment-date")
+    for box, value in (("day", "10"), ("month", "3"), ("year", "32025")):
+        labelled(date, f"[name='assessment-date:{box}']").fill(value)
+    labelled(date, "[name='assessment-date:year']").press("Tab")
+    fields = {"assessment-date:day": "10", "assessment-date:month": "3", "assessment-date:year": "32025"}
+    answer = json.loads(api.evaluate_form(definition_texts["cy"][AID], json.dumps(fields)))
+    (problem,) = [p for p in answer["problems"] if p["field"] == "assessment-date"]
+    message = problem["message"][:1].upper() + problem["message"][1:]
+    expect(date.locator(".obc-error-message")).to_have_text(f"{words('cy', 'problems.error')} {message}")
 
 
 # ---- Files are language-neutral ----
