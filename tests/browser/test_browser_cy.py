@@ -270,9 +270,7 @@ def test_a_form_copy_saved_in_welsh_without_python_opens_in_welsh_and_english(
 
 def test_merge_and_compare_on_the_welsh_team_page(page: Page, site_url: str,
                                                   definition_texts: dict[str, dict[str, str]]) -> None:
-    d = definition(definition_texts, "cy", AID)
-    files = [payload("ann.json", rated(d, "Ann", "commissioner", [0, 1, 3])),
-             payload("bob.json", rated(d, "Bob", "provider", [3, 2, 1]))]
+    files = two_files(definition_texts)
     texts = json.dumps([{"name": f["name"], "text": f["buffer"].decode("utf-8")} for f in files])
     merged = json.loads(api.aggregate_json(definition_texts["cy"][AID], texts))["result"]
     open_page(page, site_url, "cy", f"assessments/team/{AID}/", "team.ready")
@@ -322,22 +320,33 @@ def english_words(lang_words: dict[str, str], welsh: dict[str, str]) -> set[str]
     return phrases
 
 
+def two_files(texts: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
+    d = definition(texts, "cy", AID)
+    return [payload("ann.json", rated(d, "Ann", "commissioner", [0, 1, 3])),
+            payload("bob.json", rated(d, "Bob", "provider", [3, 2, 1]))]
+
+
+@pytest.mark.parametrize("where", ["assessment", "team"])
 def test_the_welsh_printout_has_no_english_interface_words(page: Page, site_url: str,
-                                                           definition_texts: dict[str, dict[str, str]]) -> None:
-    d = definition(definition_texts, "cy", AID)
-    open_page(page, site_url, "cy", f"assessments/{AID}/")
-    answer_maturity(page, d)
-    expect(page.locator("[data-obc-results-body]")).not_to_be_empty(timeout=READY_TIMEOUT_MS)
-    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+                                                           definition_texts: dict[str, dict[str, str]],
+                                                           where: str) -> None:
+    if where == "assessment":
+        open_page(page, site_url, "cy", f"assessments/{AID}/")
+        answer_maturity(page, definition(definition_texts, "cy", AID))
+        expect(page.locator("[data-obc-results-body]")).not_to_be_empty(timeout=READY_TIMEOUT_MS)
+    else:
+        open_page(page, site_url, "cy", f"assessments/team/{AID}/", "team.ready")
+        labelled(page, "[data-obc-merge-files]").set_input_files(two_files(definition_texts))
+        expect(page.locator("[data-obc-merge-results]")).to_be_visible()
     page.emulate_media(media="print")
+    page.pdf()  # printing: the page's beforeprint work is done
     printed = page.locator("[data-obc-printed]").first
     expect(printed).to_have_text(re.compile(r"^Argraffwyd ar \d{1,2} \w+ \d{4}\.$"))
     # What the paper shows, leaving out quotations marked as English (and the data's untranslated placeholders).
     text = page.evaluate("""() => {
         for (const $el of document.body.querySelectorAll('[lang="en"]')) $el.hidden = true;
         return document.body.innerText; }""")
-    lines = [line for line in text.splitlines() if "CY-TODO" not in line]
-    shown = "\n".join(lines)
+    shown = "\n".join(line for line in text.splitlines() if "CY-TODO" not in line)
     english, welsh = catalogue.catalogue("en"), catalogue.catalogue("cy")
     found = sorted(p for p in english_words(english, welsh) if p in shown)
     assert found == [], f"English interface words on the Welsh printout: {found}"
