@@ -38,7 +38,7 @@ test("a comparison in Welsh: sides, captions, headings and lists in the page's w
   const $all = el("div", {}, ...nodes);
   assert.equal(text($all.querySelector('[data-slot="before"]')),
     "2025.json: atebwyd gan Ann (Comisiynydd), 1 Mawrth 2026; fersiwn 1.0");
-  assert.equal(text($all.querySelector('[data-slot="after"]')), "2026.json: atebwyd gan dim enw, 1 Mawrth 2026; fersiwn 1.1");
+  assert.equal(text($all.querySelector('[data-slot="after"]')), "2026.json: atebwyd gan rywun heb ei enwi, 1 Mawrth 2026; fersiwn 1.1");
   assert.equal(text($all.querySelector('[data-slot="bands"]')), "O “Datblygu” i “Sefydlu”.");
   const captions = $all.querySelectorAll("caption").map(text);
   assert.deepEqual(captions, ["Sgôr fesul adran, cyn ac ar ôl", "Pob eitem, cyn ac ar ôl"]);
@@ -92,7 +92,7 @@ test("a team result in Welsh: the summary, tables and notes in the page's words"
   const $people = $all.querySelector("table");
   assert.equal(text($people.querySelector("caption")), "Ymatebwyr");
   assert.deepEqual($people.querySelectorAll("thead th").map(text),
-    ["Ymatebydd", "Rôl", "Sefydliad", "Dyddiad", "Model", "Sgôr gyffredinol ei hun", "Hyder"]);
+    ["Ymatebydd", "Rôl", "Sefydliad", "Dyddiad", "Model", "Sgôr gyffredinol yr unigolyn", "Hyder"]);
   assert.match(text($people.querySelector("tbody")), /Heb ei roi/);
   assert.equal($all.querySelector("svg").getAttribute("aria-label"),
     "Sgôr fesul adran (cymedr y tîm): siart bar o’r ffigurau yn y tabl sy’n dilyn.");
