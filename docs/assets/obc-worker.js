@@ -13,7 +13,9 @@
 //                names?: [before name, after name]}
 // A Word report comes back as base64 text in the JSON ({"docx": "..."}): the boundary stays JSON text.
 // Messages out: {type: "ready"} | {type: "failed", message, fatal?} (fatal: this worker has closed)
-//               {id, ok: true, payload: "<JSON text from obc_assess.api>"} | {id, ok: false, error}
+//               {id, ok: true, payload: "<JSON text from obc_assess.api>"} | {id, ok: false, code, error}
+// The worker has no page, so no words: `code` says what happened ("not-loaded" | "failed") and the page words
+// it; `error` and `message` are diagnostics for the console, in English.
 
 let pyodide = null; // Promise of the Pyodide instance, kept once it has loaded (loading it twice is not safe)
 let api = null; // Promise of the obc_assess.api module; null before init and after a failure
@@ -100,14 +102,17 @@ const CALLS = {
 
 async function handle(message) {
   const { id, type, definition: url } = message;
+  if (!api) {
+    self.postMessage({ id, ok: false, code: "not-loaded", error: "obc_assess has not loaded" });
+    return;
+  }
   try {
-    if (!api) throw new Error("The scoring program has not loaded.");
     if (!Object.hasOwn(CALLS, type)) throw new Error(`Unknown request: ${type}`);
     const [module, json] = await Promise.all([api, definition(url)]);
     const payload = String(CALLS[type](module, json, message));
     self.postMessage({ id, ok: true, payload });
   } catch (error) {
-    self.postMessage({ id, ok: false, error: messageOf(error) });
+    self.postMessage({ id, ok: false, code: "failed", error: messageOf(error) });
     if (/fatal error/i.test(messageOf(error))) {
       // Pyodide cannot go on after a fatal error, nor load twice here: the page starts a new worker on Retry.
       self.postMessage({ type: "failed", fatal: true, message: messageOf(error) });

@@ -12,6 +12,7 @@ from typing import Any
 import jinja2
 from markupsafe import escape
 
+from obc_assess import catalogue
 from obc_assess.api import MAX_FILE_BYTES
 from obc_assess.catalogue import text
 from obc_assess.form_words import DATE_EXAMPLE, field_label
@@ -158,8 +159,10 @@ class Site:
         # MkDocs rewrites Markdown links but not raw HTML: these are relative to the page's URL (x.md is served
         # as x/), one level deeper than its file.
         root = "../" * len(PurePosixPath(path).parts)
+        # The browser modules' words in the page's language (words.mjs reads them).
         html = self.render(template, path, root=root, d=d, definition_url=urls.definitions[d["id"]],
-                           runtime_url=urls.runtime, package_url=urls.package, **context)
+                           runtime_url=urls.runtime, package_url=urls.package,
+                           browser_words=catalogue.part(self.data.lang, "browser"), **context)
         # Python-Markdown keeps a raw HTML block whole only if it has no blank lines.
         return "\n".join(line for line in html.splitlines() if line.strip())
 

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { COPY_FORMAT, copyText, readCopy } from "../../docs/assets/modules/form-copy.mjs";
+import { useWords } from "../../docs/assets/modules/words.mjs";
+import { catalogue } from "./words-files.mjs";
+
+useWords(catalogue("en"));
 
 const fields = { "item:governance": "2", "note:governance": "Board minutes, ŵ and â", "respondent-name": "" };
 
@@ -29,4 +33,13 @@ test("a copy for another assessment, or with fields that are not text, is refuse
     assert.deepEqual(readCopy({ ...value, form: { ...value.form, ...change } }, "a"), { problem: bad });
   }
   assert.deepEqual(readCopy({ ...value, format_version: 2 }, "a"), { problem: bad });
+});
+
+test("on a Welsh page the copy's problems are in Welsh", () => {
+  useWords(catalogue("cy"));
+  const value = JSON.parse(copyText({ id: "a", version: "1.0", fields, rows: 0 }));
+  assert.deepEqual(readCopy(value, "b"), { problem: "mae’n dal atebion i asesiad arall (a), nid i’r un hwn" });
+  assert.deepEqual(readCopy({ ...value, format_version: 2 }, "a"),
+    { problem: "nid yw’n gopi o ffurflen y gall y dudalen hon ei ddarllen; allforiwch yr atebion eto" });
+  useWords(catalogue("en"));
 });

@@ -2,6 +2,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createClient } from "../../docs/assets/modules/worker-client.mjs";
 import { FakeWorker, manualTimers, tick } from "./fakes.mjs";
+import { useWords } from "../../docs/assets/modules/words.mjs";
+import { catalogue } from "./words-files.mjs";
+
+useWords(catalogue("en"));
 
 const FILES = { runtime: "https://site/rt/", package: "https://site/p.zip", definitions: ["https://site/d.json"] };
 
@@ -74,16 +78,35 @@ test("a worker script that cannot start rejects what is pending", async () => {
   c.start(FILES);
   const waiting = c.request("evaluate", {});
   workers[0].fail("blocked");
-  await assert.rejects(waiting);
+  await assert.rejects(waiting, { message: "The scoring program has not loaded." });
   assert.equal(c.status.state, "failed");
+  assert.equal(c.status.error, "blocked");
 });
 
-test("an error from Python rejects that request only", async () => {
+test("an error from Python rejects that request only, in the page's words (the detail goes to the console)", async (t) => {
+  const logged = t.mock.method(console, "error", () => {});
   const { c } = client((message, worker) => {
     if (message.type === "init") worker.reply({ type: "ready" });
-    else worker.reply({ id: message.id, ok: false, error: "bad" });
+    else worker.reply({ id: message.id, ok: false, code: message.type === "import" ? "not-loaded" : "failed", error: "bad" });
   });
   c.start(FILES);
-  await assert.rejects(c.request("evaluate", {}), /bad/);
+  await assert.rejects(c.request("evaluate", {}), { message: "The scoring program failed." });
   assert.equal(c.status.state, "ready");
+  useWords(catalogue("cy"));
+  await assert.rejects(c.request("import", {}), { message: "Nid yw’r rhaglen sgorio wedi llwytho." });
+  await assert.rejects(c.request("evaluate", {}), { message: "Methodd y rhaglen sgorio." });
+  useWords(catalogue("en"));
+  assert.ok(logged.mock.calls.every((call) => call.arguments.at(-1) === "bad"));
+});
+
+test("a request that waits while the load fails is rejected in the page's words", async () => {
+  const { c, timers } = client(pythonLike("never"));
+  c.start(FILES);
+  const waiting = c.request("evaluate", {});
+  await tick();
+  useWords(catalogue("cy"));
+  timers.runAll();
+  await assert.rejects(waiting, { message: "Nid yw’r rhaglen sgorio wedi llwytho." });
+  useWords(catalogue("en"));
+  assert.equal(c.status.reason, "timeout");
 });

@@ -6,26 +6,26 @@
 import { DOCX_TYPE, csvText, download, fileName, fromBase64, today, typedDate } from "./files.mjs";
 import { client } from "./worker-client.mjs";
 import { copyText, readCopy } from "./form-copy.mjs";
+import { word } from "./words.mjs";
 
 /** A guard for the browser, not a rule about answers: no answers file comes near this size. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
-const COPY_SAVED = "Saved your answers as typed; the scoring program was not available, so the file holds the form\u2019s fields. It opens here and in the command line.";
 
 export function answerFiles({ $root, $form, id, version, definition, fields, problems, line, saved, current, hasWork,
   afterImport, afterClear }) {
   const $import = $root.querySelector("[data-obc-import]");
 
-  function nameFor(what, extension) {
+  function nameFor(what, extension) { // what: the key of the file name's word
     const values = fields.collect();
     // What, whose and when: the assessment's own date when the person gave one, else the day of the export.
     return fileName([id, values["respondent-organisation"] || values["respondent-name"],
-      typedDate(values, "assessment-date") || today(), what], extension);
+      typedDate(values, "assessment-date") || today(), word(what)], extension);
   }
 
   async function ready() {
     // Files of answers need Python (the answers document is its format); say so rather than do nothing.
     if (client.status.state !== "ready") {
-      line.say("Exporting needs the scoring program, which has not loaded. Your answers are saved in this browser as you type, and Print report works now.", { focus: true });
+      line.say(word("files.needs-program"), { focus: true });
       return null;
     }
     const answer = await current();
@@ -39,18 +39,18 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
   async function exportAnswers() {
     if (client.status.state !== "ready") {
       // Failed, blocked or still loading: the answers as typed, which Python reads as answers wherever it runs.
-      download(nameFor("answers", "json"), copyText({ id, version, fields: fields.collect(), rows: fields.rowCount }),
+      download(nameFor("file.answers", "json"), copyText({ id, version, fields: fields.collect(), rows: fields.rowCount }),
         "application/json");
-      line.say(COPY_SAVED, { focus: true });
+      line.say(word("files.copy-saved"), { focus: true });
       return;
     }
     const answer = await ready();
-    if (answer) download(nameFor("answers", "json"), `${JSON.stringify(answer.responses, null, 2)}\n`, "application/json");
+    if (answer) download(nameFor("file.answers", "json"), `${JSON.stringify(answer.responses, null, 2)}\n`, "application/json");
   }
 
   async function exportCsv() {
     const answer = await ready();
-    if (answer && typeof answer.csv === "string") download(nameFor("results", "csv"), csvText(answer.csv), "text/csv;charset=utf-8");
+    if (answer && typeof answer.csv === "string") download(nameFor("file.results", "csv"), csvText(answer.csv), "text/csv;charset=utf-8");
   }
 
   async function exportPlan() {
@@ -58,7 +58,7 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
     if (!answer) return;
     try {
       const plan = await client.request("plan-csv", { definition, responses: JSON.stringify(answer.responses) });
-      if (plan.ok && typeof plan.csv === "string") download(nameFor("action-plan", "csv"), csvText(plan.csv), "text/csv;charset=utf-8");
+      if (plan.ok && typeof plan.csv === "string") download(nameFor("file.action-plan", "csv"), csvText(plan.csv), "text/csv;charset=utf-8");
     } catch (problem) {
       console.error("obc: the action plan could not be exported", problem);
     }
@@ -69,7 +69,7 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
     if (!answer) return;
     try {
       const report = await client.request("docx", { definition, responses: JSON.stringify(answer.responses) });
-      if (report.ok && typeof report.docx === "string") download(nameFor("report", "docx"), fromBase64(report.docx), DOCX_TYPE);
+      if (report.ok && typeof report.docx === "string") download(nameFor("file.report", "docx"), fromBase64(report.docx), DOCX_TYPE);
     } catch (problem) {
       console.error("obc: the report could not be made", problem);
     }
@@ -84,16 +84,16 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
         message: `${file.name}: ${p.message || p}` })));
       problems.show([], { summary: true, focus: true });
     };
-    if (hasWork() && !window.confirm(`Replace the answers on this page with those in ${file.name}? Export your answers first if you want to keep them.`)) {
+    if (hasWork() && !window.confirm(word("files.replace-confirm", { name: file.name }))) {
       $import.value = "";
       return;
     }
-    if (file.size > MAX_FILE_BYTES) return fail([{ message: "too large to be an exported answers file" }]);
+    if (file.size > MAX_FILE_BYTES) return fail([{ message: word("files.too-large") }]);
     let text;
     try {
       text = await file.text();
     } catch (problem) {
-      return fail([{ message: `could not be read (${problem.message})` }]);
+      return fail([{ message: word("files.not-read", { reason: problem.message }) }]);
     }
     // A form copy goes back into the form as it was typed, with or without Python; Python then checks it as it
     // checks anything typed. Any other file is an answers document, which only Python reads.
@@ -103,12 +103,12 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
     if (copy && copy.problem) return fail([{ message: copy.problem }]);
     let answer = copy ? { ok: true, form: copy.form, notice: null } : null;
     if (!answer && client.status.state === "failed") {
-      return fail([{ message: "can be read once the scoring program has loaded (try again later); a file exported from this page while it was not available opens now" }]);
+      return fail([{ message: word("files.needs-program-to-read") }]);
     }
     try {
       answer = answer || await client.request("import", { definition, text });
     } catch (problem) {
-      return fail([{ message: `could not be read (${problem.message})` }]);
+      return fail([{ message: word("files.not-read", { reason: problem.message }) }]);
     }
     if (!answer.ok) return fail((answer.problems || []).map((p) => ({ message: p.path && !p.path.startsWith("(") ? `${p.path}: ${p.message}` : p.message })));
     fields.apply(answer.form || { fields: {}, rows: 0 });
@@ -119,7 +119,7 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
   }
 
   function clearAnswers() {
-    if (!window.confirm("Clear all your answers to this assessment? This cannot be undone. Export them first if you want to keep them.")) return;
+    if (!window.confirm(word("files.clear-confirm"))) return;
     saved.clear();
     fields.reset();
     problems.forget();

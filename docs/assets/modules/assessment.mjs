@@ -6,7 +6,7 @@ import { client } from "./worker-client.mjs";
 import { openStorage, PREFIX } from "./storage.mjs";
 import { newTabId, savedAnswers } from "./saved-answers.mjs";
 import { formFields } from "./form-fields.mjs";
-import { statusLine, TEXT } from "./status-line.mjs";
+import { statusLine } from "./status-line.mjs";
 import { problemsView } from "./problems.mjs";
 import { resultNodes } from "./results-view.mjs";
 import { answerFiles } from "./answer-files.mjs";
@@ -14,8 +14,8 @@ import { describeForm } from "./form-text.mjs";
 import { followPages, register } from "./pages.mjs";
 import { startPrinting } from "./print.mjs";
 import { wayfinding } from "./wayfinding.mjs";
+import { word } from "./words.mjs";
 
-const READY = "Ready: scores update as you answer.";
 const DEBOUNCE_MS = 150;
 
 function siteUrl(path) {
@@ -72,8 +72,8 @@ export function startAssessment($root) {
   way.start();
 
   const line = statusLine($status, client, {
-    ready: READY,
-    extra: () => (!saved.available || saved.full ? TEXT.noStorage : ""),
+    ready: word("assessment.ready"),
+    extra: () => (!saved.available || saved.full ? word("status.no-storage") : ""),
     advice: $root.querySelector("[data-obc-load-failed]"),
   });
   client.start({ runtime: siteUrl($root.dataset.obcRuntime), package: siteUrl($root.dataset.obcPackage),
@@ -116,9 +116,9 @@ export function startAssessment($root) {
           // From now on the copy is kept in the form's own terms, ready at once on the next visit.
           saved.keep({ fields: fields.collect(), rows: fields.rowCount });
         } else if (saved.setAside(older)) {
-          showNotice(`Your answers saved in this browser could not be loaded, so the form starts empty. A copy is kept in this browser (as \u201c${key}:unrestored\u201d).`);
+          showNotice(word("assessment.restore-failed", { key: `${key}:unrestored` }));
         } else {
-          showNotice("Your answers saved in this browser could not be loaded, and this browser has no room to keep a copy aside: this tab will not save over them. Use Export answers to keep what you type now.");
+          showNotice(word("assessment.restore-failed-no-room"));
         }
       } catch (problem) {
         console.error("obc: restore failed", problem);
@@ -183,7 +183,7 @@ export function startAssessment($root) {
     changed();
     saved.discard(left.key);
     showClosedTabs();
-    line.say("The answers kept from a tab closed earlier were loaded here.", { focus: true });
+    line.say(word("tabs.closed-loaded"), { focus: true });
     schedule(0);
   }
 
@@ -194,7 +194,7 @@ export function startAssessment($root) {
       const theirs = saved.adopt();
       if (theirs) fields.apply(theirs);
       else fields.reset();
-      line.say("The answers saved in another tab or window were loaded here.");
+      line.say(word("tabs.other-loaded"));
       schedule(0);
     } else if ($conflict) {
       saved.keep({ fields: fields.collect(), rows: fields.rowCount }); // kept aside under this tab's key
@@ -209,11 +209,11 @@ export function startAssessment($root) {
       if (theirs) fields.apply(theirs);
       else fields.reset();
       changes = 0;
-      line.say("The answers from the other tab were loaded here.", { focus: true });
+      line.say(word("tabs.theirs-loaded"), { focus: true });
     } else {
       saved.keepMine();
       changed();
-      line.say("The answers in this tab are saved, in place of the other tab's.", { focus: true });
+      line.say(word("tabs.mine-kept"), { focus: true });
     }
     schedule(0);
   }
@@ -227,7 +227,8 @@ export function startAssessment($root) {
       showNotice(answer.notice);
       changed();
       schedule(0);
-      line.say(`Answers imported from ${name}.${client.status.state === "ready" ? ` ${READY}` : ""}`);
+      const imported = word("assessment.imported", { name });
+      line.say(client.status.state === "ready" ? `${imported} ${word("assessment.ready")}` : imported);
     },
     afterClear: () => { changes = 0; showNotice(""); if ($conflict) $conflict.hidden = true; schedule(0); way.update(); },
   });

@@ -1,18 +1,25 @@
 // A comparison (obc_assess.compare, through the worker) shown as it comes: who and when each file is, Python's
-// warnings first, then what moved. Every label and sentence is Python's; the page's <template>s give the markup.
+// warnings first, then what moved. Every label and sentence about the answers is Python's, the interface's words
+// are the page's (words.mjs) and its <template>s give the markup.
 
 import { h, table } from "./dom.mjs";
 import { items, part, percent, signed } from "./team-parts.mjs";
+import { lower, word } from "./words.mjs";
 
-const LISTS = [["improved", "Improved"], ["slipped", "Slipped"], ["unchanged", "Unchanged"],
-  ["new", "New since the baseline (in the assessment now, not then)"]];
+const LISTS = [["improved", "compare.improved"], ["slipped", "compare.slipped"], ["unchanged", "compare.unchanged"],
+  ["new", "compare.new"]];
+
+/** What a removed entry was and in which file: its words. */
+const REMOVED = { plan: { before: "compare.removed-plan-before", after: "compare.removed-plan-after" },
+  answer: { before: "compare.removed-answer-before", after: "compare.removed-answer-after" } };
 
 export function compareNodes($root, result, files) {
   const titles = Object.fromEntries((result.items || []).map((i) => [i.id, i.title]));
   const side = (key) => {
     const who = result[key].who;
-    return `${files[key].name}: answered by ${who.name || "not named"}${who.role_label ? ` (${who.role_label})` : ""}, `
-      + `${who.date_label}; version ${result[`${key}_version`]}`;
+    return word(who.role_label ? "compare.side-role" : "compare.side", { file: files[key].name,
+      name: who.name || word("compare.not-named"), role: who.role_label, date: who.date_label,
+      version: result[`${key}_version`] });
   };
   const nodes = [part($root, "compare-files", { before: side("before"), after: side("after") })];
   if ((result.warnings || []).length) {
@@ -23,42 +30,43 @@ export function compareNodes($root, result, files) {
     const o = result.overall;
     nodes.push(part($root, "compare-overall", { before: percent(o.before), after: percent(o.after),
       change: signed(o.change), bands: o.before_band && o.after_band
-        ? `From \u201c${o.before_band.label}\u201d to \u201c${o.after_band.label}\u201d.` : "" }));
+        ? word("compare.bands", { before: o.before_band.label, after: o.after_band.label }) : "" }));
   }
   if ((result.sections || []).length) {
-    const caption = result.assessment.kind === "matrix" ? "Each criterion, before and after"
-      : "Score by section, before and after";
-    nodes.push(h("div", { class: "obc-figure" }, h("h3", {}, caption), table(caption, ["Section", "Before", "After",
-      "Change"], result.sections.map((s) => [s.title, percent(s.before), percent(s.after), signed(s.change)]))));
+    const caption = word(result.assessment.kind === "matrix" ? "compare.criteria-caption" : "compare.sections-caption");
+    nodes.push(h("div", { class: "obc-figure" }, h("h3", {}, caption), table(caption, [word("compare.section"),
+      word("compare.before"), word("compare.after"), word("compare.change")], result.sections.map((s) => [s.title, percent(s.before), percent(s.after), signed(s.change)]))));
   }
   const moved = LISTS.filter(([key]) => (result[key] || []).length).flatMap(([key, title]) => [
-    h("h4", {}, `${title} (${result[key].length})`),
+    h("h4", {}, `${word(title)} (${result[key].length})`),
     h("ul", { "data-obc-list": key }, items(result[key].map((id) => titles[id] || id)))]);
   if (moved.length) nodes.push(part($root, "compare-moved", { list: moved }));
   if ((result.removed || []).length) {
-    nodes.push(part($root, "compare-removed", { list: items(result.removed.map((r) => `${r.id} (${r.part === "plan"
-      ? "action plan" : "answer"} in the ${r.file === "before" ? "baseline" : "later"} file)`)) }));
+    nodes.push(part($root, "compare-removed", { list: items(result.removed.map((r) => word(
+      REMOVED[r.part === "plan" ? "plan" : "answer"][r.file === "before" ? "before" : "after"], { id: r.id }))) }));
   }
   if ((result.items || []).length) {
-    const caption = "Each item, before and after";
-    nodes.push(h("div", { class: "obc-figure" }, h("h3", {}, caption), table(caption, ["Item", "Before", "After",
-      "Change", "Movement"], result.items.map((i) => [i.title, i.before_text, i.after_text, signed(i.change),
+    const caption = word("compare.items-caption");
+    nodes.push(h("div", { class: "obc-figure" }, h("h3", {}, caption), table(caption, [word("compare.item"),
+      word("compare.before"), word("compare.after"), word("compare.change"), word("compare.movement")], result.items.map((i) => [i.title, i.before_text, i.after_text, signed(i.change),
       i.movement]), { scroll: true })));
   }
   if (result.matrix) {
     const m = result.matrix;
-    const caption = `${m.row_label}s, before and after`;
-    nodes.push(h("div", { class: "obc-figure" }, h("h3", {}, caption), table(caption, [m.row_label, "Before", "After",
-      "Change", "Rank before", "Rank after"], m.areas.map((a) => [a.name, percent(a.before), percent(a.after),
+    const caption = word("compare.areas-caption", { row: lower(m.row_label) });
+    nodes.push(h("div", { class: "obc-figure" }, h("h3", {}, caption), table(caption, [m.row_label,
+      word("compare.before"), word("compare.after"), word("compare.change"), word("compare.rank-before"),
+      word("compare.rank-after")], m.areas.map((a) => [a.name, percent(a.before), percent(a.after),
       signed(a.change), a.before_rank ?? "\u2013", a.after_rank ?? "\u2013"]))));
   }
   if (result.classification) {
     const block = result.classification;
     const share = block.outcome_share;
-    const caption = "Measures by category, before and after";
+    const caption = word("compare.measures-caption");
     nodes.push(part($root, "compare-mix", { before: percent(share.before), after: percent(share.after),
-      change: signed(share.change) }), table(caption, ["Category", "Before", "After", "Share before", "Share after",
-      "Change in share"], block.classes.map((c) => [c.label, c.before, c.after, percent(c.before_percent),
+      change: signed(share.change) }), table(caption, [word("compare.category"), word("compare.before"),
+      word("compare.after"), word("compare.share-before"), word("compare.share-after"), word("compare.change-in-share")],
+    block.classes.map((c) => [c.label, c.before, c.after, percent(c.before_percent),
       percent(c.after_percent), signed(c.change)])));
   }
   return nodes;

@@ -1,6 +1,8 @@
 // Small DOM helpers for the results: text only (answers and notes are never parsed as HTML), and clones of the
 // page's build-time <template> elements.
 
+import { word } from "./words.mjs";
+
 export function h(tag, attrs, ...children) {
   const $el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs || {})) {
@@ -43,8 +45,7 @@ export function table(caption, head, body, { cls = "", scroll = false } = {}) {
  * Horizontal bars, one per entry, with the same numbers as the table that follows. The label sits on its own
  * line above the bar at the chart's full width, so it stays readable when the chart is scaled to 320 px.
  */
-export function chart(title, entries, { label = `${title}: bar chart of the figures in the table that follows.`,
-  noScore = "no score" } = {}) {
+export function chart(title, entries, { label = word("chart.label", { title }), noScore = word("chart.no-score") } = {}) {
   const rowHeight = 58;
   const width = 400;
   const barWidth = 300;

@@ -3,6 +3,7 @@
 // the command line and the team pages, and turns it into an answers document with the form's own mapping.
 
 import { FORM_FORMAT } from "./saved-answers.mjs";
+import { word } from "./words.mjs";
 
 export const COPY_FORMAT = "obc-assess/form-copy";
 const COPY_VERSION = 1;
@@ -21,13 +22,13 @@ export function copyText({ id, version, fields, rows, now = new Date() }) {
 export function readCopy(value, id) {
   if (!value || typeof value !== "object" || value.format !== COPY_FORMAT) return null;
   if (value.assessment !== id) {
-    return { problem: `holds answers to another assessment (${String(value.assessment)}), not this one` };
+    return { problem: word("copy.other-assessment", { id: String(value.assessment) }) };
   }
   const form = value.form;
   const fields = form && form.fields;
   if (value.format_version !== COPY_VERSION || !form || form.format !== FORM_FORMAT || !fields
     || typeof fields !== "object" || Array.isArray(fields) || !Object.values(fields).every((v) => typeof v === "string")) {
-    return { problem: "is not a form copy this page can read; export the answers again" };
+    return { problem: word("copy.unreadable") };
   }
   return { form: { fields, rows: Number.isInteger(form.rows) ? form.rows : 0 } };
 }

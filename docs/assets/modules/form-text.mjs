@@ -1,6 +1,8 @@
 // What the form itself says, read from its build-time HTML: which items show, and how many are answered (a
 // count of the boxes ticked, no rule) until Python's own count arrives.
 
+import { word } from "./words.mjs";
+
 /** @param {HTMLFormElement} $form */
 export function describeForm($form) {
   return {
@@ -21,7 +23,7 @@ export function describeForm($form) {
       if (!$items.length) return null;
       const done = $items.filter(($item) => $item.querySelector(".obc-radios input:checked")).length;
       const noun = $form.querySelector("[data-obc-progress-text]")?.dataset.obcNoun ?? "";
-      return { total: $items.length, done, noun, label: done === $items.length ? `All ${done} ${noun}.` : `${done} of ${$items.length} ${noun}.` };
+      return { total: $items.length, done, noun, label: word(done === $items.length ? "progress.all" : "progress.some", { done, total: $items.length, noun }) };
     },
   };
 }

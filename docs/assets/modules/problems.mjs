@@ -4,6 +4,7 @@
 // it is where the person is). The words are Python's; this only places them.
 
 import { h } from "./dom.mjs";
+import { word } from "./words.mjs";
 
 function capital(text) {
   const value = String(text ?? "");
@@ -82,7 +83,7 @@ export function problemsView($root) {
     }
     openDetails($target);
     if (!$message.hidden) $message.append(h("br"));
-    $message.append(h("span", { class: "obc-visually-hidden" }, "Error: "), text);
+    $message.append(h("span", { class: "obc-visually-hidden" }, `${word("problems.error")} `), text);
     $message.hidden = false;
     const $described = $target.matches("fieldset, input, textarea, select") ? $target : $group;
     if (!$described.hasAttribute("data-obc-described")) {

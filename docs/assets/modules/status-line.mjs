@@ -1,14 +1,11 @@
 // The status line of a page that uses Python: loading, slow, ready or failed. A failed or too slow load says what
 // to do (retry, keep answering: the answers are saved; print; ask IT to allow the site's .wasm files) and offers
-// Retry. Its words are the page's own (what the program does here), not a rule about answers.
+// Retry. Its words are the page's own (what the program does here, words.mjs), not a rule about answers.
 
-export const TEXT = {
-  loading: "Loading the scoring program...",
-  slow: "Still loading the scoring program. It is about 13 MB the first time; after that your browser keeps a copy.",
-  failed: "The scoring program could not load.",
-  timeout: "The scoring program could not load.",
-  noStorage: "This browser is not keeping your answers (its storage is blocked or full): use Export answers to keep them.",
-};
+import { word } from "./words.mjs";
+
+/** Why a load failed, as the worker client says it, and its words (an unknown reason is a plain failure). */
+const FAILED = { failed: "status.failed", timeout: "status.timeout" };
 
 export const SLOW_MS = 15_000;
 
@@ -21,7 +18,7 @@ export function statusLine($status, client, texts) {
   const $retry = document.createElement("button");
   $retry.type = "button";
   $retry.className = "md-button obc-retry";
-  $retry.textContent = "Retry";
+  $retry.textContent = word("status.retry");
   $retry.hidden = true;
   const $advice = texts.advice || null; // the page's <template>d "what to do" box, shown on failure
   $status.hidden = false;
@@ -36,9 +33,9 @@ export function statusLine($status, client, texts) {
   function show() {
     const extra = texts.extra ? texts.extra() : "";
     let text = texts.ready;
-    if (now.state === "failed") text = TEXT[now.reason] || TEXT.failed;
+    if (now.state === "failed") text = word(Object.hasOwn(FAILED, now.reason) ? FAILED[now.reason] : "status.failed");
     else if (override) text = override;
-    else if (now.state !== "ready") text = slow ? TEXT.slow : TEXT.loading;
+    else if (now.state !== "ready") text = word(slow ? "status.slow" : "status.loading");
     if (extra && now.state !== "failed") text = `${text} ${extra}`;
     $status.textContent = text;
     $status.classList.toggle("obc-status--warning", now.state === "failed" || Boolean(extra));

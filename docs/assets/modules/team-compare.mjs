@@ -5,8 +5,9 @@ import { DOCX_TYPE, csvText, download, fileName, fromBase64, today } from "./fil
 import { readFiles } from "./team-files.mjs";
 import { errorSummary, problemLine, say } from "./team-parts.mjs";
 import { compareNodes } from "./compare-view.mjs";
+import { word } from "./words.mjs";
 
-const NAMES = { before: "Baseline", after: "Later file" };
+const NAMES = { before: "compare.baseline", after: "compare.later" };
 
 /** @param {HTMLElement} $root @param {{client: {request: Function}}} deps */
 export function startCompare($root, { client }) {
@@ -37,7 +38,7 @@ export function startCompare($root, { client }) {
   async function compare() {
     if (!state.before || !state.after) {
       errors.clear();
-      say($root, state.before ? "Now choose the later file." : "Now choose the baseline file.");
+      say($root, word(state.before ? "compare.choose-later" : "compare.choose-baseline"));
       return;
     }
     const mine = ++state.sequence;
@@ -45,7 +46,7 @@ export function startCompare($root, { client }) {
     try {
       answer = await ask("compare");
     } catch (error) {
-      answer = { ok: false, problems: [{ file: "before", path: "(file)", message: `could not be compared (${error.message})` }] };
+      answer = { ok: false, problems: [{ file: "before", path: "(file)", message: word("compare.failed", { reason: error.message }) }] };
     }
     if (state.disposed || mine !== state.sequence) return;
     state.latest = answer;
@@ -57,26 +58,26 @@ export function startCompare($root, { client }) {
       const problems = answer.problems || [];
       errors.show(problems.map((p) => {
         const file = state[p.file];
-        return `${file ? `${NAMES[p.file]} (${file.name})` : p.file}: ${problemLine(p, { named: true })}`;
+        return `${file ? `${word(NAMES[p.file])} (${file.name})` : p.file}: ${problemLine(p, { named: true })}`;
       }), { focus: true, $input: sides[problems[0] && problems[0].file] || sides.before });
       $results.hidden = true;
       $body.replaceChildren();
-      say($root, "The files were not compared.");
+      say($root, word("compare.not-compared"));
       return;
     }
     errors.clear();
     $body.replaceChildren(...compareNodes($root, answer.result, state));
     $results.hidden = false;
     const warned = answer.result.warnings.length;
-    say($root, `Compared ${state.before.name} with ${state.after.name}.`
-      + (warned ? ` ${warned === 1 ? "One warning" : `${warned} warnings`}: see Check these files.` : ""));
+    const names = { before: state.before.name, after: state.after.name, count: warned };
+    say($root, word(warned > 1 ? "compare.done-warnings" : warned ? "compare.done-one-warning" : "compare.done", names));
   }
 
   async function exportCsv() {
     if (!state.latest || !state.latest.ok) return;
     try {
       const answer = await ask("compare-csv");
-      if (answer.ok) download(fileName([id, "comparison", today()], "csv"), csvText(answer.csv), "text/csv");
+      if (answer.ok) download(fileName([id, word("file.comparison"), today()], "csv"), csvText(answer.csv), "text/csv");
     } catch (error) {
       console.error("obc: the comparison could not be exported", error);
     }
@@ -87,7 +88,7 @@ export function startCompare($root, { client }) {
     try {
       const answer = await client.request("compare-docx", { definition, before: state.before.text,
         after: state.after.text, names: [state.before.name, state.after.name] });
-      if (answer.ok) download(fileName([id, "comparison", today(), "report"], "docx"), fromBase64(answer.docx), DOCX_TYPE);
+      if (answer.ok) download(fileName([id, word("file.comparison"), today(), word("file.report")], "docx"), fromBase64(answer.docx), DOCX_TYPE);
     } catch (error) {
       console.error("obc: the comparison report could not be made", error);
     }

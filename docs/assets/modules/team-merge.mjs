@@ -5,6 +5,7 @@ import { DOCX_TYPE, csvText, download, fileName, fromBase64, today } from "./fil
 import { addFiles, dropZone, readFiles } from "./team-files.mjs";
 import { errorSummary, items, problemLine, say } from "./team-parts.mjs";
 import { teamNodes } from "./team-view.mjs";
+import { word } from "./words.mjs";
 
 /** @param {HTMLElement} $root @param {{client: {request: Function}}} deps */
 export function startMerge($root, { client }) {
@@ -35,8 +36,9 @@ export function startMerge($root, { client }) {
     if (!$chosen) return;
     $chosen.hidden = !state.files.length;
     const count = state.files.length;
-    $chosen.querySelector("[data-obc-chosen-count]").textContent = `${count} ${count === 1 ? "file" : "files"} chosen`
-      + (repeated ? ` (${repeated} chosen again, kept once).` : ".");
+    const key = count === 1 ? (repeated ? "merge.chosen-one-again" : "merge.chosen-one")
+      : (repeated ? "merge.chosen-again" : "merge.chosen");
+    $chosen.querySelector("[data-obc-chosen-count]").textContent = word(key, { count, repeated });
     $chosen.querySelector("[data-obc-chosen-list]").replaceChildren(...items(state.files.map((f) => f.name)));
   }
 
@@ -47,7 +49,7 @@ export function startMerge($root, { client }) {
     try {
       answer = await ask("aggregate");
     } catch (error) {
-      answer = { ok: false, problems: [{ path: "(files)", message: `could not be merged (${error.message})` }], files: [] };
+      answer = { ok: false, problems: [{ path: "(files)", message: word("merge.failed", { reason: error.message }) }], files: [] };
     }
     if (state.disposed || mine !== state.sequence) return;
     state.latest = answer;
@@ -62,7 +64,7 @@ export function startMerge($root, { client }) {
         ...bad.flatMap((f) => f.problems.map((p) => `${f.name}: ${problemLine(p, { named: true })}`))], { focus });
       $results.hidden = true;
       $body.replaceChildren();
-      say($root, "No files were merged.");
+      say($root, word("merge.not-merged"));
       return;
     }
     errors.clear();
@@ -80,7 +82,7 @@ export function startMerge($root, { client }) {
     $results.hidden = true;
     $body.replaceChildren();
     showChosen();
-    say($root, "All files removed: choose the files to merge.");
+    say($root, word("merge.cleared"));
     $input.focus();
   }
 
@@ -90,7 +92,7 @@ export function startMerge($root, { client }) {
       const answer = await ask(type);
       if (!answer.ok) return;
       const text = extension === "csv" ? csvText(answer.csv) : extension === "docx" ? fromBase64(answer.docx) : answer.json;
-      download(fileName([id, "team", today()], extension), text, mime);
+      download(fileName([id, word("file.team"), today()], extension), text, mime);
     } catch (error) {
       console.error("obc: the team results could not be exported", error);
     }

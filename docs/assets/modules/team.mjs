@@ -7,15 +7,14 @@ import { startPrinting } from "./print.mjs";
 import { statusLine } from "./status-line.mjs";
 import { startMerge } from "./team-merge.mjs";
 import { startCompare } from "./team-compare.mjs";
-
-const READY = "Ready: choose the answers files to merge or compare.";
+import { word } from "./words.mjs";
 
 function startTeam($root) {
   const $status = $root.querySelector("[data-obc-status]");
   if (!$status) return null;
   for (const $el of $root.querySelectorAll(".obc-nojs")) $el.hidden = true;
   for (const $el of $root.querySelectorAll("[data-obc-controls]")) $el.hidden = false;
-  const line = statusLine($status, client, { ready: READY });
+  const line = statusLine($status, client, { ready: word("team.ready") });
   const onSay = (event) => line.say(event.detail.text);
   $root.addEventListener("obc:say", onSay);
   const onClick = (event) => {

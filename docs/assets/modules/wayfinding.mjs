@@ -5,6 +5,7 @@
 // words are the page's.
 
 import { followLink } from "./problems.mjs";
+import { word } from "./words.mjs";
 
 /** @param {HTMLElement} $root the assessment root */
 export function wayfinding($root, text) {
@@ -31,7 +32,7 @@ export function wayfinding($root, text) {
     if (!progress) return;
     $progress.max = progress.total;
     $progress.value = progress.done;
-    $progress.textContent = `${progress.done} of ${progress.total}`;
+    $progress.textContent = word("progress.value", { done: progress.done, total: progress.total });
     $progress.setAttribute("aria-label", progress.noun.charAt(0).toUpperCase() + progress.noun.slice(1));
     if ($progressText) {
       $progressText.textContent = progress.label;

@@ -2,6 +2,10 @@
 // Python returned (the pattern of Pyodide's web-worker guide). It holds no rule: obc-worker.js runs obc_assess.
 // A load that fails, or has not finished within a time limit (a proxy that blocks .wasm, a corrupted runtime
 // that never settles), ends in state "failed" with a reason, and retry() starts a new worker.
+// A rejected request says what happened in the page's words (words.mjs); the worker's own detail, a
+// developer's diagnostic, goes to the console and to status.error.
+
+import { word } from "./words.mjs";
 
 /** How long a first load may take before the page says so and offers Retry (13 MB on a slow office line). */
 export const LOAD_LIMIT_MS = 120_000;
@@ -46,7 +50,7 @@ export function createClient(options = {}) {
     // The worker cannot go on (failed, fatal, too slow): end it, so that retry() starts a clean one.
     if ($worker) $worker.terminate();
     $worker = null;
-    for (const { reject } of pending.values()) reject(new Error(error || reason));
+    for (const { reject } of pending.values()) reject(new Error(word("worker.failed")));
     pending.clear();
     set("failed", reason, error);
   }
@@ -57,7 +61,10 @@ export function createClient(options = {}) {
     const waiting = pending.get(message.id);
     if (!waiting) return undefined;
     pending.delete(message.id);
-    if (!message.ok) return waiting.reject(new Error(message.error || "The scoring program failed."));
+    if (!message.ok) {
+      console.error("obc: a request to the scoring program failed:", message.error);
+      return waiting.reject(new Error(word(message.code === "not-loaded" ? "worker.not-loaded" : "worker.failed")));
+    }
     try {
       return waiting.resolve(JSON.parse(message.payload));
     } catch (problem) {
@@ -76,12 +83,12 @@ export function createClient(options = {}) {
     mine.addEventListener("error", (event) => {
       // The worker script itself failed (not found, a syntax error, blocked by policy).
       if (event.preventDefault) event.preventDefault();
-      if ($worker === mine) stop("failed", event.message || "The worker could not start.");
+      if ($worker === mine) stop("failed", event.message || "the worker script could not start");
     });
     set("loading");
     limitTimer = setTimer(() => {
       limitTimer = 0;
-      if ($worker === mine && status.state === "loading") stop("timeout", "The scoring program took too long to load.");
+      if ($worker === mine && status.state === "loading") stop("timeout", `no answer within ${limitMs()} ms`);
     }, limitMs());
     mine.postMessage({ type: "init", ...config });
     return undefined;
@@ -118,7 +125,7 @@ export function createClient(options = {}) {
           });
         });
       }
-      if (!$worker || status.state !== "ready") return Promise.reject(new Error("The scoring program has not loaded."));
+      if (!$worker || status.state !== "ready") return Promise.reject(new Error(word("worker.not-loaded")));
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
