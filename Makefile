@@ -33,11 +33,14 @@ chromium:
 java:
 	@command -v java >/dev/null || { apt-get update -q && apt-get install -y -q default-jre-headless; }
 
+# Both languages into site/: English at its root, Welsh in site/cy/ (English first: it empties site/).
 build: setup
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m obc_site.build -d site
 
+# The built site as GitHub Pages serves it, both languages (/cy/ is the Welsh site). To live-edit one language
+# instead: $(BIN)/mkdocs serve (English) or $(BIN)/mkdocs serve -f mkdocs.cy.yml (Welsh).
 serve: build
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
 
 lint: venv
 	$(BIN)/ruff check src hooks tests bench
