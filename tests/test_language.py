@@ -1,0 +1,85 @@
+"""The two-language site's plain functions: each language's address, its prose pages, links to the same page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from obc_assess.catalogue import catalogue
+from obc_site.language import (
+    MissingTranslation,
+    _relative,
+    language_site_url,
+    page_alternates,
+    shared_root,
+    translated_source,
+)
+
+ALTERNATES_EN = [{"name": "English", "link": "./", "lang": "en"}, {"name": "Cymraeg", "link": "cy/", "lang": "cy"}]
+ALTERNATES_CY = [{"name": "English", "link": "../", "lang": "en"}, {"name": "Cymraeg", "link": "./", "lang": "cy"}]
+
+
+@pytest.mark.parametrize(("site_url", "lang", "expected"), [
+    ("https://example.github.io/obc/", "en", "https://example.github.io/obc/"),
+    ("https://example.github.io/obc/", "cy", "https://example.github.io/obc/cy/"),
+    ("https://example.github.io/obc", "cy", "https://example.github.io/obc/cy/"),
+    ("", "cy", ""),
+    (None, "cy", None),
+])
+def test_language_site_url(site_url: str | None, lang: str, expected: str | None) -> None:
+    assert language_site_url(site_url, lang) == expected
+
+
+@pytest.mark.parametrize(("target", "page", "link"), [
+    ("cy/guidance/x/", "guidance/x/", "../../cy/guidance/x/"),
+    ("../guidance/x/", "guidance/x/", "../../../guidance/x/"),
+    ("./guidance/x/", "guidance/x/", "./"),
+    ("./", "", "./"),
+    ("../", "", "../"),
+    ("cy/", "", "cy/"),
+    ("../a/b.html", "a/b.html", "../../a/b.html"),
+])
+def test_relative_links_may_climb_above_the_site_root(target: str, page: str, link: str) -> None:
+    assert _relative(target, page) == link
+
+
+def test_page_alternates_from_a_welsh_page() -> None:
+    assert page_alternates(ALTERNATES_CY, "guidance/x/", None) == [
+        {"name": "English", "lang": "en", "link": "../../../guidance/x/", "href": "../../../guidance/x/"},
+        {"name": "Cymraeg", "lang": "cy", "link": "./", "href": "./"},
+        {"name": "English", "lang": "x-default", "link": "../../../guidance/x/", "href": "../../../guidance/x/"}]
+
+
+def test_page_alternates_are_absolute_when_the_address_is_known() -> None:
+    hrefs = {a["lang"]: a["href"] for a in page_alternates(ALTERNATES_EN, "guidance/x/", "https://e.org/obc/")}
+    assert hrefs == {"en": "https://e.org/obc/guidance/x/", "cy": "https://e.org/obc/cy/guidance/x/",
+                     "x-default": "https://e.org/obc/guidance/x/"}
+    welsh = {a["lang"]: a["href"] for a in page_alternates(ALTERNATES_CY, "", "https://e.org/obc/cy/")}
+    assert welsh == {"en": "https://e.org/obc/", "cy": "https://e.org/obc/cy/", "x-default": "https://e.org/obc/"}
+
+
+def test_a_missing_welsh_prose_page_is_named(tmp_path: Path) -> None:
+    (tmp_path / "cy").mkdir()
+    (tmp_path / "cy" / "index.md").write_text("# Hafan", encoding="utf-8")
+    assert translated_source(tmp_path, "index.md", "en") is None
+    assert translated_source(tmp_path, "index.md", "cy") == tmp_path / "cy" / "index.md"
+    with pytest.raises(MissingTranslation, match=r"^privacy.md: no cy version; write docs/cy/privacy.md$"):
+        translated_source(tmp_path, "privacy.md", "cy")
+
+
+def test_every_english_prose_page_has_a_welsh_version() -> None:
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    assert sorted(p.name for p in docs.glob("*.md")) == sorted(p.name for p in (docs / "cy").glob("*.md"))
+
+
+def test_shared_root_is_the_english_site_beside_the_welsh_one(tmp_path: Path) -> None:
+    assert shared_root(tmp_path / "cy", ALTERNATES_CY) == ("../", tmp_path)
+    assert shared_root(tmp_path, ALTERNATES_EN) is None
+
+
+def test_navigation_words_are_in_both_catalogues() -> None:
+    english, welsh = catalogue("en"), catalogue("cy")
+    nav = sorted(k for k in english if k.startswith("site.nav_"))
+    assert nav and nav == sorted(k for k in welsh if k.startswith("site.nav_"))
+    assert all(english[k] != welsh[k] for k in nav)
