@@ -29,7 +29,7 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
 SKIPPED = frozenset({"code", "pre", "script", "style"})
 # What a reader meets in attributes: tooltips, accessible names, hints.
 SHOWN_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,8 @@ def reads_as_english(text: str) -> bool:
     if len(words) < 3:
         return False
     english = sum(w in FUNCTION_WORDS for w in words)
-    return english >= 2 and english / len(words) >= 0.1 or english >= 1 and english / len(words) >= 0.25
+    share = english / len(words)
+    return (english >= 2 and share >= 0.1) or share >= 0.25
 
 
 def _strings(value: Any) -> Iterator[str]:
