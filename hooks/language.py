@@ -8,12 +8,16 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
+from obc_assess.catalogue import text
 from obc_site.language import MissingTranslation, language_site_url, page_alternates, translated_source
 
 
 def on_config(config: Any) -> Any:
+    lang = config["theme"]["language"]
     # SITE_URL names the English site; the Welsh one is at <SITE_URL>cy/ (sitemap, canonical links, 404 page).
-    config["site_url"] = language_site_url(config["site_url"], config["theme"]["language"])
+    config["site_url"] = language_site_url(config["site_url"], lang)
+    # The heading anchors' tooltip ("Permanent link" is the toc extension's own English).
+    config["mdx_configs"].setdefault("toc", {})["permalink_title"] = text(lang, "site.permalink_title")
     return config
 
 
@@ -35,9 +39,9 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
-    # The language switch and the hreflang links go to this same page in each language (overrides/main.html,
-    # overrides/partials/alternate.html); config.extra.alternate names each language's root.
+    # The language switch goes to this same page in the other language (overrides/partials/alternate.html), the
+    # hreflang links to each language's root (overrides/main.html); config.extra.alternate names the roots.
     alternate = config["extra"].get("alternate")
     if alternate:
-        context["obc_alternates"] = page_alternates(alternate, page.url, config["site_url"])
+        context["obc_alternates"] = page_alternates(alternate, page.url)
     return context

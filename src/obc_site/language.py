@@ -5,7 +5,6 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 from obc_assess.languages import DEFAULT
 
@@ -45,15 +44,15 @@ def _relative(target: str, page_url: str) -> str:
     return link + "/" if target.endswith("/") or not target else link
 
 
-def page_alternates(alternates: list[dict[str, Any]], page_url: str, site_url: str | None) -> list[dict[str, Any]]:
-    """Each language's version of one page, and an x-default entry for the default language's: ``link`` from the
-    page itself (the language switch), ``href`` absolute when the site's address is known (hreflang links).
-    ``alternates`` is Material's ``extra.alternate``: each language's root, from this site's root."""
-    links = []
-    for alt in alternates:
-        target = alt["link"] + page_url
-        href = urljoin(site_url, target) if site_url else _relative(target, page_url)
-        links.append({**alt, "link": _relative(target, page_url), "href": href})
+def page_alternates(alternates: list[dict[str, Any]], page_url: str) -> list[dict[str, Any]]:
+    """Each language's version of one page, and an x-default entry for the default language's, as links from the
+    page itself: ``link`` to this same page (the language switch), ``href`` to that language's root (the head's
+    hreflang links). ``alternates`` is Material's ``extra.alternate``: each language's root, from this site's root.
+
+    The head links name the roots, as Material expects: its script fetches sitemap.xml beside each hreflang
+    link (a page's own folder has none) and uses it to keep a reader on the same page."""
+    links = [{**alt, "link": _relative(alt["link"] + page_url, page_url), "href": _relative(alt["link"], page_url)}
+             for alt in alternates]
     return links + [{**alt, "lang": "x-default"} for alt in links if alt["lang"] == DEFAULT]
 
 
