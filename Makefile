@@ -37,10 +37,10 @@ java:
 build: setup
 	$(BIN)/python -m obc_site.build -d site
 
-# The built site as GitHub Pages serves it, both languages (/cy/ is the Welsh site). To live-edit one language
-# instead: $(BIN)/mkdocs serve (English) or $(BIN)/mkdocs serve -f mkdocs.cy.yml (Welsh).
-serve: build
-	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
+# Both languages built for http://127.0.0.1:8000/ and served from site/ as GitHub Pages serves them (/cy/ is the
+# Welsh site). To live-edit one language: $(BIN)/mkdocs serve (English) or $(BIN)/mkdocs serve -f mkdocs.cy.yml.
+serve: setup
+	$(BIN)/python -m obc_site.build -d site --serve 8000
 
 lint: venv
 	$(BIN)/ruff check src hooks tests bench

@@ -9,6 +9,7 @@ import argparse
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -39,13 +40,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m obc_site.build", description=__doc__.splitlines()[0])
     parser.add_argument("-d", "--site-dir", type=Path, default=Path("site"), help="the folder to build into")
     parser.add_argument("--lang", choices=LANGUAGES, action="append", help="only this language (repeatable)")
+    parser.add_argument("--serve", type=int, metavar="PORT",
+                        help="then serve the folder on 127.0.0.1:PORT, as GitHub Pages does, until interrupted")
     args = parser.parse_args(argv)
+    # Served, the site is built for its address: Material then keeps a reader on the same page when they
+    # switch language by any link, not only the header's, and its instant navigation is on.
+    env = {"SITE_URL": f"http://127.0.0.1:{args.serve}/"} if args.serve else {}
     try:
-        build(Path.cwd(), args.site_dir, args.lang or LANGUAGES)
+        build(Path.cwd(), args.site_dir, args.lang or LANGUAGES, env)
     except RuntimeError as error:
         print(error, file=sys.stderr)
         return 1
+    if args.serve:
+        _serve(args.site_dir, args.serve)
     return 0
+
+
+def _serve(site: Path, port: int) -> None:
+    from obc_site.checkers import serve_gzip  # host-only (the checkers' server: gzip, JavaScript and wasm types)
+
+    with serve_gzip(site, port) as address:
+        print(f"Serving {site} at {address} (Welsh: {address}cy/); Ctrl+C stops", flush=True)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
 
 
 if __name__ == "__main__":
