@@ -237,16 +237,18 @@ def test_every_page_links_each_language_and_switches_to_the_same_page(built: Pat
     assert not wrong, "\n".join(wrong[:20])
 
 
-def test_the_welsh_site_shares_the_english_pyodide_runtime(built: Path) -> None:
+def test_the_welsh_site_shares_the_english_pyodide_runtime_and_package(built: Path) -> None:
     assert list((built / "assets" / "pyodide").glob("*/pyodide.asm.wasm"))
     assert not (built / "cy" / "assets" / "pyodide").exists()
     form = (built / "cy" / "assessments" / "procurement-review" / "index.html").read_text(encoding="utf-8")
     runtime = re.search(r'data-obc-runtime="([^"]*)"', form)
     assert runtime and runtime.group(1).startswith("../../../assets/pyodide/")
-    # Each language has its own definitions (their words) and the same package zip.
-    assert list((built / "cy" / "assets" / "obc").glob("python_stdlib-*.zip"))
-    assert ({p.name for p in (built / "cy" / "assets" / "obc").glob("*.zip")}
-            == {p.name for p in (built / "assets" / "obc").glob("*.zip")})
+    # The package zip (named by its content's hash) is shared too; each language has its own definitions.
+    package = re.search(r'data-obc-package="([^"]*)"', form)
+    assert package and package.group(1).startswith("../../../assets/obc/python_stdlib-")
+    assert (built / "assets" / "obc" / package.group(1).rsplit("/", 1)[1]).is_file()
+    assert not list((built / "cy" / "assets" / "obc").glob("*.zip"))
+    assert list((built / "cy" / "assets" / "obc").glob("procurement-review-*.json"))
 
 
 def test_each_language_has_its_own_search_index(built: Path) -> None:

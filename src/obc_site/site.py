@@ -73,8 +73,8 @@ def _hashed(stem: str, content: bytes, suffix: str) -> str:
 def browser_assets(data: Data, node_modules: Path, work_dir: Path, cache: Path | None = None,
                    share: tuple[str, Path] | None = None) -> BrowserAssets:
     """The Pyodide runtime (versioned path), the site's stdlib zip (obc_assess inside) and each assessment's
-    definition JSON. With ``share`` (link, folder of another language's site built already), the runtime that
-    site holds is used from there: a reader who switches language does not download it again."""
+    definition JSON. With ``share`` (link, folder of another language's site built already), the runtime and
+    package that site holds are used from there: a reader who switches language does not download them again."""
     pyodide = node_modules / "pyodide"
     version = json.loads((pyodide / "package.json").read_text(encoding="utf-8"))["version"]
     runtime = f"assets/pyodide/{version}/"
@@ -86,7 +86,10 @@ def browser_assets(data: Data, node_modules: Path, work_dir: Path, cache: Path |
     definitions = build_all(data)
     package = build_stdlib(pyodide, definitions, work_dir, cache)
     package_path = f"assets/obc/{package.name}"
-    files[package_path] = package
+    if share and (share[1] / package_path).is_file():
+        package_path = share[0] + package_path  # its name is its content's hash: the same file
+    else:
+        files[package_path] = package
     paths = {}
     for aid, definition in definitions.items():
         content = json.dumps(definition, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
