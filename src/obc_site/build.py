@@ -6,6 +6,7 @@ English first: its build empties the folder, and the Welsh build then uses the E
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import subprocess
 import sys
@@ -61,10 +62,8 @@ def _serve(site: Path, port: int) -> None:
 
     with serve_gzip(site, port) as address:
         print(f"Serving {site} at {address} (Welsh: {address}cy/); Ctrl+C stops", flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
-        except KeyboardInterrupt:
-            pass
 
 
 if __name__ == "__main__":
