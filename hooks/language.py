@@ -8,7 +8,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from obc_assess.catalogue import text
+from obc_assess.catalogue import part, text
 from obc_site.language import MissingTranslation, language_site_url, page_alternates, translated_source
 
 
@@ -19,6 +19,12 @@ def on_config(config: Any) -> Any:
     # The heading anchors' tooltip ("Permanent link" is the toc extension's own English).
     config["mdx_configs"].setdefault("toc", {})["permalink_title"] = text(lang, "site.permalink_title")
     return config
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    # The theme overrides' own words (404.html), from the site catalogue in the build's language.
+    env.globals["obc_words"] = part(config["theme"]["language"], "site")
+    return env
 
 
 def on_files(files: Files, config: Any) -> Files:

@@ -267,3 +267,9 @@ def test_welsh_navigation_words_come_from_the_catalogue() -> None:
     flat = json.dumps(navigation(load_data(lang="cy")), ensure_ascii=False)
     assert all(word in flat for word in ("Hafan", "Canllawiau", "Asesiadau", "Tîm a chynnydd", "Ynghylch"))
     assert "Team and progress" not in flat
+
+
+@pytest.mark.parametrize(("path", "heading"), [("404.html", "404 - Not found"),
+                                               ("cy/404.html", "404 - Heb ddod o hyd i'r dudalen")])
+def test_the_not_found_page_is_in_its_language(built: Path, path: str, heading: str) -> None:
+    assert f"<h1>{heading}</h1>" in html.unescape((built / path).read_text(encoding="utf-8"))
