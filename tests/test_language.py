@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -75,8 +76,14 @@ def test_shared_root_is_the_english_site_beside_the_welsh_one(tmp_path: Path) ->
     assert shared_root(tmp_path, ALTERNATES_EN) is None
 
 
-def test_navigation_words_are_in_both_catalogues() -> None:
+SHELL_KEYS = ("site.not_found", "site.permalink_title")
+
+
+def test_the_shells_words_are_in_both_catalogues_with_the_same_fields() -> None:
     english, welsh = catalogue("en"), catalogue("cy")
-    nav = sorted(k for k in english if k.startswith("site.nav_"))
-    assert nav and nav == sorted(k for k in welsh if k.startswith("site.nav_"))
-    assert all(english[k] != welsh[k] for k in nav)
+    keys = sorted(k for k in english if k.startswith("site.nav_")) + list(SHELL_KEYS)
+    assert len(keys) > len(SHELL_KEYS)
+    for key in keys:
+        assert key in welsh, key
+        assert re.findall(r"\{(\w+)\}", english[key]) == re.findall(r"\{(\w+)\}", welsh[key]), key
+        assert english[key] != welsh[key], key
