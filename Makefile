@@ -33,11 +33,14 @@ chromium:
 java:
 	@command -v java >/dev/null || { apt-get update -q && apt-get install -y -q default-jre-headless; }
 
+# Both languages into site/: English at its root, Welsh in site/cy/ (English first: it empties site/).
 build: setup
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m obc_site.build -d site
 
-serve: build
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+# Both languages built for http://127.0.0.1:8000/ and served from site/ as GitHub Pages serves them (/cy/ is the
+# Welsh site). To live-edit one language: $(BIN)/mkdocs serve (English) or $(BIN)/mkdocs serve -f mkdocs.cy.yml.
+serve: setup
+	$(BIN)/python -m obc_site.build -d site --serve 8000
 
 lint: venv
 	$(BIN)/ruff check src hooks tests bench

@@ -1,4 +1,5 @@
-"""Build time: the full site against a plain Material site of the same Markdown pages, and with ten times the data."""
+"""Build time: the full site against a plain Material site of the same Markdown pages, with ten times the data, and
+in both languages (English, then Welsh in cy/) against English alone; the built site's size in each case."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import yaml
 from bench.timing import figure, timed
 from obc_assess.definition import build_all
 from obc_assess.loader import DATA_DIR, load_data
+from obc_site.build import build as build_site
 from obc_site.pages import generated_pages
 from obc_site.site import browser_assets
 from obc_site.stdlib import build_stdlib, module_names
@@ -80,12 +82,21 @@ def _rename(value: Any, ids: set[str], suffix: str) -> Any:
     return f"{value}{suffix}" if isinstance(value, str) and value in ids else value
 
 
+def _megabytes(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
 def run() -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         plain = plain_site(work / "plain")
         full = timed(lambda: _build(ROOT / "mkdocs.yml", work / "site-full"), runs=5)
         base = timed(lambda: _build(plain, work / "site-plain"), runs=5)
+        # make build: English, then Welsh in cy/ (it shares the English site's Pyodide runtime).
+        both = timed(lambda: build_site(ROOT, work / "site-both", strict=False), runs=3)
+        english_mb, both_mb = _megabytes(work / "site-full"), _megabytes(work / "site-both")
+        welsh_mb, runtime_mb = _megabytes(work / "site-both" / "cy"), _megabytes(work / "site-full" / "assets" /
+                                                                                  "pyodide")
         # The stdlib step alone, without its cache (Pyodide under Node): what a change to obc_assess costs.
         pyodide = ROOT / "node_modules" / "pyodide"
         definitions = build_all(load_data())
@@ -101,6 +112,10 @@ def run() -> list[dict[str, Any]]:
     return [
         figure("build: full site vs plain Material, same pages", full.median, "s", base.median, "<= 1.5x",
                full.median <= 1.5 * base.median, full=full.as_dict(), plain=base.as_dict(), hand_pages=pages),
+        figure("build: both languages (en, then cy) vs English alone", both.median, "s", full.median,
+               "<= 2.5x", both.median <= 2.5 * full.median, both=both.as_dict()),
+        figure("site size: both languages vs English alone", both_mb, "MB", english_mb, "<= 1.5x",
+               both_mb <= 1.5 * english_mb, welsh=welsh_mb, runtime_shared_not_copied=runtime_mb),
         figure("build: ten times the YAML data vs the real data", ten.median, "s", full.median,
                "shows growth", None, x10=ten.as_dict()),
         figure("build: the stdlib zip uncached (Node) vs a full cached build", stdlib.median, "s", full.median,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +11,9 @@ from hypothesis import settings
 
 from obc_assess.definition import build
 from obc_assess.loader import Data, load_data
+from obc_site.build import build as build_site
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # No per-example deadline: it is a wall-clock assertion, and it failed on a loaded machine (300 ms against 200).
 settings.register_profile("obc", deadline=None)
@@ -120,6 +124,14 @@ DATA = Data(
 def real_data() -> Data:
     """The toolkit's real data, read once."""
     return load_data()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once (strict, no site_url) in both languages: English at the root, Welsh in cy/."""
+    site = tmp_path_factory.mktemp("site")
+    build_site(ROOT, site)
+    return site
 
 
 @pytest.fixture

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
+from pathlib import Path
 
 import pytest
 
@@ -32,3 +34,16 @@ def test_a_script_in_the_page_content_is_refused() -> None:
         fill_policy(page, content)
     assert fill_policy(page.replace(content, "<p>Hi</p>"), "<p>Hi</p>").startswith(
         f'<meta content="script-src {_sha("theme()")}">')
+
+
+def test_every_page_of_both_languages_allows_exactly_its_inline_scripts(built: Path) -> None:
+    pages = sorted(built.rglob("*.html"))
+    assert len([p for p in pages if p.is_relative_to(built / "cy")]) > 30
+    wrong = []
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+        hashes = set(re.findall(r"'sha256-[^']+'", policy.group(1))) if policy else None
+        if PLACEHOLDER in page or hashes != set(inline_script_hashes(page)):
+            wrong.append(path.relative_to(built).as_posix())
+    assert not wrong, wrong

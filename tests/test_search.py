@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from obc_assess.loader import load_data
 from obc_site.search import compound_separator, slim_index, summary_only
 
 
@@ -52,3 +56,16 @@ def test_separator_has_no_lookbehind_and_the_served_index_has_both_changes() -> 
     assert [d["location"] for d in slim["docs"]] == ["a/", "g/"]
     # The form page's own text is gone, so its compounds are not in the separator.
     assert _tokens(slim["config"]["separator"], "codesign coproduction") == ["codesign", "production"]
+
+
+def test_each_language_index_has_its_form_pages_by_their_own_summary(built: Path) -> None:
+    # The search hook runs in both builds: each index holds the form pages by that language's summary.
+    for lang, folder in (("en", built), ("cy", built / "cy")):
+        index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+        data = load_data(lang=lang)
+        docs = {doc["location"]: doc for doc in index["docs"]}
+        for aid, assessment in data.assessments.items():
+            summary = html.escape(" ".join(str(assessment["summary"]).split()), quote=False)
+            assert docs[f"assessments/{aid}/"]["text"] == f"<p>{summary}</p>", (lang, aid)
+            assert not [loc for loc in docs if loc.startswith(f"assessments/{aid}/#")], (lang, aid)
+        assert "(?<" not in index["config"]["separator"]

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -65,16 +62,6 @@ def test_navigation_lists_every_page_and_assessment() -> None:
             assert f"guidance/{page['id']}.md" in flat
     for aid in data.assessments:
         assert f"assessments/{aid}.md" in flat
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                         cwd=ROOT, env=env, capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
-    return site
 
 
 def test_every_guidance_page_is_built_and_names_its_items(built: Path) -> None:
@@ -163,7 +150,8 @@ def _policy_hashes(page: str) -> set[str]:
     return set(re.findall(r"'sha256-[^']+'", policy.group(1)))
 
 
-@pytest.mark.parametrize("path", ["404.html", "index.html", "guidance/glossary/index.html"])
+@pytest.mark.parametrize("path", ["404.html", "index.html", "guidance/glossary/index.html", "cy/404.html",
+                                  "cy/index.html", "cy/assessments/procurement-review/index.html"])
 def test_every_inline_script_is_in_the_policy(built: Path, path: str) -> None:
     page = (built / path).read_text(encoding="utf-8")
     assert PLACEHOLDER not in page
@@ -175,7 +163,113 @@ def test_every_inline_script_is_in_the_policy(built: Path, path: str) -> None:
 def test_js_is_said_in_the_head(built: Path) -> None:
     # Issue 15: the js class is set before the first paint, so what it hides or shows never moves the page once
     # Material's bundle has run.
-    for path in ("index.html", "guidance/framework-standards/index.html", "404.html"):
+    for path in ("index.html", "guidance/framework-standards/index.html", "404.html", "cy/index.html",
+                 "cy/404.html"):
         page = (built / path).read_text(encoding="utf-8")
         head = page.split("</head>", 1)[0]
         assert '<script>document.documentElement.classList.replace("no-js","js")</script>' in head, path
+
+
+# Issue 12: the site in Welsh, at cy/, built by mkdocs.cy.yml beside the English site.
+
+def test_every_page_is_built_in_both_languages(built: Path) -> None:
+    english = {p.relative_to(built) for p in built.rglob("*.html") if "cy" not in p.relative_to(built).parts[:1]}
+    welsh = {p.relative_to(built / "cy") for p in (built / "cy").rglob("*.html")}
+    assert len(english) > 30
+    assert english == welsh
+    for path in english:
+        assert '<html lang="en"' in (built / path).read_text(encoding="utf-8"), path
+        assert '<html lang="cy"' in (built / "cy" / path).read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize(("page", "heading"), [
+    ("index.html", "Pecyn cymorth comisiynu ar sail canlyniadau"),
+    ("how-to-use/index.html", "Sut i ddefnyddio'r pecyn cymorth"),
+    ("accessibility/index.html", "Datganiad hygyrchedd"),
+    ("privacy/index.html", "Preifatrwydd"),
+    ("responses-format/index.html", "Fformat y ffeil ymatebion"),
+])
+def test_welsh_prose_pages_come_from_docs_cy(built: Path, page: str, heading: str) -> None:
+    text = html.unescape((built / "cy" / page).read_text(encoding="utf-8"))
+    assert re.search(rf"<h1[^>]*>{re.escape(heading)}", text), page
+
+
+def test_the_english_build_leaves_the_welsh_sources_out(built: Path) -> None:
+    assert not (built / "cy" / "cy").exists()
+    assert not list(built.glob("cy/*.md"))
+
+
+def test_accessibility_says_the_welsh_text_is_the_toolkits_own(built: Path) -> None:
+    def shown(path: Path) -> str:
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))).split())
+
+    english = shown(built / "accessibility" / "index.html")
+    welsh = shown(built / "cy" / "accessibility" / "index.html")
+    assert "planned" not in english
+    assert "The Welsh text is the toolkit's own" in english and "please tell us" in english
+    assert "Gwaith y pecyn cymorth ei hun yw'r testun Cymraeg" in welsh and "rhowch wybod i ni" in welsh
+
+
+def _alternates(text: str) -> dict[str, str]:
+    return dict((lang, href) for href, lang in re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">',
+                                                         text))
+
+
+def test_every_page_links_each_language_and_switches_to_the_same_page(built: Path) -> None:
+    from urllib.parse import urljoin
+    wrong = []
+    for page in sorted(built.rglob("index.html")):
+        rel = page.relative_to(built).as_posix()
+        welsh = rel.startswith("cy/")
+        english_path = rel.removeprefix("cy/").removesuffix("index.html")
+        text = page.read_text(encoding="utf-8")
+        at = "https://example.org/" + rel.removesuffix("index.html")
+        # The head's hreflang links: each language's root (Material finds sitemap.xml beside each), x-default.
+        roots = {lang: urljoin(at, href) for lang, href in _alternates(text).items()}
+        if roots != {"en": "https://example.org/", "cy": "https://example.org/cy/", "x-default": "https://example.org/"}:
+            wrong.append(f"{rel}: {roots}")
+        # The header's switch: this same page in the other language, its name marked in that language.
+        other = "en" if welsh else "cy"
+        expected = "https://example.org/" + ("" if welsh else "cy/") + english_path
+        switch = re.search(rf'<a href="([^"]*)" hreflang="{other}" lang="{other}" class="md-select__link">', text)
+        if not switch or urljoin(at, switch.group(1)) != expected:
+            wrong.append(f"{rel}: switch {switch and switch.group(1)}")
+    assert not wrong, "\n".join(wrong[:20])
+
+
+def test_the_welsh_site_shares_the_english_pyodide_runtime_and_package(built: Path) -> None:
+    assert list((built / "assets" / "pyodide").glob("*/pyodide.asm.wasm"))
+    assert not (built / "cy" / "assets" / "pyodide").exists()
+    form = (built / "cy" / "assessments" / "procurement-review" / "index.html").read_text(encoding="utf-8")
+    runtime = re.search(r'data-obc-runtime="([^"]*)"', form)
+    assert runtime and runtime.group(1).startswith("../../../assets/pyodide/")
+    # The package zip (named by its content's hash) is shared too; each language has its own definitions.
+    package = re.search(r'data-obc-package="([^"]*)"', form)
+    assert package and package.group(1).startswith("../../../assets/obc/python_stdlib-")
+    assert (built / "assets" / "obc" / package.group(1).rsplit("/", 1)[1]).is_file()
+    assert not list((built / "cy" / "assets" / "obc").glob("*.zip"))
+    assert list((built / "cy" / "assets" / "obc").glob("procurement-review-*.json"))
+
+
+def test_each_language_has_its_own_search_index(built: Path) -> None:
+    english = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    welsh = json.loads((built / "cy" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    # lunr has no Welsh stemmer or stop words: the Welsh index is not cut by English rules.
+    assert english["config"]["pipeline"] == ["stopWordFilter"]
+    assert welsh["config"]["pipeline"] == []
+    titles = {doc["title"] for doc in welsh["docs"]}
+    assert "Sut i ddefnyddio'r pecyn cymorth" in titles and "Datganiad hygyrchedd" in titles
+    assert "How to use the toolkit" not in titles
+    assert {doc["location"] for doc in welsh["docs"]} >= {"how-to-use/", "accessibility/"}
+
+
+def test_welsh_navigation_words_come_from_the_catalogue() -> None:
+    flat = json.dumps(navigation(load_data(lang="cy")), ensure_ascii=False)
+    assert all(word in flat for word in ("Hafan", "Canllawiau", "Asesiadau", "Tîm a chynnydd", "Ynghylch"))
+    assert "Team and progress" not in flat
+
+
+@pytest.mark.parametrize(("path", "heading"), [("404.html", "404 - Not found"),
+                                               ("cy/404.html", "404 - Heb ddod o hyd i'r dudalen")])
+def test_the_not_found_page_is_in_its_language(built: Path, path: str, heading: str) -> None:
+    assert f"<h1>{heading}</h1>" in html.unescape((built / path).read_text(encoding="utf-8"))

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
+
+from obc_site.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://example.github.io/obc-toolkit/"
@@ -35,10 +34,7 @@ class _Links(HTMLParser):
 @pytest.fixture(scope="module")
 def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("subpath")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": BASE}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                         cwd=ROOT, env=env, capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
+    build(ROOT, site, env={"SITE_URL": BASE})
     return site
 
 

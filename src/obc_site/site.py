@@ -21,21 +21,25 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 
 def navigation(data: Data) -> list[Any]:
     """The site navigation, in the data's order: guidance by source document, then the assessments."""
-    guidance: list[Any] = ["guidance/index.md", {"The three models": "guidance/models.md"}]
+    def t(name: str) -> str:
+        return text(data.lang, f"site.nav_{name}")
+
+    guidance: list[Any] = ["guidance/index.md", {t("models"): "guidance/models.md"}]
     for source in data.sources:
         pages = [{p["title"]: f"{page_url(p['id']).rstrip('/')}.md"}
                  for doc in data.guidance if doc["source"] == source["id"] for p in doc["pages"]]
         if pages:
             guidance.append({source["short"]: pages})
-    guidance.append({"Glossary": "guidance/glossary.md"})
-    guidance.append({text(data.lang, "site.nav.terms"): "terms.md"})
+    guidance.append({t("glossary"): "guidance/glossary.md"})
+    guidance.append({t("terms"): "terms.md"})
     assessments: list[Any] = ["assessments/index.md"]
     assessments += [{a["title"]: f"assessments/{a['id']}.md"} for a in data.assessments.values()]
-    assessments.append({"Team and progress": [{a["title"]: team_path(a["id"])} for a in data.assessments.values()]})
-    about = [{"How to use the toolkit": "how-to-use.md"}, {"Sources and licence": "sources.md"},
-             {"Responses file format": "responses-format.md"}, {"Privacy": "privacy.md"},
-             {"Accessibility": "accessibility.md"}]
-    return [{"Home": "index.md"}, {"Guidance": guidance}, {"Assessments": assessments}, {"About": about}]
+    assessments.append({t("team"): [{a["title"]: team_path(a["id"])} for a in data.assessments.values()]})
+    about = [{t(name): f"{page}.md"} for name, page in (
+        ("how_to_use", "how-to-use"), ("sources", "sources"), ("responses_format", "responses-format"),
+        ("privacy", "privacy"), ("accessibility", "accessibility"))]
+    return [{t("home"): "index.md"}, {t("guidance"): guidance}, {t("assessments"): assessments},
+            {t("about"): about}]
 
 
 def abbreviations(data: Data) -> str:
@@ -68,17 +72,26 @@ def _hashed(stem: str, content: bytes, suffix: str) -> str:
     return f"{stem}-{hashlib.sha256(content).hexdigest()[:12]}{suffix}"
 
 
-def browser_assets(data: Data, node_modules: Path, work_dir: Path, cache: Path | None = None) -> BrowserAssets:
+def browser_assets(data: Data, node_modules: Path, work_dir: Path, cache: Path | None = None,
+                   share: tuple[str, Path] | None = None) -> BrowserAssets:
     """The Pyodide runtime (versioned path), the site's stdlib zip (obc_assess inside) and each assessment's
-    definition JSON."""
+    definition JSON. With ``share`` (link, folder of another language's site built already), the runtime and
+    package that site holds are used from there: a reader who switches language does not download them again."""
     pyodide = node_modules / "pyodide"
     version = json.loads((pyodide / "package.json").read_text(encoding="utf-8"))["version"]
     runtime = f"assets/pyodide/{version}/"
-    files: dict[str, bytes | Path] = {f"{runtime}{name}": pyodide / name for name in RUNTIME_FILES}
+    files: dict[str, bytes | Path] = {}
+    if share and all((share[1] / runtime / name).is_file() for name in RUNTIME_FILES):
+        runtime = share[0] + runtime
+    else:
+        files.update({f"{runtime}{name}": pyodide / name for name in RUNTIME_FILES})
     definitions = build_all(data)
     package = build_stdlib(pyodide, definitions, work_dir, cache)
     package_path = f"assets/obc/{package.name}"
-    files[package_path] = package
+    if share and (share[1] / package_path).is_file():
+        package_path = share[0] + package_path  # its name is its content's hash: the same file
+    else:
+        files[package_path] = package
     paths = {}
     for aid, definition in definitions.items():
         content = json.dumps(definition, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()

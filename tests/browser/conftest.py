@@ -9,8 +9,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -18,6 +16,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+
+from obc_site.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -77,15 +77,13 @@ def _address(server: ThreadingHTTPServer) -> str:
 
 @pytest.fixture(scope="session")
 def built_site(_server: tuple[ThreadingHTTPServer, Path]) -> Path:
-    """The site, built once (strict) for the address it is served at: with site_url set, as when deployed,
-    Material's instant navigation is on (it needs the sitemap's URLs)."""
+    """The site in both languages (English at the root, Welsh in cy/), built once (strict) for the address it is
+    served at: with site_url set, as when deployed, Material's instant navigation is on (it needs the sitemap's
+    URLs)."""
     server, site = _server
     if os.environ.get("OBC_BROWSER_SITE"):
         return site
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": _address(server)}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                         cwd=ROOT, env=env, capture_output=True, text=True)
-    assert run.returncode == 0, f"mkdocs build failed:\n{run.stdout}\n{run.stderr}"
+    build(ROOT, site, env={"SITE_URL": _address(server)})
     return site
 
 

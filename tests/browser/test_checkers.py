@@ -11,14 +11,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 
 from obc_site.checkers import build_baseline, failing_audits, lighthouse, net_errors, serve_gzip, vnu
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"
-# One page of each kind: home, guidance, assessment (the largest form), team.
-PAGES = ["", "guidance/framework-standards/", "assessments/commissioning-standards/",
+# One page of each kind: home, guidance, assessment (the largest form), team; in English and in Welsh.
+KINDS = ["", "guidance/framework-standards/", "assessments/commissioning-standards/",
          "assessments/team/commissioning-standards/"]
+PAGES = KINDS + [f"cy/{path}" for path in KINDS]
 
 needs_java = pytest.mark.skipif(shutil.which("java") is None, reason="no java (make java installs it)")
 
@@ -32,6 +34,8 @@ def baseline(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_no_html_errors_beyond_plain_material(built_site: Path, baseline: Path) -> None:
     ours, plain = vnu(NODE_MODULES, built_site), vnu(NODE_MODULES, baseline)
     assert len(list(built_site.rglob("*.html"))) > 20, "the site has too few pages to be checked"
+    # Every page of both languages is checked: the Welsh site is in cy/.
+    assert len(list((built_site / "cy").rglob("*.html"))) > 20, "the Welsh site is not in the checked folder"
     new = net_errors(ours, plain)
     assert not new, f"{len(new)} HTML errors a plain Material page does not have:\n" + "\n".join(map(str, new))
 
@@ -46,3 +50,16 @@ def test_lighthouse_accessibility_and_best_practices(built_site: Path, path: str
     problems = failing_audits(report, "accessibility") + failing_audits(report, "best-practices")
     assert scores["accessibility"] == 1 and scores["best-practices"] >= 0.95, (
         f"{path or 'home'}: {scores}\n" + "\n".join(problems))
+
+
+@pytest.mark.parametrize("path", [f"cy/{path}" for path in KINDS])
+def test_axe_finds_no_wcag_violations_on_welsh_pages(page: Page, site_url: str, path: str) -> None:
+    # The English pages are checked with answers and results on them (test_browser_pages, test_browser_team);
+    # here each kind of Welsh page as it opens, with the scoring program started.
+    from test_browser_pages import AXE_TAGS, _axe, _explain
+
+    page.goto(f"{site_url}{path}")
+    expect(page.locator("html")).to_have_attribute("lang", "cy")
+    page.wait_for_load_state("networkidle")
+    report = _explain(_axe(page))
+    assert not report, f"axe-core ({', '.join(AXE_TAGS)}) found WCAG violations on /{path}:\n{report}"
