@@ -29,7 +29,8 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
 SKIPPED = frozenset({"code", "pre", "script", "style"})
 # What a reader meets in attributes: tooltips, accessible names, hints.
 SHOWN_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+# A word may hold an apostrophe or a hyphen: Welsh "is-faes" is one word, not the English "is".
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -218,6 +219,7 @@ def test_visible_blocks(page: str, blocks: list[str]) -> None:
     ("Darllenwch y canllawiau yn gyntaf, yna atebwch y cwestiynau.", False),
     ("Allforio eich atebion", False),
     ("the", False),  # too short to say; an exact string catches short labels
+    ("Dau is-faes caffael", False),  # "is-" is a Welsh prefix, not the English "is"
 ])
 def test_reads_as_english(text: str, english: bool) -> None:
     assert reads_as_english(text) is english
