@@ -35,8 +35,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from obc_assess.catalogue import text
 from obc_assess.checks import Checker, quote
 from obc_assess.definition import answer_keys, items, scale_of
+from obc_assess.languages import DEFAULT
 from obc_assess.plan import check_plan, is_date
 from obc_assess.tailor import applies
 
@@ -50,9 +52,23 @@ MAX_NAME = 200
 # keeps validating, scoring and drawing a file under the size limit to a moment (200,000 blank rows took seconds).
 MAX_ROWS = 1000
 # Who answered: the team view compares roles side by side (co-production). "" means not given.
-ROLES = {"commissioner": "Commissioner", "provider": "Provider",
-         "person-using-services-or-carer": "Person who uses services, or carer", "other": "Other",
-         "": "Not given"}
+# The roles a respondent may give, in the form's order ("" for none given); each reads core.role-<id> (or
+# core.not-given) in the result's language: role_label.
+ROLE_IDS = ("commissioner", "provider", "person-using-services-or-carer", "other", "")
+
+
+def role_label(role: str, lang: str = DEFAULT) -> str:
+    """A role id in words: "Commissioner", "Comisiynydd"; "Not given" for none (or a role the file made up)."""
+    return text(lang, f"core.role-{role}") if role in ROLE_IDS and role else text(lang, "core.not-given")
+
+
+def roles(lang: str = DEFAULT) -> dict[str, str]:
+    """Every role id with its words in ``lang``, in the form's order ("" last: not given)."""
+    return {role: role_label(role, lang) for role in ROLE_IDS}
+
+
+# The English words, by id (the site's form, until it asks roles(lang)).
+ROLES = roles()
 _REQUIRED = ("format", "format_version", "assessment", "assessment_version", "context", "respondent",
              "answers")
 # Optional: "saved_at" (written by the browser) is ignored; "plan" is checked when present.
