@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from obc_assess.catalogue import text
 from obc_assess.dates import date_label
-from obc_assess.definition import items, scale_of
+from obc_assess.definition import assessment_block, items, scale_of
 from obc_assess.languages import lang_of
 from obc_assess.responses import about, context_of
 from obc_assess.tailor import applies, weight_of
@@ -248,7 +248,7 @@ def header(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
     lang = lang_of(definition)
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION,
-        "assessment": {**{k: definition[k] for k in ("id", "version", "title", "kind")}, "lang": lang},
+        "assessment": assessment_block(definition),
         "responses_version": doc["assessment_version"],
         "version_matches": doc["assessment_version"] == definition["version"],
         "context": {"model": model, "model_name": models.get(model) if model is not None else None,

@@ -12,7 +12,7 @@ from typing import Any
 
 from obc_assess.common import Facts
 from obc_assess.compare_text import header_of, notes, side_text, warnings
-from obc_assess.definition import answer_keys, items
+from obc_assess.definition import answer_keys, assessment_block, items
 from obc_assess.responses import validate
 from obc_assess.scoring import score_valid
 from obc_assess.stats import change
@@ -98,7 +98,7 @@ def compare(definition: dict[str, Any], before: object, after: object,
     who = header_of(first), header_of(second)
     result = {
         "format": FORMAT, "format_version": FORMAT_VERSION,
-        "assessment": {k: definition[k] for k in ("id", "version", "title", "kind")},
+        "assessment": assessment_block(definition),
         "definition_version": definition["version"],
         "before_version": first["assessment_version"], "after_version": second["assessment_version"],
         "before": _side(names[0], was, who[0]), "after": _side(names[1], now, who[1]),

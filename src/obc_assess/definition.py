@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from obc_assess.languages import DEFAULT
 from obc_assess.tailor import model_tag, note_text
 
 if TYPE_CHECKING:
@@ -39,6 +40,12 @@ def scale_of(definition: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]
 def answer_keys(definition: dict[str, Any]) -> list[str]:
     """The item ids, in form order: a maturity document's answer keys, a matrix row's criterion keys."""
     return [item["id"] for _, item in items(definition)]
+
+
+def assessment_block(definition: dict[str, Any]) -> dict[str, Any]:
+    """The assessment a result is for, as every result names it: id, version, title, kind and its language."""
+    return {**{key: definition[key] for key in ("id", "version", "title", "kind")},
+            "lang": definition.get("lang", DEFAULT)}
 
 
 def build(data: Data, assessment_id: str) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from obc_assess.languages import lang_of
 from obc_assess.render import Row, csv_text
 from obc_assess.report import escape
 
@@ -77,7 +78,7 @@ def team_csv(result: dict[str, Any]) -> str:
                   "percent": c["percent"]} for c in block["classes"]]
         rows += [{"record": "respondent-share", "respondent": r["respondent"], "percent": r["outcome_share"],
                   "count": r["classified"]} for r in block["respondents"]]
-    return csv_text(TEAM_COLUMNS, rows)
+    return csv_text(TEAM_COLUMNS, rows, lang_of(result["assessment"]))
 
 
 def team_markdown(result: dict[str, Any]) -> str:
@@ -188,7 +189,7 @@ def compare_csv(result: dict[str, Any]) -> str:
         rows += [{"record": "class", "id": c["id"], "title": c["label"], "before": c["before"], "after": c["after"],
                   "before_label": c["before_percent"], "after_label": c["after_percent"], "change": c["change"]}
                  for c in result["classification"]["classes"]]
-    return csv_text(COMPARE_COLUMNS, rows)
+    return csv_text(COMPARE_COLUMNS, rows, lang_of(result["assessment"]))
 
 
 def compare_markdown(result: dict[str, Any]) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from obc_assess.common import Facts
 from obc_assess.compare_text import header_of
+from obc_assess.definition import assessment_block
 from obc_assess.responses import ROLES, context_of, validate
 from obc_assess.scoring import Tallied, score_valid, tally_maturity
 from obc_assess.stats import mean, spread
@@ -84,7 +85,7 @@ def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
     sections = {s["id"]: [one.sections[s["id"]].exact_percent() for one in scored] for s in definition["sections"]}
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION,
-        "assessment": {k: definition[k] for k in ("id", "version", "title", "kind")},
+        "assessment": assessment_block(definition),
         "anonymous": anonymous, "summary": summary_line(len(people), len(skipped)),
         "respondents": people, "skipped": skipped,
         "context": _context(definition, people),
