@@ -272,7 +272,7 @@ def cmd_aggregate(args: argparse.Namespace, definitions: dict[str, dict[str, Any
                 continue
             found = [p.to_dict() for p in problems]
             lines += _problem_lines(name, problems)
-        skipped.append({"file": file_label(name, n, args.anonymous), "problems": found})
+        skipped.append({"file": file_label(name, n, args.anonymous, args.lang), "problems": found})
     if definition is None:
         return _errors(lines)
     # Every file left out, in order, as the browser lists them.
