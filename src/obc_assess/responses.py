@@ -329,9 +329,8 @@ def about(doc: dict[str, Any]) -> dict[str, str]:
             "assessment_date": str(doc.get("assessment_date", ""))}
 
 
-def upgrade_notice(doc: dict[str, Any]) -> str | None:
+def upgrade_notice(doc: dict[str, Any], lang: str = DEFAULT) -> str | None:
     """What a person is told when an older format of file is loaded into the form (None when it is current)."""
     if doc.get("format_version") == FORMAT_VERSION:
         return None
-    return ("This answers file was saved before files recorded the organisation and the assessment date: "
-            "add them under \u201cAbout this review\u201d, and export the answers again to keep them.")
+    return text(lang, "core.upgrade-notice")
