@@ -13,13 +13,13 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from obc_assess.catalogue import text as text_of
 from obc_assess.compare import CompareError, compare, prune
 from obc_assess.definition import items
 from obc_assess.form import field_for, from_form, to_form
 from obc_assess.form_copy import read
 from obc_assess.form_words import FormWords, usable
 from obc_assess.jsontext import parse
-from obc_assess.catalogue import text as text_of
 from obc_assess.languages import DEFAULT, lang_of
 from obc_assess.render import plan_csv, to_csv, to_json, to_markdown
 from obc_assess.report_docx import result_docx
@@ -253,7 +253,7 @@ def _team(definition_json: str, files_json: str, anonymous: bool, key: str, rend
     statuses = [{"name": name, "ok": n not in reports, "problems": reports.get(n, [])}
                 for n, (name, _, _) in enumerate(files)]
     # Every file left out, in the order given, whether unreadable, not JSON or not valid answers.
-    with_skipped(result, [{"file": file_label(name, n + 1, anonymous is True, lang_of(definition)), "problems": reports[n]}
+    with_skipped(result, [{"file": file_label(name, n + 1, anonymous is True, lang), "problems": reports[n]}
                           for n, (name, _, _) in enumerate(files) if n in reports])
     if not result["respondents"]:
         problems = [Problem("(files)", text_of(lang, "core.no-file-read" if files else "core.no-files"))]

@@ -92,7 +92,8 @@ def _maturity(doc: Document, result: dict[str, Any], lang: str) -> None:
     if result["roles"]:
         by_role = text(lang, "core.h-by-role")
         doc.heading(1, by_role)
-        doc.table(by_role, [*_cols(lang, "role", "respondents", "overall"), *(s["title"] for s in result["sections"])], [
+        head = [*_cols(lang, "role", "respondents", "overall"), *(s["title"] for s in result["sections"])]
+        doc.table(by_role, head, [
             [r["label"], str(len(r["respondents"])), _pct(r["percent"]), *(_pct(s["percent"]) for s in r["sections"])]
             for r in result["roles"]])
     heading = text(lang, "core.h-items")

@@ -218,6 +218,10 @@ def _roles(definition: dict[str, Any], people: list[dict[str, Any]], sections: d
     return rows
 
 
+def _model_word(model: int | None, lang: str) -> str:
+    return text(lang, "core.not-decided-lower") if model is None else text(lang, "core.model-lower", model=model)
+
+
 def _context(definition: dict[str, Any], people: list[dict[str, Any]]) -> dict[str, Any]:
     """Which models, scopes and assessment versions the respondents answered for, and what that means."""
     models = Counter(p["model"] for p in people)
@@ -229,8 +233,7 @@ def _context(definition: dict[str, Any], people: list[dict[str, Any]]) -> dict[s
     notes = []
     lang = lang_of(definition)
     if len(models) > 1:
-        shown = ", ".join(f"{text(lang, 'core.not-decided-lower') if m is None else text(lang, 'core.model-lower', model=m)}"
-                          f" ({models[m]})" for m in model_order)
+        shown = ", ".join(f"{_model_word(m, lang)} ({models[m]})" for m in model_order)
         notes.append(text(lang, "core.team-models-differ", shown=shown))
     if len(scopes) > 1:
         shown = ", ".join(f"{options[s] if s else text(lang, 'core.scope-both')} ({scopes[s]})" for s in scope_order)

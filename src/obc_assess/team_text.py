@@ -53,7 +53,8 @@ def levels_text(labels: Labels, low: int | None, high: int | None, lang: str = D
     return text(lang, "core.levels-range", low=labels[low], high=labels[high])
 
 
-def disagreement_text(labels: Labels, row: dict[str, Any], lowest: list[str], highest: list[str], lang: str = DEFAULT) -> str:
+def disagreement_text(labels: Labels, row: dict[str, Any], lowest: list[str], highest: list[str],
+                      lang: str = DEFAULT) -> str:
     """One disagreement in words, by level name, with who gave each end (names sorted: file order never matters)."""
     return text(lang, "core.disagreement-text", low=labels[row["min"]], lowest=", ".join(sorted(lowest)),
                 high=labels[row["max"]], highest=", ".join(sorted(highest)))
