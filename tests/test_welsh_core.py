@@ -304,3 +304,43 @@ def test_welsh_csv_header_names_every_column(welsh: Data) -> None:
     assert rows[0] == ["cofnod", "maes", "adran", "id", "teitl", "lefel", "label", "pwysiad", "nifer", "canran",
                        "hyder", "safle", "nodyn", "targed", "cam gweithredu", "perchennog", "erbyn"]
     assert [row[0] for row in rows[1:]] == ["cyffredinol", *["categori"] * (len(rows) - 3), "mesur"]
+
+
+def test_problems_with_answers_are_told_in_welsh(welsh: Data) -> None:
+    from obc_assess.responses import validate
+
+    definition = build(welsh, "procurement-review")
+    doc = template(definition)
+    doc["context"]["model"] = 7
+    first = next(iter(doc["answers"]))
+    doc["answers"][first]["note"] = 5
+    doc["plan"] = {first: {"action": "", "owner": "", "due": "2026-02-30", "target": None}}
+    assert [(p.path, p.message) for p in validate(definition, doc)] == [
+        ("context.model", "rhaid iddo fod yn 1, 2, 3 neu null"),
+        (f"answers.{first}.note", 'rhaid iddo fod yn destun mewn dyfynodau, nid rhif; defnyddiwch "" ar gyfer dim'),
+        (f"plan.{first}.due", 'nid yw "2026-02-30" yn ddyddiad; ysgrifennwch ddyddiad go iawn fel '
+                              'blwyddyn-mis-diwrnod, fel "2025-03-31", neu defnyddiwch ""')]
+
+
+@pytest.mark.parametrize(("boxes", "expected"), [
+    ({"day": "", "month": "3", "year": ""}, "Dyddiad yr asesiad: rhaid cynnwys diwrnod a blwyddyn"),
+    ({"day": "3", "month": "3", "year": "26"}, "Dyddiad yr asesiad: rhaid i'r flwyddyn fod yn 4 rhif, fel 2027"),
+    ({"day": "31", "month": "2", "year": "2026"},
+     "Dyddiad yr asesiad: rhaid iddo fod yn ddyddiad go iawn, fel 31 3 2027"),
+])
+def test_form_date_messages_in_welsh(boxes: dict[str, str], expected: str) -> None:
+    from obc_assess.form_words import context_label, date_message
+
+    assert date_message(context_label("assessment-date", "cy"), boxes, "cy") == expected
+
+
+def test_a_repeated_row_name_is_told_in_welsh(welsh: Data) -> None:
+    from obc_assess import api
+
+    definition = build(welsh, "review-priorities")
+    criterion = next(item["id"] for _, item in items(definition))
+    fields = {"row:0:name": "Gofal cartref", f"row:0:level:{criterion}": "3", "row:1:name": "gofal  cartref",
+              f"row:1:level:{criterion}": "1"}
+    answer = json.loads(api.evaluate_form(json.dumps(definition), json.dumps(fields)))
+    messages = [p["message"] for p in answer["problems"]]
+    assert any(m.startswith("Mae enw ") and "rhowch enw gwahanol i bob" in m for m in messages), messages

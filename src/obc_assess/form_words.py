@@ -106,11 +106,12 @@ class FormWords:
             return date_message(label, date_boxes(self.fields, ASSESSMENT_DATE), self.lang)
         if parts[:2] in (["answers", "areas"], ["answers", "measures"]) and parts[3:] == ["name"]:
             row = self._row(int(parts[2][1:-1]))
-            used = re.search(r"already used by \w+\[(\d+)\]", problem.message)
+            # The row it clashes with, as rows_key[n] in either language's message (responses: check-row-name-used).
+            used = re.search(r"\b(?:areas|measures)\[(\d+)\]", problem.message)
             if used:
                 return text(self.lang, "core.row-name-used", row=row, other=self._row(int(used.group(1))),
                             row_label=self.row_label)
-            if problem.message.startswith("give this"):
+            if problem.message == text(self.lang, "core.check-row-no-name", label=self.row_label):
                 return text(self.lang, "core.row-name-missing", row=row)
         return f"{label}: {problem.message}"
 
