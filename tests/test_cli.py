@@ -14,7 +14,7 @@ import pytest
 from obc_assess import api, cli
 from obc_assess.compare import compare
 from obc_assess.definition import build
-from obc_assess.loader import Data, DataError
+from obc_assess.loader import Data, DataError, load_data
 from obc_assess.render import to_csv, to_json, to_markdown
 from obc_assess.report_team import compare_markdown, team_csv, team_markdown
 from obc_assess.scoring import score
@@ -28,8 +28,18 @@ WRONG_FILE = 'this file is for "Measure mix" (measure-mix), not "Commissioning p
 
 @pytest.fixture(autouse=True)
 def _loaded_once(monkeypatch: pytest.MonkeyPatch, real_data: Data) -> None:
-    # Reading the YAML takes half a second; main() still calls load_data, which returns the same data.
-    monkeypatch.setattr(cli, "load_data", lambda: real_data)
+    # Reading the YAML takes half a second; main() still calls load_data, which returns the same data (in the
+    # language asked for: the Welsh is read once too).
+    welsh: list[Data] = []
+
+    def load(lang: str = "en") -> Data:
+        if lang == "en":
+            return real_data
+        if not welsh:
+            welsh.append(load_data(lang="cy"))
+        return welsh[0]
+
+    monkeypatch.setattr(cli, "load_data", load)
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -214,7 +224,7 @@ def test_score_json_is_the_renderer_bytes(capsys: pytest.CaptureFixture[str], tm
     assert _run(capsys, "score", name, "--json")[1] == expected
 
 
-@pytest.mark.parametrize(("flag", "render"), [("--csv", to_csv), ("--markdown", to_markdown)])
+@pytest.mark.parametrize(("flag", "render"), [("--csv", lambda r: cli.BOM + to_csv(r)), ("--markdown", to_markdown)])
 def test_score_other_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path, flag: str, render: Any,
                              real_data: Data) -> None:
     doc = _filled(capsys)
@@ -238,7 +248,7 @@ def test_formats_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_broken_data_exits_1(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken() -> None:
+    def broken(lang: str = "en") -> None:
         raise DataError(["scales.yaml: bands: min_percent must start at 0 and rise band by band"])
 
     monkeypatch.setattr(cli, "load_data", broken)
@@ -304,7 +314,7 @@ def test_aggregate_skips_bad_files_and_says_why(capsys: pytest.CaptureFixture[st
     assert "- Respondents: 2" in out
 
 
-@pytest.mark.parametrize(("flag", "render"), [("--json", to_json), ("--csv", team_csv)])
+@pytest.mark.parametrize(("flag", "render"), [("--json", to_json), ("--csv", lambda r: cli.BOM + team_csv(r))])
 def test_aggregate_json_and_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path, real_data: Data, flag: str,
                                 render: Any) -> None:
     names, docs = _team_files(capsys, tmp_path)

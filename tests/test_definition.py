@@ -14,10 +14,10 @@ TOP_KEYS = {"format", "format_version", "assessment_titles", "id", "version", "t
             "section",
             "guidance_url", "asks_model", "models", "scope", "scale", "scales", "bands", "band_rules", "weights_note",
             "changes", "matrix",
-            "classification", "sections"}
+            "classification", "sections", "lang"}
 ITEM_KEYS = {"id", "field", "title", "quote", "quote_label", "question", "weight", "models", "scopes",
              "optional", "outcomes", "next_steps", "topic", "parent", "guidance_url", "source_section", "model_tag",
-             "model_notes", "scale", "explanation"}
+             "model_notes", "scale", "explanation", "question_quoted"}
 
 
 def _item(definition: dict[str, Any], item_id: str) -> dict[str, Any]:

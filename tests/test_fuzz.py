@@ -71,7 +71,7 @@ def answers_texts(draw: st.DrawFn) -> str:
 def _captured() -> Iterator[tuple[io.TextIOWrapper, io.TextIOWrapper]]:
     out, err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
     saved = sys.stdout, sys.stderr, cli.load_data
-    sys.stdout, sys.stderr, cli.load_data = out, err, lambda: DATA  # type: ignore[assignment]
+    sys.stdout, sys.stderr, cli.load_data = out, err, lambda lang="en": DATA  # type: ignore[assignment]
     try:
         yield out, err
     finally:

@@ -15,7 +15,7 @@ import pytest
 from obc_assess import api
 from obc_assess.definition import build_all, items, scale_of
 from obc_assess.form import to_form
-from obc_assess.loader import Data
+from obc_assess.loader import Data, load_data
 from obc_assess.responses import template
 from obc_site.pyzip import build_zip
 from obc_site.stdlib import StdlibBuildError, build_stdlib, module_names
@@ -184,11 +184,19 @@ def _team_cases(definition: dict[str, Any], text: str, rng: random.Random) -> li
             {"fn": "plan_csv_json", "args": [text, after]}]
 
 
+@pytest.fixture(scope="module")
+def welsh() -> dict[str, dict[str, Any]]:
+    """The real assessments' Welsh definitions: every result made from them is in Welsh."""
+    return build_all(load_data(lang="cy"))
+
+
 @pytest.mark.pyodide
 def test_pyodide_matches_cpython_byte_for_byte(tmp_path: Path, real_data: Data, shipped: Path,
-                                               definitions: dict[str, dict[str, Any]]) -> None:
-    # The real assessments, and the small test data set (weights such as 1.5, scopes, optional sections).
-    cases = _cases(build_all(real_data)) + _cases(definitions)
+                                               definitions: dict[str, dict[str, Any]],
+                                               welsh: dict[str, dict[str, Any]]) -> None:
+    # The real assessments in English and in Welsh (the core's words from the catalogue in the zip), and the
+    # small test data set (weights such as 1.5, scopes, optional sections).
+    cases = _cases(build_all(real_data)) + _cases(welsh) + _cases(definitions)
     browser = _node(shipped, cases, tmp_path)
     # The shipped zip had every module these calls need: the full standard library was never fetched.
     assert browser["misses"] == []
@@ -197,6 +205,13 @@ def test_pyodide_matches_cpython_byte_for_byte(tmp_path: Path, real_data: Data, 
     for case, got, want in zip(cases, browser["outputs"], expected, strict=True):
         assert got == want, case["fn"]
     assert sum(json.loads(out).get("ok") is False for out in expected) >= 10  # the invalid cases ran too
+    # The Welsh cases gave Welsh words: a Markdown report, a CSV header and a Word document's language.
+    welsh_ids = {json.dumps(d) for d in welsh.values()}
+    said = [(case["fn"], json.loads(out)) for case, out in zip(cases, browser["outputs"], strict=True)
+            if case["args"][0] in welsh_ids]
+    assert any(fn == "render_markdown_json" and ": canlyniadau\n" in out["markdown"] for fn, out in said)
+    assert any(fn == "render_csv_json" and out["csv"].startswith("cofnod,maes,adran,") for fn, out in said)
+    assert any(fn == "render_docx_json" and out["ok"] for fn, out in said)
     timings = browser["timings"]
     print(f"\nPyodide {browser['python']}: {len(cases)} calls; load {timings['load_ms']:.0f} ms, "
           f"import {timings['import_ms']:.0f} ms, calls {timings['calls_ms']:.0f} ms")
@@ -215,7 +230,10 @@ def test_zip_is_deterministic_content_hashed_and_browser_only(tmp_path: Path) ->
     # Host-only modules (the command line, YAML loading) and the data stay out of the browser.
     for host in ("cli.py", "__main__.py", "loader.py", "schema.py", "references.py", "yamlfile.py"):
         assert f"obc_assess/{host}" not in names
-    assert all(name.endswith(".py") and "/data/" not in name for name in names)
+    assert all(name.endswith(".py") or name.startswith("obc_assess/messages/") for name in names)
+    assert not [name for name in names if "/data/" in name]
+    # The core's words in both languages go with it (the catalogue reads them through the package's loader).
+    assert {"obc_assess/messages/en/core.json", "obc_assess/messages/cy/core.json"} <= set(names)
 
 
 @pytest.mark.pyodide
@@ -242,10 +260,13 @@ f"{tomllib.loads('a = 1')['a']}|{email.mime.text.MIMEText('x').get_content_type(
 def test_shipped_zip_is_compiled_sorted_and_holds_the_package(shipped: Path) -> None:
     with zipfile.ZipFile(shipped) as archive:
         infos = archive.infolist()
-        heads = {archive.read(info)[:8] for info in infos}
+        heads = {archive.read(info)[:8] for info in infos if not info.filename.endswith(".json")}
     names = [info.filename for info in infos]
     assert names == sorted(names) and all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in infos)
-    assert all(name.endswith(".pyc") for name in names)
+    catalogues = [name for name in names if name.endswith(".json")]
+    assert set(catalogues) >= {"obc_assess/messages/en/core.json", "obc_assess/messages/cy/core.json"}
+    assert all(name.startswith("obc_assess/messages/") for name in catalogues)
+    assert all(name.endswith(".pyc") for name in names if name not in catalogues)
     # One magic number (Pyodide's Python's), and every pyc hash-based and unchecked (flags 0b01).
     assert len({head[:4] for head in heads}) == 1 and {head[4:8] for head in heads} == {b"\x01\0\0\0"}
     assert {"obc_assess/api.pyc", "obc_stdlib_fallback.pyc", "encodings/__init__.pyc", "_pyodide/__init__.pyc",

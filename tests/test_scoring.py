@@ -89,7 +89,7 @@ def test_result_shape(maturity: dict[str, Any]) -> None:
     assert all(set(s) == SECTION_KEYS for s in result["sections"])
     assert result["format"] == "obc-assess/result" and result["format_version"] == 1
     assert result["assessment"] == {"id": "procurement-review", "version": "1.0",
-                                    "title": "Procurement review", "kind": "maturity"}
+                                    "title": "Procurement review", "kind": "maturity", "lang": "en"}
     assert result["context"] == {"model": 2, "model_name": "Model 2 name", "scope": None, "scope_label": None}
     assert result["respondent"] == {"name": "", "role": "", "organisation": ""}
     assert (result["assessment_date"], result["assessment_date_label"]) == (None, None)

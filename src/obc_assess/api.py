@@ -13,12 +13,14 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from obc_assess.catalogue import text as text_of
 from obc_assess.compare import CompareError, compare, prune
 from obc_assess.definition import items
 from obc_assess.form import field_for, from_form, to_form
 from obc_assess.form_copy import read
 from obc_assess.form_words import FormWords, usable
 from obc_assess.jsontext import parse
+from obc_assess.languages import DEFAULT, lang_of
 from obc_assess.render import plan_csv, to_csv, to_json, to_markdown
 from obc_assess.report_docx import result_docx
 from obc_assess.report_docx_team import compare_docx, team_docx
@@ -30,8 +32,7 @@ from obc_assess.team import aggregate, file_label, with_skipped
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # no answers file comes near this: the page does not read a larger one
 # Why the browser could not read a file it was given (``{"name", "unreadable": reason}``), in words.
-UNREADABLE = {"too-large": "too large to be an exported answers file",
-              "not-read": "could not be read by this browser; try choosing it again"}
+UNREADABLE = ("too-large", "not-read")  # core.unreadable-<reason>
 
 
 def _answer(problems: list[Problem], **payload: Any) -> str:
@@ -114,7 +115,8 @@ def evaluate_form(definition_json: str, fields_json: str) -> str:
     fields, more = parse(fields_json, "(form)")
     problems += more
     if not problems and not (isinstance(fields, dict) and all(isinstance(v, str) for v in fields.values())):
-        problems = [Problem("(form)", "must be a JSON object of field names and text values")]
+        lang = lang_of(definition) if isinstance(definition, dict) else DEFAULT
+        problems = [Problem("(form)", text_of(lang, "core.form-not-object"))]
     if problems:
         return _form_answer([{**p.to_dict(), "left_out": None} for p in problems], None, None, None, None)
     doc, rows = from_form(definition, fields)
@@ -177,7 +179,7 @@ def form_values_migrating(definition_json: str, responses_json: str) -> str:
     assert isinstance(pruned, dict)  # validate reports anything else
     dropped = list(dict.fromkeys(r["id"] for r in removed))
     # Told together: what the assessment changed, then what the answers format added since the file was saved.
-    notices = [_migration_notice(definition, pruned, removed), upgrade_notice(pruned)]
+    notices = [_migration_notice(definition, pruned, removed), upgrade_notice(pruned, lang_of(definition))]
     return _answer([], form=to_form(definition, pruned), dropped=dropped,
                    notice=" ".join(n for n in notices if n) or None)
 
@@ -187,19 +189,25 @@ def _migration_notice(definition: dict[str, Any], doc: dict[str, Any], removed: 
     version = doc["assessment_version"]
     if version == definition["version"]:
         return None
-    text = (f"These answers were saved for version {version} of this assessment; it is now version "
-            f"{definition['version']}.")
+    lang = lang_of(definition)
+    said = text_of(lang, "core.migration-saved-for", version=version, now=definition["version"])
     # The data's own account of each later version (rules and wording change, not only items).
     since = [c for c in definition["changes"] if _version_key(c["version"]) > _version_key(version)]
-    text += "".join(f" Changed in version {c['version']}: {c['summary']}" for c in since)
+    said += "".join(" " + text_of(lang, "core.migration-changed-in", version=c["version"], summary=c["summary"])
+                    for c in since)
     if not removed:
-        return f"{text} Every answer still matches a question, but some questions may have changed: check them."
+        return f"{said} {text_of(lang, 'core.migration-all-match')}"
     parts: dict[str, list[str]] = {}
     for gone in removed:
-        parts.setdefault(gone["id"], []).append("answer" if gone["part"] == "answers" else "action plan")
-    listed = ", ".join(f"{key} ({' and '.join(dict.fromkeys(kinds))})" for key, kinds in parts.items())
-    return (f"{text} Left out, because the assessment no longer has these items: {listed}. "
-            "Items added since start unanswered.")
+        parts.setdefault(gone["id"], []).append(text_of(lang, "core.migration-answer" if gone["part"] == "answers"
+                                                        else "core.migration-plan"))
+    listed = ", ".join(f"{key} ({_joined(list(dict.fromkeys(kinds)), lang)})" for key, kinds in parts.items())
+    return f"{said} {text_of(lang, 'core.migration-left-out', listed=listed)}"
+
+
+def _joined(words: list[str], lang: str) -> str:
+    """ "answer and action plan"."""
+    return words[0] if len(words) == 1 else text_of(lang, "core.and", first=", ".join(words[:-1]), last=words[-1])
 
 
 def _version_key(version: str) -> tuple[int, ...]:
@@ -226,11 +234,12 @@ def _team(definition_json: str, files_json: str, anonymous: bool, key: str, rend
     problems += more
     if problems:
         return _with_files(problems, [], key, None)
+    lang = lang_of(definition)
     reports: dict[int, list[dict[str, Any]]] = {}
     docs = []
     for n, (_, text, unreadable) in enumerate(files):
         if text is None:
-            reports[n] = [Problem("(file)", UNREADABLE[str(unreadable)]).to_dict()]
+            reports[n] = [Problem("(file)", text_of(lang, f"core.unreadable-{unreadable}")).to_dict()]
             continue
         doc, found = _answers(definition, text)
         found = found or validate(definition, doc)
@@ -244,11 +253,10 @@ def _team(definition_json: str, files_json: str, anonymous: bool, key: str, rend
     statuses = [{"name": name, "ok": n not in reports, "problems": reports.get(n, [])}
                 for n, (name, _, _) in enumerate(files)]
     # Every file left out, in the order given, whether unreadable, not JSON or not valid answers.
-    with_skipped(result, [{"file": file_label(name, n + 1, anonymous is True), "problems": reports[n]}
+    with_skipped(result, [{"file": file_label(name, n + 1, anonymous is True, lang), "problems": reports[n]}
                           for n, (name, _, _) in enumerate(files) if n in reports])
     if not result["respondents"]:
-        problems = [Problem("(files)", "no file could be read as answers to this assessment" if files
-                            else "no files given; choose one or more exported answers files")]
+        problems = [Problem("(files)", text_of(lang, "core.no-file-read" if files else "core.no-files"))]
         return _with_files(problems, statuses, key, None)
     return _with_files([], statuses, key, render(result))
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from obc_assess.catalogue import text
 from obc_assess.common import Tally
+from obc_assess.languages import lang_of
 
 BAND_KEYS = ("id", "label", "descriptor")
 
@@ -31,14 +33,15 @@ def band_for(definition: dict[str, Any], percent: float | None) -> dict[str, Any
     return {k: reached[-1][k] for k in BAND_KEYS} if reached else None
 
 
-def _pct(value: float | None) -> str:
-    return "none" if value is None else f"{value:.1f}%"
+def _pct(value: float | None, lang: str) -> str:
+    return text(lang, "core.percent-none") if value is None else f"{value:.1f}%"
 
 
 def earn(definition: dict[str, Any], tally: Tally, outcomes: Tally) -> dict[str, Any]:
     """band, band_status (earned, capped, withheld, no-score), band_reason and band_by_percent for a part.
 
     tally is the part's items; outcomes the part's outcomes items (an empty Tally when it has none asked)."""
+    lang = lang_of(definition)
     percent, confidence = tally.percent(), tally.confidence()
     by_percent = band_for(definition, percent)
     outcomes_percent = outcomes.percent() if outcomes.total else None
@@ -46,33 +49,31 @@ def earn(definition: dict[str, Any], tally: Tally, outcomes: Tally) -> dict[str,
             "outcomes_percent": outcomes_percent, "outcomes_total": outcomes.total,
             "outcomes_answered": outcomes.answered}
     if percent is None or confidence is None:
-        return {**base, "band": None, "band_status": "no-score",
-                "band_reason": "No item has a level yet, so there is no score and no band."}
+        return {**base, "band": None, "band_status": "no-score", "band_reason": text(lang, "core.band-no-score")}
     threshold = definition["band_rules"]["min_confidence"]
-    rated = f"{tally.answered} of {tally.total} items rated, confidence {_pct(confidence)}"
+    rated = text(lang, "core.band-rated", answered=tally.answered, total=tally.total,
+                 confidence=_pct(confidence, lang))
     if Fraction(str(confidence)) < Fraction(str(threshold)):
         return {**base, "band": None, "band_status": "withheld",
-                "band_reason": f"Not enough answers for a band: {rated}; a band needs a confidence of "
-                               f"{threshold}% or more."}
+                "band_reason": text(lang, "core.band-withheld-confidence", rated=rated, threshold=threshold)}
     if outcomes.total and outcomes_percent is None:
         return {**base, "band": None, "band_status": "withheld",
-                "band_reason": f"Not enough answers for a band: none of the {outcomes.total} outcomes items "
-                               f"is rated ({rated}), and the band never claims more than they support."}
+                "band_reason": text(lang, "core.band-withheld-outcomes", outcomes=outcomes.total, rated=rated)}
     allowed = [b for b in definition["bands"] if _reaches(b, percent)
                and (outcomes_percent is None or _reaches(b, outcomes_percent))
                and not (b.get("needs_outcomes") and not outcomes.total)]
     band = {k: allowed[-1][k] for k in BAND_KEYS} if allowed else None
     if band == by_percent:
-        reason = f"{_pct(percent)} reaches {band['label'] if band else 'no band'}"
+        reason = text(lang, "core.band-earned", percent=_pct(percent, lang),
+                      band=band["label"] if band else text(lang, "core.no-band-word"))
         if outcomes.total:
-            reason += f", and the outcomes items ({_pct(outcomes_percent)}) support it"
+            reason += text(lang, "core.band-earned-outcomes", outcomes=_pct(outcomes_percent, lang))
         return {**base, "band": band, "band_status": "earned", "band_reason": reason + "."}
     assert by_percent is not None and band is not None  # allowed is never empty: the lowest band starts at 0
     if outcomes.total:
-        why = (f"the outcomes items score {_pct(outcomes_percent)}, and the band never claims more than they "
-               "support")
+        why = text(lang, "core.band-capped-outcomes", outcomes=_pct(outcomes_percent, lang))
     else:
-        why = f"{by_percent['label']} speaks of an outcomes focus, and this part has no outcomes items"
+        why = text(lang, "core.band-capped-focus", band=by_percent["label"])
     return {**base, "band": band, "band_status": "capped",
-            "band_reason": f"{_pct(percent)} reaches {by_percent['label']}, but {why}: the band is "
-                           f"{band['label']}."}
+            "band_reason": text(lang, "core.band-capped", percent=_pct(percent, lang), by_percent=by_percent["label"],
+                                why=why, band=band["label"])}

@@ -2,15 +2,15 @@
 
 Data texts (titles, questions, advice) live in the YAML in both languages; these are the words of the code: the
 core's result words and messages (``core``), the site's templates (``site``) and the browser modules
-(``browser``). Keys are ``<part>.<name>``; a text may hold ``{name}`` fields, filled by ``text``. Read with the
-standard library (``importlib.resources``), so it works from the Pyodide zip as on the host.
+(``browser``). Keys are ``<part>.<name>``; a text may hold ``{name}`` fields, filled by ``text``. Read by the
+package's own loader, so it works from the Pyodide zip (zipimport) as from the folder on the host.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
-from importlib import resources
 
 from obc_assess.languages import LANGUAGES
 
@@ -22,13 +22,27 @@ def catalogue(lang: str) -> dict[str, str]:
     """Every interface text of one language, by ``<part>.<name>``."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
-    folder = resources.files("obc_assess") / "messages" / lang
     words: dict[str, str] = {}
     for part in PARTS:
-        entry = folder / f"{part}.json"
-        if entry.is_file():
-            words.update({f"{part}.{key}": value for key, value in json.loads(entry.read_text("utf-8")).items()})
+        raw = _read(f"{lang}/{part}.json")
+        if raw is not None:
+            words.update({f"{part}.{key}": value for key, value in json.loads(raw.decode("utf-8")).items()})
     return words
+
+
+def _read(name: str) -> bytes | None:
+    """A file of messages/, or None if the part is not there. Through this module's loader: a file on the host,
+    an entry of the site's stdlib zip in Pyodide (importlib.resources would import zipfile to read a zip, and
+    some forty modules with it: threading, shutil, bz2, lzma...)."""
+    loader = __spec__.loader if __spec__ is not None else None
+    get_data = getattr(loader, "get_data", None)
+    if get_data is None:
+        return None
+    try:
+        data: bytes = get_data(os.path.join(os.path.dirname(__file__), "messages", *name.split("/")))
+    except OSError:
+        return None
+    return data
 
 
 def text(lang: str, key: str, **values: object) -> str:

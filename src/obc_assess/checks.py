@@ -7,6 +7,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from obc_assess.catalogue import text as catalogue_text
+from obc_assess.languages import DEFAULT
+
 # Keys shown as .key in paths; anything else (hostile or mistyped) is shown quoted, as ["..."].
 _PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]{1,80}$")
 _SHOWN = 60  # characters of a user's string repeated in a message, so a huge value cannot flood it
@@ -28,39 +31,51 @@ def _encodes(text: str) -> bool:
     return True
 
 
-def describe_levels(scale: dict[str, Any]) -> str:
+def describe_levels(scale: dict[str, Any], lang: str = DEFAULT) -> str:
     """The values an answer may take, for messages: '0, 1, 2, 3, "na", "unknown" or null'."""
     values: list[object] = [level["value"] for level in scale["levels"]]
     values += ["na"] if scale["na"] else []
     values += ["unknown"] if scale["unknown"] else []
-    return Checker.choices(values, None)
+    return Checker.choices(values, None, lang)
 
 
 class Checker:
-    """Collects (path, message) problems; every check reports and carries on, so all problems are found."""
+    """Collects (path, message) problems, in ``lang`` (the definition's); every check reports and carries on, so
+    all problems are found."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = DEFAULT) -> None:
+        self.lang = lang
         self.problems: list[tuple[str, str]] = []
 
     def add(self, path: str, message: str) -> None:
         self.problems.append((path, message))
 
-    @staticmethod
-    def kind(value: object) -> str:
-        """What a JSON value is, in words."""
-        if isinstance(value, bool):
-            return "true or false"
-        if value is None:
-            return "null"
-        if isinstance(value, int | float):
-            return "a number"
-        return "text" if isinstance(value, str) else "a list" if isinstance(value, list) else "an object"
+    def words(self, key: str, **values: object) -> str:
+        """The core catalogue's ``check-<key>`` text in the checker's language."""
+        return catalogue_text(self.lang, f"core.check-{key}", **values)
+
+    def say(self, path: str, key: str, **values: object) -> None:
+        """A problem in the checker's language."""
+        self.add(path, self.words(key, **values))
 
     @staticmethod
-    def choices(values: Sequence[object], last: object) -> str:
+    def kind(value: object, lang: str = DEFAULT) -> str:
+        """What a JSON value is, in words."""
+        if isinstance(value, bool):
+            key = "boolean"
+        elif value is None:
+            key = "null"
+        elif isinstance(value, int | float):
+            key = "number"
+        else:
+            key = "text" if isinstance(value, str) else "list" if isinstance(value, list) else "object"
+        return catalogue_text(lang, f"core.kind-{key}")
+
+    @staticmethod
+    def choices(values: Sequence[object], last: object, lang: str = DEFAULT) -> str:
         """'1, 2, 3 or null': the allowed values as JSON, the final one after "or"."""
         shown = [quote(v) if isinstance(v, str) else json.dumps(v) for v in (*values, last)]
-        return f"{', '.join(shown[:-1])} or {shown[-1]}"
+        return catalogue_text(lang, "core.or", first=", ".join(shown[:-1]), last=shown[-1])
 
     @staticmethod
     def key(base: str, key: object) -> str:
@@ -77,11 +92,11 @@ class Checker:
 
     def text(self, path: str, value: object, limit: int) -> None:
         if not isinstance(value, str):
-            self.add(path, f'must be text in quotes, not {self.kind(value)}; use "" for none')
+            self.say(path, "text", kind=self.kind(value, self.lang))
         elif len(value) > limit:
-            self.add(path, f"too long ({len(value):,} characters); shorten it to {limit:,} or fewer")
+            self.say(path, "too-long", count=f"{len(value):,}", limit=f"{limit:,}")
         elif not _encodes(value):
-            self.add(path, "contains a broken character (an unpaired surrogate); retype the text")
+            self.say(path, "surrogate")
 
     def level(self, path: str, value: object, scale: dict[str, Any]) -> None:
         # bool is an int in Python, and 2.0 is not a level: only exact integers on the scale pass.
@@ -89,4 +104,4 @@ class Checker:
             return
         if type(value) is int and 0 <= value <= scale["levels"][-1]["value"]:
             return
-        self.add(path, f"must be {describe_levels(scale)}")
+        self.say(path, "must-be", values=describe_levels(scale, self.lang))

@@ -10,11 +10,13 @@ import stat
 import sys
 from typing import Any
 
+from obc_assess.catalogue import text
 from obc_assess.checks import Checker, quote
 from obc_assess.compare import CompareError, compare
 from obc_assess.definition import build_all
 from obc_assess.form_copy import read
 from obc_assess.jsontext import MAX_BYTES, parse, too_large
+from obc_assess.languages import DEFAULT, LANGUAGES
 from obc_assess.loader import DataError, load_data
 from obc_assess.render import to_csv, to_json, to_markdown
 from obc_assess.report_docx import result_docx
@@ -26,6 +28,15 @@ from obc_assess.team import aggregate, file_label, with_skipped
 
 USAGE_ERROR = 2  # invalid input, as argparse uses for a bad command line
 DATA_ERROR = 1  # the toolkit's own data is broken: not the user's fault
+# A spreadsheet written to a file starts with a byte order mark, so Excel reads it as UTF-8 (Welsh letters: ŵ, ŷ).
+BOM = "\ufeff"
+# The language of the words printed, until the command line is read (messages before then are argparse's).
+_lang = DEFAULT
+
+
+def _t(key: str, **values: object) -> str:
+    """One of the command line's words, in the language asked for (--lang)."""
+    return text(_lang, f"core.cli-{key}", **values)
 
 
 class _OutputFailed(Exception):
@@ -58,9 +69,9 @@ def _write_docx(name: str, data: bytes) -> int:
         with open(name, "wb") as file:
             file.write(data)
     except OSError as error:
-        return _errors([f"{name}: cannot write the report ({error.strerror or error})"])
+        return _errors([_t("cannot-write-report", name=name, reason=error.strerror or error)])
     except ValueError:  # a name with a NUL character
-        return _errors([f"{name}: cannot write the report (not a valid file name)"])
+        return _errors([_t("cannot-write-report", name=name, reason=_t("not-a-file-name"))])
     return 0
 
 
@@ -78,7 +89,7 @@ def _dump(value: object) -> str:
 
 
 def _unknown(aid: str) -> int:
-    return _errors([f"obc-assess: no assessment {quote(aid)}; run 'obc-assess list' to see the ids"])
+    return _errors([f"obc-assess: {_t('no-assessment', id=quote(aid))}"])
 
 
 def cmd_list(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> int:
@@ -98,8 +109,7 @@ def _levels(scale: dict[str, Any]) -> dict[str, Any]:
 
 
 def _levels_text(scale: dict[str, Any]) -> str:
-    extra = [value for value, on in (('"na" (not applicable)', scale["na"]), ('"unknown" (don\'t know)',
-                                                                               scale["unknown"])) if on]
+    extra = [value for value, on in ((_t("level-na"), scale["na"]), (_t("level-unknown"), scale["unknown"])) if on]
     return ", ".join([f"{lv['value']} {lv['label']}" for lv in scale["levels"]] + extra)
 
 
@@ -130,27 +140,29 @@ def cmd_describe(args: argparse.Namespace, definitions: dict[str, dict[str, Any]
     if args.json:
         _write(_dump(info))
         return 0
-    lines = [f"{d['id']}: {d['title']} ({d['kind']}, version {d['version']})",
-             "Levels: " + _levels_text(info["scale"])]
-    lines += [f"Levels on the {sid} scale: " + _levels_text(scale) for sid, scale in info["other_scales"].items()]
+    lines = [_t("describe-head", id=d["id"], title=d["title"], kind=d["kind"], version=d["version"]),
+             _t("describe-levels", levels=_levels_text(info["scale"]))]
+    lines += [_t("describe-levels-on", scale=sid, levels=_levels_text(scale))
+              for sid, scale in info["other_scales"].items()]
     if d["asks_model"]:
-        lines.append("Context: model 1, 2, 3 or null (not decided)")
+        lines.append(_t("describe-context"))
     if info["scope"]:
-        lines.append("Scope: " + ", ".join(info["scope"]) + " or null (both, or not sure)")
+        lines.append(_t("describe-scope", options=", ".join(info["scope"])))
     if info["classes"]:
-        lines.append("Classes: " + ", ".join(f"{c['id']} ({c['label']})" for c in info["classes"]))
+        lines.append(_t("describe-classes", classes=", ".join(f"{c['id']} ({c['label']})" for c in info["classes"])))
+    optional = _t("tag-optional")
     for section in info["sections"]:
-        lines.append(f"\n{section['title']} [{section['id']}]{' (optional)' if section['optional'] else ''}")
+        lines.append(f"\n{section['title']} [{section['id']}]{f' ({optional})' if section['optional'] else ''}")
         for i in section["items"]:
-            tags = [f"weight {i['weight']}"] if i["weight"] != 1 else []
+            tags = [_t("tag-weight", weight=i["weight"])] if i["weight"] != 1 else []
             if len(i["models"]) < len(d["models"]):
-                tags.append(f"models {', '.join(map(str, i['models']))}")
-            tags += [note["label"] + ("" if note["weight"] is None else f", weight {note['weight']}")
+                tags.append(_t("tag-models", models=", ".join(map(str, i["models"]))))
+            tags += [note["label"] + ("" if note["weight"] is None else ", " + _t("tag-weight", weight=note["weight"]))
                      for note in (i["model_notes"] if d["asks_model"] else [])]
             if info["scope"] and len(i["scopes"]) < len(info["scope"]):
-                tags.append(f"scope {', '.join(i['scopes'])}")
-            tags += ["optional"] if i["optional"] else []
-            tags += [f"{i['scale']} scale"] if i["scale"] in info["other_scales"] else []
+                tags.append(_t("tag-scope", scopes=", ".join(i["scopes"])))
+            tags += [optional] if i["optional"] else []
+            tags += [_t("tag-scale", scale=i["scale"])] if i["scale"] in info["other_scales"] else []
             lines.append(f"  {i['id']}: {i['title']}" + (f" ({'; '.join(tags)})" if tags else ""))
     _write("\n".join(lines) + "\n")
     return 0
@@ -180,27 +192,26 @@ def _load(name: str, definitions: dict[str, dict[str, Any]]) -> tuple[dict[str, 
             raw = file.read(MAX_BYTES + 1)
             info = os.fstat(file.fileno())
     except OSError as error:
-        return [f"{name}: cannot read the file ({error.strerror or error})"]
+        return [_t("cannot-read", name=name, reason=error.strerror or error)]
     except ValueError:  # a name with a NUL character
-        return [f"{name}: cannot read the file (not a valid file name)"]
+        return [_t("cannot-read", name=name, reason=_t("not-a-file-name"))]
     if len(raw) > MAX_BYTES:  # the same words as the browser's; a pipe or device has no size to give
         return [f"{name}: {too_large(info.st_size if stat.S_ISREG(info.st_mode) else None)}"]
     try:
         text = raw.decode("utf-8-sig")  # a byte order mark, as some Windows editors write, is harmless
     except UnicodeDecodeError:
-        return [f"{name}: not UTF-8 text; save the file as UTF-8"]
+        return [f"{name}: {_t('not-utf8')}"]
     doc, problems = parse(text, "(file)")
     if problems:
         return _problem_lines(name, problems)
     if not isinstance(doc, dict):
         kind = Checker.kind(doc)
-        return [f"{name}: must be a JSON object ({{...}}) holding a responses document, not {kind}"]
+        return [f"{name}: {_t('not-object', kind=kind)}"]
     aid = doc.get("assessment")
     if not isinstance(aid, str):
-        return [f'{name}: assessment: missing or not text; add "assessment": "<id>" '
-                "(run 'obc-assess list' to see the ids)"]
+        return [f"{name}: assessment: {_t('assessment-missing')}"]
     if aid not in definitions:
-        return [f"{name}: assessment: no assessment {quote(aid)}; run 'obc-assess list' to see the ids"]
+        return [f"{name}: assessment: {_t('no-assessment', id=quote(aid))}"]
     # A form copy (the page's fields, exported without Python) is read as the answers document it describes.
     doc, problems = read(definitions[aid], doc)
     if problems:
@@ -216,11 +227,10 @@ def cmd_validate(args: argparse.Namespace, definitions: dict[str, dict[str, Any]
     problems = validate(definition, doc)
     if problems:
         return _errors(_problem_lines(args.file, problems))
-    _write(f"{args.file}: valid\n")
+    _write(_t("valid", name=args.file) + "\n")
     if doc["assessment_version"] != definition["version"]:
-        _write(f"{args.file}: note: written for version {quote(doc['assessment_version'])} of "
-               f"{definition['id']}, which is now version {definition['version']}; "
-               "some items may have changed\n", sys.stderr)
+        _write(_t("old-version", name=args.file, version=quote(doc["assessment_version"]), id=definition["id"],
+                  now=definition["version"]) + "\n", sys.stderr)
     return 0
 
 
@@ -235,8 +245,13 @@ def cmd_score(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) 
         return _errors(_problem_lines(args.file, error.problems))
     if getattr(args, "docx", None):
         return _write_docx(args.docx, result_docx(result))
-    _write({"csv": to_csv, "markdown": to_markdown}.get(args.output, to_json)(result))
+    _write({"csv": _spreadsheet(to_csv), "markdown": to_markdown}.get(args.output, to_json)(result))
     return 0
+
+
+def _spreadsheet(render: Any) -> Any:
+    """A CSV renderer whose text starts with the byte order mark Excel needs to read UTF-8."""
+    return lambda result: BOM + render(result)
 
 
 def cmd_aggregate(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> int:
@@ -257,7 +272,7 @@ def cmd_aggregate(args: argparse.Namespace, definitions: dict[str, dict[str, Any
                 continue
             found = [p.to_dict() for p in problems]
             lines += _problem_lines(name, problems)
-        skipped.append({"file": file_label(name, n, args.anonymous), "problems": found})
+        skipped.append({"file": file_label(name, n, args.anonymous, args.lang), "problems": found})
     if definition is None:
         return _errors(lines)
     # Every file left out, in order, as the browser lists them.
@@ -265,7 +280,7 @@ def cmd_aggregate(args: argparse.Namespace, definitions: dict[str, dict[str, Any
     _write("".join(f"{line}\n" for line in lines), sys.stderr)
     if args.docx:
         return _write_docx(args.docx, team_docx(result))
-    _write({"json": to_json, "csv": team_csv}.get(args.output, team_markdown)(result))
+    _write({"json": to_json, "csv": _spreadsheet(team_csv)}.get(args.output, team_markdown)(result))
     return 0
 
 
@@ -282,10 +297,9 @@ def cmd_compare(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]
                         f"{p['file']}: {p['path']}: {p['message']}" for p in error.problems])
     for removed in result["removed"]:
         where = Checker.key(removed["part"], removed["id"])
-        _write(f"{removed['file']}: note: {where}: not an item of {definition['id']} any more; "
-               "left out of the comparison\n", sys.stderr)
+        _write(_t("compare-removed", file=removed["file"], where=where, id=definition["id"]) + "\n", sys.stderr)
     for warning in result["warnings"]:
-        _write(f"warning: {warning['message']}\n", sys.stderr)
+        _write(_t("warning", message=warning["message"]) + "\n", sys.stderr)
     if args.docx:
         return _write_docx(args.docx, compare_docx(result))
     _write(to_json(result) if args.json else compare_markdown(result))
@@ -294,64 +308,80 @@ def cmd_compare(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]
 
 def parser() -> argparse.ArgumentParser:
     """The command line: one subcommand each for list, describe, template, validate, score, report, aggregate,
-    compare."""
-    top = argparse.ArgumentParser(prog="obc-assess", description=(
-        "Self-assessments for outcome-based commissioning of social care: blank answer files, "
-        "validation and scoring (the same code as the website's forms)."))
+    compare; its help in the language asked for (argparse's own words, "usage:" and the like, stay English)."""
+    top = argparse.ArgumentParser(prog="obc-assess", description=_t("help-description"))
+    # --lang goes before the command or after it (read first, so the help and messages follow it too).
+    top.add_argument("--lang", choices=LANGUAGES, default=DEFAULT, help=_t("help-lang"))
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    cmd = sub.add_parser("list", help="the assessments: ids, kinds and titles")
-    cmd.add_argument("--json", action="store_true", help="as JSON")
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=_t("help-lang"))
+
+    def command(name: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=_t(f"help-{name}"), parents=[lang])
+
+    cmd = command("list")
+    cmd.add_argument("--json", action="store_true", help=_t("help-as-json"))
     cmd.set_defaults(run=cmd_list)
-    cmd = sub.add_parser("describe", help="an assessment's sections, items and answer scale")
-    cmd.add_argument("id", help="the assessment id (see list)")
-    cmd.add_argument("--json", action="store_true", help="as JSON")
+    cmd = command("describe")
+    cmd.add_argument("id", help=_t("help-id"))
+    cmd.add_argument("--json", action="store_true", help=_t("help-as-json"))
     cmd.set_defaults(run=cmd_describe)
-    cmd = sub.add_parser("template", help="a blank responses file to fill in, on standard output")
-    cmd.add_argument("id", help="the assessment id (see list)")
-    cmd.add_argument("--model", type=int, choices=(1, 2, 3),
-                     help="the model you follow (default: not decided)")
-    cmd.add_argument("--scope", help="a scope option id, for assessments that ask one (see describe)")
+    cmd = command("template")
+    cmd.add_argument("id", help=_t("help-id"))
+    cmd.add_argument("--model", type=int, choices=(1, 2, 3), help=_t("help-model"))
+    cmd.add_argument("--scope", help=_t("help-scope"))
     cmd.set_defaults(run=cmd_template)
-    cmd = sub.add_parser("validate", help="check a responses file and list every problem")
-    cmd.add_argument("file", help="the responses file (JSON)")
+    cmd = command("validate")
+    cmd.add_argument("file", help=_t("help-file"))
     cmd.set_defaults(run=cmd_validate)
-    cmd = sub.add_parser("score", help="score a responses file")
-    cmd.add_argument("file", help="the responses file (JSON)")
+    cmd = command("score")
+    cmd.add_argument("file", help=_t("help-file"))
     form = cmd.add_mutually_exclusive_group()
-    for name, what in (("json", "the full result as JSON (the default)"), ("csv", "a table for spreadsheets"),
-                       ("markdown", "a readable report")):
-        form.add_argument(f"--{name}", dest="output", action="store_const", const=name, help=what)
+    for name in ("json", "csv", "markdown"):
+        form.add_argument(f"--{name}", dest="output", action="store_const", const=name, help=_t(f"help-score-{name}"))
     cmd.set_defaults(run=cmd_score)
-    cmd = sub.add_parser("report", help="a readable report of a responses file: Markdown, or a Word document")
-    cmd.add_argument("file", help="the responses file (JSON)")
-    cmd.add_argument("--docx", metavar="OUT", help='write the report as a Word document (.docx) to OUT ("-" for '
-                     "standard output)")
+    cmd = command("report")
+    cmd.add_argument("file", help=_t("help-file"))
+    cmd.add_argument("--docx", metavar="OUT", help=_t("help-report-docx"))
     cmd.set_defaults(run=cmd_score, output="markdown")
-    cmd = sub.add_parser("aggregate", help="merge several people's answers files into a team summary")
-    cmd.add_argument("files", nargs="+", metavar="FILE", help="responses files (JSON), all for one assessment")
+    cmd = command("aggregate")
+    cmd.add_argument("files", nargs="+", metavar="FILE", help=_t("help-files"))
     form = cmd.add_mutually_exclusive_group()
-    for name, what in (("json", "the full result as JSON"), ("csv", "a table for spreadsheets")):
-        form.add_argument(f"--{name}", dest="output", action="store_const", const=name, help=what)
-    form.add_argument("--docx", metavar="OUT", help="the team report as a Word document (.docx) to OUT")
-    cmd.add_argument("--anonymous", action="store_true", help='call respondents "Respondent 1", "Respondent 2"...')
+    for name in ("json", "csv"):
+        form.add_argument(f"--{name}", dest="output", action="store_const", const=name,
+                          help=_t(f"help-aggregate-{name}"))
+    form.add_argument("--docx", metavar="OUT", help=_t("help-aggregate-docx"))
+    cmd.add_argument("--anonymous", action="store_true", help=_t("help-anonymous"))
     cmd.set_defaults(run=cmd_aggregate)
-    cmd = sub.add_parser("compare", help="compare two answers files for one assessment: before and after")
-    cmd.add_argument("before", metavar="BEFORE", help="the earlier responses file (JSON)")
-    cmd.add_argument("after", metavar="AFTER", help="the later responses file (JSON)")
+    cmd = command("compare")
+    cmd.add_argument("before", metavar="BEFORE", help=_t("help-before"))
+    cmd.add_argument("after", metavar="AFTER", help=_t("help-after"))
     form = cmd.add_mutually_exclusive_group()
-    form.add_argument("--json", action="store_true", help="the full result as JSON (default: a readable summary)")
-    form.add_argument("--docx", metavar="OUT", help="the summary as a Word document (.docx) to OUT")
+    form.add_argument("--json", action="store_true", help=_t("help-compare-json"))
+    form.add_argument("--docx", metavar="OUT", help=_t("help-compare-docx"))
     cmd.set_defaults(run=cmd_compare)
     return top
 
 
+def _asked_lang(argv: list[str]) -> str:
+    """The --lang given, read before the parser is built (so its help is in that language); else English."""
+    for n, arg in enumerate(argv):
+        value = argv[n + 1] if arg == "--lang" and n + 1 < len(argv) else arg.removeprefix("--lang=")
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGUAGES:
+            return value
+    return DEFAULT
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; the exit status: 0 done, 2 invalid input, 1 the toolkit's data is broken."""
+    global _lang
+    _lang = _asked_lang(sys.argv[1:] if argv is None else argv)
     args = parser().parse_args(argv)
+    _lang = args.lang
     try:
-        data = load_data()
+        data = load_data(lang=args.lang)
     except DataError as error:
-        _write("".join(f"obc-assess: toolkit data: {line}\n" for line in error.problems), sys.stderr)
+        _write("".join(_t("toolkit-data", line=line) + "\n" for line in error.problems), sys.stderr)
         return DATA_ERROR
     try:
         return int(args.run(args, build_all(data)))
@@ -360,6 +390,6 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         with contextlib.suppress(OSError):
-            sys.stderr.buffer.write(f"obc-assess: cannot write the output ({error})\n".encode())
+            sys.stderr.buffer.write((_t("cannot-write-output", reason=error) + "\n").encode())
             sys.stderr.flush()
         return USAGE_ERROR

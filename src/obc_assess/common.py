@@ -15,24 +15,28 @@ from fractions import Fraction
 from math import lcm
 from typing import Any, NamedTuple
 
+from obc_assess.catalogue import text
 from obc_assess.dates import date_label
-from obc_assess.definition import items, scale_of
+from obc_assess.definition import assessment_block, items, scale_of
+from obc_assess.languages import lang_of
 from obc_assess.responses import about, context_of
 from obc_assess.tailor import applies, weight_of
 
 FORMAT = "obc-assess/result"
 FORMAT_VERSION = 1
 
-# Why an item or cell is in or out of the percent, for "how this was scored".
-REASONS = {
-    "scored": "scored",
-    "na": "left out: not applicable",
-    "unknown": "left out of the percent: don't know, so an evidence gap that lowers confidence",
-    "unanswered": "left out: not answered yet, which lowers confidence",
-    "skipped": "left out: optional and not answered",
-    "not-asked": "left out: not asked for the chosen model or scope",
-}
-_NOT_LEVELS = {"na": "Not applicable", "unknown": "Don't know"}
+# Why an item or cell is in or out of the percent, for "how this was scored": core.reason-<status> words.
+STATUSES = ("scored", "na", "unknown", "unanswered", "skipped", "not-asked")
+
+
+def reasons(lang: str) -> dict[str, str]:
+    """Each status's reason in ``lang``."""
+    return {status: text(lang, f"core.reason-{status}") for status in STATUSES}
+
+
+def not_levels(lang: str) -> dict[object, str | None]:
+    """How the answers that are not levels read, in ``lang``."""
+    return {"na": text(lang, "core.status-na"), "unknown": text(lang, "core.status-unknown")}
 
 
 def ratio_rounded(numerator: int, denominator: int, places: int) -> float:
@@ -69,7 +73,7 @@ def number(value: Fraction | int) -> int | float:
 
 
 def status_of(level: object, asked: bool, optional: bool) -> str:
-    """One of the REASONS keys for an answer."""
+    """One of the STATUSES for an answer."""
     if not asked:
         return "not-asked"
     if level is None:
@@ -97,6 +101,8 @@ class Facts:
 
     def __init__(self, definition: dict[str, Any]) -> None:
         self.definition = definition
+        self.lang = lang_of(definition)
+        self.reasons = reasons(self.lang)
         scales = {entry["id"]: entry for entry in (definition.get("scales") or {}).values()}
         scales.setdefault(definition["scale"]["id"], definition["scale"])
         tops = {sid: int(scale["levels"][-1]["value"]) for sid, scale in scales.items()}
@@ -123,7 +129,7 @@ class Facts:
         for sid, scale in scales.items():
             labels: dict[object, str | None] = {value: str(level["label"])
                                                 for value, level in enumerate(scale["levels"])}
-            labels.update(_NOT_LEVELS)
+            labels.update(not_levels(self.lang))
             labels[None] = None
             self.scale_labels[sid] = labels
         self.labels = self.scale_labels[definition["scale"]["id"]]  # the assessment's own scale
@@ -233,22 +239,16 @@ def level_info(scale: dict[str, Any], value: int) -> dict[str, Any]:
     return {"level": value, "label": level["label"], "descriptor": level["descriptor"]}
 
 
-def level_label(scale: dict[str, Any], level: object) -> str | None:
-    """How an answer on a scale reads: the level's label, "Not applicable", "Don't know", or None when unanswered."""
-    if isinstance(level, int):
-        return str(scale["levels"][level]["label"])
-    return _NOT_LEVELS.get(str(level)) if level is not None else None
-
-
 def header(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
     """The keys every result starts with (no dates or times: results must be byte-identical everywhere)."""
     model, scope = context_of(definition, doc)
     models = {m["id"]: m["name"] for m in definition["models"]}
     options = {o["id"]: o["label"] for o in (definition["scope"] or {}).get("options", [])}
     who = about(doc)
+    lang = lang_of(definition)
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION,
-        "assessment": {k: definition[k] for k in ("id", "version", "title", "kind")},
+        "assessment": assessment_block(definition),
         "responses_version": doc["assessment_version"],
         "version_matches": doc["assessment_version"] == definition["version"],
         "context": {"model": model, "model_name": models.get(model) if model is not None else None,
@@ -256,7 +256,7 @@ def header(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
         # Who and when, as the person gave them (the date is theirs, never the clock's: results stay identical).
         "respondent": {"name": who["name"], "role": who["role"], "organisation": who["organisation"]},
         "assessment_date": who["assessment_date"] or None,
-        "assessment_date_label": date_label(who["assessment_date"]) if who["assessment_date"] else None,
+        "assessment_date_label": date_label(who["assessment_date"], lang) if who["assessment_date"] else None,
         "matrix": None, "classification": None, "plan": [],
         # Maturity results fill these in (bands.py); other kinds have no bands and no extras.
         "band_rules": [], "extras": [],

@@ -12,7 +12,8 @@ from typing import Any
 
 from obc_assess.common import Facts
 from obc_assess.compare_text import header_of, notes, side_text, warnings
-from obc_assess.definition import answer_keys, items
+from obc_assess.definition import answer_keys, assessment_block, items
+from obc_assess.languages import lang_of
 from obc_assess.responses import validate
 from obc_assess.scoring import score_valid
 from obc_assess.stats import change
@@ -95,14 +96,15 @@ def compare(definition: dict[str, Any], before: object, after: object,
     removed = gone_before + gone_after
     rows = _items(definition, first, was, now) if definition["kind"] == "maturity" else []
     moved = {kind: [r for r in rows if r["movement"] == kind] for kind in ("improved", "slipped", "unchanged", "new")}
-    who = header_of(first), header_of(second)
+    lang = lang_of(definition)
+    who = header_of(first, lang), header_of(second, lang)
     result = {
         "format": FORMAT, "format_version": FORMAT_VERSION,
-        "assessment": {k: definition[k] for k in ("id", "version", "title", "kind")},
+        "assessment": assessment_block(definition),
         "definition_version": definition["version"],
         "before_version": first["assessment_version"], "after_version": second["assessment_version"],
         "before": _side(names[0], was, who[0]), "after": _side(names[1], now, who[1]),
-        "warnings": warnings(*who),
+        "warnings": warnings(*who, lang),
         "context_changed": was["context"] != now["context"],
         "overall": {"before": was["overall"]["percent"], "after": now["overall"]["percent"],
                     "change": change(was["overall"]["percent"], now["overall"]["percent"]),
@@ -123,7 +125,7 @@ def compare(definition: dict[str, Any], before: object, after: object,
         "matrix": _areas(was, now) if definition["kind"] == "matrix" else None,
         "classification": _mix(was, now) if definition["kind"] == "classification" else None,
     }
-    result["notes"] = notes(result)
+    result["notes"] = notes(result, lang)
     return result
 
 
@@ -138,16 +140,16 @@ def _items(definition: dict[str, Any], first: dict[str, Any], was: dict[str, Any
     # An item asked of, but not in, a file for another version could not have been answered: it is new since.
     new = {item["id"] for _, item in items(definition)
            if _older(definition, first) and item["id"] not in first["answers"]}
-    rows = []
+    rows, lang = [], lang_of(definition)
     for b, a in zip(was["working"]["items"], now["working"]["items"], strict=True):
         moved = a["level"] - b["level"] if b["status"] == a["status"] == "scored" else None
         movement = ("new" if b["id"] in new and b["status"] != "not-asked" else "not compared" if moved is None
                     else "improved" if moved > 0 else "slipped" if moved < 0 else "unchanged")
         rows.append({"id": b["id"], "title": b["title"], "section": b["section"],
                      "before": b["level"], "before_label": b["level_label"], "before_status": b["status"],
-                     "before_text": side_text(b["level_label"], b["status"]),
+                     "before_text": side_text(b["level_label"], b["status"], lang),
                      "after": a["level"], "after_label": a["level_label"], "after_status": a["status"],
-                     "after_text": side_text(a["level_label"], a["status"]),
+                     "after_text": side_text(a["level_label"], a["status"], lang),
                      "change": moved, "movement": movement})
     return rows
 

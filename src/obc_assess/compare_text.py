@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from obc_assess.catalogue import text
 from obc_assess.dates import date_label
+from obc_assess.languages import DEFAULT
 from obc_assess.plan import is_date
-from obc_assess.responses import ROLES, about
+from obc_assess.responses import about, role_label
+from obc_assess.words import STATUSES
 
-SIDES = {"before": "baseline", "after": "later file"}
-STATUS_TEXT = {"not-asked": "Not asked", "unanswered": "Not answered", "skipped": "Not answered",
-               "na": "Not applicable", "unknown": "Don't know"}
-NO_DATE = "No date"
+SIDES = ("before", "after")  # the baseline and the later file (core.side-<side>)
 
 
-def header_of(doc: dict[str, Any]) -> dict[str, Any]:
+def header_of(doc: dict[str, Any], lang: str = DEFAULT) -> dict[str, Any]:
     """Who answered a valid file and when: the assessment date if the file has one, else the day it was saved.
 
     The keys are read by responses.about (the answers format's own reader); ``saved_at``, which the browser
@@ -33,47 +33,42 @@ def header_of(doc: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, str) and is_date(value[:10]):
             day, kind = value[:10], found
             break
-    shown = date_label(day) if day else NO_DATE
-    return {"name": name, "role": role, "role_label": ROLES.get(role, ""), "organisation": organisation,
-            "date": day or None, "date_kind": kind,
-            "date_label": f"saved on {shown}" if kind == "saved" else shown}
+    shown = date_label(day, lang) if day else text(lang, "core.no-date")
+    return {"name": name, "role": role, "role_label": role_label(role, lang),
+            "organisation": organisation, "date": day or None, "date_kind": kind,
+            "date_label": text(lang, "core.saved-on", date=shown) if kind == "saved" else shown}
 
 
-def warnings(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, str]]:
+def warnings(before: dict[str, Any], after: dict[str, Any], lang: str = DEFAULT) -> list[dict[str, str]]:
     """Why the comparison may mislead, as ``{"id", "message"}``, most serious first (empty when none)."""
     found = []
+
+    def warn(key: str, **values: object) -> None:
+        found.append({"id": key, "message": text(lang, f"core.warning-{key}", **values)})
+
     if before["name"] and after["name"] and before["name"].casefold() != after["name"].casefold():
-        found.append({"id": "different-people", "message": (
-            f"These files are from different people: {before['name']} (baseline) and {after['name']} (later file). "
-            "A comparison over time needs the same person's or team's answers, earlier and later.")})
+        warn("different-people", before=before["name"], after=after["name"])
     elif before["role"] and after["role"] and before["role"] != after["role"]:
-        found.append({"id": "different-roles", "message": (
-            f"These files were answered in different roles: {before['role_label']} (baseline) and "
-            f"{after['role_label']} (later file). Check they are from the same person or team.")})
+        warn("different-roles", before=before["role_label"], after=after["role_label"])
     if (before["organisation"] and after["organisation"]
             and before["organisation"].casefold() != after["organisation"].casefold()):
-        found.append({"id": "different-organisations", "message": (
-            f"These files are for different organisations: {before['organisation']} (baseline) and "
-            f"{after['organisation']} (later file).")})
+        warn("different-organisations", before=before["organisation"], after=after["organisation"])
     if before["date"] and after["date"] and before["date"] > after["date"]:
-        found.append({"id": "dates-reversed", "message": (
-            f"The baseline is dated {date_label(before['date'])}, after the later file "
-            f"({date_label(after['date'])}): check which file is the earlier one, and choose it as the baseline.")})
+        warn("dates-reversed", before=date_label(before["date"], lang), after=date_label(after["date"], lang))
     return found
 
 
-def notes(result: dict[str, Any]) -> list[str]:
+def notes(result: dict[str, Any], lang: str = DEFAULT) -> list[str]:
     """What changed in the assessment or the choices between the files (not warnings: the figures hold)."""
     found = []
     if (result["before_version"] != result["definition_version"]
             or result["after_version"] != result["definition_version"]):
-        found.append(f"The assessment is now version {result['definition_version']}; a file for another version is "
-                     "compared on the items both still have.")
+        found.append(text(lang, "core.compare-version-note", version=result["definition_version"]))
     if result["context_changed"]:
-        found.append("The model or scope chosen changed, so different items may have been asked.")
+        found.append(text(lang, "core.compare-context-note"))
     return found
 
 
-def side_text(label: str | None, status: str) -> str:
+def side_text(label: str | None, status: str, lang: str = DEFAULT) -> str:
     """How one side of an item reads: its level's name, or why it has none."""
-    return label or STATUS_TEXT.get(status, "Not answered")
+    return label or text(lang, f"core.status-{status}" if status in STATUSES else "core.status-unanswered")

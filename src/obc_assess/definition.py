@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from obc_assess.languages import DEFAULT
 from obc_assess.tailor import model_tag, note_text
 
 if TYPE_CHECKING:
@@ -41,6 +42,12 @@ def answer_keys(definition: dict[str, Any]) -> list[str]:
     return [item["id"] for _, item in items(definition)]
 
 
+def assessment_block(definition: dict[str, Any]) -> dict[str, Any]:
+    """The assessment a result is for, as every result names it: id, version, title, kind and its language."""
+    return {**{key: definition[key] for key in ("id", "version", "title", "kind")},
+            "lang": definition.get("lang", DEFAULT)}
+
+
 def build(data: Data, assessment_id: str) -> dict[str, Any]:
     """The definition of one assessment; KeyError names an unknown id."""
     # Host only: the loader reads YAML. The browser gets the JSON this returns, so it never imports this path.
@@ -62,11 +69,14 @@ def build(data: Data, assessment_id: str) -> dict[str, Any]:
         "id": section["id"], "title": section["title"], "intro": section.get("intro"),
         "optional": section.get("optional", False),
         "extras_title": section.get("extras_title"),
-        "items": [{**_item(item, index, doc["section"], model_ids, scope_ids, doc.get("asks_model", True)),
+        "items": [{**_item(item, index, doc["section"], model_ids, scope_ids, doc.get("asks_model", True),
+                          data.lang),
                    "scale": item.get("scale", section.get("scale", doc["scale"]))} for item in section["items"]],
     } for section in doc["sections"]]
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION,
+        # The language of every word in here (quotations apart) and of every result made from it.
+        "lang": data.lang,
         "id": doc["id"], "version": doc["version"], "title": doc["title"], "kind": doc["kind"],
         "summary": doc["summary"],
         # Every assessment's title by id, so a file for another one is named in words, not by its id.
@@ -97,10 +107,10 @@ def build_all(data: Data) -> dict[str, dict[str, Any]]:
     return {aid: build(data, aid) for aid in data.assessments}
 
 
-def _note(note: dict[str, Any], weight: int | float) -> dict[str, JSON]:
+def _note(note: dict[str, Any], weight: int | float, lang: str) -> dict[str, JSON]:
     full = {"models": note["models"], "label": note["label"], "weight": note.get("weight"),
             "quote": note["quote"], "cite": note["cite"]}
-    return {**full, "text": note_text(full, weight)}
+    return {**full, "text": note_text(full, weight, lang)}
 
 
 def _scale(scale: dict[str, Any]) -> dict[str, JSON]:
@@ -110,7 +120,7 @@ def _scale(scale: dict[str, Any]) -> dict[str, JSON]:
 
 
 def _item(item: dict[str, Any], index: dict[str, GuidanceEntry], section: str, model_ids: list[int],
-          scope_ids: list[str], asks_model: bool) -> dict[str, JSON]:
+          scope_ids: list[str], asks_model: bool, lang: str) -> dict[str, JSON]:
     entry = index[item["ref"]] if "ref" in item else None
     guide = (entry.item if entry else None) or {}
     return {
@@ -123,10 +133,12 @@ def _item(item: dict[str, Any], index: dict[str, GuidanceEntry], section: str, m
         "quote": guide.get("quote"),
         "quote_label": entry.quote_label if entry else None,
         "question": item.get("question", guide.get("question")),
+        # The guidance item's question is quoted from an English source: a Welsh page marks it lang="en".
+        "question_quoted": "question" not in item,
         "weight": item.get("weight", 1),
         "models": item.get("models", model_ids),
-        "model_tag": model_tag(asks_model, model_ids, item.get("models", model_ids)),
-        "model_notes": [_note(note, item.get("weight", 1)) for note in item.get("model_notes", [])],
+        "model_tag": model_tag(asks_model, model_ids, item.get("models", model_ids), lang),
+        "model_notes": [_note(note, item.get("weight", 1), lang) for note in item.get("model_notes", [])],
         "scopes": item.get("scopes", scope_ids),
         "optional": item.get("optional", False),
         "outcomes": item.get("outcomes", False),

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from obc_assess.catalogue import text
 from obc_assess.form import from_form
+from obc_assess.languages import lang_of
 from obc_assess.responses import Problem
 
 FORMAT = "obc-assess/form-copy"
@@ -29,22 +31,25 @@ def is_copy(value: object) -> bool:
     return isinstance(value, dict) and value.get("format") == FORMAT
 
 
-def _problems(value: dict[str, Any]) -> list[Problem]:
+def _problems(value: dict[str, Any], lang: str) -> list[Problem]:
     problems = []
+
+    def say(path: str, key: str, **values: object) -> None:
+        problems.append(Problem(path, text(lang, f"core.copy-{key}", **values)))
+
     if value.get("format_version") != FORMAT_VERSION or type(value.get("format_version")) is not int:
-        problems.append(Problem("format_version", f"must be {FORMAT_VERSION} in a form copy"))
+        say("format_version", "version", version=FORMAT_VERSION)
     if not isinstance(value.get("assessment"), str):
-        problems.append(Problem("assessment", 'missing or not text; add "assessment": "<id>"'))
+        say("assessment", "assessment", example='"assessment": "<id>"')
     form = value.get("form")
     if not isinstance(form, dict):
-        problems.append(Problem("form", "missing; this file holds no form fields, so export it again"))
+        say("form", "no-form")
         return problems
     if form.get("format") != FIELD_FORMAT or type(form.get("format")) is not int:
-        problems.append(Problem("form.format", f"must be {FIELD_FORMAT}; export the answers again from the page"))
+        say("form.format", "format", format=FIELD_FORMAT)
     fields = form.get("fields")
     if not (isinstance(fields, dict) and all(isinstance(v, str) for v in fields.values())):
-        problems.append(Problem("form.fields", "must be an object of field names and their text, "
-                                               'like {"respondent-name": ""}'))
+        say("form.fields", "fields", example='{"respondent-name": ""}')
     return problems
 
 
@@ -55,7 +60,7 @@ def read(definition: dict[str, Any], value: object) -> tuple[object, list[Proble
     if not is_copy(value):
         return value, []
     assert isinstance(value, dict)
-    problems = _problems(value)
+    problems = _problems(value, lang_of(definition))
     if problems:
         return None, problems
     doc, _ = from_form(definition, value["form"]["fields"])

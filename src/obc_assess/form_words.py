@@ -1,7 +1,8 @@
 """Problems with the form's answers in the words on the page (each field named by its label), and the answers
 that are still sound, so one invalid field leaves only its own part out of the results (GOV.UK error messages).
 
-The labels live here once: the form template shows them and the messages name fields by them.
+The labels live here once, in each language (core.field-*): the form template shows them and the messages name
+fields by them.
 """
 
 from __future__ import annotations
@@ -10,40 +11,46 @@ import copy
 import re
 from typing import Any
 
+from obc_assess.catalogue import text
 from obc_assess.form import ASSESSMENT_DATE, date_boxes, part_name, row_numbers
+from obc_assess.languages import DEFAULT, lang_of
 from obc_assess.responses import Problem
 
-# An item's fields, by the part of their name before ":<item id>", labelled with the item's title.
-LABELS = {"note": "Evidence or note for \u201c{title}\u201d", "plan-action": "Action for \u201c{title}\u201d",
-          "plan-owner": "Owner of the action for \u201c{title}\u201d", "plan-due": "Due date for \u201c{title}\u201d",
-          "plan-target": "Target level for \u201c{title}\u201d"}
-CONTEXT = {"context-model": "The model", "context-scope": "The scope", "respondent-name": "Your name or team",
-           "respondent-role": "Your role", ASSESSMENT_DATE: "Date of the assessment"}
-DATE_EXAMPLE = "31 3 2027"
+# An item's fields, by the part of their name before ":<item id>", each labelled with the item's title
+# (core.field-<part>).
+LABELS = ("note", "plan-action", "plan-owner", "plan-due", "plan-target")
+# The form's other fields, by name (core.field-<name>).
+CONTEXT = ("context-model", "context-scope", "respondent-name", "respondent-role", ASSESSMENT_DATE)
+DATE_EXAMPLE = "31 3 2027"  # day, month, year: the same digits in every language
 _PATH = re.compile(r"[^.\[\]]+|\[\d+\]")
 
 
-def field_label(part: str, title: str) -> str:
+def field_label(part: str, title: str, lang: str = DEFAULT) -> str:
     """The label of an item's note or plan field (``part`` as in its name: ``note``, ``plan-due``, ...)."""
-    return LABELS[part].format(title=title)
+    return text(lang, f"core.field-{part}", title=title)
+
+
+def context_label(name: str, lang: str = DEFAULT) -> str:
+    """The label of one of the form's fields about the assessment and who answers (``respondent-name``...)."""
+    return text(lang, f"core.field-{name}")
 
 
 def _parts(path: str) -> list[str]:
     return _PATH.findall(path)
 
 
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+def _and(words: list[str], lang: str) -> str:
+    return words[0] if len(words) == 1 else text(lang, "core.and", first=", ".join(words[:-1]), last=words[-1])
 
 
-def date_message(label: str, boxes: dict[str, str]) -> str:
+def date_message(label: str, boxes: dict[str, str], lang: str = DEFAULT) -> str:
     """What is wrong with a date typed in three boxes, GOV.UK's way ("… must include a month")."""
-    missing = [part for part in ("day", "month", "year") if not boxes[part]]
+    missing = [text(lang, f"core.date-{part}") for part in ("day", "month", "year") if not boxes[part]]
     if missing:
-        return f"{label} must include a {_and(missing)}"
+        return text(lang, "core.date-missing", label=label, parts=_and(missing, lang))
     if all(value.isascii() and value.isdigit() for value in boxes.values()) and len(boxes["year"]) != 4:
-        return f"{label} must have a year of 4 numbers, like {DATE_EXAMPLE[-4:]}"
-    return f"{label} must be a real date, like {DATE_EXAMPLE}"
+        return text(lang, "core.date-message-year", label=label, year=DATE_EXAMPLE[-4:])
+    return text(lang, "core.date-real", label=label, example=DATE_EXAMPLE)
 
 
 class FormWords:
@@ -51,11 +58,12 @@ class FormWords:
 
     def __init__(self, definition: dict[str, Any], fields: dict[str, str], rows: list[int]) -> None:
         self.definition = definition
+        self.lang = lang_of(definition)
         self.fields = fields
         self.rows = rows  # the form row behind each document row
         self.titles = {item["id"]: item["title"] for section in definition["sections"] for item in section["items"]}
         block = definition["matrix"] or definition["classification"] or {}
-        self.row_label = str(block.get("row_label", "Row")).lower()
+        self.row_label = str(block.get("row_label") or text(self.lang, "core.row")).lower()
         self.positions = {n: k + 1 for k, n in enumerate(row_numbers(fields))}  # as the page numbers them
 
     def _row(self, index: int) -> str:
@@ -66,23 +74,26 @@ class FormWords:
         """The field a document path comes from, in the page's words."""
         parts = _parts(path)
         head = parts[0] if parts else ""
+        lang = self.lang
         if head == "assessment_date":
-            return CONTEXT[ASSESSMENT_DATE]
+            return context_label(ASSESSMENT_DATE, lang)
         if head in ("context", "respondent") and len(parts) > 1:
-            return CONTEXT.get(f"{head}-{parts[1]}", head)
+            name = f"{head}-{parts[1]}"
+            return context_label(name, lang) if name in CONTEXT else head
         if head == "plan" and len(parts) > 1 and parts[1] in self.titles:
             part = f"plan-{parts[2]}" if len(parts) > 2 and f"plan-{parts[2]}" in LABELS else "plan-action"
-            return field_label(part, self.titles[parts[1]])
+            return field_label(part, self.titles[parts[1]], lang)
         if head == "answers" and len(parts) > 2 and parts[2].startswith("["):
             row = self._row(int(parts[2][1:-1]))
             rest = parts[3:]
             if rest[:1] == ["levels"] and len(rest) > 1:
-                return f"\u201c{self.titles.get(rest[1], rest[1])}\u201d for {row}"
-            words = {"name": f"Name of {row}", "note": f"Note for {row}", "class": f"Kind of measure for {row}"}
-            return words.get(rest[0], row.capitalize()) if rest else row.capitalize()
+                return text(lang, "core.field-rating", title=self.titles.get(rest[1], rest[1]), row=row)
+            if rest and rest[0] in ("name", "note", "class"):
+                return text(lang, f"core.field-row-{rest[0]}", row=row)
+            return row.capitalize()
         if head == "answers" and len(parts) > 1 and parts[1] in self.titles:
             title = self.titles[parts[1]]
-            return field_label("note", title) if parts[2:3] == ["note"] else f"\u201c{title}\u201d"
+            return field_label("note", title, lang) if parts[2:3] == ["note"] else f"\u201c{title}\u201d"
         return path
 
     def message(self, problem: Problem) -> str:
@@ -90,17 +101,18 @@ class FormWords:
         parts = _parts(problem.path)
         label = self.label(problem.path)
         if parts[:1] == ["plan"] and parts[2:3] == ["due"] and len(parts) == 3:
-            return date_message(label, date_boxes(self.fields, part_name("plan-due", parts[1])))
+            return date_message(label, date_boxes(self.fields, part_name("plan-due", parts[1])), self.lang)
         if parts == ["assessment_date"]:
-            return date_message(label, date_boxes(self.fields, ASSESSMENT_DATE))
+            return date_message(label, date_boxes(self.fields, ASSESSMENT_DATE), self.lang)
         if parts[:2] in (["answers", "areas"], ["answers", "measures"]) and parts[3:] == ["name"]:
             row = self._row(int(parts[2][1:-1]))
-            used = re.search(r"already used by \w+\[(\d+)\]", problem.message)
+            # The row it clashes with, as rows_key[n] in either language's message (responses: check-row-name-used).
+            used = re.search(r"\b(?:areas|measures)\[(\d+)\]", problem.message)
             if used:
-                return (f"The name of {row} is the same as {self._row(int(used.group(1)))}'s: "
-                        f"give each {self.row_label} a different name")
-            if problem.message.startswith("give this"):
-                return f"Enter a name for {row}, or remove it"
+                return text(self.lang, "core.row-name-used", row=row, other=self._row(int(used.group(1))),
+                            row_label=self.row_label)
+            if problem.message == text(self.lang, "core.check-row-no-name", label=self.row_label):
+                return text(self.lang, "core.row-name-missing", row=row)
         return f"{label}: {problem.message}"
 
     def left_out(self, path: str) -> str:
@@ -108,9 +120,9 @@ class FormWords:
         parts = _parts(path)
         rows = parts[:2] in (["answers", "areas"], ["answers", "measures"]) and len(parts) > 2
         if rows and (parts[3:4] == ["name"] or len(parts) == 3):
-            return f"The results leave out {self._row(int(parts[2][1:-1]))} until this is put right."
+            return text(self.lang, "core.left-out", what=self._row(int(parts[2][1:-1])))
         label = self.label(path)
-        return f"The results leave out {label[:1].lower()}{label[1:]} until this is put right."
+        return text(self.lang, "core.left-out", what=f"{label[:1].lower()}{label[1:]}")
 
 
 def _blank(value: object) -> object:

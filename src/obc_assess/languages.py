@@ -23,3 +23,10 @@ def localise(value: Any, lang: str) -> Any:
     if isinstance(value, (list, tuple)):
         return type(value)(localise(entry, lang) for entry in value)
     return value
+
+
+def lang_of(definition: dict[str, Any]) -> str:
+    """The language of a definition, or of a result made from one (its ``assessment`` block): English when a
+    definition built before there were two languages does not say."""
+    lang = definition.get("lang", DEFAULT)
+    return lang if lang in LANGUAGES else DEFAULT

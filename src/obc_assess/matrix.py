@@ -12,7 +12,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from obc_assess.common import REASONS, Entry, Facts, Tally, header, quotient, status_of
+from obc_assess.common import Entry, Facts, Tally, header, quotient, status_of
 from obc_assess.responses import row_is_blank
 
 
@@ -61,7 +61,7 @@ def score_matrix(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
             cells.append({"area": name, "id": item["id"], "title": item["title"], "weight": item["weight"],
                           "level": level, "level_label": facts.label(level),
                           "max": top, "contribution": contribution,
-                          "included": status == "scored", "status": status, "reason": REASONS[status]})
+                          "included": status == "scored", "status": status, "reason": facts.reasons[status]})
             if status == "unknown":
                 gaps.append({"id": item["id"], "title": item["title"], "area": name,
                              "guidance_url": item["guidance_url"]})

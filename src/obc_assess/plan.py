@@ -11,6 +11,7 @@ import re
 from datetime import date
 from typing import Any
 
+from obc_assess.catalogue import text
 from obc_assess.checks import Checker, quote
 from obc_assess.definition import items, scale_of
 
@@ -44,31 +45,30 @@ def check_plan(check: Checker, definition: dict[str, Any], plan: object) -> None
     """Report every problem with a document's ``plan`` (any JSON value; never raises)."""
     if definition["kind"] != "maturity":
         if plan != {}:
-            check.add("plan", "only maturity assessments have an action plan; remove it")
+            check.say("plan", "plan-not-maturity")
         return
     if not isinstance(plan, dict):
-        check.add("plan", f'must be an object with one entry per item, like {{"item-id": {EXAMPLE}}}')
+        check.say("plan", "one-entry-per-item", example=f'{{"item-id": {EXAMPLE}}}')
         return
     known = {item["id"]: item for _, item in items(definition)}
     for key, entry in plan.items():
         path = check.key("plan", key)
         if key not in known:
-            check.add(path, f"not an item of {definition['id']}; remove it")
+            check.say(path, "not-an-item", id=definition["id"])
             continue
         if not isinstance(entry, dict):
-            check.add(path, f"must be an object like {EXAMPLE}")
+            check.say(path, "object-like", example=EXAMPLE)
             continue
-        check.unknown_keys(path, entry, KEYS, f"unknown key; use only {', '.join(map(quote, KEYS[:-1]))} "
-                                              f"and {quote(KEYS[-1])}")
+        check.unknown_keys(path, entry, KEYS, check.words("unknown-key", keys=text(
+            check.lang, "core.and", first=", ".join(map(quote, KEYS[:-1])), last=quote(KEYS[-1]))))
         check.text(f"{path}.action", entry.get("action", ""), MAX_ACTION)
         check.text(f"{path}.owner", entry.get("owner", ""), MAX_OWNER)
         due = entry.get("due", "")
         if not isinstance(due, str):
-            check.add(f"{path}.due", f'must be a date in quotes, like "2025-03-31", or ""; not {check.kind(due)}')
+            check.say(f"{path}.due", "due-not-text", kind=check.kind(due, check.lang))
         elif due and not is_date(due):
-            check.add(f"{path}.due", f'{quote(due)} is not a date; write a real date as year-month-day, '
-                                     'like "2025-03-31", or use ""')
+            check.say(f"{path}.due", "due-not-a-date", shown=quote(due))
         target = entry.get("target")
         levels = [level["value"] for level in scale_of(definition, known[key])["levels"]]
         if target is not None and (type(target) is not int or target not in levels):
-            check.add(f"{path}.target", f"must be a level on the scale: {check.choices(levels, None)}")
+            check.say(f"{path}.target", "target-level", values=check.choices(levels, None, check.lang))

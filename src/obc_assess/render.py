@@ -7,6 +7,8 @@ import io
 import json
 from typing import Any
 
+from obc_assess.catalogue import text
+from obc_assess.languages import DEFAULT, lang_of
 from obc_assess.report import to_markdown
 
 __all__ = ["CSV_COLUMNS", "PLAN_COLUMNS", "csv_text", "plan_csv", "to_csv", "to_json", "to_markdown"]
@@ -26,34 +28,41 @@ def to_json(result: dict[str, Any]) -> str:
     return json.dumps(result, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
-def _cell(value: object) -> str:
+def _cell(value: object, lang: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
-    text = str(value)
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
+        return text(lang, "core.yes" if value else "core.no")
+    words = str(value)
+    return f"'{words}" if words.startswith(_FORMULA_START) else words
 
 
 Row = dict[str, object]
 
 
-def csv_text(columns: tuple[str, ...], rows: list[Row]) -> str:
-    """CSV with a header row, CRLF line ends and every cell guarded against formula injection."""
+def _record(kind: object, lang: str) -> object:
+    return text(lang, f"core.csv-record-{kind}") if isinstance(kind, str) else kind
+
+
+def csv_text(columns: tuple[str, ...], rows: list[Row], lang: str = DEFAULT) -> str:
+    """CSV with a header row in ``lang`` (core.csv-<column>), each row's kind in words (core.csv-record-<kind>),
+    CRLF line ends and every cell guarded against formula injection. No byte order mark: whatever saves the
+    text adds one (the browser's download, the command line), so Excel reads the Welsh letters as UTF-8."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows([_cell(row.get(column)) for column in columns] for row in rows)
+    writer.writerow([text(lang, f"core.csv-{column}") for column in columns])
+    writer.writerows([_cell(_record(row.get(column), lang) if column == "record" else row.get(column), lang)
+                      for column in columns] for row in rows)
     return out.getvalue()
 
 
-def _classification_rows(result: dict[str, Any], head: Row) -> list[Row]:
+def _classification_rows(result: dict[str, Any], head: Row, lang: str) -> list[Row]:
     block = result["classification"]
     flag = block["flag"]
     rows: list[Row] = [{**head, "percent": block["outcome_share"], "count": block["classified"],
-                        "label": f"outcome share below {flag['threshold']}%" if flag["raised"] else ""}]
-    rows += [{"record": "class", "id": c["id"], "title": c["label"], "count": c["count"],
-              "percent": c["percent"], "label": "outcome" if c["outcome"] else "not an outcome"}
+                        "label": text(lang, "core.flag-label", threshold=flag["threshold"]) if flag["raised"] else ""}]
+    rows += [{"record": "class", "id": c["id"], "title": c["label"], "count": c["count"], "percent": c["percent"],
+              "label": text(lang, "core.csv-outcome" if c["outcome"] else "core.csv-not-outcome")}
              for c in block["classes"]]
     rows += [{"record": "measure", "title": m["name"], "id": m["class"], "label": m["label"],
               "note": m["note"]} for m in block["measures"]]
@@ -96,16 +105,17 @@ def to_csv(result: dict[str, Any]) -> str:
     rating, or class and measure. Columns are CSV_COLUMNS; cells a column does not apply to are empty."""
     overall = result["overall"]
     assessment = result["assessment"]
+    lang = lang_of(assessment)
     head: Row = {"record": "overall", "id": assessment["id"], "title": assessment["title"],
                  "percent": overall["percent"], "confidence": overall["confidence"],
                  "count": overall["total"]}
     if result["classification"] is not None:
-        rows = _classification_rows(result, head)
+        rows = _classification_rows(result, head, lang)
     elif result["matrix"] is not None:
         rows = _matrix_rows(result, head)
     else:
         rows = _maturity_rows(result, head)
-    return csv_text(CSV_COLUMNS, rows)
+    return csv_text(CSV_COLUMNS, rows, lang)
 
 
 def plan_csv(result: dict[str, Any]) -> str:
@@ -113,4 +123,5 @@ def plan_csv(result: dict[str, Any]) -> str:
     when there is no plan."""
     titles = {s["id"]: s["title"] for s in result["sections"]}
     return csv_text(PLAN_COLUMNS, [{**p, "section": titles.get(p["section"], p["section"]),
-                                    "label": p["level_label"]} for p in result.get("plan", [])])
+                                    "label": p["level_label"]} for p in result.get("plan", [])],
+                    lang_of(result["assessment"]))

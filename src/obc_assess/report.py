@@ -1,4 +1,4 @@
-"""A readable Markdown report of a result, with everything the user typed escaped."""
+"""A readable Markdown report of a result, in the result's language, with everything the user typed escaped."""
 
 from __future__ import annotations
 
@@ -6,197 +6,226 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from obc_assess.responses import ROLES
+from obc_assess.catalogue import text
+from obc_assess.languages import lang_of
+from obc_assess.responses import role_label
 
 # Characters that would start Markdown structure (emphasis, links, code, tables, headings) or raw HTML.
 _MARKDOWN = re.compile(r"([\\`*_\[\]|#~!])")
 
 
-def escape(text: object) -> str:
+def escape(value: object) -> str:
     """User text on one line, inert: no HTML, no Markdown structure."""
-    flat = " ".join(str(text).split())
+    flat = " ".join(str(value).split())
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN.sub(r"\\\1", flat)
 
 
-def _pct(value: float | None) -> str:
-    return "not scored" if value is None else f"{value:.1f}%"
+def pct(value: float | None, lang: str) -> str:
+    """A percent as the reports show it: "66.7%", or "not scored"."""
+    return text(lang, "core.not-scored") if value is None else f"{value:.1f}%"
 
 
-def _link(base_url: str, url: str | None, text: str = "Guidance") -> str:
-    return f" [{text}]({base_url}{url})" if url else ""
+def _link(base_url: str, url: str | None, lang: str) -> str:
+    return f" [{text(lang, 'core.guidance-link')}]({base_url}{url})" if url else ""
+
+
+def _row(*cells: object) -> str:
+    return "| " + " | ".join(str(cell) for cell in cells) + " |"
+
+
+def _head(lang: str, *keys: str) -> list[str]:
+    """A Markdown table's header row (core.col-<key> words) and its rule."""
+    return [_row(*(text(lang, f"core.col-{key}") for key in keys)), _row(*["---"] * len(keys))]
 
 
 def to_markdown(result: dict[str, Any], base_url: str = "") -> str:
     """The report; guidance links are site-relative, prefixed with base_url (the site's address, if known)."""
     assessment = result["assessment"]
-    lines = [f"# {escape(assessment['title'])}: results", ""]
-    lines += _about(result)
+    lang = lang_of(assessment)
+    lines = [f"# {text(lang, 'core.report-title', title=escape(assessment['title']))}", ""]
+    lines += _about(result, lang)
     if result["classification"] is not None:
-        lines += _classification(result, base_url)
+        lines += _classification(result, base_url, lang)
     elif result["matrix"] is not None:
-        lines += _matrix(result, base_url)
+        lines += _matrix(result, base_url, lang)
     else:
-        lines += _maturity(result, base_url)
+        lines += _maturity(result, base_url, lang)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def version_phrase(result: dict[str, Any], esc: Callable[[object], str] = escape) -> str:
     """"version 1.2", with a word on the answers' own version when it differs (the Markdown's and the .docx's)."""
-    version = f"version {esc(result['assessment']['version'])}"
+    lang = lang_of(result["assessment"])
+    version = text(lang, "core.version", version=esc(result["assessment"]["version"]))
     if not result["version_matches"]:
-        version += (f" (these answers were given to version {esc(result['responses_version'])}; "
-                    "some items may have changed)")
+        version += text(lang, "core.version-differs", version=esc(result["responses_version"]))
     return version
 
 
-def _about(result: dict[str, Any]) -> list[str]:
+def answered_by(result: dict[str, Any], lang: str, esc: Callable[[object], str] = escape) -> str | None:
+    """Who answered, with their role: "Sam (Commissioner)"; None when neither is given."""
+    respondent = result["respondent"]
+    if not (respondent["name"] or respondent["role"]):
+        return None
+    role = f" ({role_label(respondent['role'], lang)})" if respondent["role"] else ""
+    return f"{esc(respondent['name']) or text(lang, 'core.not-named')}{role}"
+
+
+def _about(result: dict[str, Any], lang: str) -> list[str]:
     assessment, context, respondent = result["assessment"], result["context"], result["respondent"]
-    lines = [f"- Assessment: {escape(assessment['title'])}, {version_phrase(result)}"]
+
+    def line(key: str, value: str) -> str:
+        return f"- {text(lang, key)}: {value}"
+
+    lines = [line("core.about-assessment", f"{escape(assessment['title'])}, {version_phrase(result)}")]
     if context["model"] is not None:
-        lines.append(f"- Model: {context['model']}, {escape(context['model_name'])}")
+        lines.append(line("core.about-model", f"{context['model']}, {escape(context['model_name'])}"))
     if context["scope"] is not None:
-        lines.append(f"- Scope: {escape(context['scope_label'])}")
-    if respondent["name"] or respondent["role"]:
-        role = f" ({ROLES[respondent['role']]})" if respondent["role"] else ""
-        lines.append(f"- Answered by: {escape(respondent['name']) or 'not named'}{role}")
+        lines.append(line("core.about-scope", escape(context["scope_label"])))
+    who = answered_by(result, lang)
+    if who is not None:
+        lines.append(line("core.about-answered-by", who))
     if respondent["organisation"]:
-        lines.append(f"- Organisation: {escape(respondent['organisation'])}")
+        lines.append(line("core.about-organisation", escape(respondent["organisation"])))
     if result["assessment_date"]:
-        lines.append(f"- Assessment date: {result['assessment_date_label']}")
+        lines.append(line("core.about-date", result["assessment_date_label"]))
     return [*lines, ""]
 
 
-def _confidence(overall: dict[str, Any], what: str) -> str:
-    return (f"Confidence: {_pct(overall['confidence'])}. {overall['answered']} of {overall['total']} {what}; "
-            f"{overall['unknown']} don't know, {overall['unanswered']} not answered, "
-            f"{overall['na']} not applicable.")
+def confidence_line(overall: dict[str, Any], what: str, lang: str) -> str:
+    """The confidence figure and the counts behind it; ``what`` names what is counted ("core items rated")."""
+    return text(lang, "core.confidence-line", confidence=pct(overall["confidence"], lang),
+                answered=overall["answered"], total=overall["total"], what=what, unknown=overall["unknown"],
+                unanswered=overall["unanswered"], na=overall["na"])
 
 
-def _maturity(result: dict[str, Any], base_url: str) -> list[str]:
+def band_words(band: dict[str, Any] | None, lang: str) -> str:
+    """A band's label, or "No band"."""
+    return str(band["label"]) if band else text(lang, "core.no-band")
+
+
+def _maturity(result: dict[str, Any], base_url: str, lang: str) -> list[str]:
     overall = result["overall"]
     band = overall["band"]
     titles = {s["id"]: s["title"] for s in result["sections"]}
-    lines = ["## Overall (core items)", ""]
+    lines = [f"## {text(lang, 'core.h-overall-core')}", ""]
     if band:
-        lines.append(f"**{_pct(overall['percent'])}**: {band['label']}. {band['descriptor']}")
+        lines.append(f"**{pct(overall['percent'], lang)}**: {band['label']}. {band['descriptor']}")
     elif overall["percent"] is not None:
-        lines.append(f"**{_pct(overall['percent'])}**: no band.")
-    lines += ["", escape(overall["band_reason"]), "", _confidence(overall, "core items rated")]
+        lines.append(f"**{pct(overall['percent'], lang)}**: {text(lang, 'core.no-band-sentence')}")
+    lines += ["", escape(overall["band_reason"]), "",
+              confidence_line(overall, text(lang, "core.what-core-items"), lang)]
     if result["extras"]:
-        lines += ["", "## Optional extras", "",
-                  "Scored apart from the core: they never raise or lower the headline.", "",
-                  "| Extra | Score | Band | Rated | Why |", "| --- | --- | --- | --- | --- |"]
-        lines += [f"| {escape(e['title'])} | {_pct(e['percent'])} | "
-                  f"{escape(e['band']['label']) if e['band'] else 'No band'} | {e['answered']} of {e['total']} | "
-                  f"{escape(e['band_reason'])} |" for e in result["extras"]]
-    lines += ["", "## Sections", "",
-              "| Section | Score | Confidence | Rated |", "| --- | --- | --- | --- |"]
-    lines += [f"| {escape(s['title'])}{' (optional)' if s['optional'] else ''} | {_pct(s['percent'])} | "
-              f"{_pct(s['confidence'])} | {s['answered']} of {s['total']} |"
+        lines += ["", f"## {text(lang, 'core.h-extras')}", "", text(lang, "core.extras-apart"), "",
+                  *_head(lang, "extra", "score", "band", "rated", "why")]
+        lines += [_row(escape(e["title"]), pct(e["percent"], lang), escape(band_words(e["band"], lang)),
+                       text(lang, "core.rated-of", answered=e["answered"], total=e["total"]),
+                       escape(e["band_reason"])) for e in result["extras"]]
+    lines += ["", f"## {text(lang, 'core.h-sections')}", "", *_head(lang, "section", "score", "confidence", "rated")]
+    lines += [_row(f"{escape(s['title'])}{text(lang, 'core.optional-mark') if s['optional'] else ''}",
+                   pct(s["percent"], lang), pct(s["confidence"], lang),
+                   text(lang, "core.rated-of", answered=s["answered"], total=s["total"]))
               for s in result["sections"] if s["total"]]
-    lines += ["", "## Priorities", ""]
+    lines += ["", f"## {text(lang, 'core.h-priorities')}", ""]
     lines += [f"{p['rank']}. **{escape(p['topic'])}** ({escape(titles[p['section']])}"
-              f"{', optional' if p['extras'] else ''}): {escape(p['reason'])} {_next(p)}"
-              f"{_link(base_url, p['guidance_url'])}" for p in result["priorities"]]
+              f"{text(lang, 'core.optional-comma') if p['extras'] else ''}): {escape(p['reason'])} "
+              f"{_next(p, lang)}{_link(base_url, p['guidance_url'], lang)}" for p in result["priorities"]]
     if not result["priorities"]:
-        lines.append("None: every rated item is at the top level.")
+        lines.append(text(lang, "core.priorities-none"))
     if result["evidence_gaps"]:
-        lines += ["", "## Evidence gaps", "",
-                  "You answered \"Don't know\" to these: finding out is a first step.", ""]
-        lines += [f"- {escape(g['title'])}{_link(base_url, g['guidance_url'])}"
+        lines += ["", f"## {text(lang, 'core.h-gaps')}", "", escape(text(lang, "core.gaps-intro")), ""]
+        lines += [f"- {escape(g['title'])}{_link(base_url, g['guidance_url'], lang)}"
                   for g in result["evidence_gaps"]]
+    not_answered = text(lang, "core.status-unanswered")
     if result.get("plan"):
-        lines += ["", "## Action plan", "", "| Item | Now | Target | Action | Owner | Due |",
-                  "| --- | --- | --- | --- | --- | --- |"]
-        lines += [f"| {escape(p['title'])} | {escape(p['level_label'] or 'Not answered')} | "
-                  f"{escape(p['target_label'] or '')} | {escape(p['action'])} | {escape(p['owner'])} | "
-                  f"{escape(p['due'])} |" for p in result["plan"]]
+        lines += ["", f"## {text(lang, 'core.h-plan')}", "",
+                  *_head(lang, "item", "now", "target", "action", "owner", "due")]
+        lines += [_row(escape(p["title"]), escape(p["level_label"] or not_answered), escape(p["target_label"] or ""),
+                       escape(p["action"]), escape(p["owner"]), escape(p["due"])) for p in result["plan"]]
     working = result["working"]
     asked = [i for i in working["items"] if i["status"] != "not-asked"]
     scales = list(dict.fromkeys(i["scale_name"] for i in working["items"]))
     # Where items are asked on different scales, each row names its own (issue 10 point 4).
     mixed = len(scales) > 1
-    lines += ["", "## Answers and notes", "",
-              f"| Item | Answer{' | Scale' if mixed else ''} | Weight | Points | Note |",
-              f"| --- | --- |{' --- |' if mixed else ''} --- | --- | --- |"]
-    lines += [f"| {escape(i['title'])} | {escape(i['level_label'] or 'Not answered')} | "
-              f"{escape(i['scale_name']) + ' | ' if mixed else ''}{i['weight']} | "
-              f"{'' if i['contribution'] is None else i['contribution']} | {escape(i['note'])} |"
-              for i in asked]
-    lines += ["", "## How this was scored", "",
-              f"Answer scale{'s' if mixed else ''}: {escape('; '.join(scales))}.", "",
-              escape(scoring_sentence(working)), "", "When a band is given:", ""]
+    lines += ["", f"## {text(lang, 'core.h-answers')}", "",
+              *_head(lang, "item", "answer", *(["scale"] if mixed else []), "weight", "points", "note")]
+    lines += [_row(escape(i["title"]), escape(i["level_label"] or not_answered),
+                   *([escape(i["scale_name"])] if mixed else []), i["weight"],
+                   "" if i["contribution"] is None else i["contribution"], escape(i["note"])) for i in asked]
+    lines += ["", f"## {text(lang, 'core.h-how')}", "",
+              text(lang, "core.answer-scales" if mixed else "core.answer-scale", scales=escape("; ".join(scales))),
+              "", escape(scoring_sentence(working, lang)), "", text(lang, "core.band-rules-intro"), ""]
     lines += [f"- {escape(rule)}" for rule in result["band_rules"]]
     return lines
 
 
-def scoring_sentence(working: dict[str, Any]) -> str:
+def scoring_sentence(working: dict[str, Any], lang: str) -> str:
     """How the percent is worked out, with this result's own figures (the report's and the .docx's words)."""
-    return (f"{working['rule']} The score is those points ({working['points']}) as a share of the weights of the rated "
-            f"items ({working['possible']}). "
-            "Not applicable, don't know and unanswered items are left out of the score; don't know and "
-            "unanswered lower the confidence figure instead.")
+    return text(lang, "core.scoring-sentence", rule=working["rule"], points=working["points"],
+                possible=working["possible"])
 
 
-def _next(priority: dict[str, Any]) -> str:
+def _next(priority: dict[str, Any], lang: str) -> str:
     """The item's own next steps, with their sources; the next level's wording only when it has none."""
     if priority["next_steps"]:
-        return "Next steps: " + " ".join(f"{escape(step['text'])} ({escape(step['cite'])})"
-                                         for step in priority["next_steps"])
+        return text(lang, "core.next-steps") + " " + " ".join(
+            f"{escape(step['text'])} ({escape(step['cite'])})" for step in priority["next_steps"])
     target = priority["target"]
-    return f"Next level: **{escape(target['label'])}**, {escape(target['descriptor'])}"
+    return f"{text(lang, 'core.next-level')} **{escape(target['label'])}**, {escape(target['descriptor'])}"
 
 
-def _matrix(result: dict[str, Any], base_url: str) -> list[str]:
+def _matrix(result: dict[str, Any], base_url: str, lang: str) -> list[str]:
     block = result["matrix"]
     label = escape(block["row_label"])
-    lines = ["## Overall", "", _confidence(result["overall"], "ratings given"), "",
-             f"## {label}s in order of priority for review", ""]
+    lines = [f"## {text(lang, 'core.h-overall')}", "",
+             confidence_line(result["overall"], text(lang, "core.progress-matrix"), lang), "",
+             f"## {text(lang, 'core.h-rows-in-order', label=label)}", ""]
     if not block["areas"]:
-        lines.append(f"No {label.lower()} has been named yet.")
+        lines.append(text(lang, "core.no-row-named", label=label.lower()))
     else:
-        lines += [f"| Rank | {label} | Score | Rated | Note |", "| --- | --- | --- | --- | --- |"]
-        lines += [f"| {a['rank']} | {escape(a['name'])} | {_pct(a['percent'])} | "
-                  f"{a['answered']} of {a['total']} | {escape(a['note'])} |" for a in block["areas"]]
-    lines += ["", "## Criteria", "", "How strongly each criterion applies, on average across the areas.", "",
-              "| Criterion | Score | Rated |", "| --- | --- | --- |"]
-    lines += [f"| {escape(s['title'])} | {_pct(s['percent'])} | {s['answered']} of {s['total']} |"
-              for s in result["sections"]]
+        lines += [_row(text(lang, "core.col-rank"), label, text(lang, "core.col-score"), text(lang, "core.col-rated"),
+                       text(lang, "core.col-note")), _row(*["---"] * 5)]
+        lines += [_row(a["rank"], escape(a["name"]), pct(a["percent"], lang),
+                       text(lang, "core.rated-of", answered=a["answered"], total=a["total"]), escape(a["note"]))
+                  for a in block["areas"]]
+    lines += ["", f"## {text(lang, 'core.h-criteria')}", "", text(lang, "core.criteria-intro"), "",
+              *_head(lang, "criterion", "score", "rated")]
+    lines += [_row(escape(s["title"]), pct(s["percent"], lang),
+                   text(lang, "core.rated-of", answered=s["answered"], total=s["total"])) for s in result["sections"]]
     if result["evidence_gaps"]:
-        lines += ["", "## Evidence gaps", ""]
-        lines += [f"- {escape(g['area'])}: {escape(g['title'])}{_link(base_url, g['guidance_url'])}"
+        lines += ["", f"## {text(lang, 'core.h-gaps')}", ""]
+        lines += [f"- {escape(g['area'])}: {escape(g['title'])}{_link(base_url, g['guidance_url'], lang)}"
                   for g in result["evidence_gaps"]]
+    not_answered = text(lang, "core.status-unanswered")
     for area in block["areas"]:
-        lines += ["", f"### {area['rank']}. {escape(area['name'])}", "",
-                  "| Criterion | Rating |", "| --- | --- |"]
-        lines += [f"| {escape(c['title'])} | {escape(c['label'] or 'Not answered')} |"
-                  for c in area["levels"]]
+        lines += ["", f"### {area['rank']}. {escape(area['name'])}", "", *_head(lang, "criterion", "rating")]
+        lines += [_row(escape(c["title"]), escape(c["label"] or not_answered)) for c in area["levels"]]
     return lines
 
 
-def _classification(result: dict[str, Any], base_url: str) -> list[str]:
+def _classification(result: dict[str, Any], base_url: str, lang: str) -> list[str]:
     block = result["classification"]
     label = escape(block["row_label"]).lower()
-    lines = ["## Overall", ""]
+    lines = [f"## {text(lang, 'core.h-overall')}", ""]
     if block["outcome_share"] is None:
-        lines.append(f"No {label} has a category yet, so there is no outcome share.")
+        lines.append(text(lang, "core.share-no-category", label=label))
     else:
-        lines.append(f"**{_pct(block['outcome_share'])}** of the {block['classified']} {label}s with a "
-                     "category are outcomes.")
+        lines.append(text(lang, "core.share-outcomes", share=f"**{pct(block['outcome_share'], lang)}**",
+                          classified=block["classified"], label=label))
     if block["flag"]["raised"]:
-        lines += ["", f"> **Warning:** {escape(block['flag']['message'])}"]
+        lines += ["", f"> **{text(lang, 'core.warning')}** {escape(block['flag']['message'])}"]
     if block["unclassified"]:
-        lines += ["", f"{block['unclassified']} {label}(s) without a category are left out of the shares."]
-    lines += ["", "## Categories", "", "| Category | Outcome | Count | Share |", "| --- | --- | --- | --- |"]
-    lines += [f"| [{escape(c['label'])}]({base_url}{c['guidance_url']}) | "
-              f"{'yes' if c['outcome'] else 'no'} | {c['count']} | {_pct(c['percent'])} |"
+        lines += ["", text(lang, "core.unclassified", count=block["unclassified"], label=label)]
+    lines += ["", f"## {text(lang, 'core.h-categories')}", "", *_head(lang, "category", "outcome", "count", "share")]
+    lines += [_row(f"[{escape(c['label'])}]({base_url}{c['guidance_url']})",
+                   text(lang, "core.yes" if c["outcome"] else "core.no"), c["count"], pct(c["percent"], lang))
               for c in block["classes"]]
-    lines += ["", f"## {escape(block['row_label'])}s", ""]
+    lines += ["", f"## {text(lang, 'core.h-rows', label=escape(block['row_label']))}", ""]
     if block["measures"]:
-        lines += ["| Name | Category | Note |", "| --- | --- | --- |"]
-        lines += [f"| {escape(m['name'])} | {escape(m['label'] or 'None yet')} | {escape(m['note'])} |"
+        lines += _head(lang, "name", "category", "note")
+        lines += [_row(escape(m["name"]), escape(m["label"] or text(lang, "core.none-yet")), escape(m["note"]))
                   for m in block["measures"]]
     else:
-        lines.append(f"No {label}s listed yet.")
+        lines.append(text(lang, "core.no-rows-listed", label=label))
     return lines

@@ -1,173 +1,197 @@
-"""The Word (.docx) report of one person's result: the Markdown report's content, with real headings and tables."""
+"""The Word (.docx) report of one person's result: the Markdown report's content, with real headings and tables,
+in the result's language (the document's language is set to match: cy-GB or en-GB)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from obc_assess.report import _confidence, _pct, scoring_sentence, version_phrase
-from obc_assess.responses import ROLES
+from obc_assess.catalogue import text
+from obc_assess.languages import lang_of
+from obc_assess.report import answered_by, band_words, confidence_line, pct, scoring_sentence, version_phrase
 from obc_assess.wordml import Cell, Document
 
-NOT_ANSWERED = "Not answered"
-BAR = "Score as a bar, 0 to 100%"
+
+def _label(lang: str, key: str) -> str:
+    """A lead-in before a value: "Model: "."""
+    return f"{text(lang, key)}: "
+
+
+def _cols(lang: str, *keys: str) -> list[str]:
+    return [text(lang, f"core.col-{key}") for key in keys]
+
+
+def _rated(row: dict[str, Any], lang: str) -> str:
+    return text(lang, "core.rated-of", answered=row["answered"], total=row["total"])
 
 
 def about(result: dict[str, Any]) -> list[Cell]:
     """Who, for whom, when and with which choices: the lines under the title."""
     assessment, context, respondent = result["assessment"], result["context"], result["respondent"]
-    lines: list[Cell] = [("Assessment: ", f"{assessment['title']}, {version_phrase(result, str)}")]
+    lang = lang_of(assessment)
+    lines: list[Cell] = [(_label(lang, "core.about-assessment"),
+                          f"{assessment['title']}, {version_phrase(result, str)}")]
     # The answers format gives organisation and date from format 2 on; an older result has neither.
     if respondent.get("organisation"):
-        lines.append(("Organisation: ", respondent["organisation"]))
+        lines.append((_label(lang, "core.about-organisation"), respondent["organisation"]))
     if result.get("assessment_date_label"):
-        lines.append(("Date of the assessment: ", result["assessment_date_label"]))
+        lines.append((_label(lang, "core.date-of-assessment"), result["assessment_date_label"]))
     if context["model"] is not None:
-        lines.append(("Model: ", f"{context['model']}, {context['model_name']}"))
+        lines.append((_label(lang, "core.about-model"), f"{context['model']}, {context['model_name']}"))
     if context["scope"] is not None:
-        lines.append(("Scope: ", context["scope_label"]))
-    if respondent["name"] or respondent["role"]:
-        role = f" ({ROLES[respondent['role']]})" if respondent["role"] else ""
-        lines.append(("Answered by: ", f"{respondent['name'] or 'not named'}{role}"))
+        lines.append((_label(lang, "core.about-scope"), context["scope_label"]))
+    who = answered_by(result, lang, str)
+    if who is not None:
+        lines.append((_label(lang, "core.about-answered-by"), who))
     return lines
 
 
 def result_docx(result: dict[str, Any]) -> bytes:
     """The report of a scored result (any kind) as .docx bytes, the same wherever it is made."""
-    title = f"{result['assessment']['title']}: results"
-    doc = Document(title)
+    lang = lang_of(result["assessment"])
+    title = text(lang, "core.report-title", title=result["assessment"]["title"])
+    doc = Document(title, lang)
     doc.paragraph(title, "Title")
     doc.bullets(about(result))
     if result["classification"] is not None:
-        _classification(doc, result)
+        _classification(doc, result, lang)
     elif result["matrix"] is not None:
-        _matrix(doc, result)
+        _matrix(doc, result, lang)
     else:
-        _maturity(doc, result)
+        _maturity(doc, result, lang)
     return doc.to_bytes()
 
 
-def _band_line(summary: dict[str, Any]) -> Cell:
+def _band_line(summary: dict[str, Any], lang: str) -> Cell:
     band = summary["band"]
     if band:
-        return (f"{_pct(summary['percent'])}: {band['label']}. ", band["descriptor"])
-    return (f"{_pct(summary['percent'])}: ", "no band.")
+        return (f"{pct(summary['percent'], lang)}: {band['label']}. ", band["descriptor"])
+    return (f"{pct(summary['percent'], lang)}: ", text(lang, "core.no-band-sentence"))
 
 
-def _maturity(doc: Document, result: dict[str, Any]) -> None:
+def _maturity(doc: Document, result: dict[str, Any], lang: str) -> None:
     overall, titles = result["overall"], {s["id"]: s["title"] for s in result["sections"]}
-    doc.heading(1, "Overall (core items)")
-    doc.paragraph(_band_line(overall))
+    doc.heading(1, text(lang, "core.h-overall-core"))
+    doc.paragraph(_band_line(overall, lang))
     doc.paragraph(overall["band_reason"])
-    doc.paragraph(_confidence(overall, "core items rated"))
+    doc.paragraph(confidence_line(overall, text(lang, "core.what-core-items"), lang))
     sections = [s for s in result["sections"] if s["total"]]
-    doc.heading(1, "Sections")
-    doc.table("Section scores", ["Section", "Score", "Confidence", "Rated"], [
-        [f"{s['title']}{' (optional)' if s['optional'] else ''}", _pct(s["percent"]), _pct(s["confidence"]),
-         f"{s['answered']} of {s['total']}"] for s in sections], [4, 1, 1, 1])
-    doc.heading(2, "Section chart")
-    doc.bars("Section scores as bars", ("Section", BAR),
-             [(f"{s['title']}: {_pct(s['percent'])}", s["percent"]) for s in sections])
+    doc.heading(1, text(lang, "core.h-sections"))
+    doc.table(text(lang, "core.section-scores"), _cols(lang, "section", "score", "confidence", "rated"), [
+        [f"{s['title']}{text(lang, 'core.optional-mark') if s['optional'] else ''}", pct(s["percent"], lang),
+         pct(s["confidence"], lang), _rated(s, lang)] for s in sections], [4, 1, 1, 1])
+    doc.heading(2, text(lang, "core.section-chart"))
+    doc.bars(text(lang, "core.section-bars"), (text(lang, "core.col-section"), text(lang, "core.bar-score")),
+             [(f"{s['title']}: {pct(s['percent'], lang)}", s["percent"]) for s in sections])
     if result["extras"]:
-        doc.heading(1, "Optional extras")
-        doc.paragraph("Scored apart from the core: they never raise or lower the headline.")
-        doc.table("Optional extras", ["Extra", "Score", "Band", "Rated", "Why"], [
-            [e["title"], _pct(e["percent"]), e["band"]["label"] if e["band"] else "No band",
-             f"{e['answered']} of {e['total']}", e["band_reason"]] for e in result["extras"]], [3, 1, 2, 1, 4])
-    doc.heading(1, "Priorities")
+        doc.heading(1, text(lang, "core.h-extras"))
+        doc.paragraph(text(lang, "core.extras-apart"))
+        doc.table(text(lang, "core.h-extras"), _cols(lang, "extra", "score", "band", "rated", "why"), [
+            [e["title"], pct(e["percent"], lang), band_words(e["band"], lang), _rated(e, lang), e["band_reason"]]
+            for e in result["extras"]], [3, 1, 2, 1, 4])
+    doc.heading(1, text(lang, "core.h-priorities"))
     if result["priorities"]:
-        doc.table("Priorities", ["Rank", "Item", "Why", "Next steps and their sources"], [
-            [str(p["rank"]), f"{p['title']} ({titles[p['section']]}{', optional' if p['extras'] else ''})",
-             p["reason"], _next(p)] for p in result["priorities"]], [1, 3, 4, 5])
+        doc.table(text(lang, "core.h-priorities"), _cols(lang, "rank", "item", "why", "next-steps-sources"), [
+            [str(p["rank"]), f"{p['title']} ({titles[p['section']]}"
+                             f"{text(lang, 'core.optional-comma') if p['extras'] else ''})",
+             p["reason"], _next(p, lang)] for p in result["priorities"]], [1, 3, 4, 5])
     else:
-        doc.paragraph("None: every rated item is at the top level.")
+        doc.paragraph(text(lang, "core.priorities-none"))
     if result["evidence_gaps"]:
-        doc.heading(1, "Evidence gaps")
-        doc.paragraph("You answered \"Don't know\" to these: finding out is a first step.")
+        doc.heading(1, text(lang, "core.h-gaps"))
+        doc.paragraph(text(lang, "core.gaps-intro"))
         doc.bullets([g["title"] for g in result["evidence_gaps"]])
+    not_answered = text(lang, "core.status-unanswered")
     if result.get("plan"):
-        doc.heading(1, "Action plan")
-        doc.table("Action plan", ["Item", "Now", "Target", "Action", "Owner", "Due"], [
-            [p["title"], p["level_label"] or NOT_ANSWERED, p["target_label"] or "", p["action"], p["owner"],
+        doc.heading(1, text(lang, "core.h-plan"))
+        doc.table(text(lang, "core.h-plan"), _cols(lang, "item", "now", "target", "action", "owner", "due"), [
+            [p["title"], p["level_label"] or not_answered, p["target_label"] or "", p["action"], p["owner"],
              p["due"]] for p in result["plan"]], [3, 2, 2, 4, 2, 2])
-    _answers(doc, result)
-    doc.heading(1, "How this was scored")
-    doc.paragraph(scoring_sentence(result["working"]))
-    doc.paragraph("When a band is given:")
+    _answers(doc, result, lang)
+    doc.heading(1, text(lang, "core.h-how"))
+    doc.paragraph(scoring_sentence(result["working"], lang))
+    doc.paragraph(text(lang, "core.band-rules-intro"))
     doc.bullets(result["band_rules"])
 
 
-def _next(priority: dict[str, Any]) -> str:
+def _next(priority: dict[str, Any], lang: str) -> str:
     """The item's own next steps, each with its source; the next level's wording only when it has none."""
     if priority["next_steps"]:
         return "\n".join(f"{step['text']} ({step['cite']})" for step in priority["next_steps"])
     target = priority["target"]
-    return f"Next level: {target['label']}, {target['descriptor']}"
+    return f"{text(lang, 'core.next-level')} {target['label']}, {target['descriptor']}"
 
 
-def _answers(doc: Document, result: dict[str, Any]) -> None:
-    doc.heading(1, "Answers and notes")
+def _answers(doc: Document, result: dict[str, Any], lang: str) -> None:
+    doc.heading(1, text(lang, "core.h-answers"))
     asked = [i for i in result["working"]["items"] if i["status"] != "not-asked"]
+    not_answered = text(lang, "core.status-unanswered")
     for section in result["sections"]:
         rows = [i for i in asked if i["section"] == section["id"]]
         if not rows:
             continue
         doc.heading(2, section["title"])
-        doc.table(f"Answers: {section['title']}", ["Item", "Answer", "Weight", "Points", "Note"], [
-            [i["title"], i["level_label"] or NOT_ANSWERED, str(i["weight"]),
+        doc.table(text(lang, "core.answers-caption", title=section["title"]),
+                  _cols(lang, "item", "answer", "weight", "points", "note"), [
+            [i["title"], i["level_label"] or not_answered, str(i["weight"]),
              "" if i["contribution"] is None else str(i["contribution"]), i["note"]] for i in rows], [3, 2, 1, 1, 5])
 
 
-def _matrix(doc: Document, result: dict[str, Any]) -> None:
+def _matrix(doc: Document, result: dict[str, Any], lang: str) -> None:
     block = result["matrix"]
     label = block["row_label"]
-    doc.heading(1, "Overall")
-    doc.paragraph(_confidence(result["overall"], "ratings given"))
-    doc.heading(1, f"{label}s in order of priority for review")
+    doc.heading(1, text(lang, "core.h-overall"))
+    doc.paragraph(confidence_line(result["overall"], text(lang, "core.progress-matrix"), lang))
+    doc.heading(1, text(lang, "core.h-rows-in-order", label=label))
     if not block["areas"]:
-        doc.paragraph(f"No {label.lower()} has been named yet.")
+        doc.paragraph(text(lang, "core.no-row-named", label=label.lower()))
     else:
-        doc.table(f"{label}s in order of priority", ["Rank", label, "Score", "Rated", "Note"], [
-            [str(a["rank"]), a["name"], _pct(a["percent"]), f"{a['answered']} of {a['total']}", a["note"]]
+        doc.table(text(lang, "core.rows-in-order-caption", label=label),
+                  [text(lang, "core.col-rank"), label, *_cols(lang, "score", "rated", "note")], [
+            [str(a["rank"]), a["name"], pct(a["percent"], lang), _rated(a, lang), a["note"]]
             for a in block["areas"]], [1, 4, 1, 1, 4])
-        doc.heading(2, f"{label} chart")
-        doc.bars(f"{label} scores as bars", (label, BAR),
-                 [(f"{a['rank']}. {a['name']}: {_pct(a['percent'])}", a["percent"]) for a in block["areas"]])
-    doc.heading(1, "Criteria")
-    doc.paragraph("How strongly each criterion applies, on average across the areas.")
-    doc.table("Criteria", ["Criterion", "Score", "Rated"], [
-        [s["title"], _pct(s["percent"]), f"{s['answered']} of {s['total']}"] for s in result["sections"]], [4, 1, 1])
+        doc.heading(2, text(lang, "core.row-chart", label=label))
+        doc.bars(text(lang, "core.row-bars", label=label), (label, text(lang, "core.bar-score")),
+                 [(f"{a['rank']}. {a['name']}: {pct(a['percent'], lang)}", a["percent"]) for a in block["areas"]])
+    doc.heading(1, text(lang, "core.h-criteria"))
+    doc.paragraph(text(lang, "core.criteria-intro"))
+    doc.table(text(lang, "core.h-criteria"), _cols(lang, "criterion", "score", "rated"), [
+        [s["title"], pct(s["percent"], lang), _rated(s, lang)] for s in result["sections"]], [4, 1, 1])
     if result["evidence_gaps"]:
-        doc.heading(1, "Evidence gaps")
+        doc.heading(1, text(lang, "core.h-gaps"))
         doc.bullets([f"{g['area']}: {g['title']}" for g in result["evidence_gaps"]])
+    not_answered = text(lang, "core.status-unanswered")
     for area in block["areas"]:
         doc.heading(2, f"{area['rank']}. {area['name']}")
-        doc.table(f"Ratings: {area['name']}", ["Criterion", "Rating"],
-                  [[c["title"], c["label"] or NOT_ANSWERED] for c in area["levels"]], [3, 2])
+        doc.table(text(lang, "core.ratings-caption", name=area["name"]), _cols(lang, "criterion", "rating"),
+                  [[c["title"], c["label"] or not_answered] for c in area["levels"]], [3, 2])
 
 
-def _classification(doc: Document, result: dict[str, Any]) -> None:
+def _classification(doc: Document, result: dict[str, Any], lang: str) -> None:
     block = result["classification"]
     label = block["row_label"].lower()
-    doc.heading(1, "Overall")
+    doc.heading(1, text(lang, "core.h-overall"))
     if block["outcome_share"] is None:
-        doc.paragraph(f"No {label} has a category yet, so there is no outcome share.")
+        doc.paragraph(text(lang, "core.share-no-category", label=label))
     else:
-        doc.paragraph((_pct(block["outcome_share"]), f" of the {block['classified']} {label}s with a category "
-                                                     "are outcomes."))
+        share = pct(block["outcome_share"], lang)
+        sentence = text(lang, "core.share-outcomes", share=share, classified=block["classified"], label=label)
+        # The share leads in bold where the sentence starts with it (English); else the sentence is plain.
+        doc.paragraph((share, sentence[len(share):]) if sentence.startswith(share) else sentence)
     if block["flag"]["raised"]:
-        doc.paragraph(("Warning: ", block["flag"]["message"]))
+        doc.paragraph((f"{text(lang, 'core.warning')} ", block["flag"]["message"]))
     if block["unclassified"]:
-        doc.paragraph(f"{block['unclassified']} {label}(s) without a category are left out of the shares.")
-    doc.heading(1, "Categories")
-    doc.table("Categories", ["Category", "Outcome", "Count", "Share"], [
-        [c["label"], "yes" if c["outcome"] else "no", str(c["count"]), _pct(c["percent"])]
+        doc.paragraph(text(lang, "core.unclassified", count=block["unclassified"], label=label))
+    doc.heading(1, text(lang, "core.h-categories"))
+    doc.table(text(lang, "core.h-categories"), _cols(lang, "category", "outcome", "count", "share"), [
+        [c["label"], text(lang, "core.yes" if c["outcome"] else "core.no"), str(c["count"]), pct(c["percent"], lang)]
         for c in block["classes"]], [4, 1, 1, 1])
-    doc.heading(2, "Category chart")
-    doc.bars("Category shares as bars", ("Category", "Share as a bar, 0 to 100%"),
-             [(f"{c['label']}: {_pct(c['percent'])}", c["percent"]) for c in block["classes"]])
-    doc.heading(1, f"{block['row_label']}s")
+    doc.heading(2, text(lang, "core.category-chart"))
+    doc.bars(text(lang, "core.category-bars"), (text(lang, "core.col-category"), text(lang, "core.bar-share")),
+             [(f"{c['label']}: {pct(c['percent'], lang)}", c["percent"]) for c in block["classes"]])
+    rows = text(lang, "core.h-rows", label=block["row_label"])
+    doc.heading(1, rows)
     if block["measures"]:
-        doc.table(f"{block['row_label']}s", ["Name", "Category", "Note"], [
-            [m["name"], m["label"] or "None yet", m["note"]] for m in block["measures"]], [3, 2, 4])
+        doc.table(rows, _cols(lang, "name", "category", "note"), [
+            [m["name"], m["label"] or text(lang, "core.none-yet"), m["note"]] for m in block["measures"]], [3, 2, 4])
     else:
-        doc.paragraph(f"No {label}s listed yet.")
+        doc.paragraph(text(lang, "core.no-rows-listed", label=label))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from obc_assess.catalogue import text
+from obc_assess.languages import DEFAULT, lang_of
 from obc_assess.render import Row, csv_text
 from obc_assess.report import escape
 
@@ -27,6 +29,11 @@ def _signed(value: float | int | None) -> str:
 
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:
     return ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head), *("| " + " | ".join(r) + " |" for r in rows)]
+
+
+def _cols(lang: str, *keys: str) -> list[str]:
+    """Column headings (core.col-<key>)."""
+    return [text(lang, f"core.col-{key}") for key in keys]
 
 
 def _stats(entry: dict[str, Any]) -> Row:
@@ -54,9 +61,11 @@ def team_csv(result: dict[str, Any]) -> str:
                      "count": item["respondents"], **_stats(item)})
         rows += [{"record": "answer", "section": item["section"], "id": item["id"], "respondent": cell["respondent"],
                   "level": cell["level"], "label": cell["label"]} for cell in item["levels"] if cell["asked"]]
+    lang = lang_of(assessment)
     rows += [{"record": "disagreement", "section": d["section"], "id": d["id"], "title": d["title"],
               "mean": d["mean"], "min": d["min"], "max": d["max"], "range": d["range"],
-              "note": f"lowest: {'; '.join(d['lowest'])}. highest: {'; '.join(d['highest'])}"}
+              "note": text(lang, "core.csv-lowest-highest", lowest="; ".join(d["lowest"]),
+                           highest="; ".join(d["highest"]))}
              for d in result["disagreements"]]
     for role in result["roles"]:
         rows.append({"record": "role", "id": role["role"], "role": role["label"], "percent": role["percent"],
@@ -77,57 +86,63 @@ def team_csv(result: dict[str, Any]) -> str:
                   "percent": c["percent"]} for c in block["classes"]]
         rows += [{"record": "respondent-share", "respondent": r["respondent"], "percent": r["outcome_share"],
                   "count": r["classified"]} for r in block["respondents"]]
-    return csv_text(TEAM_COLUMNS, rows)
+    return csv_text(TEAM_COLUMNS, rows, lang)
 
 
 def team_markdown(result: dict[str, Any]) -> str:
     """A readable summary of a team result, with everything the respondents typed escaped."""
     assessment, overall = result["assessment"], result["overall"]
-    lines = [f"# {escape(assessment['title'])}: team results", "",
-             f"- Assessment: {escape(assessment['title'])}, version {escape(assessment['version'])}",
-             f"- Respondents: {overall['respondents']}"]
-    lines += [f"- Left out: {escape(s['file'])} ({len(s['problems'])} problem(s))" for s in result["skipped"]]
+    lang = lang_of(assessment)
+    lines = [f"# {text(lang, 'core.team-title', title=escape(assessment['title']))}", "",
+             f"- {text(lang, 'core.about-assessment')}: {escape(assessment['title'])}, "
+             f"{text(lang, 'core.version', version=escape(assessment['version']))}",
+             f"- {text(lang, 'core.team-respondents')}: {overall['respondents']}"]
+    lines += [f"- {text(lang, 'core.team-left-out', file=escape(s['file']), count=len(s['problems']))}"
+              for s in result["skipped"]]
     if result["roles_note"]:
         lines.append(f"- {result['roles_note']}")
     if result["context"]["notes"]:
         lines += ["", *(escape(note) for note in result["context"]["notes"])]
     people = result["respondents"]
     if people:
-        lines += ["", "## Respondents", ""]
-        lines += _table(["Respondent", "Role", "Organisation", "Date", "Score", "Confidence"], [
-            [escape(p["name"]), p["role_label"], escape(p["organisation"]) or "Not given", p["date_label"],
-             _pct(p["percent"]), _pct(p["confidence"])] for p in people])
+        lines += ["", f"## {text(lang, 'core.h-respondents')}", ""]
+        lines += _table(_cols(lang, "respondent", "role", "organisation", "date", "score", "confidence"), [
+            [escape(p["name"]), p["role_label"], escape(p["organisation"]) or text(lang, "core.not-given"),
+             p["date_label"], _pct(p["percent"]), _pct(p["confidence"])] for p in people])
     if assessment["kind"] == "maturity":
-        lines += _maturity(result)
+        lines += _maturity(result, lang)
     elif result["matrix"] is not None:
         label = escape(result["matrix"]["row_label"])
-        lines += ["", f"## {label}s in order of team priority", ""]
-        lines += _table(["Rank", label, "Mean", "Lowest", "Highest", *(escape(p["name"]) for p in people)], [
+        lines += ["", f"## {text(lang, 'core.h-team-rows', label=label)}", ""]
+        lines += _table([text(lang, "core.col-rank"), label, *_cols(lang, "mean", "lowest", "highest"),
+                         *(escape(p["name"]) for p in people)], [
             [str(a["rank"]), escape(a["name"]), _pct(a["mean"]), _pct(a["min"]), _pct(a["max"]),
              *(f"{c['rank']} ({_pct(c['percent'])})" if c["rank"] else NONE for c in a["ranks"])]
             for a in result["matrix"]["areas"]])
     else:
         block = result["classification"]
-        lines += ["", "## Combined mix", "", f"Outcome share: **{_pct(block['outcome_share'])}** of the "
-                  f"{block['classified']} {escape(block['row_label']).lower()}s with a category."]
+        lines += ["", f"## {text(lang, 'core.h-combined-mix')}", "",
+                  text(lang, "core.team-outcome-share", share=f"**{_pct(block['outcome_share'])}**",
+                       classified=block["classified"], label=escape(block["row_label"]).lower())]
         if block["flag"]["raised"]:
-            lines += ["", f"> **Warning:** {escape(block['flag']['message'])}"]
-        lines += ["", *_table(["Category", "Count", "Share"], [
+            lines += ["", f"> **{text(lang, 'core.warning')}** {escape(block['flag']['message'])}"]
+        lines += ["", *_table(_cols(lang, "category", "count", "share"), [
             [escape(c["label"]), str(c["count"]), _pct(c["percent"])] for c in block["classes"]])]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _maturity(result: dict[str, Any]) -> list[str]:
+def _maturity(result: dict[str, Any], lang: str) -> list[str]:
     overall = result["overall"]
-    lines = ["", "## Overall", ""]
-    lines.append("No respondent has rated an item yet." if overall["mean"] is None else
-                 f"Mean **{_pct(overall['mean'])}** (median {_pct(overall['median'])}; lowest "
-                 f"{_pct(overall['min'])}, highest {_pct(overall['max'])}).")
-    lines += ["", "## Sections", ""]
-    lines += _table(["Section", "Mean", "Median", "Lowest", "Highest", "Spread"], [
+    lines = ["", f"## {text(lang, 'core.h-overall')}", ""]
+    lines.append(text(lang, "core.team-none-rated") if overall["mean"] is None else
+                 text(lang, "core.team-mean", mean=f"**{_pct(overall['mean'])}**", median=_pct(overall["median"]),
+                      min=_pct(overall["min"]), max=_pct(overall["max"])))
+    lines += ["", f"## {text(lang, 'core.h-sections')}", ""]
+    lines += _table(_cols(lang, "section", "mean", "median", "lowest", "highest", "spread"), [
         [escape(s["title"]), _pct(s["mean"]), _pct(s["median"]), _pct(s["min"]), _pct(s["max"]),
-         NONE if s["range"] is None else f"{s['range']:.1f} points"] for s in result["sections"]])
-    lines += ["", "## Where answers differ most", ""]
+         NONE if s["range"] is None else text(lang, "core.points-spread", points=f"{s['range']:.1f}")]
+        for s in result["sections"]])
+    lines += ["", f"## {text(lang, 'core.h-differ-most')}", ""]
     if result["disagreements"]:
         lines += [result["disagreement"]["rule"], ""]
     lines += [f"- **{escape(d['title'])}**: {escape(d['text'])}." for d in result["disagreements"]]
@@ -135,33 +150,35 @@ def _maturity(result: dict[str, Any]) -> list[str]:
         lines.append(result["disagreement"]["none"])
     if result["roles"]:
         titles = [escape(s["title"]) for s in result["sections"]]
-        lines += ["", "## By role", ""]
-        lines += _table(["Role", "Respondents", "Overall", *titles], [
+        lines += ["", f"## {text(lang, 'core.h-by-role')}", ""]
+        lines += _table([*_cols(lang, "role", "respondents", "overall"), *titles], [
             [r["label"], str(len(r["respondents"])), _pct(r["percent"]), *(_pct(s["percent"]) for s in r["sections"])]
             for r in result["roles"]])
     names = [escape(p["name"]) for p in result["respondents"]]
-    lines += ["", "## Items", ""]
-    lines += _table(["Item", "Answers", "Agreement", *names], [
+    lines += ["", f"## {text(lang, 'core.h-items')}", ""]
+    lines += _table([*_cols(lang, "item", "answers", "agreement"), *names], [
         [escape(i["title"]), i["range_text"] or NONE, i["agreement"]["label"] if i["agreement"] else NONE,
          *(escape(c["text"]) for c in i["levels"])] for i in result["items"]])
     noted = [i for i in result["items"] if i["notes"] or i["plans"]]
     if noted:
-        lines += ["", "## Notes and plans", ""]
+        lines += ["", f"## {text(lang, 'core.h-notes-plans')}", ""]
     for item in noted:
         lines += [f"### {escape(item['title'])}", ""]
-        lines += [f"- Note from {escape(n['respondent'])}: {escape(n['note'])}" for n in item["notes"]]
-        lines += [f"- Plan from {escape(p['respondent'])}: {plan_text(p)}" for p in item["plans"]]
+        lines += [f"- {text(lang, 'core.note-from', name=escape(n['respondent']))}: {escape(n['note'])}"
+                  for n in item["notes"]]
+        lines += [f"- {text(lang, 'core.plan-from', name=escape(p['respondent']))}: {plan_text(p, escape, lang)}"
+                  for p in item["plans"]]
         lines.append("")
     return lines
 
 
-def plan_text(plan: dict[str, Any], esc: Callable[[object], str] = escape) -> str:
+def plan_text(plan: dict[str, Any], esc: Callable[[object], str] = escape, lang: str = DEFAULT) -> str:
     """One plan entry in words: the action, then who, by when and to what level, where given (typed text passed
     through esc: escaped for Markdown, as it is for a Word document)."""
-    parts = [esc(plan["action"]) or "no action written"]
-    parts += [f"owner {esc(plan['owner'])}"] if plan["owner"] else []
-    parts += [f"due {plan['due_label']}"] if plan["due_label"] else []
-    parts += [f"target {esc(plan['target_label'])}"] if plan["target_label"] else []
+    parts = [esc(plan["action"]) or text(lang, "core.no-action")]
+    parts += [text(lang, "core.plan-owner", owner=esc(plan["owner"]))] if plan["owner"] else []
+    parts += [text(lang, "core.plan-due", due=plan["due_label"])] if plan["due_label"] else []
+    parts += [text(lang, "core.plan-target", target=esc(plan["target_label"]))] if plan["target_label"] else []
     return "; ".join(parts)
 
 
@@ -176,8 +193,9 @@ def compare_csv(result: dict[str, Any]) -> str:
     rows += [{"record": "item", "section": i["section"], "id": i["id"], "title": i["title"], "before": i["before"],
               "before_label": i["before_label"], "after": i["after"], "after_label": i["after_label"],
               "change": i["change"], "movement": i["movement"]} for i in result["items"]]
-    rows += [{"record": "removed", "file": r["file"], "id": r["id"], "note": f"not an item any more ({r['part']})"}
-             for r in result["removed"]]
+    lang = lang_of(result["assessment"])
+    rows += [{"record": "removed", "file": r["file"], "id": r["id"],
+              "note": text(lang, "core.csv-not-an-item", part=r["part"])} for r in result["removed"]]
     if result["matrix"] is not None:
         rows += [{"record": "area", "title": a["name"], "before": a["before"], "after": a["after"],
                   "change": a["change"], "before_rank": a["before_rank"], "after_rank": a["after_rank"]}
@@ -188,52 +206,58 @@ def compare_csv(result: dict[str, Any]) -> str:
         rows += [{"record": "class", "id": c["id"], "title": c["label"], "before": c["before"], "after": c["after"],
                   "before_label": c["before_percent"], "after_label": c["after_percent"], "change": c["change"]}
                  for c in result["classification"]["classes"]]
-    return csv_text(COMPARE_COLUMNS, rows)
+    return csv_text(COMPARE_COLUMNS, rows, lang)
 
 
 def compare_markdown(result: dict[str, Any]) -> str:
     """A readable summary of a comparison: the overall move, sections, and the items that moved."""
     assessment = result["assessment"]
-    lines = [f"# {escape(assessment['title'])}: before and after", ""]
+    lang = lang_of(assessment)
+    lines = [f"# {text(lang, 'core.compare-title', title=escape(assessment['title']))}", ""]
     for side in ("before", "after"):
         info = result[side]
-        who = escape(info["respondent"]["name"]) or "not named"
-        lines.append(f"- {side.capitalize()}: {escape(info['file'])} (version "
-                     f"{escape(result[f'{side}_version'])}; answered by {who}; {info['who']['date_label']})")
+        who = escape(info["respondent"]["name"]) or text(lang, "core.not-named")
+        lines.append("- " + text(lang, f"core.compare-side-{side}", file=escape(info["file"]),
+                                 version=escape(result[f"{side}_version"]), who=who, date=info["who"]["date_label"]))
     lines += [f"- {note}" for note in result["notes"]]
     for warning in result["warnings"]:
-        lines += ["", f"> **Warning:** {escape(warning['message'])}"]
+        lines += ["", f"> **{text(lang, 'core.warning')}** {escape(warning['message'])}"]
     overall = result["overall"]
-    lines += ["", "## Overall", "", f"**{_pct(overall['before'])}** before, **{_pct(overall['after'])}** after "
-              f"(change {_signed(overall['change'])})."]
+    lines += ["", f"## {text(lang, 'core.h-overall')}", "",
+              text(lang, "core.compare-overall", before=f"**{_pct(overall['before'])}**",
+                   after=f"**{_pct(overall['after'])}**", change=_signed(overall["change"]))]
     if result["sections"]:
-        lines += ["", "## Sections", ""]
-        lines += _table(["Section", "Before", "After", "Change"], [
+        lines += ["", f"## {text(lang, 'core.h-sections')}", ""]
+        lines += _table(_cols(lang, "section", "before", "after", "change"), [
             [escape(s["title"]), _pct(s["before"]), _pct(s["after"]), _signed(s["change"])]
             for s in result["sections"]])
     items = {i["id"]: i for i in result["items"]}
-    for key, title in (("improved", "Improved"), ("slipped", "Slipped"), ("new", "New items")):
+    not_answered = text(lang, "core.not-answered-lower")
+    for key in ("improved", "slipped", "new"):
         if result[key]:
-            lines += ["", f"## {title}", ""]
-            lines += [f"- {escape(items[i]['title'])}: {escape(items[i]['before_label'] or 'not answered')} → "
-                      f"{escape(items[i]['after_label'] or 'not answered')}"
+            lines += ["", f"## {text(lang, f'core.h-{key}')}", ""]
+            lines += [f"- {escape(items[i]['title'])}: {escape(items[i]['before_label'] or not_answered)} → "
+                      f"{escape(items[i]['after_label'] or not_answered)}"
                       + (f" ({_signed(items[i]['change'])})" if items[i]["change"] is not None else "")
                       for i in result[key]]
     if result["unchanged"]:
-        lines += ["", "## Unchanged", "", ", ".join(escape(items[i]["title"]) for i in result["unchanged"]) + "."]
+        lines += ["", f"## {text(lang, 'core.h-unchanged')}", "",
+                  ", ".join(escape(items[i]["title"]) for i in result["unchanged"]) + "."]
     if result["removed"]:
-        lines += ["", "## No longer in the assessment", "", "These answers were left out of the comparison:", ""]
-        lines += [f"- {escape(r['id'])} ({r['part']} in {escape(r['file'])})" for r in result["removed"]]
+        lines += ["", f"## {text(lang, 'core.h-removed')}", "", text(lang, "core.removed-intro"), ""]
+        lines += [f"- {text(lang, 'core.removed-line', id=escape(r['id']), part=r['part'], file=escape(r['file']))}"
+                  for r in result["removed"]]
     if result["matrix"] is not None:
-        lines += ["", f"## {escape(result['matrix']['row_label'])}s", ""]
-        lines += _table(["Name", "Before", "After", "Change", "Rank before", "Rank after"], [
+        lines += ["", f"## {text(lang, 'core.h-rows', label=escape(result['matrix']['row_label']))}", ""]
+        lines += _table(_cols(lang, "name", "before", "after", "change", "rank-before", "rank-after"), [
             [escape(a["name"]), _pct(a["before"]), _pct(a["after"]), _signed(a["change"]),
              str(a["before_rank"] or NONE), str(a["after_rank"] or NONE)] for a in result["matrix"]["areas"]])
     if result["classification"] is not None:
         share = result["classification"]["outcome_share"]
-        lines += ["", "## Measure mix", "", f"Outcome share: {_pct(share['before'])} before, "
-                  f"{_pct(share['after'])} after (change {_signed(share['change'])}).", ""]
-        lines += _table(["Category", "Before", "After", "Change in share"], [
+        lines += ["", f"## {text(lang, 'core.h-measure-mix')}", "",
+                  text(lang, "core.compare-share", before=_pct(share["before"]), after=_pct(share["after"]),
+                       change=_signed(share["change"])), ""]
+        lines += _table(_cols(lang, "category", "before", "after", "change-in-share"), [
             [escape(c["label"]), str(c["before"]), str(c["after"]), _signed(c["change"])]
             for c in result["classification"]["classes"]])
     return "\n".join(lines).rstrip("\n") + "\n"

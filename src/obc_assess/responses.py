@@ -35,8 +35,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from obc_assess.catalogue import text
 from obc_assess.checks import Checker, quote
 from obc_assess.definition import answer_keys, items, scale_of
+from obc_assess.languages import DEFAULT, lang_of
 from obc_assess.plan import check_plan, is_date
 from obc_assess.tailor import applies
 
@@ -50,9 +52,23 @@ MAX_NAME = 200
 # keeps validating, scoring and drawing a file under the size limit to a moment (200,000 blank rows took seconds).
 MAX_ROWS = 1000
 # Who answered: the team view compares roles side by side (co-production). "" means not given.
-ROLES = {"commissioner": "Commissioner", "provider": "Provider",
-         "person-using-services-or-carer": "Person who uses services, or carer", "other": "Other",
-         "": "Not given"}
+# The roles a respondent may give, in the form's order ("" for none given); each reads core.role-<id> (or
+# core.not-given) in the result's language: role_label.
+ROLE_IDS = ("commissioner", "provider", "person-using-services-or-carer", "other", "")
+
+
+def role_label(role: str, lang: str = DEFAULT) -> str:
+    """A role id in words: "Commissioner", "Comisiynydd"; "Not given" for none (or a role the file made up)."""
+    return text(lang, f"core.role-{role}") if role in ROLE_IDS and role else text(lang, "core.not-given")
+
+
+def roles(lang: str = DEFAULT) -> dict[str, str]:
+    """Every role id with its words in ``lang``, in the form's order ("" last: not given)."""
+    return {role: role_label(role, lang) for role in ROLE_IDS}
+
+
+# The English words, by id (the site's form, until it asks roles(lang)).
+ROLES = roles()
 _REQUIRED = ("format", "format_version", "assessment", "assessment_version", "context", "respondent",
              "answers")
 # Optional: "saved_at" (written by the browser) is ignored; "plan" is checked when present.
@@ -124,10 +140,9 @@ def validate(definition: dict[str, Any], doc: object) -> list[Problem]:
     # The form's field names for a path live with the form mapping, which imports this module.
     from obc_assess.form import field_for
 
-    check = Checker()
+    check = Checker(lang_of(definition))
     if not isinstance(doc, dict):
-        kind = check.kind(doc)
-        check.add("(file)", f"must be a JSON object ({{...}}) holding a responses document, not {kind}")
+        check.say("(file)", "not-object", kind=check.kind(doc, check.lang))
     else:
         _top(check, definition, doc)
     # Rows here are the document's own rows; the form glue maps them to its row numbers itself.
@@ -143,17 +158,17 @@ def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> Non
                 else '{"measures": []}' if definition["kind"] == "classification" else "{}"}
     for key in _REQUIRED:
         if key not in doc:
-            check.add(key, f"missing; add {quote(key)}: {examples[key]}")
-    check.unknown_keys("", doc, (*_REQUIRED, *_OPTIONAL), "not part of a responses document; remove it")
+            check.say(key, "missing", name=quote(key), example=examples[key])
+    check.unknown_keys("", doc, (*_REQUIRED, *_OPTIONAL), check.words("not-part-document"))
     if "format" in doc and doc["format"] != FORMAT:
-        check.add("format", f"must be {quote(FORMAT)}")
+        check.say("format", "must-be", values=quote(FORMAT))
     version = doc.get("format_version")
     if "format_version" in doc and (type(version) is not int or version not in FORMAT_VERSIONS):
-        check.add("format_version", f"must be {FORMAT_VERSION} (or 1, for a file saved before format 2)")
+        check.say("format_version", "format-version", version=FORMAT_VERSION)
     # JSON true is not the number 1 (True == 1 in Python).
     old = type(version) is int and version == 1
     if old and "assessment_date" in doc:
-        check.add("assessment_date", "not part of a format 1 file; set format_version to 2")
+        check.say("assessment_date", "date-in-format-1")
     elif "assessment_date" in doc:
         _assessment_date(check, doc["assessment_date"])
     same = True
@@ -162,13 +177,13 @@ def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> Non
             titles = definition.get("assessment_titles", {})
             theirs = titles.get(doc["assessment"])
             named = f"{quote(theirs)} ({doc['assessment']})" if theirs else quote(doc["assessment"])
-            check.add("assessment", f"this file is for {named}, not {quote(definition['title'])}")
+            check.say("assessment", "other-assessment", named=named, title=quote(definition["title"]))
             # Answers for another assessment would only repeat "not an item" for every key.
             same = False
         else:
-            check.add("assessment", f"must be {quote(definition['id'])}")
+            check.say("assessment", "must-be", values=quote(definition["id"]))
     if "assessment_version" in doc and not isinstance(doc["assessment_version"], str):
-        check.add("assessment_version", f"must be text, like {quote(definition['version'])}")
+        check.say("assessment_version", "text-like", example=quote(definition["version"]))
     if "context" in doc:
         _context(check, definition, doc["context"])
     if "respondent" in doc:
@@ -184,57 +199,57 @@ def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> Non
 
 def _context(check: Checker, definition: dict[str, Any], context: object) -> None:
     if not isinstance(context, dict):
-        check.add("context", 'must be an object like {"model": null, "scope": null}')
+        check.say("context", "object-like", example='{"model": null, "scope": null}')
         return
-    check.unknown_keys("context", context, ("model", "scope"), "not part of the context; remove it")
+    check.unknown_keys("context", context, ("model", "scope"), check.words("not-part-context"))
     models = [m["id"] for m in definition["models"]]
     model = context.get("model")
     if model is not None and (type(model) is not int or model not in models):
-        check.add("context.model", f"must be {check.choices(models, None)}")
+        check.say("context.model", "must-be", values=check.choices(models, None, check.lang))
     scope = context.get("scope")
     options = [o["id"] for o in (definition["scope"] or {}).get("options", [])]
     if scope is not None and not options:
-        check.add("context.scope", "this assessment has no scope question; set it to null")
+        check.say("context.scope", "no-scope")
     elif scope is not None and scope not in options:
-        check.add("context.scope", f"must be {check.choices(options, None)}")
+        check.say("context.scope", "must-be", values=check.choices(options, None, check.lang))
 
 
 def _assessment_date(check: Checker, value: object) -> None:
     if not isinstance(value, str) or (value and not is_date(value)):
-        shown = quote(value) if isinstance(value, str) else check.kind(value)
-        check.add("assessment_date", f'{shown} is not a date; write the day of the assessment as year-month-day, '
-                                     f'like "2026-03-02", or ""')
+        shown = quote(value) if isinstance(value, str) else check.kind(value, check.lang)
+        check.say("assessment_date", "not-a-date", shown=shown)
 
 
 def _respondent(check: Checker, respondent: object, organisation: bool) -> None:
     if not isinstance(respondent, dict):
-        check.add("respondent", 'must be an object like {"name": "", "role": "", "organisation": ""}')
+        check.say("respondent", "object-like", example='{"name": "", "role": "", "organisation": ""}')
         return
     keys = ("name", "role", "organisation") if organisation else ("name", "role")
-    check.unknown_keys("respondent", respondent, keys, "not part of the respondent; remove it")
+    check.unknown_keys("respondent", respondent, keys, check.words("not-part-respondent"))
     check.text("respondent.name", respondent.get("name", ""), MAX_NAME)
     if organisation:
         check.text("respondent.organisation", respondent.get("organisation", ""), MAX_NAME)
     role = respondent.get("role", "")
     # Checked as text first: a list or object is not hashable, so it cannot be looked up.
     if not isinstance(role, str) or role not in ROLES:
-        check.add("respondent.role", f"must be {check.choices([r for r in ROLES if r], '')}")
+        check.say("respondent.role", "must-be", values=check.choices([r for r in ROLES if r], "", check.lang))
 
 
 def _maturity(check: Checker, definition: dict[str, Any], answers: object) -> None:
     if not isinstance(answers, dict):
-        check.add("answers",
-                  'must be an object with one entry per item, like {"item-id": {"level": 2, "note": ""}}')
+        check.say("answers", "one-entry-per-item", example='{"item-id": {"level": 2, "note": ""}}')
         return
     known = {item["id"]: item for _, item in items(definition)}
     for key, answer in answers.items():
         path = check.key("answers", key)
         if key not in known:
-            check.add(path, f"not an item of {definition['id']}; remove it")
+            check.say(path, "not-an-item", id=definition["id"])
         elif not isinstance(answer, dict):
-            check.add(path, 'must be an object like {"level": 2, "note": ""}')
+            check.say(path, "object-like", example='{"level": 2, "note": ""}')
         else:
-            check.unknown_keys(path, answer, ("level", "note"), 'unknown key; use only "level" and "note"')
+            check.unknown_keys(path, answer, ("level", "note"),
+                               check.words("unknown-key", keys=text(check.lang, "core.and", first='"level"',
+                                                                     last='"note"')))
             check.level(f"{path}.level", answer.get("level"), scale_of(definition, known[key]))
             check.text(f"{path}.note", answer.get("note", ""), MAX_NOTE)
 
@@ -246,42 +261,42 @@ def _rows(check: Checker, definition: dict[str, Any], answers: object) -> None:
     matrix = definition["kind"] == "matrix"
     shape = '{"name": "", "levels": {}, "note": ""}' if matrix else '{"name": "", "class": null, "note": ""}'
     if not isinstance(answers, dict):
-        check.add("answers", f'must be an object like {{"{rows_key}": []}}')
+        check.say("answers", "object-like", example=f'{{"{rows_key}": []}}')
         return
-    check.unknown_keys("answers", answers, (rows_key,), f"unknown key; use only {quote(rows_key)}")
+    check.unknown_keys("answers", answers, (rows_key,), check.words("unknown-key", keys=quote(rows_key)))
     rows = answers.get(rows_key)
     if not isinstance(rows, list):
-        verb = "must be a list, like" if rows_key in answers else "missing; add"
-        check.add(f"answers.{rows_key}", f'{verb} "{rows_key}": [{shape}]')
+        check.say(f"answers.{rows_key}", "list-like" if rows_key in answers else "missing",
+                  name=f'"{rows_key}"', example=f"[{shape}]")
         return
     if len(rows) > MAX_ROWS:
-        check.add(f"answers.{rows_key}", f"too many rows ({len(rows):,}); list at most {MAX_ROWS:,} "
-                                          f"and split the rest across files")
+        check.say(f"answers.{rows_key}", "too-many-rows", count=f"{len(rows):,}", limit=f"{MAX_ROWS:,}")
         return
     names: dict[str, int] = {}
     for i, row in enumerate(rows):
         path = f"answers.{rows_key}[{i}]"
         if not isinstance(row, dict):
-            check.add(path, f"must be an object like {shape}")
+            check.say(path, "object-like", example=shape)
             continue
         keys = ("name", "levels", "note") if matrix else ("name", "class", "note")
-        check.unknown_keys(path, row, keys, f"unknown key; use only {', '.join(map(quote, keys))}")
+        check.unknown_keys(path, row, keys, check.words("unknown-key", keys=", ".join(map(quote, keys))))
         name = row.get("name", "")
         check.text(f"{path}.name", name, MAX_NAME)
         check.text(f"{path}.note", row.get("note", ""), MAX_NOTE)
         if matrix:
             _levels(check, definition, f"{path}.levels", row.get("levels", {}))
         elif row.get("class") is not None and row["class"] not in [c["id"] for c in block["classes"]]:
-            check.add(f"{path}.class", f"must be {check.choices([c['id'] for c in block['classes']], None)}")
+            check.say(f"{path}.class", "must-be",
+                      values=check.choices([c["id"] for c in block["classes"]], None, check.lang))
         if not isinstance(name, str) or _row_unreadable(row):
             continue
         if not name.strip() and not row_is_blank(row):
-            check.add(f"{path}.name", f"give this {label} a name, or remove it")
+            check.say(f"{path}.name", "row-no-name", label=label)
         # Matrix results rank areas by name, so two areas with one name could not be told apart.
         folded = " ".join(name.split()).casefold()
         if matrix and folded and folded in names:
-            check.add(f"{path}.name", f"{quote(name)} is already used by {rows_key}[{names[folded]}]; "
-                                      f"give each {label} a different name")
+            check.say(f"{path}.name", "row-name-used", name=quote(name), row=f"{rows_key}[{names[folded]}]",
+                      label=label)
         names.setdefault(folded, i)
 
 
@@ -293,12 +308,12 @@ def _row_unreadable(row: dict[str, Any]) -> bool:
 def _levels(check: Checker, definition: dict[str, Any], path: str, levels: object) -> None:
     criteria = answer_keys(definition)
     if not isinstance(levels, dict):
-        check.add(path, f'must be an object with one entry per criterion, like {{"{criteria[0]}": 2}}')
+        check.say(path, "one-entry-per-criterion", example=f'{{"{criteria[0]}": 2}}')
         return
     for key, level in levels.items():
         where = check.key(path, key)
         if key not in criteria:
-            check.add(where, f"not a criterion of {definition['id']}; remove it")
+            check.say(where, "not-a-criterion", id=definition["id"])
         else:
             check.level(where, level, definition["scale"])
 
@@ -313,9 +328,8 @@ def about(doc: dict[str, Any]) -> dict[str, str]:
             "assessment_date": str(doc.get("assessment_date", ""))}
 
 
-def upgrade_notice(doc: dict[str, Any]) -> str | None:
+def upgrade_notice(doc: dict[str, Any], lang: str = DEFAULT) -> str | None:
     """What a person is told when an older format of file is loaded into the form (None when it is current)."""
     if doc.get("format_version") == FORMAT_VERSION:
         return None
-    return ("This answers file was saved before files recorded the organisation and the assessment date: "
-            "add them under \u201cAbout this review\u201d, and export the answers again to keep them.")
+    return text(lang, "core.upgrade-notice")

@@ -23,16 +23,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from obc_assess.bands import earn
+from obc_assess.catalogue import text
 from obc_assess.classification import score_classification
-from obc_assess.common import REASONS, Entry, Facts, Tally, header, level_info, quotient, status_of
+from obc_assess.common import Entry, Facts, Tally, header, level_info, quotient, status_of
 from obc_assess.matrix import score_matrix
 from obc_assess.plan import entry_is_blank
 from obc_assess.responses import ResponsesError, context_of, validate
 from obc_assess.tailor import tag_for
-from obc_assess.words import add_words
+from obc_assess.words import add_words, scale_word
 
 # How a priority's reason words a weight of 1, 2 or 3.
-_TIMES = {1: "once", 2: "double", 3: "three times"}
+# Weights with a word of their own: "this item counts once", "double", "three times" (core.counts-<n>).
+_TIMES = (1, 2, 3)
 
 
 def score(definition: dict[str, Any], doc: object) -> dict[str, Any]:
@@ -53,11 +55,12 @@ def score_valid(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     return add_words(score_maturity(facts, doc))
 
 
-def _weight_phrase(weight: int, unit: int) -> str:
+def _weight_phrase(weight: int, unit: int, lang: str) -> str:
     """How a weight (in 1/unit) reads: "counts double", "counts 1.5 times"."""
     whole, rest = divmod(weight, unit)
-    times = _TIMES.get(whole) if rest == 0 else None
-    return f"this item counts {times or f'{quotient(weight, unit)} times'}"
+    if rest == 0 and whole in _TIMES:
+        return text(lang, f"core.weight-counts-{whole}")
+    return text(lang, "core.weight-counts-times", times=quotient(weight, unit))
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,8 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
             "scale": scale["id"], "scale_name": scale["name"],
             "level": level, "level_label": facts.label(level, scale), "max": its_top, "contribution": contribution,
             "included": status == "scored", "status": status, "model_tag": tag,
-            "reason": REASONS[status] if tag is None or status == "not-asked" else f"{REASONS[status]}; {tag}",
+            "reason": facts.reasons[status] if tag is None or status == "not-asked" else (
+                f"{facts.reasons[status]}; {tag}"),
             "note": doc["answers"].get(item["id"], {}).get("note", ""),
         })
         if status == "unknown":
@@ -175,7 +179,7 @@ def _extras(facts: Facts, tallied: Tallied) -> list[dict[str, Any]]:
             continue
         tally, outcomes = tallied.extras[group]
         title = section["title"] if section["optional"] else (
-            section["extras_title"] or f"{section['title']}: optional items")
+            section["extras_title"] or text(facts.lang, "core.optional-items", title=section["title"]))
         rows.append({"id": group, "title": title, "section": section["id"], "percent": tally.percent(),
                      "confidence": tally.confidence(), **tally.counts(), **earn(facts.definition, tally, outcomes)})
     return rows
@@ -186,17 +190,17 @@ def scoring_rule(facts: Facts) -> str:
     scales = list({entry.scale["id"]: entry.scale for entry in facts.entries}.values()) or [
         facts.definition["scale"]]
     if len(scales) == 1:
-        return f"Each rated item scores its weight times its level, divided by {scales[0]['levels'][-1]['value']}."
-    tops = "; ".join(f"{scale['name']}, divided by {scale['levels'][-1]['value']}" for scale in scales)
-    return ("Each rated item scores its weight times its level, divided by the top level of the scale it is "
-            f"asked on, so the top level is full marks on every scale ({tops}).")
+        return text(facts.lang, "core.rule-one-scale", top=scales[0]["levels"][-1]["value"])
+    tops = "; ".join(text(facts.lang, "core.rule-scale-top", scale=scale["name"], top=scale["levels"][-1]["value"])
+                     for scale in scales)
+    return text(facts.lang, "core.rule-scales", tops=tops)
 
 
 def _on(facts: Facts, scale: dict[str, Any]) -> str:
     """Where an assessment mixes scales, which one a level is on: " on the coverage scale"."""
     if len(facts.scale_labels) == 1:
         return ""
-    return f" on the {scale['name'].split(':')[0].lower()} scale"
+    return text(facts.lang, "core.on-scale", scale=scale_word(scale["name"]))
 
 
 def _priority(facts: Facts, entry: Entry, weight: int, level: int, tag: str | None) -> dict[str, Any]:
@@ -210,8 +214,9 @@ def _priority(facts: Facts, entry: Entry, weight: int, level: int, tag: str | No
         "scale": scale["id"], "scale_name": scale["name"],
         "score": quotient(weight * (top - level), unit), "guidance_url": item["guidance_url"],
         "model_tag": tag,
-        "reason": f'Rated "{label}" ({level} of {top}{_on(facts, scale)}), weight {quotient(weight, unit)}: '
-                  f'{_weight_phrase(weight, unit)}{f"; {tag}" if tag else ""}.',
+        "reason": text(facts.lang, "core.priority-reason", label=label, level=level, top=top, on=_on(facts, scale),
+                       weight=quotient(weight, unit), counts=_weight_phrase(weight, unit, facts.lang),
+                       tag=f"; {tag}" if tag else ""),
         "target": level_info(scale, level + 1),
         "next_steps": item["next_steps"],
     }

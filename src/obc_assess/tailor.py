@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from obc_assess.catalogue import text
+from obc_assess.languages import DEFAULT, lang_of
+
 
 def applies(definition: dict[str, Any], item: dict[str, Any], model: int | None, scope: str | None) -> bool:
     """Whether an item is asked, given the model and scope chosen (None: not decided, or both: every item)."""
@@ -37,25 +40,25 @@ def weight_of(definition: dict[str, Any], item: dict[str, Any], model: int | Non
     return weight
 
 
-def models_text(models: list[int]) -> str:
+def models_text(models: list[int], lang: str = DEFAULT) -> str:
     """ "Model 2", "Models 1 and 2", "Models 1, 2 and 3"."""
     names = [str(m) for m in models]
     if len(names) == 1:
-        return f"Model {names[0]}"
-    return f"Models {', '.join(names[:-1])} and {names[-1]}"
+        return text(lang, "core.model-one", model=names[0])
+    return text(lang, "core.models-many", models=", ".join(names[:-1]), last=names[-1])
 
 
-def model_tag(asks_model: bool, every: list[int], models: list[int]) -> str | None:
+def model_tag(asks_model: bool, every: list[int], models: list[int], lang: str = DEFAULT) -> str | None:
     """How the form and results mark an item written for some models only: "for Model 2 only"."""
     if not asks_model or set(every) <= set(models):
         return None
-    return f"for {models_text(models)} only"
+    return text(lang, "core.model-tag", models=models_text(models, lang))
 
 
-def note_text(note: dict[str, Any], weight: int | float) -> str:
+def note_text(note: dict[str, Any], weight: int | float, lang: str = DEFAULT) -> str:
     """The sentence the form shows under a noted item: the source's words, and what the note does to the score."""
-    counts = "" if note["weight"] is None or note["weight"] == weight else (
-        f" For {models_text(note['models'])} its weight is {note['weight']} instead of {weight}.")
+    counts = "" if note["weight"] is None or note["weight"] == weight else text(
+        lang, "core.note-weight", models=models_text(note["models"], lang), weight=note["weight"], usual=weight)
     return f"{note['cite']}: “{note['quote']}”{counts}"
 
 
@@ -71,10 +74,10 @@ def tag_for(definition: dict[str, Any], item: dict[str, Any], model: int | None)
     return tag
 
 
-def _noted(note: dict[str, Any], weight: int | float) -> str:
+def _noted(note: dict[str, Any], weight: int | float, lang: str) -> str:
     if note["weight"] is None or note["weight"] == weight:
-        return f"{note['label']}; its weight is unchanged"
-    return f"{note['label']}; weight {note['weight']} instead of {weight}"
+        return text(lang, "core.noted-same", label=note["label"])
+    return text(lang, "core.noted-weight", label=note["label"], weight=note["weight"], usual=weight)
 
 
 def asked_ids(definition: dict[str, Any], model: int | None, scope: str | None = None) -> list[str]:
@@ -84,42 +87,41 @@ def asked_ids(definition: dict[str, Any], model: int | None, scope: str | None =
 
 
 def effects(definition: dict[str, Any]) -> dict[str, Any]:
-    """What an assessment does with the model, worked out from its items: for the models page and the form.
+    """What an assessment does with the model, worked out from its items, in the definition's language: for the
+    models page and the form.
 
     ``{"asks": bool, "counts": {"none" | model id: items asked}, "summary": one sentence, "hint": the form's,
     "models": [{"id", "only": [item titles], "noted": [title with its mark and weight]}]}``."""
+    lang = lang_of(definition)
     every = [m["id"] for m in definition["models"]]
     all_items = [item for section in definition["sections"] for item in section["items"]]
     rows = [{"id": m, "only": [i["title"] for i in all_items if i["model_tag"] and m in i["models"]],
-             "noted": [f"{i['title']} ({_noted(n, i['weight'])})"
+             "noted": [f"{i['title']} ({_noted(n, i['weight'], lang)})"
                        for i in all_items for n in i["model_notes"] if m in n["models"]]}
             for m in every]
     counts: dict[str, int] = {"none": len(all_items)}
     counts.update({str(m): len(asked_ids(definition, m)) for m in every})
     asks = bool(definition["asks_model"])
-    hint = _hint(rows)
+    hint = _hint(rows, lang)
     if not asks:
-        summary = "Does not ask which model you follow: every item is the same for all three models."
+        summary = text(lang, "core.effects-not-asked")
     elif not any(row["only"] or row["noted"] for row in rows):
-        summary = "Asks which model you follow, but no item, weight or advice changes with the answer."
+        summary = text(lang, "core.effects-no-change")
     else:
-        parts = ["Asks which model you follow"]
+        parts = [text(lang, "core.effects-asks")]
         if any(row["only"] for row in rows):
-            parts.append("choosing one leaves out the items written only for the other models")
+            parts.append(text(lang, "core.effects-only"))
         if any(row["noted"] for row in rows):
-            parts.append("some items stay for a model but are marked, as the source marks them, and may count "
-                         "less for it (listed below)")
-        summary = "; ".join(parts) + f". “Not decided yet” shows every item ({len(all_items)}), each marked."
+            parts.append(text(lang, "core.effects-noted"))
+        summary = text(lang, "core.effects-summary", parts="; ".join(parts), count=len(all_items))
     return {"asks": asks, "counts": counts, "summary": summary, "hint": hint, "models": rows}
 
 
-def _hint(rows: list[dict[str, Any]]) -> str:
+def _hint(rows: list[dict[str, Any]], lang: str) -> str:
     """What the form says under the model question."""
     if not any(row["only"] or row["noted"] for row in rows):
-        return "Your answer is recorded with your results; no item here changes with it."
-    hint = ("“Not decided yet” shows every item, each marked with the model it is for; choosing a model leaves "
-            "out the items written only for the others.") if any(row["only"] for row in rows) else (
-        "Every item is asked whichever model you follow.")
+        return text(lang, "core.hint-no-change")
+    hint = text(lang, "core.hint-only" if any(row["only"] for row in rows) else "core.hint-every")
     if any(row["noted"] for row in rows):
-        hint += " Some items are marked as the source marks them for a model, and may count less for it."
+        hint += " " + text(lang, "core.hint-noted")
     return hint

@@ -13,19 +13,21 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
+from obc_assess.catalogue import text
 from obc_assess.common import Facts
 from obc_assess.compare_text import header_of
-from obc_assess.responses import ROLES, context_of, validate
+from obc_assess.definition import assessment_block
+from obc_assess.languages import DEFAULT, lang_of
+from obc_assess.responses import context_of, role_label, roles, validate
 from obc_assess.scoring import Tallied, score_valid, tally_maturity
 from obc_assess.stats import mean, spread
 from obc_assess.team_rows import merge_classification, merge_matrix
 from obc_assess.team_text import (
     DISAGREEMENT,
-    DISAGREEMENT_RULE,
-    NO_DISAGREEMENT,
     agreement,
     cell_text,
     disagreement_text,
+    disagreement_words,
     keep_back_roles,
     levels_text,
     notes_and_plans,
@@ -40,10 +42,10 @@ _COUNTED = {"scored": "answered", "na": "na", "unknown": "unknown", "unanswered"
             "skipped": "unanswered"}
 
 
-def file_label(name: str, position: int, anonymous: bool) -> str:
+def file_label(name: str, position: int, anonymous: bool, lang: str = DEFAULT) -> str:
     """How the result names a file left out: by name, or when anonymous by its place (1, 2...) in the list, since a
     file's name often names its author."""
-    return f"File {position}" if anonymous else name
+    return text(lang, "core.file-n", n=position) if anonymous else name
 
 
 def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
@@ -53,10 +55,11 @@ def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
     ``checked``: the caller has already validated every doc (as the browser API does while reading the files),
     so they are not validated again: for hundreds of files that is a good part of the time."""
     skipped, merged = [], []
+    lang = lang_of(definition)
     for position, (label, doc) in enumerate(docs, start=1):
         problems = [] if checked else validate(definition, doc)
         if problems:
-            skipped.append({"file": file_label(label, position, anonymous),
+            skipped.append({"file": file_label(label, position, anonymous, lang),
                             "problems": [p.to_dict() for p in problems]})
         else:
             assert isinstance(doc, dict)  # validate reports anything else
@@ -76,7 +79,7 @@ def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
         overalls = [result["overall"] for result in results]
     people = [_respondent(definition, n, label, doc, overall, anonymous)
               for n, ((label, doc), overall) in enumerate(zip(merged, overalls, strict=True), start=1)]
-    roles_note = keep_back_roles(people) if anonymous else None
+    roles_note = keep_back_roles(people, lang) if anonymous else None
     names = [p["name"] for p in people]
     item_rows = _items(facts, names, scored, [doc for _, doc in merged]) if kind == "maturity" else []
     overall = [one.overall.exact_percent() for one in scored]
@@ -84,15 +87,15 @@ def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
     sections = {s["id"]: [one.sections[s["id"]].exact_percent() for one in scored] for s in definition["sections"]}
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION,
-        "assessment": {k: definition[k] for k in ("id", "version", "title", "kind")},
-        "anonymous": anonymous, "summary": summary_line(len(people), len(skipped)),
+        "assessment": assessment_block(definition),
+        "anonymous": anonymous, "summary": summary_line(len(people), len(skipped), lang),
         "respondents": people, "skipped": skipped,
         "context": _context(definition, people),
         "overall": {"respondents": len(people), **spread([v for v in overall if v is not None]),
                     **{k: sum(o[k] for o in overalls) for k in (*COUNTS, "total")}},
         "sections": _sections(definition, names, scored, sections) if kind == "maturity" else [],
         "items": item_rows,
-        "disagreement": {"threshold": DISAGREEMENT, "rule": DISAGREEMENT_RULE, "none": NO_DISAGREEMENT},
+        "disagreement": disagreement_words(lang),
         "disagreements": _disagreements(facts, item_rows),
         "roles": _roles(definition, people, sections, overall),
         "roles_note": roles_note,
@@ -103,14 +106,16 @@ def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
 
 def _respondent(definition: dict[str, Any], n: int, label: str, doc: dict[str, Any], overall: dict[str, Any],
                 anonymous: bool) -> dict[str, Any]:
-    who = header_of(doc)
+    lang = lang_of(definition)
+    who = header_of(doc, lang)
     name, role = who["name"], who["role"]
     model, scope = context_of(definition, doc)
-    return {"n": n, "name": name if name and not anonymous else f"Respondent {n}",
-            "file": None if anonymous else label, "role": role, "role_label": ROLES[role],
+    return {"n": n, "name": name if name and not anonymous else text(lang, "core.respondent-n", n=n),
+            "file": None if anonymous else label, "role": role, "role_label": role_label(role, lang),
             # The organisation and the assessment date say which review a file is; neither names a person.
             "organisation": who["organisation"], "date": who["date"], "date_label": who["date_label"],
-            "model": model, "model_label": "Not decided" if model is None else f"Model {model}",
+            "model": model, "model_label": text(lang, "core.not-decided") if model is None else text(
+                lang, "core.model-one", model=model),
             "scope": scope, "assessment_version": doc["assessment_version"],
             "percent": overall["percent"], "confidence": overall["confidence"]}
 
@@ -118,14 +123,14 @@ def _respondent(definition: dict[str, Any], n: int, label: str, doc: dict[str, A
 def with_skipped(result: dict[str, Any], skipped: list[dict[str, Any]]) -> dict[str, Any]:
     """The result with every file left out listed (as a caller that read the files knows them) and counted."""
     result["skipped"] = skipped
-    result["summary"] = summary_line(len(result["respondents"]), len(skipped))
+    result["summary"] = summary_line(len(result["respondents"]), len(skipped), lang_of(result["assessment"]))
     return result
 
 
-def summary_line(merged: int, left: int) -> str:
+def summary_line(merged: int, left: int, lang: str = DEFAULT) -> str:
     """What the merge did, in one line: the page's status and the report's first line."""
-    text = f"{merged} {'file' if merged == 1 else 'files'} merged"
-    return f"{text}; {left} left out (see Files left out)." if left else f"{text}."
+    said = text(lang, "core.merged-one" if merged == 1 else "core.merged", count=merged)
+    return text(lang, "core.merged-left-out", merged=said, left=left) if left else f"{said}."
 
 
 def _items(facts: Facts, names: list[str], scored: list[Tallied], docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -141,7 +146,7 @@ def _items(facts: Facts, names: list[str], scored: list[Tallied], docs: list[dic
             asked = status != "not-asked"
             shown = level if asked else None
             cells.append({"respondent": name, "asked": asked, "level": shown, "label": labels[shown],
-                          "text": cell_text(asked, labels[shown])})
+                          "text": cell_text(asked, labels[shown], facts.lang)})
             if not asked:
                 continue
             counts[_COUNTED[status]] += 1
@@ -149,12 +154,12 @@ def _items(facts: Facts, names: list[str], scored: list[Tallied], docs: list[dic
                 assert isinstance(level, int)
                 levels.append(level)
         stats = spread(levels, whole=True)
-        notes, plans = notes_and_plans(labels, item["id"], names, docs)
+        notes, plans = notes_and_plans(labels, item["id"], names, docs, facts.lang)
         rows.append({"id": item["id"], "title": item["title"], "section": section["id"], "optional": optional,
                      "respondents": sum(counts.values()),  # each respondent asked adds to one count
                      "levels": cells, **counts, **stats,
-                     "agreement": agreement(stats["range"]),
-                     "range_text": levels_text(labels, stats["min"], stats["max"]),
+                     "agreement": agreement(stats["range"], facts.lang),
+                     "range_text": levels_text(labels, stats["min"], stats["max"], facts.lang),
                      "notes": notes, "plans": plans})
     return rows
 
@@ -188,7 +193,7 @@ def _disagreements(facts: Facts, rows: list[dict[str, Any]]) -> list[dict[str, A
                       "lowest": at["min"], "highest": at["max"],
                       "min_label": scales[row["id"]][row["min"]], "max_label": scales[row["id"]][row["max"]],
                       "agreement": row["agreement"],
-                      "text": disagreement_text(scales[row["id"]], row, at["min"], at["max"])})
+                      "text": disagreement_text(scales[row["id"]], row, at["min"], at["max"], facts.lang)})
     return sorted(found, key=lambda d: -d["range"])  # stable: equal spreads keep form order
 
 
@@ -198,7 +203,7 @@ def _roles(definition: dict[str, Any], people: list[dict[str, Any]], sections: d
     percents, section by section."""
     maturity = definition["kind"] == "maturity"
     rows = []
-    for role, label in ROLES.items():
+    for role, label in roles(lang_of(definition)).items():
         members = [n for n, person in enumerate(people) if person["role"] == role]
         if not members:
             continue
@@ -213,6 +218,10 @@ def _roles(definition: dict[str, Any], people: list[dict[str, Any]], sections: d
     return rows
 
 
+def _model_word(model: int | None, lang: str) -> str:
+    return text(lang, "core.not-decided-lower") if model is None else text(lang, "core.model-lower", model=model)
+
+
 def _context(definition: dict[str, Any], people: list[dict[str, Any]]) -> dict[str, Any]:
     """Which models, scopes and assessment versions the respondents answered for, and what that means."""
     models = Counter(p["model"] for p in people)
@@ -222,19 +231,19 @@ def _context(definition: dict[str, Any], people: list[dict[str, Any]]) -> dict[s
     model_order = sorted(models, key=lambda m: (m is None, m or 0))
     scope_order = [*(o for o in options if o in scopes), *([None] if None in scopes else [])]
     notes = []
+    lang = lang_of(definition)
     if len(models) > 1:
-        shown = ", ".join(f"{'not decided' if m is None else f'model {m}'} ({models[m]})" for m in model_order)
-        notes.append(f"Respondents chose different models: {shown}.")
+        shown = ", ".join(f"{_model_word(m, lang)} ({models[m]})" for m in model_order)
+        notes.append(text(lang, "core.team-models-differ", shown=shown))
     if len(scopes) > 1:
-        shown = ", ".join(f"{options[s] if s else 'both, or not sure'} ({scopes[s]})" for s in scope_order)
-        notes.append(f"Respondents chose different scopes: {shown}.")
+        shown = ", ".join(f"{options[s] if s else text(lang, 'core.scope-both')} ({scopes[s]})" for s in scope_order)
+        notes.append(text(lang, "core.team-scopes-differ", shown=shown))
     if notes:
-        notes.append("Each item is summarised over the respondents it applies to.")
+        notes.append(text(lang, "core.team-each-item"))
     older = sorted(v for v in versions if v != definition["version"])
     if older:
-        count = sum(versions[v] for v in older)
-        notes.append(f"{count} of {len(people)} files were written for another version of the assessment "
-                     f"({', '.join(older)}; it is now {definition['version']}): some items may have changed.")
+        notes.append(text(lang, "core.team-versions-differ", count=sum(versions[v] for v in older), total=len(people),
+                          versions=", ".join(older), version=definition["version"]))
     return {"same": len(models) <= 1 and len(scopes) <= 1,
             "models": [{"model": m, "count": models[m]} for m in model_order],
             "scopes": [{"scope": s, "label": options.get(s) if s else None, "count": scopes[s]} for s in scope_order],

@@ -13,7 +13,8 @@ import struct
 import zlib
 from collections.abc import Sequence
 
-LANGUAGE = "en-GB"
+# The document language Word checks spelling in and reads aloud in (w:lang, dc:language), by toolkit language.
+LANGUAGE_TAGS = {"en": "en-GB", "cy": "cy-GB"}
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -63,8 +64,9 @@ Cell = str | tuple[str, str]  # plain text, or (bold lead-in, text)
 class Document:
     """A document built top to bottom; ``to_bytes`` gives the .docx."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, lang: str = "en") -> None:
         self.title = title
+        self.language = LANGUAGE_TAGS[lang]
         self.body: list[str] = []
 
     def paragraph(self, text: Cell, style: str = "") -> None:
@@ -141,12 +143,12 @@ class Document:
         parts = {
             "[Content_Types].xml": _CONTENT_TYPES,
             "_rels/.rels": _ROOT_RELS,
-            "docProps/core.xml": _CORE.format(title=_text(self.title), language=LANGUAGE),
+            "docProps/core.xml": _CORE.format(title=_text(self.title), language=self.language),
             "docProps/app.xml": _APP,
             "word/_rels/document.xml.rels": _DOCUMENT_RELS,
             "word/document.xml": _DOCUMENT.format(w=_W, r=_REL, body="".join(self.body), width=PAGE_WIDTH),
-            "word/styles.xml": _STYLES.format(w=_W, language=LANGUAGE),
-            "word/settings.xml": _SETTINGS.format(w=_W, language=LANGUAGE),
+            "word/styles.xml": _STYLES.format(w=_W, language=self.language),
+            "word/settings.xml": _SETTINGS.format(w=_W, language=self.language),
             "word/numbering.xml": _NUMBERING.format(w=_W),
         }
         head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

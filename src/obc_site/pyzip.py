@@ -16,11 +16,18 @@ _EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 def package_files() -> list[tuple[str, Path]]:
-    """(name in the zip, source file) for every browser module, sorted by name; no data files."""
+    """(name in the zip, source file) for every browser module and the message catalogues (messages/<lang>/
+    <part>.json, which the core reads for its words), sorted by name; no data files."""
     root = Path(obc_assess.__file__).parent
     files = [(f"obc_assess/{path.relative_to(root).as_posix()}", path) for path in root.rglob("*.py")
              if path.name not in HOST_ONLY and "data" not in path.relative_to(root).parts]
+    files += [(f"obc_assess/{path.relative_to(root).as_posix()}", path) for path in root.glob("messages/*/*.json")]
     return sorted(files)
+
+
+def resource_files() -> dict[str, bytes]:
+    """The package's files that are not modules (the catalogues), by name in the zip: shipped as they are."""
+    return {name: path.read_bytes() for name, path in package_files() if not name.endswith(".py")}
 
 
 def zip_bytes(entries: dict[str, bytes]) -> bytes:

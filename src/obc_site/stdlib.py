@@ -13,7 +13,7 @@ from typing import Any
 
 from obc_assess.form import to_form
 from obc_assess.responses import template
-from obc_site.pyzip import build_zip, zip_bytes
+from obc_site.pyzip import build_zip, resource_files, zip_bytes
 
 HERE = Path(__file__).resolve().parent
 SCRIPT = HERE / "stdlib.mjs"
@@ -92,7 +92,8 @@ def compiled_files(pyodide: Path, definitions: dict[str, dict[str, Any]], work: 
             cached.parent.mkdir(parents=True, exist_ok=True)
             cached.write_text(out, encoding="utf-8")
     files = json.loads(out)["files"]
-    return {name: base64.b64decode(data) for name, data in files.items()}
+    # The modules as .pyc, and the package's message catalogues as they are (the core reads its words there).
+    return {**{name: base64.b64decode(data) for name, data in files.items()}, **resource_files()}
 
 
 def build_stdlib(pyodide: Path, definitions: dict[str, dict[str, Any]], work: Path,
