@@ -94,7 +94,3 @@ def keep_back_roles(people: list[dict[str, Any]], lang: str = DEFAULT) -> str | 
         return None
     count = len(single)
     return text(lang, "core.roles-kept-back-one" if count == 1 else "core.roles-kept-back", count=count)
-
-
-# The rule in English, for callers that do not yet pass a language (the site's pages: disagreement_words(lang)).
-DISAGREEMENT_RULE = disagreement_words()["rule"]

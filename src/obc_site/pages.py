@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -19,17 +20,16 @@ from obc_assess.form_words import DATE_EXAMPLE, field_label
 from obc_assess.languages import DEFAULT
 from obc_assess.loader import Data, GuidanceEntry, guidance_index, page_url
 from obc_assess.responses import MAX_ROWS
-from obc_assess.responses import ROLES as RESPONSE_ROLES
+from obc_assess.responses import roles as role_labels
 from obc_assess.tailor import effects
-from obc_assess.team_text import DISAGREEMENT_RULE
+from obc_assess.team_text import disagreement_words
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
 def roles(lang: str) -> list[tuple[str, str]]:
     """The role menu: "" first, offered as a prompt rather than "Not given"."""
-    # TODO(cy-core): RESPONSE_ROLES in ``lang`` once obc_assess.responses has the Welsh role names.
-    return [("", text(lang, "site.form.choose_role")), *((value, label) for value, label in RESPONSE_ROLES.items()
+    return [("", text(lang, "site.form.choose_role")), *((value, label) for value, label in role_labels(lang).items()
                                                           if value)]
 
 
@@ -223,8 +223,6 @@ def _models_page(site: Site) -> str:
 def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
     """The assessments index and one questionnaire page per assessment."""
     out: dict[str, str] = {}
-    # TODO(cy-core): field_label, DATE_EXAMPLE and tailor.effects in site.data.lang once obc_assess gives them a
-    # language; until then the form's note and plan labels and the model hints stay English on the Welsh pages.
     defs = list(site.definitions.values())
     out["assessments/index.md"] = site.render("assessments_index.md.j2", "assessments/index.md", assessments=defs)
     for d in defs:
@@ -233,7 +231,8 @@ def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
         # Rows shown before JavaScript adds more: enough to start a matrix or a list of measures by hand.
         counts = {"questions": sum(len(s["items"]) for s in d["sections"]) if maturity else 0, "rows": 3}
         form = site.raw_html("assessment_form.html.j2", path, urls, d=d, counts=counts, roles=roles(site.data.lang),
-                             max_rows=MAX_ROWS, model_effects=effects(d), field_label=field_label,
+                             max_rows=MAX_ROWS, model_effects=effects(d),
+                             field_label=partial(field_label, lang=site.data.lang),
                              date_example=DATE_EXAMPLE)
         out[path] = site.render("assessment.md.j2", path, d=d, form=form, source=site.sources[d["source"]["id"]],
                                 guidance_md=d["guidance_url"].rstrip("/") + ".md", team_md=team_path(d["id"]),
@@ -254,7 +253,7 @@ def team_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
         path = team_path(d["id"])
         # The page's size guard and agreement rule are Python's (obc_assess), rendered in at build time.
         tools = site.raw_html("team_tools.html.j2", path, urls, d=d, max_file_bytes=MAX_FILE_BYTES,
-                              disagreement=DISAGREEMENT_RULE)
+                              disagreement=disagreement_words(site.data.lang)["rule"])
         out[path] = site.render("team.md.j2", path, d=d, tools=tools, source=site.sources[d["source"]["id"]],
                                 definition_url=urls.definitions[d["id"]], runtime_url=urls.runtime,
                                 package_url=urls.package)
