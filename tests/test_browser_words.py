@@ -16,7 +16,7 @@ from obc_assess.languages import LANGUAGES
 from obc_assess.loader import load_data
 from obc_site.pages import AssetUrls, generated_pages
 
-BLOCK = re.compile(r'<script type="application/json" id="obc-words">(.*?)</script>', re.S)
+BLOCK = re.compile(r'<template id="obc-words">(.*?)</template>', re.S)
 
 
 @pytest.fixture(scope="module", params=LANGUAGES)
@@ -37,7 +37,7 @@ def test_every_assessment_and_team_page_carries_its_languages_words(pages: tuple
     assert carrying == wanted
     for path in sorted(wanted):
         (block,) = BLOCK.findall(out[path])
-        # Text in a <script> is not HTML: the JSON is as it is, with "<" written \u003c so nothing can close it.
+        # The JSON sits in a <template>, parsed as HTML: tojson writes "<" and "&" as \u003c and \u0026.
         assert "<" not in block and "&" not in block
         assert json.loads(block) == catalogue.part(lang, "browser"), path
 

@@ -78,6 +78,10 @@ def test_every_word_a_template_asks_for_is_in_the_catalogue_and_every_word_is_us
     prefixes: set[str] = set()
     sources = [p.read_text(encoding="utf-8") for p in TEMPLATES.glob("*.j2")]
     sources += [(ROOT / "src" / "obc_site" / name).read_text(encoding="utf-8") for name in ("pages.py", "site.py")]
+    sources += [path.read_text(encoding="utf-8") for path in (ROOT / "hooks").glob("*.py")]
+    # Material's overrides read the site words as obc_words.<key> (hooks/language.py puts them in the theme).
+    used |= {key for path in (ROOT / "overrides").rglob("*.html")
+             for key in re.findall(r"\bobc_words\.([a-z_]+)", path.read_text(encoding="utf-8"))}
     for text in sources:
         for key, counted in _LITERAL.findall(text):
             used |= {f"{key}.one", f"{key}.other"} if counted else {key}

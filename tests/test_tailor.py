@@ -177,7 +177,7 @@ def test_the_models_page_says_what_each_assessment_does_with_the_model(pages: di
     page = pages["guidance/models.md"]
     assert "Each self-assessment asks first" not in page
     asking = sum(d["asks_model"] for d in REAL.values())
-    assert f"{asking} of the {len(REAL)}\nself-assessments ask which one you follow" in page
+    assert f"{asking} of the {len(REAL)} self-assessments ask which one you follow" in page
     for aid, definition in REAL.items():
         use = effects(definition)
         section = page.split(f"### [{definition['title']}](../assessments/{aid}.md)\n")[1].split("\n### ")[0]
@@ -203,8 +203,10 @@ def test_the_form_marks_model_items_and_quotes_the_note(pages: dict[str, str]) -
     form = pages["assessments/supporting-systems.md"]
     legend = form.split('id="item:monitoring-outcomes"')[1].split("</legend>")[0]
     assert '<span class="obc-tag">less crucial for Model 3</span>' in legend
-    assert ("Tool 21, section 5: “This is less crucial where an organisation has been commissioned to deliver "
-            "population level outcomes (\u2018Model 3\u2019).” For Model 3 its weight is 1 instead of 2.") in form
+    # The source's words are marked English (the Welsh page says they are quoted); the weight is the toolkit's.
+    assert ('<span lang="en">Tool 21, section 5: “This is less crucial where an organisation has been commissioned to '
+            'deliver population level outcomes (\u2018Model 3\u2019).”</span> For Model 3 its weight is 1 instead of '
+            '2.') in form
     logic = form.split('id="item:logic-models"')[1].split("</legend>")[0]
     assert '<span class="obc-tag">for Model 3 only</span>' in logic
 

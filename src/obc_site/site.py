@@ -21,25 +21,25 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 
 def navigation(data: Data) -> list[Any]:
     """The site navigation, in the data's order: guidance by source document, then the assessments."""
-    def t(name: str) -> str:
-        return text(data.lang, f"site.nav_{name}")
-
-    guidance: list[Any] = ["guidance/index.md", {t("models"): "guidance/models.md"}]
+    lang = data.lang
+    guidance: list[Any] = ["guidance/index.md", {text(lang, "site.nav_models"): "guidance/models.md"}]
     for source in data.sources:
         pages = [{p["title"]: f"{page_url(p['id']).rstrip('/')}.md"}
                  for doc in data.guidance if doc["source"] == source["id"] for p in doc["pages"]]
         if pages:
             guidance.append({source["short"]: pages})
-    guidance.append({t("glossary"): "guidance/glossary.md"})
-    guidance.append({t("terms"): "terms.md"})
+    guidance.append({text(lang, "site.nav_glossary"): "guidance/glossary.md"})
+    guidance.append({text(lang, "site.nav_terms"): "terms.md"})
     assessments: list[Any] = ["assessments/index.md"]
     assessments += [{a["title"]: f"assessments/{a['id']}.md"} for a in data.assessments.values()]
-    assessments.append({t("team"): [{a["title"]: team_path(a["id"])} for a in data.assessments.values()]})
-    about = [{t(name): f"{page}.md"} for name, page in (
-        ("how_to_use", "how-to-use"), ("sources", "sources"), ("responses_format", "responses-format"),
-        ("privacy", "privacy"), ("accessibility", "accessibility"))]
-    return [{t("home"): "index.md"}, {t("guidance"): guidance}, {t("assessments"): assessments},
-            {t("about"): about}]
+    team = [{a["title"]: team_path(a["id"])} for a in data.assessments.values()]
+    assessments.append({text(lang, "site.nav_team"): team})
+    about = [{text(lang, key): f"{page}.md"} for key, page in (
+        ("site.nav_how_to_use", "how-to-use"), ("site.nav_sources", "sources"),
+        ("site.nav_responses_format", "responses-format"), ("site.nav_privacy", "privacy"),
+        ("site.nav_accessibility", "accessibility"))]
+    return [{text(lang, "site.nav_home"): "index.md"}, {text(lang, "site.nav_guidance"): guidance},
+            {text(lang, "site.nav_assessments"): assessments}, {text(lang, "site.nav_about"): about}]
 
 
 def abbreviations(data: Data) -> str:

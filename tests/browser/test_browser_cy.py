@@ -22,6 +22,8 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from test_browser_team import payload, rated
 
 from obc_assess import api, catalogue
+from obc_assess.definition import build_all
+from obc_assess.loader import load_data
 
 pytestmark = pytest.mark.browser
 
@@ -90,10 +92,12 @@ def button(scope: Page | Locator, selector: str) -> Locator:
 # ---- One set of answers, typed by label in each language ----
 
 def answer_maturity(page: Page, d: dict[str, Any]) -> None:
-    levels = d["scale"]["levels"]
+    """Every core item, each on its own scale, by the level's label inside the item's own group of answers."""
     items = [item for section in d["sections"] for item in section["items"] if not item.get("optional")]
     for n, item in enumerate(items):
-        level(item_group(page, item["title"]), levels[(n * 2 + 1) % len(levels)]["label"]).check()
+        levels = d["scales"][item["scale"]]["levels"]
+        group = page.locator(f'input[name="item:{item["id"]}"]').first.locator("xpath=ancestor::fieldset[1]")
+        level(group, levels[(n * 2 + 1) % len(levels)]["label"]).check()
 
 
 def row(page: Page, n: int) -> Locator:
@@ -129,8 +133,10 @@ def answer_classification(page: Page, d: dict[str, Any]) -> None:
         row(page, n).get_by_label(classes[pick], exact=True).check()
 
 
-ANSWER = {"commissioning-principles": answer_maturity, "review-priorities": answer_matrix,
-          "measure-mix": answer_classification}
+# Every assessment the site offers, answered the same way in each language (issue 12: each Welsh assessment
+# completed by label scores as the English one does).
+ANSWER = {d["id"]: {"maturity": answer_maturity, "matrix": answer_matrix,
+                    "classification": answer_classification}[d["kind"]] for d in build_all(load_data()).values()}
 
 
 def headline(result: dict[str, Any]) -> float:

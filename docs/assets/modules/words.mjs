@@ -1,4 +1,4 @@
-// The page's interface words in its own language: the <script type="application/json" id="obc-words"> block
+// The page's interface words in its own language: the <template id="obc-words"> JSON block
 // the build writes from obc_assess.catalogue.part(lang, "browser") (messages/<lang>/browser.json). Every
 // module's words come from here; a key the page does not hold is an error, never an English fallback.
 
@@ -17,7 +17,8 @@ export function words(doc = globalThis.document) {
   const $block = doc && doc.getElementById("obc-words");
   if (!$block) throw new Error("obc: this page has no words block (#obc-words)");
   if ($block !== $read) {
-    read = JSON.parse($block.textContent);
+    // A <template> holds its text in its content (a document fragment); the node tests hand over plain text.
+    read = JSON.parse(($block.content ?? $block).textContent);
     $read = $block;
   }
   return read;
