@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from obc_assess.languages import DEFAULT
+from obc_assess.languages import lang_of
 from obc_assess.tailor import model_tag, note_text
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def answer_keys(definition: dict[str, Any]) -> list[str]:
 def assessment_block(definition: dict[str, Any]) -> dict[str, Any]:
     """The assessment a result is for, as every result names it: id, version, title, kind and its language."""
     return {**{key: definition[key] for key in ("id", "version", "title", "kind")},
-            "lang": definition.get("lang", DEFAULT)}
+            "lang": lang_of(definition)}
 
 
 def build(data: Data, assessment_id: str) -> dict[str, Any]:
