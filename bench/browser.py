@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
 import os
 import shutil
 import statistics
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -18,6 +13,7 @@ from urllib.parse import unquote, urlparse
 from playwright.sync_api import Page, sync_playwright
 
 from bench.timing import RUNS, figure, stats
+from obc_site.checkers import serve_gzip
 from obc_site.site import RUNTIME_FILES
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -48,32 +44,6 @@ BARE_WORKER = """self.onmessage = async (e) => {
   await loadPyodide({ indexURL: e.data });
   self.postMessage("ready");
 };"""
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    # Module scripts and wasm need their real types (the base class has a plain dict here, so no ClassVar).
-    extensions_map: dict[str, str] = {  # noqa: RUF012
-        **SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".mjs": "text/javascript",
-        ".wasm": "application/wasm", ".json": "application/json", ".zip": "application/zip"}
-
-    def end_headers(self) -> None:
-        # As GitHub Pages serves every file.
-        self.send_header("Cache-Control", "max-age=600")
-        super().end_headers()
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path, port: int = 0) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def gzip_size(path: Path) -> int:
@@ -147,7 +117,7 @@ def run(site: Path, work: Path, largest: str, title: str, port: int) -> list[dic
     # Our page fetches the site's own stdlib zip instead of this one (fetched only for a left-out module).
     full_stdlib = gzip_size(runtime / "python_stdlib.zip")
     page = f"assessments/{largest}/"
-    with serve(site, port) as base, sync_playwright() as p:
+    with serve_gzip(site, port, compress=False) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         s = Session(site, base, browser, title)
         radio, ready, bare, bytes_page, ours = [], [], [], 0, 0

@@ -41,7 +41,9 @@ def answered(definition: dict[str, Any], seed: int, model: int = 3) -> dict[str,
 
 def run_pyodide(cases: list[dict[str, Any]]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
-        zip_path = build_zip(Path(tmp))
+        package = build_zip()
+        zip_path = Path(tmp) / package.name
+        zip_path.write_bytes(package.content)
         cases_path = Path(tmp) / "cases.json"
         cases_path.write_text(json.dumps(cases), encoding="utf-8")
         run = subprocess.run(["node", "--max-old-space-size=4096", "bench/pyodide_calls.mjs", str(zip_path),

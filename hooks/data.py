@@ -1,21 +1,14 @@
-"""MkDocs hook: load and check the toolkit's YAML data once per build; bad data stops the build, one line each."""
+"""MkDocs hook: load and check the toolkit's YAML data first thing; bad data stops the build, one line each."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from typing import Any
+from mkdocs.config.defaults import MkDocsConfig
 
-from mkdocs.exceptions import PluginError
-
-from obc_assess.loader import DataError, load_data
+from obc_site.context import site_build
 
 
-def on_config(config: Any) -> Any:
-    try:
-        # OBC_DATA_DIR points the build at other data (the benchmarks build with ten times the data).
-        folder = os.environ.get("OBC_DATA_DIR")
-        config["obc_data"] = load_data(Path(folder) if folder else None, config["theme"]["language"])
-    except DataError as error:
-        raise PluginError("The toolkit data has problems:\n" + "\n".join(error.problems)) from None
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The other hooks ask site_build for the same data; asking here, first in mkdocs.yml, stops a build with bad
+    # data before any page is made.
+    site_build(config).data  # noqa: B018 (made here for its check; kept for the others)
     return config

@@ -1,23 +1,19 @@
-"""MkDocs hook: glossary terms as tooltips (an auto-appended abbreviations snippet), at first use on a page."""
+"""MkDocs hook: glossary terms as tooltips (abbreviation lines at the end of every page), at first use on a page."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-from typing import Any
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from obc_site.site import abbreviations
+from obc_site.context import site_build
 from obc_site.tooltips import first_use_only
 
 
-def on_config(config: Any) -> Any:
-    folder = Path(tempfile.mkdtemp(prefix="obc-glossary-"))
-    (folder / "abbreviations.md").write_text(abbreviations(config["obc_data"]), encoding="utf-8")
-    snippets = config["mdx_configs"].setdefault("pymdownx.snippets", {})
-    snippets["base_path"] = [*snippets.get("base_path", ["."]), str(folder)]
-    snippets["auto_append"] = ["abbreviations.md"]
-    return config
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # What pymdownx.snippets' auto_append did from a file, without the file: the abbr extension reads these lines.
+    return f"{markdown}\n\n{site_build(config).abbreviations}"
 
 
-def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return first_use_only(html)

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
 from obc_site.material import repair
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return repair(output)
 
 
-def on_post_build(config: Any) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     # Material writes 404.html from its own template, without a page: on_post_page never sees it.
-    path = Path(config["site_dir"]) / "404.html"
+    path = Path(config.site_dir) / "404.html"
     if path.is_file():
         path.write_text(repair(path.read_text(encoding="utf-8")), encoding="utf-8")

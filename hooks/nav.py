@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from mkdocs.config.defaults import MkDocsConfig
 
+from obc_site.context import site_build
 from obc_site.site import navigation
 
 
-def on_config(config: Any) -> Any:
-    config["nav"] = navigation(config["obc_data"])
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.nav = navigation(site_build(config).data)
     return config

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import random
 import shutil
@@ -30,7 +32,10 @@ def shipped(real_data: Data, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The python_stdlib zip the site ships (trimmed, compiled, obc_assess inside), built as make build does."""
     if not (PYODIDE / "package.json").is_file():
         pytest.skip("node_modules/pyodide is not installed (run npm ci)")
-    return build_stdlib(PYODIDE, build_all(real_data), tmp_path_factory.mktemp("stdlib"), CACHE)
+    archive = build_stdlib(PYODIDE, build_all(real_data), CACHE)
+    path = tmp_path_factory.mktemp("stdlib") / archive.name
+    path.write_bytes(archive.content)
+    return path
 
 
 def _node(zip_path: Path, cases: list[dict[str, Any]], work: Path, first: str = "") -> dict[str, Any]:
@@ -217,12 +222,13 @@ def test_pyodide_matches_cpython_byte_for_byte(tmp_path: Path, real_data: Data, 
           f"import {timings['import_ms']:.0f} ms, calls {timings['calls_ms']:.0f} ms")
 
 
-def test_zip_is_deterministic_content_hashed_and_browser_only(tmp_path: Path) -> None:
-    first = build_zip(tmp_path / "a")
-    second = build_zip(tmp_path / "b")
-    assert first.name == second.name and first.read_bytes() == second.read_bytes()
-    assert first.name.startswith("obc_assess-") and len(first.stem) == len("obc_assess-") + 12
-    with zipfile.ZipFile(first) as archive:
+def test_zip_is_deterministic_content_hashed_and_browser_only() -> None:
+    first = build_zip()
+    second = build_zip()
+    assert first.name == second.name and first.content == second.content
+    assert first.name.startswith("obc_assess-") and len(first.name) == len("obc_assess-") + 12 + len(".zip")
+    assert first.name == f"obc_assess-{hashlib.sha256(first.content).hexdigest()[:12]}.zip"
+    with zipfile.ZipFile(io.BytesIO(first.content)) as archive:
         names = archive.namelist()
         assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in archive.infolist())
     assert names == sorted(names)
@@ -279,12 +285,12 @@ def test_shipped_zip_is_compiled_sorted_and_holds_the_package(shipped: Path) -> 
 
 @pytest.mark.pyodide
 def test_shipped_zip_is_reproducible_without_the_cache(real_data: Data, shipped: Path, tmp_path: Path) -> None:
-    again = build_stdlib(PYODIDE, build_all(real_data), tmp_path)  # no cache: Node runs again
-    assert again.name == shipped.name and again.read_bytes() == shipped.read_bytes()
+    again = build_stdlib(PYODIDE, build_all(real_data))  # no cache: Node runs again
+    assert again.name == shipped.name and again.content == shipped.read_bytes()
 
 
 def test_stdlib_build_without_node_fails_loudly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
                                                 definitions: dict[str, dict[str, Any]]) -> None:
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(StdlibBuildError, match=r"^Node is needed to build the browser's Python"):
-        build_stdlib(PYODIDE, definitions, tmp_path)
+        build_stdlib(PYODIDE, definitions)

@@ -96,8 +96,11 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         **SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".mjs": "text/javascript",
         ".wasm": "application/wasm", ".json": "application/json", ".zip": "application/zip"}
     _TEXT = (".html", ".js", ".mjs", ".css", ".json", ".svg", ".xml", ".txt", ".wasm")
+    compress = True
 
     def send_head(self) -> Any:
+        if not self.compress:
+            return super().send_head()
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
@@ -121,10 +124,17 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _PlainHandler(_GzipHandler):
+    """The same types and caching, without gzip."""
+
+    compress = False
+
+
 @contextmanager
-def serve_gzip(site: Path, port: int = 0) -> Iterator[str]:
-    """Serve site on 127.0.0.1 with gzip; yields its address."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_GzipHandler, directory=str(site)))
+def serve_gzip(site: Path, port: int = 0, compress: bool = True) -> Iterator[str]:
+    """Serve site on 127.0.0.1 (with gzip unless told not to); yields its address."""
+    handler = _GzipHandler if compress else _PlainHandler
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import obc_assess
@@ -13,6 +14,19 @@ import obc_assess
 HOST_ONLY = frozenset({"cli.py", "__main__.py", "loader.py", "schema.py", "references.py", "yamlfile.py"})
 # Zip timestamps start in 1980; a fixed one makes the bytes (and so the hash) depend on content alone.
 _EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Archive:
+    """A zip made in memory: its content-hashed file name and its bytes (the site serves them as they are)."""
+
+    name: str
+    content: bytes
+
+
+def hashed(stem: str, content: bytes, suffix: str) -> str:
+    """``stem-<sha256[:12]><suffix>``: a file name that changes whenever the content does (cached for good)."""
+    return f"{stem}-{hashlib.sha256(content).hexdigest()[:12]}{suffix}"
 
 
 def package_files() -> list[tuple[str, Path]]:
@@ -43,10 +57,7 @@ def zip_bytes(entries: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def build_zip(dest_dir: Path) -> Path:
-    """Write obc_assess-<sha256[:12]>.zip into dest_dir and return its path (same sources, same bytes)."""
+def build_zip() -> Archive:
+    """obc_assess-<sha256[:12]>.zip of the browser modules and catalogues (same sources, same bytes)."""
     content = zip_bytes({name: path.read_bytes() for name, path in package_files()})
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    target = dest_dir / f"obc_assess-{hashlib.sha256(content).hexdigest()[:12]}.zip"
-    target.write_bytes(content)
-    return target
+    return Archive(hashed("obc_assess", content, ".zip"), content)

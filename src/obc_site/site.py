@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +11,7 @@ from obc_assess.catalogue import text
 from obc_assess.definition import build_all
 from obc_assess.loader import Data, page_url
 from obc_site.pages import AssetUrls, environment, team_path
+from obc_site.pyzip import hashed
 from obc_site.stdlib import build_stdlib
 
 # The Pyodide files a worker needs to start (no source maps, consoles or type stubs). The full python_stdlib.zip
@@ -68,11 +68,7 @@ class BrowserAssets:
     definitions: dict[str, dict[str, Any]]  # what the definition files hold, for the pages too
 
 
-def _hashed(stem: str, content: bytes, suffix: str) -> str:
-    return f"{stem}-{hashlib.sha256(content).hexdigest()[:12]}{suffix}"
-
-
-def browser_assets(data: Data, node_modules: Path, work_dir: Path, cache: Path | None = None,
+def browser_assets(data: Data, node_modules: Path, cache: Path | None = None,
                    share: tuple[str, Path] | None = None) -> BrowserAssets:
     """The Pyodide runtime (versioned path), the site's stdlib zip (obc_assess inside) and each assessment's
     definition JSON. With ``share`` (link, folder of another language's site built already), the runtime and
@@ -86,16 +82,16 @@ def browser_assets(data: Data, node_modules: Path, work_dir: Path, cache: Path |
     else:
         files.update({f"{runtime}{name}": pyodide / name for name in RUNTIME_FILES})
     definitions = build_all(data)
-    package = build_stdlib(pyodide, definitions, work_dir, cache)
+    package = build_stdlib(pyodide, definitions, cache)
     package_path = f"assets/obc/{package.name}"
     if share and (share[1] / package_path).is_file():
         package_path = share[0] + package_path  # its name is its content's hash: the same file
     else:
-        files[package_path] = package
+        files[package_path] = package.content
     paths = {}
     for aid, definition in definitions.items():
         content = json.dumps(definition, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-        path = f"assets/obc/{_hashed(aid, content, '.json')}"
+        path = f"assets/obc/{hashed(aid, content, '.json')}"
         files[path] = content
         paths[aid] = path
     return BrowserAssets(AssetUrls(runtime, package_path, paths), files, definitions)

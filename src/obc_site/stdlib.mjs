@@ -1,20 +1,21 @@
 // Build step (src/obc_site/stdlib.py runs it): finds what the browser's Python imports, and compiles it.
-// Usage: node stdlib.mjs <obc_assess zip> <fallback .py> <calls.json>
+// Usage: node stdlib.mjs < request.json, the request {"package": base64 of the obc_assess zip, "fallback": the
+// obc_stdlib_fallback module's source, "calls": calls as JSON text} (on stdin: the build writes no files for it).
 // Runs Pyodide (the pinned npm package, offline) with obc_assess on its path, imports every obc_assess module,
 // makes every call in calls.json ({"fn", "args"} for obc_assess.api), then reads sys.modules. Each module there
 // that came from a .py file (the standard library zip, or the package) is compiled by this same Python to an
 // unchecked hash-based .pyc, so its magic number is the runtime's own. Prints one JSON object:
 // {"python": version, "stdlib_zip": name of the runtime's stdlib zip, "files": {"json/__init__.pyc": base64, ...}}.
-import { readFile } from "node:fs/promises";
+import { text } from "node:stream/consumers";
 import { loadPyodide } from "pyodide";
 
-const [packageZip, fallbackPy, callsPath] = process.argv.slice(2);
-const SRC = "/tmp/obc-src";
+const request = JSON.parse(await text(process.stdin));
+const SRC = "/tmp/obc-src"; // in Pyodide's own in-memory file system, not the host's
 const pyodide = await loadPyodide();
 pyodide.FS.mkdirTree(SRC);
-pyodide.unpackArchive(new Uint8Array(await readFile(packageZip)), "zip", { extractDir: SRC });
-pyodide.FS.writeFile(`${SRC}/obc_stdlib_fallback.py`, await readFile(fallbackPy));
-pyodide.globals.set("calls_json", await readFile(callsPath, "utf8"));
+pyodide.unpackArchive(new Uint8Array(Buffer.from(request.package, "base64")), "zip", { extractDir: SRC });
+pyodide.FS.writeFile(`${SRC}/obc_stdlib_fallback.py`, request.fallback);
+pyodide.globals.set("calls_json", request.calls);
 const result = pyodide.runPython(`
 import base64, importlib, importlib.util, json, pkgutil, sys
 from importlib._bootstrap_external import _code_to_hash_pyc

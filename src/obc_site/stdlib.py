@@ -13,7 +13,7 @@ from typing import Any
 
 from obc_assess.form import to_form
 from obc_assess.responses import template
-from obc_site.pyzip import build_zip, resource_files, zip_bytes
+from obc_site.pyzip import Archive, build_zip, hashed, resource_files, zip_bytes
 
 HERE = Path(__file__).resolve().parent
 SCRIPT = HERE / "stdlib.mjs"
@@ -63,28 +63,28 @@ def _fallback_source(full_zip: Path) -> bytes:
     return FALLBACK.read_bytes() + f"\nNAMES = frozenset({{{names}}})\n".encode()
 
 
-def compiled_files(pyodide: Path, definitions: dict[str, dict[str, Any]], work: Path,
-                   cache: Path | None = None) -> dict[str, bytes]:
-    """zip name -> .pyc bytes, from Pyodide's own Python under Node (cached on every input's hash)."""
+def compiled_files(pyodide: Path, definitions: dict[str, dict[str, Any]], cache: Path | None = None,
+                   ) -> dict[str, bytes]:
+    """zip name -> .pyc bytes, from Pyodide's own Python under Node (cached on every input's hash). The inputs go
+    to Node on its standard input: nothing is written outside the cache."""
     node = shutil.which("node")
     if not node:
         raise StdlibBuildError("Node is needed to build the browser's Python (python_stdlib.zip): install nodejs")
-    work.mkdir(parents=True, exist_ok=True)
-    package = build_zip(work)
-    fallback = work / "obc_stdlib_fallback.py"
-    fallback.write_bytes(_fallback_source(pyodide / "python_stdlib.zip"))
-    calls = work / "calls.json"
-    calls.write_text(json.dumps(api_calls(definitions), sort_keys=True), encoding="utf-8")
+    package = build_zip().content
+    fallback = _fallback_source(pyodide / "python_stdlib.zip")
+    calls = json.dumps(api_calls(definitions), sort_keys=True)
     key = hashlib.sha256()
-    for path in (package, fallback, calls, SCRIPT, pyodide / "python_stdlib.zip", pyodide / "pyodide.asm.wasm",
-                 pyodide / "package.json"):
-        key.update(hashlib.sha256(path.read_bytes()).digest())
+    for content in (package, fallback, calls.encode(), *(path.read_bytes() for path in (
+            SCRIPT, pyodide / "python_stdlib.zip", pyodide / "pyodide.asm.wasm", pyodide / "package.json"))):
+        key.update(hashlib.sha256(content).digest())
     cached = cache / f"{key.hexdigest()[:24]}.json" if cache else None
     if cached and cached.is_file():
         out = cached.read_text(encoding="utf-8")
     else:
-        run = subprocess.run([node, str(SCRIPT), str(package), str(fallback), str(calls)], cwd=HERE,
-                             capture_output=True, text=True, timeout=600, check=False)
+        request = json.dumps({"package": base64.b64encode(package).decode("ascii"),
+                              "fallback": fallback.decode(), "calls": calls})
+        run = subprocess.run([node, str(SCRIPT)], cwd=HERE, input=request, capture_output=True, text=True,
+                             timeout=600, check=False)
         if run.returncode != 0:
             raise StdlibBuildError(f"Pyodide under Node failed building python_stdlib.zip:\n{run.stderr[-3000:]}")
         out = run.stdout
@@ -96,10 +96,7 @@ def compiled_files(pyodide: Path, definitions: dict[str, dict[str, Any]], work: 
     return {**{name: base64.b64decode(data) for name, data in files.items()}, **resource_files()}
 
 
-def build_stdlib(pyodide: Path, definitions: dict[str, dict[str, Any]], work: Path,
-                 cache: Path | None = None) -> Path:
-    """Write python_stdlib-<sha256[:12]>.zip (trimmed, compiled, obc_assess inside) into work; return its path."""
-    content = zip_bytes(compiled_files(pyodide, definitions, work / "src", cache))
-    target = work / f"python_stdlib-{hashlib.sha256(content).hexdigest()[:12]}.zip"
-    target.write_bytes(content)
-    return target
+def build_stdlib(pyodide: Path, definitions: dict[str, dict[str, Any]], cache: Path | None = None) -> Archive:
+    """python_stdlib-<sha256[:12]>.zip: trimmed, compiled, obc_assess inside."""
+    content = zip_bytes(compiled_files(pyodide, definitions, cache))
+    return Archive(hashed("python_stdlib", content, ".zip"), content)
