@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from obc_assess.catalogue import text
-from obc_assess.report_followup import per_item, profile_table
 from obc_assess.languages import lang_of
+from obc_assess.report_followup import per_item, profile_table
 from obc_assess.responses import role_label
 
 # Characters that would start Markdown structure (emphasis, links, code, tables, headings) or raw HTML.
