@@ -18,12 +18,19 @@ CALLS = 21
 
 
 def filled() -> tuple[str, str]:
-    """The definition and a filled answers file: every item answered with a note, a plan on ten items."""
+    """The definition and a filled answers file: every item answered with a note, a plan on ten items (with a
+    status and review note), and two evidence entries on every item (issue 14)."""
     definition = build_all(load_data())[ASSESSMENT]
     doc = answered(definition, 1, model=1)
     top = definition["scale"]["levels"][-1]["value"]
     doc["plan"] = {key: {"action": f"Agree the evidence for {key} with the board", "owner": "Commissioning lead",
-                         "due": "2027-03-31", "target": top} for key in list(doc["answers"])[:10]}
+                         "due": "2027-03-31", "target": top, "status": "in-progress",
+                         "review": "Draft agreed; the board reviews it in March.", "carried_from": "2025-03-14"}
+                   for key in list(doc["answers"])[:10]}
+    doc["evidence"] = {key: [{"what": f"Board paper on {key}, section 2", "kind": "report", "strength": "documented",
+                              "review_by": "2027-03-31"},
+                             {"what": "What people told us at the forum", "kind": "survey",
+                              "strength": "self-reported", "review_by": ""}] for key in doc["answers"]}
     return json.dumps(definition), json.dumps(doc)
 
 

@@ -300,7 +300,10 @@ def test_a_format_1_file_loads_and_says_what_format_2_added(maturity: dict[str, 
     assert (answer["ok"], answer["dropped"]) == (True, [])
     assert answer["notice"] == (
         "This answers file was saved before files recorded the organisation and the assessment date: add them "
-        "under \u201cAbout this review\u201d, and export the answers again to keep them.")
+        "under \u201cAbout this review\u201d, and export the answers again to keep them. This answers file was "
+        "saved before files recorded how far each action has got and the evidence behind each answer: each action "
+        "now reads as not started; add its status, a review note and any evidence, and export the answers again "
+        "to keep them.")
     fields = answer["form"]["fields"]
     assert (fields["respondent-organisation"], fields["assessment-date:day"], fields["assessment-date:year"]) == (
         "", "", "")

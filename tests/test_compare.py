@@ -39,7 +39,7 @@ def test_changes_per_item_and_section(maturity: dict[str, Any]) -> None:
         "id": "outcomes-focus", "title": "Outcomes focus", "section": "outcomes",
         "before": 1, "before_label": "Developing", "before_status": "scored", "before_text": "Developing",
         "after": 3, "after_label": "Embedded", "after_status": "scored", "after_text": "Embedded", "change": 2,
-        "movement": "improved"}
+        "movement": "improved", "before_action": None, "after_action": None, "action_text": ""}
     assert (rows["focus-detail"]["before_text"], result["warnings"], result["notes"]) == ("Don't know", [], [])
     assert (rows["governance"]["change"], rows["governance"]["movement"]) == (-2, "slipped")
     assert (rows["cost"]["change"], rows["cost"]["movement"]) == (0, "unchanged")

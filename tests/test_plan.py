@@ -52,8 +52,12 @@ PLAN_CASES: list[tuple[str, object, list[str]]] = [
     ("unknown item", {"speed": _entry()}, ["plan.speed: not an item of procurement-review; remove it"]),
     ("odd item key", {"a b": {}}, ['plan["a b"]: not an item of procurement-review; remove it']),
     ("entry not an object", {"governance": "soon"}, [f"plan.governance: must be an object like {EXAMPLE}"]),
-    ("unknown key", {"governance": _entry(status="open")},
-     ['plan.governance.status: unknown key; use only "action", "owner", "due" and "target"']),
+    ("unknown key", {"governance": _entry(state="open")},
+     ['plan.governance.state: unknown key; use only "action", "owner", "due", "target", "status", "review" and '
+      '"carried_from"']),
+    ("status not one of the four", {"governance": _entry(status="open")},
+     ['plan.governance.status: must say how far the action has got: "not-started", "in-progress", "done" or '
+      '"dropped"']),
     ("action too long", {"governance": _entry(action="a" * 1001)},
      ["plan.governance.action: too long (1,001 characters); shorten it to 1,000 or fewer"]),
     ("action at the limit", {"governance": _entry(action="a" * 1000)}, []),
@@ -137,7 +141,8 @@ def test_result_lists_the_plan_in_priority_order(maturity: dict[str, Any]) -> No
     assert result["plan"][1] == {
         "id": "governance", "title": "Governance", "section": "outcomes", "rank": 2, "level": 0,
         "level_label": "Not in place", "target": 1, "target_label": "Developing",
-        "action": "Write outcomes into the specification", "owner": "Commissioning lead", "due": "2025-03-31"}
+        "action": "Write outcomes into the specification", "owner": "Commissioning lead", "due": "2025-03-31",
+        "status": "not-started", "status_label": "Not started", "review": "", "carried_from": "", "overdue": False}
     assert result["plan"][2]["target_label"] is None
 
 
@@ -202,15 +207,18 @@ def test_form_fields_map_to_the_plan_and_back(maturity: dict[str, Any]) -> None:
     doc, _ = from_form(maturity, fields)
     # All fields empty (or spaces): no entry. Any one filled: an entry with all four keys. The date's three
     # boxes make one ISO date.
+    # Format 3: every entry also has its status (none given: not started), review note and carried_from.
+    rest = {"status": "not-started", "review": "", "carried_from": ""}
     assert doc["plan"] == {
-        "governance": {"action": "Ask finance", "owner": "", "due": "2025-06-30", "target": 2},
-        "allocation": {"action": "", "owner": "", "due": "", "target": 3}}
+        "governance": {"action": "Ask finance", "owner": "", "due": "2025-06-30", "target": 2, **rest},
+        "allocation": {"action": "", "owner": "", "due": "", "target": 3, **rest}}
     assert validate(maturity, doc) == []
     back = to_form(maturity, doc)["fields"]
     assert {k: v for k, v in back.items() if k.startswith("plan-") and "governance" in k} == {
         "plan-action:governance": "Ask finance", "plan-owner:governance": "",
         "plan-due:governance:day": "30", "plan-due:governance:month": "6", "plan-due:governance:year": "2025",
-        "plan-target:governance": "2"}
+        "plan-target:governance": "2", "plan-status:governance": "not-started", "plan-review:governance": "",
+        "plan-carried:governance": ""}
     assert back["plan-action:cost"] == "" and back["plan-target:cost"] == ""
     assert from_form(maturity, back)[0] == doc
 
@@ -237,7 +245,7 @@ def test_a_bad_target_from_the_form_is_reported_on_its_field(maturity: dict[str,
     ("plan.governance.action", "plan-action:governance"), ("plan.governance.owner", "plan-owner:governance"),
     ("plan.governance.due", "plan-due:governance"), ("plan.governance.target", "plan-target:governance"),
     # The entry as a whole, or a key that is not a field, links to the entry's first field.
-    ("plan.governance", "plan-action:governance"), ("plan.governance.status", "plan-action:governance"),
+    ("plan.governance", "plan-action:governance"), ("plan.governance.colour", "plan-action:governance"),
     ("plan.speed", None), ("plan", None),
 ])
 def test_field_for_plan_paths(maturity: dict[str, Any], path: str, field: str | None) -> None:
@@ -288,7 +296,9 @@ def test_the_form_has_labelled_plan_fields_for_every_item(data: Data, maturity: 
     form.feed(pages["assessments/procurement-review.md"])
     names = {control[2] for control in form.controls.values()}
     # Every field the mapping reads or writes is on the page, and each control's name is its id.
-    plan_fields = {name for name in to_form(maturity, _doc(maturity, {}))["fields"] if name.startswith("plan-")}
+    # Format 3's status, review and carried-from fields are the template's (h14web): checked where it adds them.
+    plan_fields = {name for name in to_form(maturity, _doc(maturity, {}))["fields"] if name.startswith("plan-")
+                   and not name.startswith(("plan-status:", "plan-review:", "plan-carried:"))}
     assert len(plan_fields) == 6 * 6 and plan_fields <= names
     assert all(control[2] == cid for cid, control in form.controls.items() if cid.startswith("plan-"))
     labelled = dict(form.labels)
@@ -316,5 +326,7 @@ def test_a_valid_plan_survives_a_round_trip_through_the_api(maturity: dict[str, 
     form = json.loads(api.form_values(json.dumps(maturity), json.dumps(doc)))["form"]
     answer = json.loads(api.evaluate_form(json.dumps(maturity), json.dumps(form["fields"])))
     assert answer["ok"] is True
-    assert answer["responses"]["plan"] == doc["plan"]
+    # The form writes format 3's whole entry: what the file left out reads as not started, "" and "".
+    rest = {"status": "not-started", "review": "", "carried_from": ""}
+    assert answer["responses"]["plan"] == {key: {**rest, **entry} for key, entry in doc["plan"].items()}
     assert answer["result"]["plan"] == score(maturity, copy.deepcopy(doc))["plan"]

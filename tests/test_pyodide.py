@@ -174,6 +174,15 @@ def _team_cases(definition: dict[str, Any], text: str, rng: random.Random) -> li
                                    "target": definition["scale"]["levels"][-1]["value"]},
                            second: {"action": "Write it down", "owner": "", "due": "", "target": None}}
         docs[1]["answers"]["retired-item"] = {"level": 1, "note": ""}
+        # Format 3's follow-through (issue 14): a status, review note and carried_from; evidence entries.
+        docs[0]["plan"][first].update({"status": "in-progress", "review": "Café “review”",
+                                       "carried_from": "2024-03-01"})
+        docs[0]["plan"][second]["status"] = "dropped"
+        docs[0]["assessment_date"] = "2025-06-01"
+        docs[0]["evidence"] = {first: [{"what": "Spec “3”", "kind": "document", "strength": "documented",
+                                        "review_by": "2024-01-01"}],
+                               second: [{"what": "We say so", "kind": "", "strength": "self-reported",
+                                         "review_by": ""}]}
     docs[1]["assessment_version"] = "0.1"
     files = json.dumps([{"name": f"{n}.json", "text": json.dumps(doc)} for n, doc in enumerate(docs)]
                        + [{"name": "broken.json", "text": "{"}, {"name": "list.json", "text": "[]"}])
@@ -186,7 +195,11 @@ def _team_cases(definition: dict[str, Any], text: str, rng: random.Random) -> li
             {"fn": "aggregate_docx_json", "args": [text, files, False]},
             {"fn": "compare_docx_json", "args": [text, before, after, "2025.json", "Café “2026”.json"]},
             {"fn": "compare_json", "args": [text, after, "[1,]"]},
-            {"fn": "plan_csv_json", "args": [text, after]}]
+            {"fn": "plan_csv_json", "args": [text, after]},
+            {"fn": "render_docx_json", "args": [text, after]},
+            {"fn": "render_markdown_json", "args": [text, after]},
+            {"fn": "carry_forward_json", "args": [text, after]},
+            {"fn": "carry_forward_json", "args": [text, before]}]
 
 
 @pytest.fixture(scope="module")
