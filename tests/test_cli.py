@@ -237,7 +237,7 @@ def test_score_refuses_invalid_answers(capsys: pytest.CaptureFixture[str], tmp_p
     doc["format_version"] = 3
     name = _write(tmp_path, doc)
     assert _run(capsys, "score", name) == (
-        2, "", f"{name}: format_version: must be 2 (or 1, for a file saved before format 2)\n")
+        2, "", f"{name}: format_version: must be 3 (or 1 or 2, for a file saved before format 3)\n")
 
 
 def test_formats_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
@@ -397,7 +397,7 @@ def test_compare_refuses_bad_files(capsys: pytest.CaptureFixture[str], tmp_path:
     names = [_write(tmp_path, before, "before.json"), _write(tmp_path, after, "after.json")]
     assert _run(capsys, "compare", *names) == (2, "", (
         f"{names[0]}: answers.retired-item: not an item of {AID}; remove it\n"
-        f"{names[1]}: format_version: must be 2 (or 1, for a file saved before format 2)\n"))
+        f"{names[1]}: format_version: must be 3 (or 1 or 2, for a file saved before format 3)\n"))
     mix = _write(tmp_path, _template(capsys, "measure-mix"), "mix.json")
     good = _write(tmp_path, _filled(capsys), "good.json")
     assert _run(capsys, "compare", mix, good) == (

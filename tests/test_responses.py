@@ -100,7 +100,7 @@ def test_applies_when_the_assessment_asks_no_model(matrix: dict[str, Any]) -> No
 # ---------------------------------------------------------------------------------------------- validation
 
 # (case id, changes to a valid maturity document, the problems expected, in order)
-FORMAT_MESSAGE = "must be 2 (or 1, for a file saved before format 2)"
+FORMAT_MESSAGE = "must be 3 (or 1 or 2, for a file saved before format 3)"
 MATURITY_CASES: list[tuple[str, Changes, list[str]]] = [
     ("valid", [], []),
     ("wrong format", [(("format",), "obc-assess/result")], ['format: must be "obc-assess/responses"']),

@@ -257,7 +257,7 @@ def header(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
         "respondent": {"name": who["name"], "role": who["role"], "organisation": who["organisation"]},
         "assessment_date": who["assessment_date"] or None,
         "assessment_date_label": date_label(who["assessment_date"], lang) if who["assessment_date"] else None,
-        "matrix": None, "classification": None, "plan": [],
+        "matrix": None, "classification": None, "plan": [], "evidence": None,
         # Maturity results fill these in (bands.py); other kinds have no bands and no extras.
         "band_rules": [], "extras": [],
     }

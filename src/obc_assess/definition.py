@@ -13,6 +13,12 @@ if TYPE_CHECKING:
 
 FORMAT = "obc-assess/definition"
 FORMAT_VERSION = 1
+# Evidence entries (issue 14): characters in "what", entries per item, characters in an action's review note.
+# Shipped in the definition (evidence.limits) so the form and the browser use the same numbers.
+MAX_WHAT = 500
+MAX_ENTRIES = 20
+MAX_REVIEW = 5000
+EVIDENCE_LIMITS = {"what": MAX_WHAT, "entries": MAX_ENTRIES, "review": MAX_REVIEW}
 
 JSON = Any
 
@@ -99,6 +105,7 @@ def build(data: Data, assessment_id: str) -> dict[str, Any]:
         "matrix": _matrix(doc),
         "classification": _classification(doc, index),
         "sections": sections,
+        "evidence": {**data.evidence, "limits": EVIDENCE_LIMITS},
     }
 
 
@@ -115,7 +122,7 @@ def _note(note: dict[str, Any], weight: int | float, lang: str) -> dict[str, JSO
 
 def _scale(scale: dict[str, Any]) -> dict[str, JSON]:
     return {"id": scale["id"], "title": scale["title"], "name": scale["name"],
-            "na": scale["na"], "unknown": scale["unknown"],
+            "na": scale["na"], "unknown": scale["unknown"], "evidence_from": scale.get("evidence_from"),
             "levels": [{k: level[k] for k in ("value", "label", "descriptor")} for level in scale["levels"]]}
 
 

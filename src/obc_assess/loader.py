@@ -39,6 +39,8 @@ class Data:
     lang: str = DEFAULT
     # The bilingual term list the Welsh text follows (terms.yaml): each entry keeps both languages.
     terms: list[dict[str, str]] = field(default_factory=list)
+    # Evidence kinds and strengths, and action statuses (evidence.yaml).
+    evidence: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ def load_data(data_dir: Path | None = None, lang: str = DEFAULT) -> Data:
     glossary = _read(data_dir, "glossary.yaml", "glossary.schema.json", problems)
     scales = _read(data_dir, "scales.yaml", "scales.schema.json", problems)
     terms = _read(data_dir, "terms.yaml", "terms.schema.json", problems)
+    evidence = _read(data_dir, "evidence.yaml", "evidence.schema.json", problems)
     files: dict[str, str] = {}
     guidance: list[dict[str, Any]] = []
     for path in _documents(data_dir, "guidance", problems):
@@ -142,10 +145,10 @@ def load_data(data_dir: Path | None = None, lang: str = DEFAULT) -> Data:
     assessments = dict(sorted(assessments.items(), key=lambda kv: (order.index(kv[1]["source"]), kv[0])))
     for term in glossary["terms"]:  # the Welsh glossary page names each term in English too
         term["term_en"] = term["term"]["en"]
-    sources, models, glossary, scales, guidance, assessments = localise(
-        (sources, models, glossary, scales, guidance, assessments), lang)
+    sources, models, glossary, scales, guidance, assessments, evidence = localise(
+        (sources, models, glossary, scales, guidance, assessments, evidence), lang)
     data = Data(sources["sources"], models["models"], glossary, scales, guidance, assessments, files,
-                {"source": models["source"], "section": models["section"]}, lang, terms["terms"])
+                {"source": models["source"], "section": models["section"]}, lang, terms["terms"], evidence)
     problems = check_references(data)
     if problems:
         raise DataError(problems)

@@ -23,7 +23,12 @@ gives it; never filled in for them). A format 1 file is still valid and reads as
 
 An optional ``plan`` (maturity only) holds an action per item, validated but never scored (see plan.py)::
 
-    "plan": {"<item id>": {"action": "...", "owner": "...", "due": "YYYY-MM-DD" | "", "target": 0..max | null}}
+    "plan": {"<item id>": {"action": "...", "owner": "...", "due": "YYYY-MM-DD" | "", "target": 0..max | null,
+                           "status": "not-started" | "in-progress" | "done" | "dropped" | "", "review": "...",
+                           "carried_from": "YYYY-MM-DD" | ""}}
+
+An optional ``evidence`` (maturity only) lists evidence entries per item, never scored (see evidence.py).
+Format 3 added the plan's status, review and carried_from, and evidence; a format 1 or 2 file reads as none.
 
 Inside ``context``, ``respondent``, an answer, a plan entry or a row, a missing key means null or "".
 ``saved_at`` may appear at the top level and is ignored. A row (area or measure) or plan entry that is wholly
@@ -38,14 +43,16 @@ from typing import Any
 from obc_assess.catalogue import text
 from obc_assess.checks import Checker, quote
 from obc_assess.definition import answer_keys, items, scale_of
+from obc_assess.evidence import check_evidence
 from obc_assess.languages import DEFAULT, lang_of
 from obc_assess.plan import check_plan, is_date
 from obc_assess.tailor import applies
 
 FORMAT = "obc-assess/responses"
-FORMAT_VERSION = 2
-# Every answers format this version reads: 1 has no organisation or assessment date (upgrade fills them in).
-FORMAT_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+# Every answers format this version reads: 1 has no organisation or assessment date (upgrade fills them in);
+# 2 has no action status, review note or carried_from, and no evidence (they read as not started and none).
+FORMAT_VERSIONS = (1, 2, 3)
 MAX_NOTE = 5000
 MAX_NAME = 200
 # Rows a person names (service areas, measures). Far more than any real review or contract lists, and a bound that
@@ -72,7 +79,7 @@ ROLES = roles()
 _REQUIRED = ("format", "format_version", "assessment", "assessment_version", "context", "respondent",
              "answers")
 # Optional: "saved_at" (written by the browser) is ignored; "plan" is checked when present.
-_OPTIONAL = ("saved_at", "plan", "assessment_date")
+_OPTIONAL = ("saved_at", "plan", "assessment_date", "evidence")
 _ROWS = {"matrix": "areas", "classification": "measures"}
 
 
@@ -193,8 +200,11 @@ def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> Non
             _maturity(check, definition, doc["answers"])
         else:
             _rows(check, definition, doc["answers"])
+    current = version if type(version) is int and version in FORMAT_VERSIONS else FORMAT_VERSION
     if "plan" in doc and same:
-        check_plan(check, definition, doc["plan"])
+        check_plan(check, definition, doc["plan"], current)
+    if "evidence" in doc and same:
+        check_evidence(check, definition, doc["evidence"], current)
 
 
 def _context(check: Checker, definition: dict[str, Any], context: object) -> None:
@@ -330,6 +340,9 @@ def about(doc: dict[str, Any]) -> dict[str, str]:
 
 def upgrade_notice(doc: dict[str, Any], lang: str = DEFAULT) -> str | None:
     """What a person is told when an older format of file is loaded into the form (None when it is current)."""
-    if doc.get("format_version") == FORMAT_VERSION:
+    version = doc.get("format_version")
+    if version == FORMAT_VERSION:
         return None
-    return text(lang, "core.upgrade-notice")
+    # What each later format added, oldest first: format 2 the organisation and date, format 3 follow-through.
+    said = [text(lang, "core.upgrade-notice")] if version == 1 else []
+    return " ".join([*said, text(lang, "core.upgrade-notice-3")])

@@ -26,8 +26,9 @@ from obc_assess.bands import earn
 from obc_assess.catalogue import text
 from obc_assess.classification import score_classification
 from obc_assess.common import Entry, Facts, Tally, header, level_info, quotient, status_of
+from obc_assess.evidence import item_evidence, profile
 from obc_assess.matrix import score_matrix
-from obc_assess.plan import entry_is_blank
+from obc_assess.plan import entry_is_blank, status_of_entry, statuses
 from obc_assess.responses import ResponsesError, context_of, validate
 from obc_assess.tailor import tag_for
 from obc_assess.words import add_words, scale_word
@@ -142,6 +143,8 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
             "reason": facts.reasons[status] if tag is None or status == "not-asked" else (
                 f"{facts.reasons[status]}; {tag}"),
             "note": doc["answers"].get(item["id"], {}).get("note", ""),
+            # Listed beside the answer, never scored (evidence.py).
+            **item_evidence(definition, doc, item["id"], scale, level, status == "scored"),
         })
         if status == "unknown":
             gaps.append({"id": item["id"], "title": item["title"], "section": section["id"],
@@ -151,9 +154,11 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     overall = tallied.overall
     result = header(definition, doc)
     percent = overall.percent()
+    evidence = profile(definition, working, facts.lang)
     result.update({
         "overall": {"percent": percent, "confidence": overall.confidence(), **overall.counts(),
-                    **earn(definition, overall, tallied.outcomes)},
+                    **earn(definition, overall, tallied.outcomes), "evidence_sentence": evidence["sentence"]},
+        "evidence": evidence,
         "band_rules": definition["band_rules"]["rules"],
         "extras": _extras(facts, tallied),
         "sections": [{"id": s["id"], "title": s["title"], "percent": tallied.sections[s["id"]].percent(),
@@ -228,6 +233,8 @@ def plan_rows(facts: Facts, doc: dict[str, Any], ranked: list[dict[str, Any]]) -
     if not plan:
         return []
     ranks = {p["id"]: p["rank"] for p in ranked}
+    known = statuses(facts.definition)
+    when = str(doc.get("assessment_date", ""))
     rows = []
     for order, (section, item, _, _, scale, _) in enumerate(facts.entries):
         entry = plan.get(item["id"])
@@ -239,5 +246,16 @@ def plan_rows(facts: Facts, doc: dict[str, Any], ranked: list[dict[str, Any]]) -
             "id": item["id"], "title": item["title"], "section": section["id"], "rank": ranks.get(item["id"]),
             "level": level, "level_label": facts.label(level, scale),
             "target": target, "target_label": facts.label(target, scale),
-            "action": entry.get("action", ""), "owner": entry.get("owner", ""), "due": entry.get("due", "")}))
+            "action": entry.get("action", ""), "owner": entry.get("owner", ""), "due": entry.get("due", ""),
+            **action_status(known, entry, when)}))
     return [row for _, row in sorted(rows, key=lambda r: r[0])]
+
+
+def action_status(known: dict[str, dict[str, Any]], entry: dict[str, Any], when: str) -> dict[str, Any]:
+    """A plan entry's status, its words, review note and carried_from, and whether it is overdue: due before the
+    assessment's own date (never the clock) and still open."""
+    status = status_of_entry(entry)
+    due = str(entry.get("due", ""))
+    return {"status": status, "status_label": known[status]["label"], "review": entry.get("review", ""),
+            "carried_from": entry.get("carried_from", ""),
+            "overdue": bool(when and due and due < when and known[status]["open"])}
