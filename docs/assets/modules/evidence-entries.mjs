@@ -124,7 +124,7 @@ export function evidenceEntries($form) {
   }
 
   /** The folds' summaries and the "carried over" lines, from the values now in the form. */
-  function refresh(locale = $form.ownerDocument.documentElement.lang) {
+  function refresh(locale = word("page.locale")) {
     for (const $plan of $form.querySelectorAll("[data-obc-plan]")) {
       const $status = $plan.querySelector("[data-obc-plan-status]");
       const $state = $plan.querySelector("[data-obc-plan-state]");
