@@ -10,7 +10,9 @@ import pytest
 from hypothesis import settings
 
 from obc_assess.definition import build
+from obc_assess.languages import localise
 from obc_assess.loader import Data, load_data
+from obc_assess.yamlfile import read_yaml
 from obc_site.build import build as build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +40,7 @@ DATA = Data(
     scales={
         "scales": [
             {"id": "maturity", "name": "Maturity", "title": "How established?", "na": True, "unknown": True,
-             "levels": SCALE_LEVELS},
+             "evidence_from": 2, "levels": SCALE_LEVELS},
             {"id": "priority", "name": "Priority", "title": "How strongly?", "na": False, "unknown": True, "levels": [
                 {"value": v, "label": label, "descriptor": f"{label}."}
                 for v, label in enumerate(["Not at all", "A little", "Clearly", "Strongly"])]},
@@ -117,6 +119,8 @@ DATA = Data(
                 {"id": "output", "ref": "definition-output"}]}]},
     },
     files={},
+    # The real evidence kinds, strengths and action statuses (issue 14), in English.
+    evidence=localise(read_yaml(ROOT / "src/obc_assess/data/evidence.yaml", "evidence.yaml")[0], "en"),
 )
 
 

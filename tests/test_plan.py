@@ -52,8 +52,12 @@ PLAN_CASES: list[tuple[str, object, list[str]]] = [
     ("unknown item", {"speed": _entry()}, ["plan.speed: not an item of procurement-review; remove it"]),
     ("odd item key", {"a b": {}}, ['plan["a b"]: not an item of procurement-review; remove it']),
     ("entry not an object", {"governance": "soon"}, [f"plan.governance: must be an object like {EXAMPLE}"]),
-    ("unknown key", {"governance": _entry(status="open")},
-     ['plan.governance.status: unknown key; use only "action", "owner", "due" and "target"']),
+    ("unknown key", {"governance": _entry(state="open")},
+     ['plan.governance.state: unknown key; use only "action", "owner", "due", "target", "status", "review" and '
+      '"carried_from"']),
+    ("status not one of the four", {"governance": _entry(status="open")},
+     ['plan.governance.status: must say how far the action has got: "not-started", "in-progress", "done" or '
+      '"dropped"']),
     ("action too long", {"governance": _entry(action="a" * 1001)},
      ["plan.governance.action: too long (1,001 characters); shorten it to 1,000 or fewer"]),
     ("action at the limit", {"governance": _entry(action="a" * 1000)}, []),
@@ -137,7 +141,8 @@ def test_result_lists_the_plan_in_priority_order(maturity: dict[str, Any]) -> No
     assert result["plan"][1] == {
         "id": "governance", "title": "Governance", "section": "outcomes", "rank": 2, "level": 0,
         "level_label": "Not in place", "target": 1, "target_label": "Developing",
-        "action": "Write outcomes into the specification", "owner": "Commissioning lead", "due": "2025-03-31"}
+        "action": "Write outcomes into the specification", "owner": "Commissioning lead", "due": "2025-03-31",
+        "status": "not-started", "status_label": "Not started", "review": "", "carried_from": "", "overdue": False}
     assert result["plan"][2]["target_label"] is None
 
 
@@ -237,7 +242,7 @@ def test_a_bad_target_from_the_form_is_reported_on_its_field(maturity: dict[str,
     ("plan.governance.action", "plan-action:governance"), ("plan.governance.owner", "plan-owner:governance"),
     ("plan.governance.due", "plan-due:governance"), ("plan.governance.target", "plan-target:governance"),
     # The entry as a whole, or a key that is not a field, links to the entry's first field.
-    ("plan.governance", "plan-action:governance"), ("plan.governance.status", "plan-action:governance"),
+    ("plan.governance", "plan-action:governance"), ("plan.governance.colour", "plan-action:governance"),
     ("plan.speed", None), ("plan", None),
 ])
 def test_field_for_plan_paths(maturity: dict[str, Any], path: str, field: str | None) -> None:

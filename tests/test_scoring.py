@@ -15,10 +15,10 @@ from obc_assess.scoring import score
 RESULT_KEYS = {"format", "format_version", "assessment", "responses_version", "version_matches", "context",
                "respondent", "overall", "sections", "priorities", "evidence_gaps", "working", "matrix",
                "classification", "plan", "band_rules", "extras", "assessment_date", "assessment_date_label",
-               "about", "version_notice", "progress", "notes"}
+               "about", "version_notice", "progress", "notes", "evidence"}
 OVERALL_KEYS = {"counts_label", "percent", "band", "confidence", "answered", "na", "unknown", "unanswered", "total",
                 "band_status", "band_reason", "band_by_percent", "min_confidence", "outcomes_percent",
-                "outcomes_total", "outcomes_answered"}
+                "outcomes_total", "outcomes_answered", "evidence_sentence"}
 SECTION_KEYS = {"id", "title", "percent", "confidence", "optional", "answered", "na", "unknown", "unanswered",
                 "total", "rated_label"}
 
@@ -197,7 +197,8 @@ def test_working_explains_every_item(maturity: dict[str, Any]) -> None:
         "id": "outcomes-focus", "title": "Outcomes focus", "section": "outcomes", "weight": 2, "level": 1,
         "extras": None, "outcomes": False, "model_tag": None, "scale": "maturity", "scale_name": "Maturity",
         "level_label": "Developing", "max": 3, "contribution": 0.667, "included": True, "status": "scored",
-        "reason": "scored", "note": "Written into the specification.", "answer_label": "Developing"}
+        "reason": "scored", "note": "Written into the specification.", "answer_label": "Developing",
+        "evidence": [], "strongest": "none", "evidence_claim": False, "evidence_flag": False}
     assert [(i["id"], i["status"]) for i in working["items"]] == [
         ("outcomes-focus", "scored"), ("governance", "na"), ("cost", "not-asked"),
         ("allocation", "not-asked"),

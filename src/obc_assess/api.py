@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from obc_assess.carry import carry_forward
 from obc_assess.catalogue import text as text_of
 from obc_assess.compare import CompareError, compare, prune
 from obc_assess.definition import items
@@ -182,6 +183,21 @@ def form_values_migrating(definition_json: str, responses_json: str) -> str:
     notices = [_migration_notice(definition, pruned, removed), upgrade_notice(pruned, lang_of(definition))]
     return _answer([], form=to_form(definition, pruned), dropped=dropped,
                    notice=" ".join(n for n in notices if n) or None)
+
+
+def carry_forward_json(definition_json: str, responses_json: str) -> str:
+    """This year's answers started from last year's file (carry.py): ``{"ok", "problems", "responses",
+    "carried": {"actions", "evidence", "done", "dropped", "removed"}, "notice"}``."""
+    definition, problems = parse(definition_json, "(definition)")
+    doc, more = _answers(definition, responses_json)
+    problems += more
+    if problems:
+        return _answer(problems, responses=None, carried=None, notice=None)
+    try:
+        new, carried, said = carry_forward(definition, doc)
+    except ResponsesError as error:
+        return _answer(error.problems, responses=None, carried=None, notice=None)
+    return _answer([], responses=new, carried=carried, notice=said)
 
 
 def _migration_notice(definition: dict[str, Any], doc: dict[str, Any], removed: list[dict[str, str]]) -> str | None:

@@ -1,4 +1,5 @@
-"""The obc-assess command: list, describe, template, validate, score, report, aggregate and compare from a terminal."""
+"""The obc-assess command: list, describe, template, validate, score, report, aggregate, compare and carry-forward
+from a terminal."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import stat
 import sys
 from typing import Any
 
+from obc_assess.carry import carry_forward
 from obc_assess.catalogue import text
 from obc_assess.checks import Checker, quote
 from obc_assess.compare import CompareError, compare
@@ -55,8 +57,9 @@ def _write(text: str, stream: Any = None) -> None:
         raise _OutputFailed(error.strerror or str(error)) from None
 
 
-def _write_docx(name: str, data: bytes) -> int:
-    """A Word document to the file named (or to standard output for "-"); one line if it cannot be written."""
+def _write_docx(name: str, data: bytes, failed: str = "cannot-write-report") -> int:
+    """A Word document (or other file) to the file named (or to standard output for "-"); one line (``failed``'s
+    words) if it cannot be written."""
     if name == "-":
         try:
             sys.stdout.flush()
@@ -69,9 +72,9 @@ def _write_docx(name: str, data: bytes) -> int:
         with open(name, "wb") as file:
             file.write(data)
     except OSError as error:
-        return _errors([_t("cannot-write-report", name=name, reason=error.strerror or error)])
+        return _errors([_t(failed, name=name, reason=error.strerror or error)])
     except ValueError:  # a name with a NUL character
-        return _errors([_t("cannot-write-report", name=name, reason=_t("not-a-file-name"))])
+        return _errors([_t(failed, name=name, reason=_t("not-a-file-name"))])
     return 0
 
 
@@ -249,6 +252,22 @@ def cmd_score(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) 
     return 0
 
 
+def cmd_carry(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> int:
+    """Last year's file into a new answers file for this year (carry.py); the notice goes to standard error."""
+    loaded = _load(args.file, definitions)
+    if isinstance(loaded, list):
+        return _errors(loaded)
+    definition, doc = loaded
+    try:
+        new, _, said = carry_forward(definition, doc)
+    except ResponsesError as error:
+        return _errors(_problem_lines(args.file, error.problems))
+    status = _write_docx(args.output, _dump(new).encode("utf-8"), "cannot-write-file")
+    if status == 0:
+        _write(said + "\n", sys.stderr)
+    return status
+
+
 def _spreadsheet(render: Any) -> Any:
     """A CSV renderer whose text starts with the byte order mark Excel needs to read UTF-8."""
     return lambda result: BOM + render(result)
@@ -308,7 +327,7 @@ def cmd_compare(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]
 
 def parser() -> argparse.ArgumentParser:
     """The command line: one subcommand each for list, describe, template, validate, score, report, aggregate,
-    compare; its help in the language asked for (argparse's own words, "usage:" and the like, stay English)."""
+    compare, carry-forward; its help in the language asked for (argparse's own words, "usage:" and the like, stay English)."""
     top = argparse.ArgumentParser(prog="obc-assess", description=_t("help-description"))
     # --lang goes before the command or after it (read first, so the help and messages follow it too).
     top.add_argument("--lang", choices=LANGUAGES, default=DEFAULT, help=_t("help-lang"))
@@ -360,6 +379,10 @@ def parser() -> argparse.ArgumentParser:
     form.add_argument("--json", action="store_true", help=_t("help-compare-json"))
     form.add_argument("--docx", metavar="OUT", help=_t("help-compare-docx"))
     cmd.set_defaults(run=cmd_compare)
+    cmd = command("carry-forward")
+    cmd.add_argument("file", metavar="LAST", help=_t("help-carry-last"))
+    cmd.add_argument("-o", "--output", metavar="NEW", default="-", help=_t("help-carry-output"))
+    cmd.set_defaults(run=cmd_carry)
     return top
 
 

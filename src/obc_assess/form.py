@@ -9,6 +9,9 @@ src/obc_site/templates/assessment_form.html.j2:
 - an item: ``item:<id>`` (its level), ``note:<id>``, and its action plan's ``plan-action:<id>``,
   ``plan-owner:<id>``, ``plan-target:<id>`` and the due date's three boxes ``plan-due:<id>:day``, ``:month``,
   ``:year`` (the GOV.UK date input; the answers document keeps one ISO date);
+- the action's ``plan-status:<id>``, ``plan-review:<id>`` and hidden ``plan-carried:<id>`` (format 3);
+- an item's evidence entries: ``evidence:<id>:<n>:what``, ``:kind``, ``:strength`` and the review-by date's boxes
+  ``evidence:<id>:<n>:review-by:day``, ``:month``, ``:year`` (``<n>`` = 0, 1, ...; gaps allowed);
 - a user-named row: ``row:<n>:name``, ``row:<n>:note``, ``row:<n>:class``, ``row:<n>:level:<criterion>``.
 
 An element's id is its name, a radio's ``<name>:<value>``, a field's message ``<name>:error``.
@@ -20,11 +23,17 @@ import re
 from typing import Any
 
 from obc_assess.definition import field_id as item_name
+from obc_assess.evidence import KEYS as EVIDENCE_KEYS
+from obc_assess.evidence import entries_of
+from obc_assess.plan import KEYS as PLAN_KEYS
+from obc_assess.plan import entry_is_blank
 from obc_assess.responses import FORMAT, FORMAT_VERSION, about
 
 JSON = Any
 _ROW = re.compile(r"^row:(\d+):")
-PLAN_KEYS = ("action", "owner", "due", "target")
+_EVIDENCE = re.compile(r"^evidence:([^:]+):(\d+):")
+# A plan key's field: carried_from rides in plan-carried:<id>; the others are plan-<key>:<id>.
+_PLAN_FIELD = {"carried_from": "carried"}
 DATE_PARTS = ("day", "month", "year")
 
 
@@ -106,16 +115,48 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
         plan = {key: entry for key, entry in plan.items() if entry is not None}
         if plan:  # no plan at all: the key is left out, so a file without one is unchanged
             doc["plan"] = plan
+        evidence = {item["id"]: _evidence(fields, item["id"]) for item in _items(definition)}
+        evidence = {key: entries for key, entries in evidence.items() if entries}
+        if evidence:  # likewise: no evidence, no key
+            doc["evidence"] = evidence
     return doc, rows
 
 
+def plan_field(key: str, item_id: str) -> str:
+    """The name of a plan entry's field: ``plan-action:<id>``, ..., ``plan-carried:<id>``."""
+    return part_name(f"plan-{_PLAN_FIELD.get(key, key)}", item_id)
+
+
 def _plan_entry(fields: dict[str, str], item_id: str) -> dict[str, JSON] | None:
-    """An item's action plan entry from its fields; None when all are empty."""
-    values = {key: fields.get(part_name(f"plan-{key}", item_id), "") for key in ("action", "owner", "target")}
-    due = _date(date_boxes(fields, part_name("plan-due", item_id)))
-    if not due and not any(value.strip() for value in values.values()):
-        return None
-    return {"action": values["action"], "owner": values["owner"], "due": due, "target": _level(values["target"])}
+    """An item's action plan entry from its fields; None when it is blank (a status of not started alone is)."""
+    values = {key: fields.get(plan_field(key, item_id), "")
+              for key in ("action", "owner", "target", "status", "review", "carried_from")}
+    entry = {"action": values["action"], "owner": values["owner"],
+             "due": _date(date_boxes(fields, plan_field("due", item_id))), "target": _level(values["target"]),
+             "status": values["status"] or "not-started", "review": values["review"],
+             "carried_from": values["carried_from"]}
+    return None if entry_is_blank(entry) else entry
+
+
+def evidence_numbers(fields: dict[str, str], item_id: str) -> list[int]:
+    """The entry indexes of an item's evidence present in the form, in order."""
+    return sorted({int(m.group(2)) for name in fields if (m := _EVIDENCE.match(name)) and m.group(1) == item_id})
+
+
+def evidence_name(item_id: str, n: int | str, part: str) -> str:
+    """The name of an evidence entry's field: ``what``, ``kind``, ``strength`` or ``review-by``."""
+    return f"evidence:{item_id}:{n}:{part}"
+
+
+def _evidence(fields: dict[str, str], item_id: str) -> list[dict[str, str]]:
+    """An item's non-blank evidence entries from its fields, in form order."""
+    entries = []
+    for n in evidence_numbers(fields, item_id):
+        entry = {key: fields.get(evidence_name(item_id, n, key), "") for key in ("what", "kind", "strength")}
+        entry["review_by"] = _date(date_boxes(fields, evidence_name(item_id, n, "review-by")))
+        if any(value.strip() for value in entry.values()):
+            entries.append(entry)
+    return entries
 
 
 def date_fields(name: str, date: str) -> dict[str, str]:
@@ -136,6 +177,7 @@ def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
               "respondent-organisation": who["organisation"]}
     fields.update(date_fields(ASSESSMENT_DATE, who["assessment_date"]))
     answers = doc["answers"]
+    counts: dict[str, int] = {}  # evidence entries per item, so the page shows that many
     rows = answers.get("areas", answers.get("measures", [])) if definition["kind"] != "maturity" else []
     for n, row in enumerate(rows):
         fields[row_name(n, "name")] = row.get("name", "")
@@ -151,11 +193,28 @@ def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
             fields[item_name(item["id"])] = "" if level is None else str(level)
             fields[part_name("note", item["id"])] = answer.get("note", "")
             entry = doc.get("plan", {}).get(item["id"], {})
-            for key in ("action", "owner", "target"):
+            for key in ("action", "owner", "target", "status", "review", "carried_from"):
                 value = entry.get(key)
-                fields[part_name(f"plan-{key}", item["id"])] = "" if value is None else str(value)
+                fields[plan_field(key, item["id"])] = "" if value is None else str(value)
+            fields[plan_field("status", item["id"])] = fields[plan_field("status", item["id"])] or "not-started"
             fields.update(date_fields(part_name("plan-due", item["id"]), entry.get("due", "")))
-    return {"fields": fields, "rows": len(rows)}
+            entries = entries_of(doc, item["id"])
+            for n, evidence in enumerate(entries):
+                for key in ("what", "kind", "strength"):
+                    fields[evidence_name(item["id"], n, key)] = evidence[key]
+                fields.update(date_fields(evidence_name(item["id"], n, "review-by"), evidence["review_by"]))
+            if entries:
+                counts[item["id"]] = len(entries)
+    return {"fields": fields, "rows": len(rows), "evidence": counts}
+
+
+def _evidence_field(parts: list[str]) -> str:
+    """An evidence problem's field: the entry's own field; the entry or the list as a whole, its first field.
+    Entry k of the document is form entry k: to_form numbers them 0, 1, ... and from_form keeps their order."""
+    item_id = parts[0]
+    n = int(parts[1][1:-1]) if len(parts) > 1 and parts[1].startswith("[") else 0
+    key = parts[2] if len(parts) > 2 and parts[2] in EVIDENCE_KEYS else "what"
+    return evidence_name(item_id, n, key.replace("_", "-"))
 
 
 def field_for(definition: dict[str, Any], path: str, rows: list[int]) -> str | None:
@@ -171,7 +230,9 @@ def field_for(definition: dict[str, Any], path: str, rows: list[int]) -> str | N
     if parts[:1] == ["plan"] and len(parts) > 1 and parts[1] in known:
         # A problem with the entry as a whole links to its first field.
         key = parts[2] if len(parts) > 2 and parts[2] in PLAN_KEYS else "action"
-        return part_name(f"plan-{key}", parts[1])
+        return plan_field(key, parts[1])
+    if parts[:1] == ["evidence"] and len(parts) > 1 and parts[1] in known:
+        return _evidence_field(parts[1:])
     if parts[:1] != ["answers"] or len(parts) < 2:
         return None
     if parts[1] in ("areas", "measures") and len(parts) > 2 and parts[2].startswith("["):

@@ -87,9 +87,9 @@ def check_plan(check: Checker, definition: dict[str, Any], plan: object, version
             check.say(path, "object-like", example=EXAMPLE)
             continue
         keys = KEYS if version >= 3 else OLD_KEYS
-        for key in entry:
-            if key in NEW_KEYS and key not in keys:
-                check.say(check.key(path, key), "new-in-format-3", version=version)
+        for name in entry:
+            if name in NEW_KEYS and name not in keys:
+                check.say(check.key(path, name), "new-in-format-3", version=version)
         check.unknown_keys(path, entry, KEYS, check.words("unknown-key", keys=text(
             check.lang, "core.and", first=", ".join(map(quote, keys[:-1])), last=quote(keys[-1]))))
         check.text(f"{path}.action", entry.get("action", ""), MAX_ACTION)
