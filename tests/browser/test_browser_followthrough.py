@@ -157,6 +157,8 @@ def test_start_from_last_years_file(page: Page, site_url: str, site_definitions:
                                                             exact=True)).to_have_value("")
 
     # Marked done this year: the results' plan says so, and the file keeps where it came from.
+    group.get_by_text(re.compile("^Action plan for")).click()
+    expect(group.locator("summary").filter(has_text="Action plan for")).to_contain_text("In progress")
     group.get_by_label(f"Status of the action for \u201c{items[0]['title']}\u201d").select_option(label="Done")
     level(group, "Established").check()
     results = page.get_by_role("region", name="Your results")
