@@ -33,8 +33,8 @@ def carry_forward(definition: dict[str, Any], last: object) -> tuple[dict[str, A
     doc["context"] = {"model": model, "scope": scope}
     who = about(pruned)
     doc["respondent"] = {"name": who["name"], "role": who["role"], "organisation": who["organisation"]}
-    carried = {"actions": 0, "evidence": 0, "done": 0, "dropped": 0,
-               "removed": list(dict.fromkeys(r["id"] for r in removed))}
+    counts = {"done": 0, "dropped": 0}
+    carried: dict[str, Any] = {"actions": 0, "evidence": 0, "removed": list(dict.fromkeys(r["id"] for r in removed))}
     if definition["kind"] == "maturity":
         known = statuses(definition)
         plan = {}
@@ -43,7 +43,7 @@ def carry_forward(definition: dict[str, Any], last: object) -> tuple[dict[str, A
                 continue
             status = status_of_entry(entry)
             if not known[status]["open"]:
-                carried[status] = carried.get(status, 0) + 1
+                counts[status] = counts.get(status, 0) + 1
                 continue
             plan[item_id] = {"action": entry.get("action", ""), "owner": entry.get("owner", ""),
                              "due": entry.get("due", ""), "target": entry.get("target"), "status": status,
@@ -56,6 +56,7 @@ def carry_forward(definition: dict[str, Any], last: object) -> tuple[dict[str, A
             doc["plan"] = plan
         if evidence:
             doc["evidence"] = evidence
+    carried.update(counts)
     return doc, carried, notice(definition, who["assessment_date"], carried)
 
 

@@ -327,7 +327,8 @@ def cmd_compare(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]
 
 def parser() -> argparse.ArgumentParser:
     """The command line: one subcommand each for list, describe, template, validate, score, report, aggregate,
-    compare, carry-forward; its help in the language asked for (argparse's own words, "usage:" and the like, stay English)."""
+    compare, carry-forward; its help in the language asked for (argparse's own words, "usage:" and the like, stay
+    English)."""
     top = argparse.ArgumentParser(prog="obc-assess", description=_t("help-description"))
     # --lang goes before the command or after it (read first, so the help and messages follow it too).
     top.add_argument("--lang", choices=LANGUAGES, default=DEFAULT, help=_t("help-lang"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from obc_assess.common import Facts
+from obc_assess.compare_actions import add_actions
 from obc_assess.compare_text import header_of, notes, side_text, warnings
 from obc_assess.definition import answer_keys, assessment_block, items
 from obc_assess.languages import lang_of
@@ -95,8 +96,9 @@ def compare(definition: dict[str, Any], before: object, after: object,
     was, now = score_valid(facts, first), score_valid(facts, second)
     removed = gone_before + gone_after
     rows = _items(definition, first, was, now) if definition["kind"] == "maturity" else []
-    moved = {kind: [r for r in rows if r["movement"] == kind] for kind in ("improved", "slipped", "unchanged", "new")}
     lang = lang_of(definition)
+    actions = add_actions(definition, first, second, rows, lang) if definition["kind"] == "maturity" else None
+    moved = {kind: [r for r in rows if r["movement"] == kind] for kind in ("improved", "slipped", "unchanged", "new")}
     who = header_of(first, lang), header_of(second, lang)
     result = {
         "format": FORMAT, "format_version": FORMAT_VERSION,
@@ -115,6 +117,7 @@ def compare(definition: dict[str, Any], before: object, after: object,
                       "change": change(b["percent"], a["percent"])}
                      for b, a in zip(was["sections"], now["sections"], strict=True)],
         "items": rows,
+        "actions": actions,
         # Biggest moves first; equal moves (and the other lists) in form order.
         "improved": [r["id"] for r in sorted(moved["improved"], key=lambda r: -r["change"])],
         "slipped": [r["id"] for r in sorted(moved["slipped"], key=lambda r: r["change"])],

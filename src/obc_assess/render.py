@@ -17,7 +17,7 @@ CSV_COLUMNS = ("record", "area", "section", "id", "title", "level", "label", "we
                "confidence", "rank", "note", "target", "action", "owner", "due")
 # The action plan on its own, for the "export plan" button: one row per item with a plan entry.
 PLAN_COLUMNS = ("rank", "section", "id", "title", "level", "label", "target", "target_label", "action", "owner",
-                "due")
+                "due", "status", "status_label", "overdue", "review", "carried_from")
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection); an apostrophe stops it.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

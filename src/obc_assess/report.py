@@ -8,6 +8,7 @@ from typing import Any
 
 from obc_assess.catalogue import text
 from obc_assess.languages import lang_of
+from obc_assess.report_followup import per_item, profile_table
 from obc_assess.responses import role_label
 
 # Characters that would start Markdown structure (emphasis, links, code, tables, headings) or raw HTML.
@@ -140,9 +141,11 @@ def _maturity(result: dict[str, Any], base_url: str, lang: str) -> list[str]:
     not_answered = text(lang, "core.status-unanswered")
     if result.get("plan"):
         lines += ["", f"## {text(lang, 'core.h-plan')}", "",
-                  *_head(lang, "item", "now", "target", "action", "owner", "due")]
+                  *_head(lang, "item", "now", "target", "action", "owner", "due", "status", "review")]
         lines += [_row(escape(p["title"]), escape(p["level_label"] or not_answered), escape(p["target_label"] or ""),
-                       escape(p["action"]), escape(p["owner"]), escape(p["due"])) for p in result["plan"]]
+                       escape(p["action"]), escape(p["owner"]), escape(p["due"]), escape(_status(p, lang)),
+                       escape(p["review"])) for p in result["plan"]]
+    lines += _evidence(result, lang)
     working = result["working"]
     asked = [i for i in working["items"] if i["status"] != "not-asked"]
     scales = list(dict.fromkeys(i["scale_name"] for i in working["items"]))
@@ -157,6 +160,33 @@ def _maturity(result: dict[str, Any], base_url: str, lang: str) -> list[str]:
               text(lang, "core.answer-scales" if mixed else "core.answer-scale", scales=escape("; ".join(scales))),
               "", escape(scoring_sentence(working, lang)), "", text(lang, "core.band-rules-intro"), ""]
     lines += [f"- {escape(rule)}" for rule in result["band_rules"]]
+    lines += ["", escape(result["evidence"]["rule"])]
+    return lines
+
+
+def _status(plan_row: dict[str, Any], lang: str) -> str:
+    """An action's status in the plan table, "Overdue" beside it when it is."""
+    overdue = f" ({text(lang, 'core.action-overdue')})" if plan_row["overdue"] else ""
+    return f"{plan_row['status_label']}{overdue}"
+
+
+def _evidence(result: dict[str, Any], lang: str) -> list[str]:
+    """The evidence profile, the flagged answers, then each item's evidence and action."""
+    evidence = result["evidence"]
+    head, rows = profile_table(result, lang)
+    lines = ["", f"## {text(lang, 'core.h-evidence')}", "", escape(evidence["sentence"]), ""]
+    lines += [_row(*map(escape, head)), _row(*["---"] * len(head)), *(_row(*map(escape, r)) for r in rows)]
+    if evidence["flags"]:
+        lines += ["", f"### {text(lang, 'core.h-evidence-flags')}", ""]
+        lines += [f"- {escape(f['title'])}: {escape(f['reason'])}" for f in evidence["flags"]]
+    followed = per_item(result, lang)
+    if followed:
+        lines += ["", f"## {text(lang, 'core.h-followup')}"]
+        for title, answer, entries, action in followed:
+            lines += ["", f"### {escape(title)}", "", f"- {text(lang, 'core.col-answer')}: {escape(answer)}"]
+            lines += [f"- {text(lang, 'core.col-evidence')}: {escape(entry)}" for entry in entries]
+            if action is not None:
+                lines.append(f"- {text(lang, 'core.col-action')}: {escape(action)}")
     return lines
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from obc_assess.catalogue import text
 from obc_assess.languages import lang_of
 from obc_assess.report import answered_by, band_words, confidence_line, pct, scoring_sentence, version_phrase
+from obc_assess.report_followup import per_item, profile_table
 from obc_assess.wordml import Cell, Document
 
 
@@ -103,14 +104,43 @@ def _maturity(doc: Document, result: dict[str, Any], lang: str) -> None:
     not_answered = text(lang, "core.status-unanswered")
     if result.get("plan"):
         doc.heading(1, text(lang, "core.h-plan"))
-        doc.table(text(lang, "core.h-plan"), _cols(lang, "item", "now", "target", "action", "owner", "due"), [
+        overdue = f" ({text(lang, 'core.action-overdue')})"
+        doc.table(text(lang, "core.h-plan"), _cols(lang, "item", "now", "target", "action", "owner", "due", "status",
+                                                   "review"), [
             [p["title"], p["level_label"] or not_answered, p["target_label"] or "", p["action"], p["owner"],
-             p["due"]] for p in result["plan"]], [3, 2, 2, 4, 2, 2])
+             p["due"], p["status_label"] + (overdue if p["overdue"] else ""), p["review"]] for p in result["plan"]],
+            [3, 2, 2, 4, 2, 2, 2, 3])
+    _evidence(doc, result, lang)
     _answers(doc, result, lang)
     doc.heading(1, text(lang, "core.h-how"))
     doc.paragraph(scoring_sentence(result["working"], lang))
     doc.paragraph(text(lang, "core.band-rules-intro"))
     doc.bullets(result["band_rules"])
+    doc.paragraph(result["evidence"]["rule"])
+
+
+def _evidence(doc: Document, result: dict[str, Any], lang: str) -> None:
+    """The evidence profile and flags, then each item's evidence entries and action (report_followup.py)."""
+    evidence = result["evidence"]
+    doc.heading(1, text(lang, "core.h-evidence"))
+    doc.paragraph(evidence["sentence"])
+    head, rows = profile_table(result, lang)
+    if rows:
+        doc.table(text(lang, "core.evidence-profile-caption"), head, rows, [4, *([1] * (len(head) - 1))])
+    if evidence["flags"]:
+        doc.heading(2, text(lang, "core.h-evidence-flags"))
+        doc.bullets([f"{f['title']}: {f['reason']}" for f in evidence["flags"]])
+    followed = per_item(result, lang)
+    if not followed:
+        return
+    doc.heading(1, text(lang, "core.h-followup"))
+    for title, answer, entries, action in followed:
+        doc.heading(2, title)
+        lines: list[Cell] = [(_label(lang, "core.col-answer"), answer)]
+        lines += [(_label(lang, "core.col-evidence"), entry) for entry in entries]
+        if action is not None:
+            lines.append((_label(lang, "core.col-action"), action))
+        doc.bullets(lines)
 
 
 def _next(priority: dict[str, Any], lang: str) -> str:

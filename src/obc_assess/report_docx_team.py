@@ -7,7 +7,7 @@ from typing import Any
 
 from obc_assess.catalogue import text
 from obc_assess.languages import lang_of
-from obc_assess.report_team import NONE, _pct, _signed, plan_text
+from obc_assess.report_team import NONE, _pct, _signed, followed, plan_text
 from obc_assess.wordml import Cell, Document
 
 
@@ -155,6 +155,9 @@ def compare_docx(result: dict[str, Any]) -> bytes:
     if result["unchanged"]:
         doc.heading(1, text(lang, "core.h-unchanged"))
         doc.paragraph(", ".join(items[i]["title"] for i in result["unchanged"]) + ".")
+    for title, table in followed(result, lang):
+        doc.heading(1, title)
+        doc.table(title, _cols(lang, "item", "action", "action-level"), table, [3, 4, 4])
     if result["removed"]:
         doc.heading(1, text(lang, "core.h-removed"))
         doc.paragraph(text(lang, "core.removed-intro"))

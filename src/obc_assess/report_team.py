@@ -14,7 +14,7 @@ TEAM_COLUMNS = ("record", "file", "section", "id", "title", "respondent", "role"
                 "rank", "count", "mean", "median", "min", "max", "range", "answered", "na", "unknown",
                 "unanswered", "note")
 COMPARE_COLUMNS = ("record", "file", "section", "id", "title", "before", "before_label", "after", "after_label",
-                   "change", "movement", "before_rank", "after_rank", "note")
+                   "change", "movement", "before_rank", "after_rank", "note", "action", "action_status")
 NONE = "\u2013"  # an en dash: nothing to show in a table cell
 _STATS = ("mean", "median", "min", "max", "range", "answered", "na", "unknown", "unanswered")
 
@@ -182,6 +182,27 @@ def plan_text(plan: dict[str, Any], esc: Callable[[object], str] = escape, lang:
     return "; ".join(parts)
 
 
+def followed(result: dict[str, Any], lang: str) -> list[tuple[str, list[list[str]]]]:
+    """The comparison's follow-through tables (Markdown and .docx): every action beside its item's change in
+    level, then the overdue and the dropped ones; (heading, rows of item, action, status and level)."""
+    actions = result.get("actions")
+    if not actions:
+        return []
+    items = {i["id"]: i for i in result["items"]}
+    tables = []
+    every = [[i["title"], (i["before_action"] or i["after_action"])["action"], i["action_text"]]
+             for i in result["items"] if i.get("action_text")]
+    for key, rows in (("core.h-actions-and-levels", every),
+                      ("core.h-actions-overdue", [[a["title"], a["action"], items[a["id"]]["action_text"]]
+                                                  for a in actions["overdue"]]),
+                      ("core.h-actions-dropped", [[a["title"], a["action"], f"{items[a['id']]['action_text']}. "
+                                                   + a["review"] if a["review"] else items[a["id"]]["action_text"]]
+                                                  for a in actions["dropped"]])):
+        if rows:
+            tables.append((text(lang, key), rows))
+    return tables
+
+
 def compare_csv(result: dict[str, Any]) -> str:
     """A comparison as rows (COMPARE_COLUMNS): overall, sections, items, removed answers, areas or classes."""
     overall = result["overall"]
@@ -192,8 +213,13 @@ def compare_csv(result: dict[str, Any]) -> str:
               "after": s["after"], "change": s["change"]} for s in result["sections"]]
     rows += [{"record": "item", "section": i["section"], "id": i["id"], "title": i["title"], "before": i["before"],
               "before_label": i["before_label"], "after": i["after"], "after_label": i["after_label"],
-              "change": i["change"], "movement": i["movement"]} for i in result["items"]]
+              "change": i["change"], "movement": i["movement"], **_action_cells(i)} for i in result["items"]]
     lang = lang_of(result["assessment"])
+    actions = result.get("actions") or {"overdue": [], "dropped": []}
+    rows += [{"record": "action-overdue", "id": a["id"], "title": a["title"], "action": a["action"],
+              "action_status": a["status_label"], "note": a["due"]} for a in actions["overdue"]]
+    rows += [{"record": "action-dropped", "id": a["id"], "title": a["title"], "action": a["action"],
+              "note": a["review"]} for a in actions["dropped"]]
     rows += [{"record": "removed", "file": r["file"], "id": r["id"],
               "note": text(lang, "core.csv-not-an-item", part=r["part"])} for r in result["removed"]]
     if result["matrix"] is not None:
@@ -207,6 +233,14 @@ def compare_csv(result: dict[str, Any]) -> str:
                   "before_label": c["before_percent"], "after_label": c["after_percent"], "change": c["change"]}
                  for c in result["classification"]["classes"]]
     return csv_text(COMPARE_COLUMNS, rows, lang)
+
+
+def _action_cells(row: dict[str, Any]) -> dict[str, object]:
+    """An item row's earlier action and its status now, for the comparison CSV."""
+    action = row.get("before_action") or row.get("after_action")
+    latest = row.get("after_action") or row.get("before_action")
+    return {} if action is None or latest is None else {"action": action["action"],
+                                                         "action_status": latest["status_label"]}
 
 
 def compare_markdown(result: dict[str, Any]) -> str:
@@ -243,6 +277,10 @@ def compare_markdown(result: dict[str, Any]) -> str:
     if result["unchanged"]:
         lines += ["", f"## {text(lang, 'core.h-unchanged')}", "",
                   ", ".join(escape(items[i]["title"]) for i in result["unchanged"]) + "."]
+    for heading, rows in followed(result, lang):
+        lines += ["", f"## {escape(heading)}", ""]
+        lines += _table([_cols(lang, "item")[0], _cols(lang, "action")[0], _cols(lang, "action-level")[0]],
+                        [[escape(cell) for cell in row] for row in rows])
     if result["removed"]:
         lines += ["", f"## {text(lang, 'core.h-removed')}", "", text(lang, "core.removed-intro"), ""]
         lines += [f"- {text(lang, 'core.removed-line', id=escape(r['id']), part=r['part'], file=escape(r['file']))}"
