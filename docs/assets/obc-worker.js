@@ -5,7 +5,7 @@
 // Messages in:  {type: "init", runtime, package, definitions?: [url]}   (absolute URLs; the definitions are
 //               fetched with the runtime, and "ready" waits for them: a missing one is a failed load)
 //               {type: "prefetch", definitions: [url]}
-//               {id, type: "evaluate" | "import" | "fields" | "plan-csv" | "docx", definition: url,
+//               {id, type: "evaluate" | "import" | "fields" | "plan-csv" | "docx" | "carry-forward", definition: url,
 //                fields | text | responses}
 //               {id, type: "aggregate" | "aggregate-csv" | "aggregate-json" | "aggregate-docx", definition: url,
 //                files: "[{name, text} or {name, unreadable}]" (JSON), anonymous}
@@ -91,6 +91,8 @@ const CALLS = {
   fields: (module, json, m) => module.form_values_migrating(json, m.responses),
   "plan-csv": (module, json, m) => module.plan_csv_json(json, m.responses),
   docx: (module, json, m) => module.render_docx_json(json, m.responses),
+  // Last year's answers file as this year's start: its open actions and evidence, carried by Python.
+  "carry-forward": (module, json, m) => module.carry_forward_json(json, m.responses),
   aggregate: (module, json, m) => module.aggregate_json(json, m.files, m.anonymous === true),
   "aggregate-csv": (module, json, m) => module.aggregate_csv_json(json, m.files, m.anonymous === true),
   "aggregate-json": (module, json, m) => module.aggregate_export_json(json, m.files, m.anonymous === true),

@@ -58,7 +58,9 @@ def test_action_plan_round_trip(page: Page, site_url: str, site_definitions: dic
     info.value.save_as(answers)
     doc = json.loads(answers.read_text(encoding="utf-8"))
     assert doc["plan"][items[0]["id"]] == {"action": "Write outcomes into the specification.",
-                                           "owner": "Commissioning lead", "due": "2026-03-31", "target": 2}
+                                           "owner": "Commissioning lead", "due": "2026-03-31", "target": 2,
+                                           # Format 3: every entry has a status, a review note and its origin.
+                                           "status": "not-started", "review": "", "carried_from": ""}
     assert doc["plan"][items[1]["id"]]["target"] is None
     # ...and on its own, as obc_assess writes it.
     with page.expect_download() as info:

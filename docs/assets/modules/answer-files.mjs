@@ -1,6 +1,6 @@
 // The assessment's buttons for files and paper: export the answers (JSON), the results and the action plan
 // (CSV, UTF-8 with a byte order mark for Excel), the Word report (.docx, made by Python), import an answers
-// file (asking before it replaces work), clear, and print. Printing and clearing never wait for Python; nor do
+// file or start from last year's (asking before either replaces work), clear, and print. Printing and clearing never wait for Python; nor do
 // exporting and importing the answers: without Python the file holds the form's fields as typed (form-copy.mjs).
 
 import { DOCX_TYPE, csvText, download, fileName, fromBase64, today, typedDate } from "./files.mjs";
@@ -12,8 +12,9 @@ import { word } from "./words.mjs";
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export function answerFiles({ $root, $form, id, version, definition, fields, problems, line, saved, current, hasWork,
-  afterImport, afterClear }) {
+  afterImport, afterCarry, afterClear }) {
   const $import = $root.querySelector("[data-obc-import]");
+  const $carry = $root.querySelector("[data-obc-carry]");
 
   function nameFor(what, extension) { // what: the key of the file name's word
     const values = fields.collect();
@@ -75,26 +76,48 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
     }
   }
 
-  async function importFile() {
-    const file = $import && $import.files && $import.files[0];
-    if (!file) return;
-    const fail = (list) => {
-      $import.value = ""; // choosing the same file again, once put right, is a change
-      problems.fileProblems(list.map((p) => ({ path: "", field: null, file: true, importField: $import.id,
-        message: `${file.name}: ${p.message || p}` })));
-      problems.show([], { summary: true, focus: true });
-    };
+  /** The chosen file's text, once the person has agreed to replace their work; null (said why) when not read. */
+  async function chosenText($input, fail) {
+    const file = $input && $input.files && $input.files[0];
+    if (!file) return null;
     if (hasWork() && !window.confirm(word("files.replace-confirm", { name: file.name }))) {
-      $import.value = "";
-      return;
+      $input.value = "";
+      return null;
     }
     if (file.size > MAX_FILE_BYTES) return fail([{ message: word("files.too-large") }]);
-    let text;
     try {
-      text = await file.text();
+      return await file.text();
     } catch (problem) {
       return fail([{ message: word("files.not-read", { reason: problem.message }) }]);
     }
+  }
+
+  function failing($input) {
+    const name = $input.files && $input.files[0] ? $input.files[0].name : "";
+    return (list) => {
+      $input.value = ""; // choosing the same file again, once put right, is a change
+      problems.fileProblems(list.map((p) => ({ path: "", field: null, file: true, importField: $input.id,
+        message: `${name}: ${p.message || p}` })));
+      problems.show([], { summary: true, focus: true });
+      return null;
+    };
+  }
+
+  const pythonProblems = (answer) => (answer.problems || []).map((p) => ({
+    message: p.path && !p.path.startsWith("(") ? `${p.path}: ${p.message}` : p.message }));
+
+  function applyAnswer($input, form) {
+    fields.apply(form || { fields: {}, rows: 0 });
+    $input.value = "";
+    problems.fileProblems([]);
+    problems.show([]);
+  }
+
+  async function importFile() {
+    const fail = failing($import);
+    const name = $import.files && $import.files[0] ? $import.files[0].name : "";
+    const text = await chosenText($import, fail);
+    if (text === null) return;
     // A form copy goes back into the form as it was typed, with or without Python; Python then checks it as it
     // checks anything typed. Any other file is an answers document, which only Python reads.
     let value = null;
@@ -110,12 +133,31 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
     } catch (problem) {
       return fail([{ message: word("files.not-read", { reason: problem.message }) }]);
     }
-    if (!answer.ok) return fail((answer.problems || []).map((p) => ({ message: p.path && !p.path.startsWith("(") ? `${p.path}: ${p.message}` : p.message })));
-    fields.apply(answer.form || { fields: {}, rows: 0 });
-    $import.value = "";
-    problems.fileProblems([]);
-    problems.show([]);
-    afterImport(answer, file.name);
+    if (!answer.ok) return fail(pythonProblems(answer));
+    applyAnswer($import, answer.form);
+    afterImport(answer, name);
+  }
+
+  /** Last year's answers file as the start of this year's: Python carries its open actions and evidence over. */
+  async function carryForward() {
+    const fail = failing($carry);
+    const name = $carry.files && $carry.files[0] ? $carry.files[0].name : "";
+    const text = await chosenText($carry, fail);
+    if (text === null) return;
+    if (client.status.state === "failed") return fail([{ message: word("files.needs-program-to-read") }]);
+    if (client.status.state !== "ready") line.say(word("carry.waiting"), { focus: true });
+    let answer;
+    try {
+      answer = await client.request("carry-forward", { definition, responses: text });
+    } catch (problem) {
+      return fail([{ message: word("files.not-read", { reason: problem.message }) }]);
+    }
+    if (!answer.ok) return fail(pythonProblems(answer));
+    // This year's document goes into the form as any answers file does (the same Python call).
+    const form = await client.request("fields", { definition, responses: JSON.stringify(answer.responses) });
+    if (!form.ok) return fail(pythonProblems(form));
+    applyAnswer($carry, form.form);
+    afterCarry(answer, name);
   }
 
   function clearAnswers() {
@@ -129,6 +171,7 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
   }
 
   if ($import) $import.addEventListener("change", importFile);
+  if ($carry) $carry.addEventListener("change", carryForward);
 
   return {
     /** A button in the assessment was pressed: do its job if it is one of these. */

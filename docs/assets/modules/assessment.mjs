@@ -10,6 +10,7 @@ import { statusLine } from "./status-line.mjs";
 import { problemsView } from "./problems.mjs";
 import { resultNodes } from "./results-view.mjs";
 import { answerFiles } from "./answer-files.mjs";
+import { showCarried } from "./carried-banner.mjs";
 import { describeForm } from "./form-text.mjs";
 import { followPages, register } from "./pages.mjs";
 import { startPrinting } from "./print.mjs";
@@ -70,6 +71,7 @@ export function startAssessment($root) {
   if ($saved) $saved.hidden = !store;
   showClosedTabs();
   way.start();
+  fields.evidence.start();
 
   const line = statusLine($status, client, {
     ready: word("assessment.ready"),
@@ -230,11 +232,19 @@ export function startAssessment($root) {
       const imported = word("assessment.imported", { name });
       line.say(client.status.state === "ready" ? `${imported} ${word("assessment.ready")}` : imported);
     },
-    afterClear: () => { changes = 0; showNotice(""); if ($conflict) $conflict.hidden = true; schedule(0); way.update(); },
+    afterCarry: (answer, name) => {
+      showNotice("");
+      showCarried($root, answer);
+      changed();
+      schedule(0);
+      line.say(word("assessment.imported", { name }));
+    },
+    afterClear: () => { showCarried($root, null); changes = 0; showNotice(""); if ($conflict) $conflict.hidden = true; schedule(0); way.update(); },
   });
 
   const onInput = (event) => {
-    if (event.target.matches("[data-obc-import]")) return;
+    if (event.target.matches("[data-obc-import], [data-obc-carry]")) return;
+    fields.evidence.refresh();
     problems.fileProblems([]); // moved on from a failed import
     problems.editing(event.target); // its message waits until the person leaves it
     changed();
@@ -262,6 +272,9 @@ export function startAssessment($root) {
       if (!$row || !fields.removeRow($row)) return;
       const $focus = $next && $next.querySelector("input[type=text]");
       if ($focus) $focus.focus();
+      changed();
+      schedule();
+    } else if (fields.evidence.click($button)) {
       changed();
       schedule();
     } else if ($button.matches("[data-obc-conflict]")) resolveConflict($button.dataset.obcConflict);

@@ -13,6 +13,22 @@ const LISTS = [["improved", "compare.improved"], ["slipped", "compare.slipped"],
 const REMOVED = { plan: { before: "compare.removed-plan-before", after: "compare.removed-plan-after" },
   answer: { before: "compare.removed-answer-before", after: "compare.removed-answer-after" } };
 
+/** The actions done, overdue and dropped between the two files: each list shown when it has an entry. */
+function actionNodes($root, actions) {
+  const { done = [], overdue = [], dropped = [] } = actions;
+  if (!done.length && !overdue.length && !dropped.length) return [];
+  const line = (a, extra) => `${a.title}: ${a.action}${a.owner ? ` (${a.owner})` : ""}${extra ? ` — ${extra}` : ""}`;
+  const $part = part($root, "compare-actions", {
+    done: items(done.map((a) => line(a, a.after_label))),
+    overdue: items(overdue.map((a) => line(a, word("compare.due-status", { due: a.due, status: a.status_label })))),
+    dropped: items(dropped.map((a) => line(a, a.review))),
+  });
+  for (const [key, list] of Object.entries({ done, overdue, dropped })) {
+    if (!list.length) $part.querySelector(`[data-obc-actions-part="${key}"]`).remove();
+  }
+  return [$part];
+}
+
 export function compareNodes($root, result, files) {
   const titles = Object.fromEntries((result.items || []).map((i) => [i.id, i.title]));
   const side = (key) => {
@@ -47,10 +63,14 @@ export function compareNodes($root, result, files) {
   }
   if ((result.items || []).length) {
     const caption = word("compare.items-caption");
+    // Maturity: each item's action and its status in the later file, beside the change in level (Python's words).
+    const actions = Boolean(result.actions);
     nodes.push(h("div", { class: "obc-figure" }, h("h3", {}, caption), table(caption, [word("compare.item"),
-      word("compare.before"), word("compare.after"), word("compare.change"), word("compare.movement")], result.items.map((i) => [i.title, i.before_text, i.after_text, signed(i.change),
-      i.movement]), { scroll: true })));
+      word("compare.before"), word("compare.after"), word("compare.change"), word("compare.movement"),
+      ...(actions ? [word("compare.action")] : [])], result.items.map((i) => [i.title, i.before_text, i.after_text,
+      signed(i.change), i.movement, ...(actions ? [i.action_text || ""] : [])]), { scroll: true })));
   }
+  if (result.actions) nodes.push(...actionNodes($root, result.actions));
   if (result.matrix) {
     const m = result.matrix;
     const caption = word("compare.areas-caption", { row: lower(m.row_label) });

@@ -3,12 +3,15 @@
 
 /** More rows than any real review needs, and few enough to draw at once (a bound, not a rule about answers). */
 
+import { evidenceEntries } from "./evidence-entries.mjs";
+
 /** @param {HTMLFormElement} $form */
 // maxRows is Python's limit (responses.MAX_ROWS, written into the page): a file within it is drawn whole, never cut.
 export function formFields($form, { rowMin = 1, maxRows = Infinity } = {}) {
   const $rowList = $form.querySelector("[data-obc-row-list]");
   const $rowTemplate = $form.querySelector("template[data-obc-row-template]");
   const startRows = $rowList ? $rowList.querySelectorAll(":scope > [data-obc-row]").length : 0;
+  const evidence = evidenceEntries($form);
 
   function rows() {
     return $rowList ? [...$rowList.querySelectorAll(":scope > [data-obc-row]")] : [];
@@ -33,9 +36,13 @@ export function formFields($form, { rowMin = 1, maxRows = Infinity } = {}) {
     for (const [name, value] of Object.entries(fields)) {
       for (const $control of byName.get(name) || []) {
         if ($control.type === "radio" || $control.type === "checkbox") $control.checked = $control.value === value;
-        else if ($control.type !== "file" && "value" in $control) $control.value = value;
+        // A status of "" reads as not started (the first option), as obc_assess reads it.
+        else if ($control.hasAttribute("data-obc-plan-status") && ![...$control.options].some(($o) => $o.value === value)) {
+          $control.selectedIndex = 0;
+        } else if ($control.type !== "file" && "value" in $control) $control.value = value;
       }
     }
+    evidence.refresh();
   }
 
   /** What the person changed before the script started (the HTML's own values are the defaults). */
@@ -118,16 +125,18 @@ export function formFields($form, { rowMin = 1, maxRows = Infinity } = {}) {
   function apply({ fields, rows: count }) {
     $form.reset();
     if ($rowList) setRows(Math.max(count || 0, rowsFor(fields)));
+    evidence.prepare(fields); // every evidence:<id>:<n>:... name has its controls, its <n> kept
     fill(fields);
   }
 
   function reset() {
     $form.reset();
     if ($rowList) setRows(startRows);
+    evidence.prepare({});
   }
 
   return {
-    collect, fill, apply, reset, typedSinceLoad, addRow, removeRow, renumber,
+    collect, fill, apply, reset, evidence, typedSinceLoad, addRow, removeRow, renumber,
     get hasRows() { return Boolean($rowList); },
     get rowCount() { return rows().length; },
   };

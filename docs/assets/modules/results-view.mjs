@@ -3,6 +3,7 @@
 // them, fills their data-slot parts and leaves out the parts a result has nothing for.
 
 import { chart, fromTemplate, h } from "./dom.mjs";
+import { evidenceNodes } from "./evidence-view.mjs";
 
 /** Fill a clone's [data-slot] parts: text for a string or number, children for nodes, removed for null. */
 export function fill($part, slots) {
@@ -63,6 +64,7 @@ export function resultNodes({ result, $root, siteRoot }) {
       "confidence-line": has(overall.confidence) ? undefined : null,
       confidence: has(overall.confidence) ? `${overall.confidence}%` : undefined,
       counts: overall.counts_label,
+      "evidence-sentence": has(overall.evidence_sentence) ? overall.evidence_sentence : null,
     }),
   ];
   if (result.extras.length) {
@@ -77,15 +79,25 @@ export function resultNodes({ result, $root, siteRoot }) {
     nodes.push(part("result-gaps", { list: result.evidence_gaps.map((g) => h("li", {}, link(g, g.title),
       g.area ? ` (${g.area})` : "")) }));
   }
+  nodes.push(...evidenceNodes(result.evidence, part, link));
   if (result.plan.length) {
     nodes.push(part("result-plan", { rows: rows(result.plan.map((p) => [link(p, p.title),
-      p.level_label || words["not-answered"], p.target_label || words["not-set"], p.action, p.owner, p.due])) }));
+      p.level_label || words["not-answered"], p.target_label || words["not-set"], p.action, p.owner, p.due,
+      planState(p, words), p.review || ""])) }));
   }
   if (result.notes.length) {
     nodes.push(part("result-notes", { list: result.notes.map((n) => [h("dt", {}, n.title), h("dd", {}, n.note)]) }));
   }
   nodes.push(workingNodes(result, part, words));
   return nodes.filter(Boolean);
+}
+
+/** An action's status as Python words it, and whether it is overdue or carried over (the page's words). */
+function planState(p, words) {
+  const state = [p.status_label || ""];
+  if (p.overdue) state.push(`(${words.overdue})`);
+  if (p.carried_from) state.push(`(${(words.carried || "").replace("{date}", p.carried_from)})`);
+  return state.filter(Boolean).join(" ");
 }
 
 function sectionNodes(sections, kind, part, percent, words) {
@@ -167,6 +179,7 @@ function workingNodes(result, part, words) {
     : items.map((i) => [i.title, i.answer_label, i.weight, points(i.contribution), i.reason]);
   return part("result-working", {
     explanation: working.explanation,
+    "evidence-rule": result.evidence && result.evidence.rule ? result.evidence.rule : null,
     rules: result.band_rules.length ? undefined : null,
     "rule-list": result.band_rules.map((rule) => h("li", {}, rule)),
     rows: rows(cells),
