@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from obc_assess.definition import build, build_all, field_id
+from obc_assess.problem import Problem
 from obc_assess.render import to_csv, to_json, to_markdown
-from obc_assess.responses import FORMAT, FORMAT_VERSION, Problem, ResponsesError, template, validate
+from obc_assess.responses import FORMAT, FORMAT_VERSION, ResponsesError, template, validate
 from obc_assess.scoring import score
 
 # The loader (host only: it reads YAML) is imported from obc_assess.loader, so the browser never needs it.

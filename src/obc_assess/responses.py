@@ -32,7 +32,6 @@ blank is ignored.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from obc_assess.catalogue import text
@@ -40,6 +39,7 @@ from obc_assess.checks import Checker, quote
 from obc_assess.definition import answer_keys, items, scale_of
 from obc_assess.languages import DEFAULT, lang_of
 from obc_assess.plan import check_plan, is_date
+from obc_assess.problem import Problem, ProblemsError
 from obc_assess.tailor import applies
 
 FORMAT = "obc-assess/responses"
@@ -76,27 +76,8 @@ _OPTIONAL = ("saved_at", "plan", "assessment_date")
 _ROWS = {"matrix": "areas", "classification": "measures"}
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a responses document: where (a dotted JSON path), what to do, its form field."""
-
-    path: str
-    message: str
-    field: str | None = None
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
-
-    def to_dict(self) -> dict[str, str | None]:
-        return {"path": self.path, "message": self.message, "field": self.field}
-
-
-class ResponsesError(ValueError):
+class ResponsesError(ProblemsError):
     """A responses document cannot be scored; ``problems`` lists everything wrong with it."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(map(str, problems)))
-        self.problems = problems
 
 
 def context_of(definition: dict[str, Any], doc: dict[str, Any]) -> tuple[int | None, str | None]:
@@ -146,7 +127,7 @@ def validate(definition: dict[str, Any], doc: object) -> list[Problem]:
     else:
         _top(check, definition, doc)
     # Rows here are the document's own rows; the form glue maps them to its row numbers itself.
-    return [Problem(path, message, field_for(definition, path, [])) for path, message in check.problems]
+    return [Problem(path, message, field=field_for(definition, path, [])) for path, message in check.problems]
 
 
 def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> None:
