@@ -1,5 +1,8 @@
 """The JSON-string boundary for the browser worker: text in, JSON text out, never an exception for bad input.
 
+The worker's one entry point is ``call``: a request ``{"type", "definition", ...}`` as JSON text (REQUESTS
+names each type's function).
+
 Every function returns ``{"ok": bool, "problems": [{"path", "message", "field"}], ...}`` as JSON text, with
 its payload (``result``, ``csv``, ``markdown``, ``docx``, ``responses``, ``form``) null when ``ok`` is false. A Word
 document crosses as base64 text (``docx``): the boundary stays JSON. The team
@@ -323,3 +326,44 @@ def compare_docx_json(definition_json: str, before_text: str, after_text: str, b
                 result[side]["file"] = name
         return _base64(compare_docx(result))
     return _compared(definition_json, before_text, after_text, "docx", render)
+
+
+def _flag(request: dict[str, Any]) -> bool:
+    return request.get("anonymous") is True
+
+
+# Each request type the browser sends and the function that answers it: the request's own JSON keys are the
+# arguments (text, or a flag). Saved and imported answers may be for an earlier version: "import" (a file) and
+# "fields" (the page's own saved answers) are both read by form_values_migrating, which drops what has gone.
+REQUESTS: dict[str, Callable[[str, dict[str, Any]], str]] = {
+    "evaluate": lambda definition, r: evaluate_form(definition, r["fields"]),
+    "import": lambda definition, r: form_values_migrating(definition, r["text"]),
+    "fields": lambda definition, r: form_values_migrating(definition, r["responses"]),
+    "plan-csv": lambda definition, r: plan_csv_json(definition, r["responses"]),
+    "docx": lambda definition, r: render_docx_json(definition, r["responses"]),
+    "aggregate": lambda definition, r: aggregate_json(definition, r["files"], _flag(r)),
+    "aggregate-csv": lambda definition, r: aggregate_csv_json(definition, r["files"], _flag(r)),
+    "aggregate-json": lambda definition, r: aggregate_export_json(definition, r["files"], _flag(r)),
+    "aggregate-docx": lambda definition, r: aggregate_docx_json(definition, r["files"], _flag(r)),
+    "compare": lambda definition, r: compare_json(definition, r["before"], r["after"]),
+    "compare-csv": lambda definition, r: compare_csv_json(definition, r["before"], r["after"]),
+    "compare-docx": lambda definition, r: compare_docx_json(definition, r["before"], r["after"],
+                                                            *(r.get("names") or [])),
+}
+
+
+def call(request_json: str) -> str:
+    """The one entry point for the browser: a request ``{"type", "definition": <definition JSON text>, ...}``
+    answered as the JSON text of its type's function. A request the page could not have built (not JSON, an
+    unknown type, a missing key) is a bug, not bad input, and raises ValueError for the worker to report."""
+    try:
+        request = json.loads(request_json)
+    except ValueError:
+        request = None
+    if not (isinstance(request, dict) and request.get("type") in REQUESTS
+            and isinstance(request.get("definition"), str)):
+        raise ValueError(f"not a request obc_assess.api answers: {request_json[:200]}")
+    try:
+        return REQUESTS[request["type"]](request["definition"], request)
+    except KeyError as missing:
+        raise ValueError(f"a {request['type']!r} request needs {missing}") from None
