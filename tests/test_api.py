@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from obc_assess import api
-from obc_assess.definition import build
+from obc_assess.building import build
 from obc_assess.form import to_form
 from obc_assess.jsontext import MAX_DEPTH, parse
 from obc_assess.loader import Data

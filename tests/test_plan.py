@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from obc_assess import api
-from obc_assess.definition import build_all
+from obc_assess.building import build_all
 from obc_assess.form import field_for, from_form, to_form
 from obc_assess.loader import Data
 from obc_assess.plan import is_date

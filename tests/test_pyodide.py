@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from obc_assess import api
-from obc_assess.definition import build_all, items, scale_of
+from obc_assess.building import build_all
+from obc_assess.definition import items, scale_of
 from obc_assess.form import to_form
 from obc_assess.loader import Data, load_data
 from obc_assess.responses import template

@@ -19,7 +19,8 @@ from typing import Any
 from obc_assess.catalogue import text as text_of
 from obc_assess.compare import CompareError, compare, prune
 from obc_assess.definition import items
-from obc_assess.form import field_for, from_form, to_form
+from obc_assess.fields import field_for
+from obc_assess.form import from_form, to_form
 from obc_assess.form_copy import read
 from obc_assess.form_words import FormWords, usable
 from obc_assess.jsontext import parse

@@ -10,10 +10,10 @@ import stat
 import sys
 from typing import Any
 
+from obc_assess.building import build_all
 from obc_assess.catalogue import text
 from obc_assess.checks import Checker, quote
 from obc_assess.compare import CompareError, compare
-from obc_assess.definition import build_all
 from obc_assess.form_copy import read
 from obc_assess.jsontext import MAX_BYTES, parse, too_large
 from obc_assess.languages import DEFAULT, LANGUAGES

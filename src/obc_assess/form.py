@@ -20,31 +20,18 @@ import re
 from typing import Any
 
 from obc_assess.definition import field_id as item_name
+from obc_assess.definition import items
+from obc_assess.fields import ASSESSMENT_DATE, part_name, row_name
 from obc_assess.responses import FORMAT, FORMAT_VERSION, about
 
 JSON = Any
 _ROW = re.compile(r"^row:(\d+):")
-PLAN_KEYS = ("action", "owner", "due", "target")
 DATE_PARTS = ("day", "month", "year")
-
-
-def part_name(part: str, item_id: str) -> str:
-    """The name of an item's note (``note``) or plan field (``plan-action``, ``plan-due``, ...)."""
-    return f"{part}:{item_id}"
-
-
-def row_name(n: int | str, part: str) -> str:
-    """The name of a row's field: ``name``, ``note``, ``class`` or ``level:<criterion>``."""
-    return f"row:{n}:{part}"
 
 
 def _level(value: str) -> JSON:
     # Radios give strings; the document stores numbers. Anything else is passed on for validation to report.
     return int(value) if value.isascii() and value.isdigit() else (value or None)
-
-
-def _items(definition: dict[str, Any]) -> list[dict[str, Any]]:
-    return [item for section in definition["sections"] for item in section["items"]]
 
 
 def row_numbers(fields: dict[str, str]) -> list[int]:
@@ -54,9 +41,6 @@ def row_numbers(fields: dict[str, str]) -> list[int]:
 
 def _row_is_blank(fields: dict[str, str], n: int) -> bool:
     return not any(value.strip() for name, value in fields.items() if name.startswith(f"row:{n}:"))
-
-
-ASSESSMENT_DATE = "assessment-date"
 
 
 def date_boxes(fields: dict[str, str], name: str) -> dict[str, str]:
@@ -89,7 +73,7 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
     }
     rows = [n for n in row_numbers(fields) if not _row_is_blank(fields, n)]
     if definition["kind"] == "matrix":
-        criteria = [item["id"] for item in _items(definition)]
+        criteria = [item["id"] for item in [item for _, item in items(definition)]]
         doc["answers"] = {"areas": [
             {"name": fields.get(row_name(n, "name"), ""),
              "levels": {c: _level(fields.get(row_name(n, f"level:{c}"), "")) for c in criteria},
@@ -101,8 +85,8 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
     else:
         doc["answers"] = {item["id"]: {"level": _level(fields.get(item_name(item["id"]), "")),
                                        "note": fields.get(part_name("note", item["id"]), "")}
-                          for item in _items(definition)}
-        plan = {item["id"]: _plan_entry(fields, item["id"]) for item in _items(definition)}
+                          for item in [item for _, item in items(definition)]}
+        plan = {item["id"]: _plan_entry(fields, item["id"]) for item in [item for _, item in items(definition)]}
         plan = {key: entry for key, entry in plan.items() if entry is not None}
         if plan:  # no plan at all: the key is left out, so a file without one is unchanged
             doc["plan"] = plan
@@ -145,7 +129,7 @@ def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
         for criterion, level in row.get("levels", {}).items():
             fields[row_name(n, f"level:{criterion}")] = "" if level is None else str(level)
     if definition["kind"] == "maturity":
-        for item in _items(definition):
+        for item in [item for _, item in items(definition)]:
             answer = answers.get(item["id"], {})
             level = answer.get("level")
             fields[item_name(item["id"])] = "" if level is None else str(level)
@@ -156,31 +140,3 @@ def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
                 fields[part_name(f"plan-{key}", item["id"])] = "" if value is None else str(value)
             fields.update(date_fields(part_name("plan-due", item["id"]), entry.get("due", "")))
     return {"fields": fields, "rows": len(rows)}
-
-
-def field_for(definition: dict[str, Any], path: str, rows: list[int]) -> str | None:
-    """The id of the form element a problem at ``path`` belongs to, for the error summary's links."""
-    known = {item["id"] for item in _items(definition)}
-    parts = re.findall(r"[^.\[\]]+|\[\d+\]", path)
-    if parts[:1] == ["context"] and len(parts) > 1:
-        return f"context-{parts[1]}"
-    if parts[:1] == ["assessment_date"]:
-        return ASSESSMENT_DATE
-    if parts[:1] == ["respondent"] and len(parts) > 1:
-        return f"respondent-{parts[1]}"
-    if parts[:1] == ["plan"] and len(parts) > 1 and parts[1] in known:
-        # A problem with the entry as a whole links to its first field.
-        key = parts[2] if len(parts) > 2 and parts[2] in PLAN_KEYS else "action"
-        return part_name(f"plan-{key}", parts[1])
-    if parts[:1] != ["answers"] or len(parts) < 2:
-        return None
-    if parts[1] in ("areas", "measures") and len(parts) > 2 and parts[2].startswith("["):
-        index = int(parts[2][1:-1])
-        n = rows[index] if index < len(rows) else index
-        rest = parts[3:]
-        if rest[:1] == ["levels"] and len(rest) > 1:
-            return row_name(n, f"level:{rest[1]}")
-        return row_name(n, rest[0]) if rest else f"row:{n}"
-    if parts[1] not in known:
-        return None
-    return part_name("note", parts[1]) if parts[2:3] == ["note"] else item_name(parts[1])

@@ -37,6 +37,7 @@ from typing import Any
 from obc_assess.catalogue import text
 from obc_assess.checks import Checker, quote
 from obc_assess.definition import answer_keys, items, scale_of
+from obc_assess.fields import field_for
 from obc_assess.languages import DEFAULT, lang_of
 from obc_assess.plan import check_plan, is_date
 from obc_assess.problem import Problem, ProblemsError
@@ -118,9 +119,6 @@ def template(definition: dict[str, Any], model: int | None = None,
 
 def validate(definition: dict[str, Any], doc: object) -> list[Problem]:
     """Every problem with a responses document for this assessment (never raises, on any JSON value)."""
-    # The form's field names for a path live with the form mapping, which imports this module.
-    from obc_assess.form import field_for
-
     check = Checker(lang_of(definition))
     if not isinstance(doc, dict):
         check.say("(file)", "not-object", kind=check.kind(doc, check.lang))
