@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from bench.timing import figure, timed
-from obc_assess.definition import build_all
+from obc_assess.building import build_all
 from obc_assess.loader import DATA_DIR, load_data
 from obc_site.build import build as build_site
 from obc_site.pages import generated_pages

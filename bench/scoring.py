@@ -12,7 +12,8 @@ from typing import Any
 
 from bench.timing import figure, percentile
 from obc_assess import api
-from obc_assess.definition import build_all, items
+from obc_assess.building import build_all
+from obc_assess.definition import items
 from obc_assess.loader import load_data
 from obc_assess.responses import template
 from obc_site.pyzip import build_zip

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from obc_assess.definition import build
+from obc_assess.building import build
 from obc_assess.languages import localise
 from obc_assess.loader import Data, load_data
 from obc_assess.yamlfile import read_yaml

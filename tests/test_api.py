@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
 
 from obc_assess import api
-from obc_assess.definition import build
+from obc_assess.building import build
+from obc_assess.form import to_form
 from obc_assess.jsontext import MAX_DEPTH, parse
 from obc_assess.loader import Data
 from obc_assess.render import to_csv, to_markdown
@@ -394,3 +396,43 @@ def test_answers_saved_for_1_1_load_with_what_changed_in_1_2(real_data: Data, ai
     new = {"commissioning-standards": "item:scope-period", "commissioning-principles": "item:capability-investment",
            "commissioning-plan": "item:plan-period"}[aid]
     assert fields[new] == ""
+
+
+def _request_cases(definition: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
+    """Each browser request beside the function call it stands for."""
+    text = json.dumps(definition)
+    doc = json.dumps(template(definition))
+    fields = json.dumps(to_form(definition, template(definition))["fields"])
+    files = json.dumps([{"name": "a.json", "text": doc}, {"name": "b.json", "text": "{"}])
+    return [({"type": "evaluate", "fields": fields}, api.evaluate_form(text, fields)),
+            ({"type": "import", "text": doc}, api.form_values_migrating(text, doc)),
+            ({"type": "fields", "responses": "{"}, api.form_values_migrating(text, "{")),
+            ({"type": "plan-csv", "responses": doc}, api.plan_csv_json(text, doc)),
+            ({"type": "docx", "responses": doc}, api.render_docx_json(text, doc)),
+            ({"type": "carry-forward", "responses": doc}, api.carry_forward_json(text, doc)),
+            ({"type": "aggregate", "files": files, "anonymous": True}, api.aggregate_json(text, files, True)),
+            ({"type": "aggregate-csv", "files": files}, api.aggregate_csv_json(text, files)),
+            ({"type": "aggregate-json", "files": files}, api.aggregate_export_json(text, files)),
+            ({"type": "aggregate-docx", "files": files}, api.aggregate_docx_json(text, files)),
+            ({"type": "compare", "before": doc, "after": "[]"}, api.compare_json(text, doc, "[]")),
+            ({"type": "compare-csv", "before": doc, "after": doc}, api.compare_csv_json(text, doc, doc)),
+            ({"type": "compare-docx", "before": doc, "after": doc, "names": ["a.json", "b.json"]},
+             api.compare_docx_json(text, doc, doc, "a.json", "b.json"))]
+
+
+def test_call_answers_every_request_the_browser_sends(maturity: dict[str, Any]) -> None:
+    cases = _request_cases(maturity)
+    assert {request["type"] for request, _ in cases} == set(api.REQUESTS)
+    for request, expected in cases:
+        assert api.call(json.dumps({**request, "id": 3, "definition": json.dumps(maturity)})) == expected
+
+
+@pytest.mark.parametrize(("request_json", "message"), [
+    ("{", "not a request obc_assess.api answers: {"),
+    ('{"type": "nope", "definition": "{}"}', 'not a request obc_assess.api answers: {"type": "nope"'),
+    ('{"type": "evaluate"}', "not a request obc_assess.api answers"),
+    ('{"type": "docx", "definition": "{}"}', "a 'docx' request needs 'responses'"),
+])
+def test_call_refuses_a_request_the_page_could_not_have_built(request_json: str, message: str) -> None:
+    with pytest.raises(ValueError, match="^" + re.escape(message)):
+        api.call(request_json)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from obc_assess import catalogue
-from obc_assess.definition import build_all
+from obc_assess.building import build_all
 from obc_assess.languages import LANGUAGES
 from obc_assess.loader import load_data
 from obc_site.pages import AssetUrls, generated_pages

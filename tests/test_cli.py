@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from obc_assess import api, cli
+from obc_assess.building import build
 from obc_assess.compare import compare
-from obc_assess.definition import build
 from obc_assess.loader import Data, DataError, load_data
 from obc_assess.render import to_csv, to_json, to_markdown
 from obc_assess.report_team import compare_markdown, team_csv, team_markdown

@@ -95,9 +95,11 @@ def test_unknown_items_are_refused_when_the_version_is_the_same(maturity: dict[s
     before["assessment_version"] = "1.0"
     with pytest.raises(CompareError) as raised:
         compare(maturity, before, _pair(maturity)[1])
-    assert raised.value.problems == [
-        {"file": "before", "path": "answers.old-item", "message": "not an item of procurement-review; remove it"},
-        {"file": "before", "path": "plan.old-item", "message": "not an item of procurement-review; remove it"}]
+    assert [p.to_dict() for p in raised.value.problems] == [
+        {"file": "before", "path": "answers.old-item", "message": "not an item of procurement-review; remove it",
+         "field": None},
+        {"file": "before", "path": "plan.old-item", "message": "not an item of procurement-review; remove it",
+         "field": None}]
     assert str(raised.value).startswith("before: answers.old-item: not an item")
 
 
@@ -119,7 +121,7 @@ def test_prune_drops_matrix_criteria_once_per_file(matrix: dict[str, Any]) -> No
 def test_prune_and_problems_never_raise(maturity: dict[str, Any], doc: object) -> None:
     assert prune(maturity, doc, "f") == (doc, [])  # nothing it can prune: left for the validator
     found = problems(maturity, doc, doc)
-    assert found and {p["file"] for p in found} == {"before", "after"}
+    assert found and {p.file for p in found} == {"before", "after"}
 
 
 def test_both_files_are_checked(maturity: dict[str, Any], matrix: dict[str, Any]) -> None:
@@ -127,10 +129,11 @@ def test_both_files_are_checked(maturity: dict[str, Any], matrix: dict[str, Any]
     after["context"]["model"] = 7
     with pytest.raises(CompareError) as raised:
         compare(maturity, template(matrix), after, ("a.json", "b.json"))
-    assert raised.value.problems == [
+    assert [p.to_dict() for p in raised.value.problems] == [
         {"file": "a.json", "path": "assessment",
-         "message": 'this file is for "Review priorities" (review-priorities), not "Procurement review"'},
-        {"file": "b.json", "path": "context.model", "message": "must be 1, 2, 3 or null"}]
+         "message": 'this file is for "Review priorities" (review-priorities), not "Procurement review"',
+         "field": None},
+        {"file": "b.json", "path": "context.model", "message": "must be 1, 2, 3 or null", "field": None}]
 
 
 def test_a_changed_model_is_reported(maturity: dict[str, Any]) -> None:
@@ -203,8 +206,10 @@ def test_compare_json(maturity: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize(("before", "after", "expected"), [
     ("{", "[]", [{"file": "before", "path": "(file)", "message":
-                  "not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)"}]),
-    ("{}", "{}", [{"file": side, "path": "format", "message": 'missing; add "format": "obc-assess/responses"'}
+                  "not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)",
+                  "field": None}]),
+    ("{}", "{}", [{"file": side, "path": "format", "message": 'missing; add "format": "obc-assess/responses"',
+                   "field": None}
                   for side in ("before",)]),
 ])
 def test_compare_json_problems(maturity: dict[str, Any], before: str, after: str,
@@ -212,10 +217,10 @@ def test_compare_json_problems(maturity: dict[str, Any], before: str, after: str
     answer = json.loads(api.compare_json(json.dumps(maturity), before, after))
     assert (answer["ok"], answer["result"]) == (False, None)
     assert answer["problems"][:len(expected)] == expected
-    assert all(set(p) == {"file", "path", "message"} for p in answer["problems"])
+    assert all(set(p) == {"file", "path", "message", "field"} for p in answer["problems"])
 
 
 def test_compare_json_bad_definition() -> None:
     answer = json.loads(api.compare_json("nope", "{", "{}"))
     assert answer["problems"][0] == {"file": "(definition)", "path": "(definition)",
-                                     "message": "not valid JSON: Expecting value (line 1, column 1)"}
+                                     "message": "not valid JSON: Expecting value (line 1, column 1)", "field": None}

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from obc_assess.definition import FORMAT, answer_keys, build, build_all, field_id, items
+from obc_assess.building import build, build_all
+from obc_assess.definition import FORMAT, answer_keys, field_id, items
 from obc_assess.loader import Data
 
 TOP_KEYS = {"format", "format_version", "assessment_titles", "id", "version", "title", "kind", "summary", "source",

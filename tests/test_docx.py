@@ -20,9 +20,10 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from obc_assess import api
+from obc_assess.building import build_all
 from obc_assess.cli import main
 from obc_assess.compare import compare
-from obc_assess.definition import build_all, items, scale_of
+from obc_assess.definition import items, scale_of
 from obc_assess.loader import Data
 from obc_assess.report_docx import result_docx
 from obc_assess.report_docx_team import compare_docx, team_docx

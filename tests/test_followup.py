@@ -15,9 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from obc_assess import api, cli
+from obc_assess.building import build
 from obc_assess.carry import carry_forward
 from obc_assess.compare import compare
-from obc_assess.definition import build
 from obc_assess.form import from_form, to_form
 from obc_assess.loader import Data, load_data
 from obc_assess.render import plan_csv

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from obc_assess import api, cli
-from obc_assess.definition import build_all
+from obc_assess.building import build_all
 from obc_assess.loader import load_data
 from obc_assess.responses import template
 

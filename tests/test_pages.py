@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
+from obc_assess.building import build_all
 from obc_assess.catalogue import part
-from obc_assess.definition import build_all
 from obc_assess.loader import Data, load_data
 from obc_site.pages import TEMPLATES, AssetUrls, Site, generated_pages, sort_key, words
 from obc_site.site import abbreviations

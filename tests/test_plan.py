@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from obc_assess import api
-from obc_assess.definition import build_all
-from obc_assess.form import field_for, from_form, to_form
+from obc_assess.building import build_all
+from obc_assess.fields import field_for
+from obc_assess.form import from_form, to_form
 from obc_assess.loader import Data
 from obc_assess.plan import is_date
 from obc_assess.render import PLAN_COLUMNS, plan_csv, to_csv, to_markdown
@@ -296,28 +297,30 @@ def test_the_form_has_labelled_plan_fields_for_every_item(data: Data, maturity: 
     form.feed(pages["assessments/procurement-review.md"])
     names = {control[2] for control in form.controls.values()}
     # Every field the mapping reads or writes is on the page, and each control's name is its id.
-    # Format 3's status, review and carried-from fields are the template's (h14web): checked where it adds them.
-    plan_fields = {name for name in to_form(maturity, _doc(maturity, {}))["fields"] if name.startswith("plan-")
-                   and not name.startswith(("plan-status:", "plan-review:", "plan-carried:"))}
-    assert len(plan_fields) == 6 * 6 and plan_fields <= names
+    plan_fields = {name for name in to_form(maturity, _doc(maturity, {}))["fields"] if name.startswith("plan-")}
+    assert len(plan_fields) == 6 * 9 and plan_fields <= names
     assert all(control[2] == cid for cid, control in form.controls.items() if cid.startswith("plan-"))
     labelled = dict(form.labels)
-    # Radios and a date's Day, Month and Year are told apart by their fieldset's legend; every other control's
-    # label says which item it is for.
-    texts = [text for target, text in form.labels
-             if form.controls[target][1] != "radio" and not target.startswith("plan-due:")]
+    # Radios, a date's Day, Month and Year, and a piece of evidence's fields (GOV.UK "add another": "Piece of
+    # evidence 1" inside the fold named for its item) are told apart by their fieldset's legend; every other
+    # control's label says which item it is for.
+    texts = [text for target, text in form.labels if form.controls[target][1] != "radio"
+             and not target.startswith(("plan-due:", "assessment-date:", "evidence:"))]
     assert len(texts) == len(set(texts)), "every label is unique"
     assert labelled["plan-action:governance"] == "Action for “Governance”"
     assert labelled["plan-owner:governance"] == "Owner of the action for “Governance”"
     assert labelled["plan-due:governance:day"] == "Day"
     assert labelled["plan-due:governance:year"] == "Year"
     assert labelled["plan-target:governance"] == "Target level for “Governance”"
-    assert all(field in labelled for field in plan_fields)
+    # plan-carried:<id> is hidden: the date it holds is shown as a sentence beside the action.
+    assert all(field in labelled for field in plan_fields if not field.startswith("plan-carried:"))
+    assert form.controls["plan-carried:governance"][:2] == ("input", "hidden")
     assert form.controls["plan-action:governance"][0] == "textarea"
     assert form.controls["plan-due:governance:month"][:2] == ("input", "text")
     assert form.options["plan-target:governance"] == ["", "0", "1", "2", "3"]
     assert "<legend>Due date for “Governance”</legend>" in pages["assessments/procurement-review.md"]
-    assert "<summary>Action plan for “Governance” (optional)</summary>" in pages[
+    assert "<summary>Evidence for this answer: “Governance” (optional)" in pages["assessments/procurement-review.md"]
+    assert "<summary>Action plan for “Governance” (optional)<span data-obc-plan-state hidden>" in pages[
         "assessments/procurement-review.md"]
 
 

@@ -336,7 +336,7 @@ def test_row_problems_name_their_row_field(matrix: dict[str, Any]) -> None:
 
 
 def test_problem_to_dict_and_error() -> None:
-    problem = Problem("context.model", "must be 1, 2, 3 or null", "context-model")
+    problem = Problem("context.model", "must be 1, 2, 3 or null", field="context-model")
     assert problem.to_dict() == {"path": "context.model", "message": "must be 1, 2, 3 or null",
                                  "field": "context-model"}
     error = ResponsesError([problem, Problem("format", "must be 1")])

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from obc_assess import api, cli
-from obc_assess.definition import build_all
+from obc_assess.building import build_all
 from obc_assess.loader import load_data
 
 CORPUS = sorted((Path(__file__).parent / "responses_corpus").glob("*.json"))

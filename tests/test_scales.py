@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from obc_assess.definition import build_all, items, scale_of
+from obc_assess.building import build_all
+from obc_assess.definition import items, scale_of
 from obc_assess.loader import load_data
 from obc_assess.report import to_markdown
 from obc_assess.responses import template, validate

@@ -18,9 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from obc_assess import cli
+from obc_assess.building import build, build_all
 from obc_assess.catalogue import catalogue, part
 from obc_assess.dates import date_label
-from obc_assess.definition import build, build_all, items, scale_of
+from obc_assess.definition import items, scale_of
 from obc_assess.languages import LANGUAGES
 from obc_assess.loader import Data, load_data
 from obc_assess.render import to_csv, to_json, to_markdown

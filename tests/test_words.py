@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from obc_assess.definition import build
+from obc_assess.building import build
 from obc_assess.loader import Data
 from obc_assess.responses import template
 from obc_assess.scoring import score

@@ -1,5 +1,6 @@
 // The scoring program's home: a module Web Worker that runs Pyodide and the obc_assess package.
-// It holds no rule of its own: it passes the form's JSON to obc_assess.api and posts back the JSON it returns.
+// It holds no rule of its own: it passes each request to obc_assess.api.call as JSON text and posts back the JSON
+// text it returns.
 // Every file comes from the site itself (the runtime folder, the site's stdlib zip, the definition JSON): no CDN.
 //
 // Messages in:  {type: "init", runtime, package, definitions?: [url]}   (absolute URLs; the definitions are
@@ -83,35 +84,17 @@ function messageOf(error) {
   return String((error && error.message) || error);
 }
 
-// Each request type and the obc_assess.api function that answers it (every argument is text, or a flag).
-const CALLS = {
-  evaluate: (module, json, m) => module.evaluate_form(json, m.fields),
-  // Saved and imported answers may be for an earlier version of the assessment: Python drops what has gone.
-  import: (module, json, m) => module.form_values_migrating(json, m.text),
-  fields: (module, json, m) => module.form_values_migrating(json, m.responses),
-  "plan-csv": (module, json, m) => module.plan_csv_json(json, m.responses),
-  docx: (module, json, m) => module.render_docx_json(json, m.responses),
-  // Last year's answers file as this year's start: its open actions and evidence, carried by Python.
-  "carry-forward": (module, json, m) => module.carry_forward_json(json, m.responses),
-  aggregate: (module, json, m) => module.aggregate_json(json, m.files, m.anonymous === true),
-  "aggregate-csv": (module, json, m) => module.aggregate_csv_json(json, m.files, m.anonymous === true),
-  "aggregate-json": (module, json, m) => module.aggregate_export_json(json, m.files, m.anonymous === true),
-  "aggregate-docx": (module, json, m) => module.aggregate_docx_json(json, m.files, m.anonymous === true),
-  compare: (module, json, m) => module.compare_json(json, m.before, m.after),
-  "compare-csv": (module, json, m) => module.compare_csv_json(json, m.before, m.after),
-  "compare-docx": (module, json, m) => module.compare_docx_json(json, m.before, m.after, ...(m.names || [])),
-};
-
 async function handle(message) {
-  const { id, type, definition: url } = message;
+  const { id, definition: url } = message;
   if (!api) {
     self.postMessage({ id, ok: false, code: "not-loaded", error: "obc_assess has not loaded" });
     return;
   }
   try {
-    if (!Object.hasOwn(CALLS, type)) throw new Error(`Unknown request: ${type}`);
     const [module, json] = await Promise.all([api, definition(url)]);
-    const payload = String(CALLS[type](module, json, message));
+    // One call: the request as JSON text, the definition's text in place of its URL; obc_assess.api.call
+    // dispatches on its type and answers JSON text (an unknown type raises, and is reported as "failed").
+    const payload = String(module.call(JSON.stringify({ ...message, definition: json })));
     self.postMessage({ id, ok: true, payload });
   } catch (error) {
     self.postMessage({ id, ok: false, code: "failed", error: messageOf(error) });

@@ -1,5 +1,8 @@
 """The JSON-string boundary for the browser worker: text in, JSON text out, never an exception for bad input.
 
+The worker's one entry point is ``call``: a request ``{"type", "definition", ...}`` as JSON text (REQUESTS
+names each type's function).
+
 Every function returns ``{"ok": bool, "problems": [{"path", "message", "field"}], ...}`` as JSON text, with
 its payload (``result``, ``csv``, ``markdown``, ``docx``, ``responses``, ``form``) null when ``ok`` is false. A Word
 document crosses as base64 text (``docx``): the boundary stays JSON. The team
@@ -10,23 +13,25 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from obc_assess.carry import carry_forward
 from obc_assess.catalogue import text as text_of
 from obc_assess.compare import CompareError, compare, prune
 from obc_assess.definition import items
-from obc_assess.form import field_for, from_form, to_form
+from obc_assess.fields import field_for
+from obc_assess.form import from_form, to_form
 from obc_assess.form_copy import read
 from obc_assess.form_words import FormWords, usable
 from obc_assess.jsontext import parse
 from obc_assess.languages import DEFAULT, lang_of
+from obc_assess.problem import Problem
 from obc_assess.render import plan_csv, to_csv, to_json, to_markdown
 from obc_assess.report_docx import result_docx
 from obc_assess.report_docx_team import compare_docx, team_docx
 from obc_assess.report_team import compare_csv, team_csv
-from obc_assess.responses import Problem, ResponsesError, context_of, template, upgrade_notice, validate
+from obc_assess.responses import ResponsesError, context_of, template, upgrade_notice, validate
 from obc_assess.scoring import score
 from obc_assess.tailor import applies
 from obc_assess.team import aggregate, file_label, with_skipped
@@ -36,8 +41,11 @@ MAX_FILE_BYTES = 10 * 1024 * 1024  # no answers file comes near this: the page d
 UNREADABLE = ("too-large", "not-read")  # core.unreadable-<reason>
 
 
-def _answer(problems: list[Problem], **payload: Any) -> str:
-    body = {"ok": not problems, "problems": [p.to_dict() for p in problems]}
+def _answer(problems: Sequence[Problem | dict[str, Any]], kept: dict[str, Any] | None = None, **payload: Any) -> str:
+    """The one envelope: ``ok``, the problems, what is ``kept`` whatever they are, and the payload (each null
+    when there are problems)."""
+    body = {"ok": not problems, "problems": [p.to_dict() if isinstance(p, Problem) else p for p in problems],
+            **(kept or {})}
     body.update({key: None if problems else value for key, value in payload.items()})
     return json.dumps(body, sort_keys=True, ensure_ascii=False)
 
@@ -119,7 +127,7 @@ def evaluate_form(definition_json: str, fields_json: str) -> str:
         lang = lang_of(definition) if isinstance(definition, dict) else DEFAULT
         problems = [Problem("(form)", text_of(lang, "core.form-not-object"))]
     if problems:
-        return _form_answer([{**p.to_dict(), "left_out": None} for p in problems], None, None, None, None)
+        return _form_answer([{**p.to_dict(), "left_out": None} for p in problems], None, None)
     doc, rows = from_form(definition, fields)
     words = FormWords(definition, fields, rows)
     # The form may skip row numbers (a row removed), so problems are mapped to the rows as the form has them.
@@ -129,20 +137,18 @@ def evaluate_form(definition_json: str, fields_json: str) -> str:
     # One invalid field leaves out only its own part: the rest is still scored, the problem shown beside it.
     sound = usable(doc, found) if found else doc
     if sound is None or (found and validate(definition, sound)):
-        return _form_answer(listed, None, None, None, None)
+        return _form_answer(listed, None, None)
     result = score(definition, sound)
     # Which items the form shows: those asked for the chosen model and scope (the rule lives in responses).
     model, scope = context_of(definition, sound)
     applicable = [item["id"] for _, item in items(definition) if applies(definition, item, model, scope)]
     if found:  # the answers file and the CSV wait until the answers are put right: they are what was typed
-        return _form_answer(listed, result, None, applicable, None)
-    return _form_answer([], result, doc, applicable, to_csv(result))
+        return _answer(listed, {"result": result, "applicable": applicable}, responses=None, csv=None)
+    return _answer([], {"result": result, "applicable": applicable}, responses=doc, csv=to_csv(result))
 
 
-def _form_answer(problems: list[dict[str, Any]], result: object, responses: object, applicable: object,
-                 csv: object) -> str:
-    return json.dumps({"ok": not problems, "problems": problems, "result": result, "responses": responses,
-                       "applicable": applicable, "csv": csv}, sort_keys=True, ensure_ascii=False)
+def _form_answer(problems: list[dict[str, Any]], result: object, applicable: object) -> str:
+    return _answer(problems, {"result": result, "applicable": applicable}, responses=None, csv=None)
 
 
 def form_values(definition_json: str, responses_json: str) -> str:
@@ -249,7 +255,7 @@ def _team(definition_json: str, files_json: str, anonymous: bool, key: str, rend
     files, more = _files(files_json) if not problems else ([], [])
     problems += more
     if problems:
-        return _with_files(problems, [], key, None)
+        return _answer(problems, {"files": []}, **{key: None})
     lang = lang_of(definition)
     reports: dict[int, list[dict[str, Any]]] = {}
     docs = []
@@ -273,13 +279,8 @@ def _team(definition_json: str, files_json: str, anonymous: bool, key: str, rend
                           for n, (name, _, _) in enumerate(files) if n in reports])
     if not result["respondents"]:
         problems = [Problem("(files)", text_of(lang, "core.no-file-read" if files else "core.no-files"))]
-        return _with_files(problems, statuses, key, None)
-    return _with_files([], statuses, key, render(result))
-
-
-def _with_files(problems: list[Problem], files: list[dict[str, Any]], key: str, payload: object) -> str:
-    return json.dumps({"ok": not problems, "problems": [p.to_dict() for p in problems], "files": files,
-                       key: payload}, sort_keys=True, ensure_ascii=False)
+        return _answer(problems, {"files": statuses}, **{key: None})
+    return _answer([], {"files": statuses}, **{key: render(result)})
 
 
 def aggregate_json(definition_json: str, files_json: str, anonymous: bool = False) -> str:
@@ -307,23 +308,18 @@ def aggregate_docx_json(definition_json: str, files_json: str, anonymous: bool =
 
 def _compared(definition_json: str, before_text: str, after_text: str, key: str, render: Render) -> str:
     definition, problems = parse(definition_json, "(definition)")
-    listed = [{"file": "(definition)", "path": p.path, "message": p.message} for p in problems]
+    listed = [p.in_file("(definition)") for p in problems]
     docs = []
     for name, text in (("before", before_text), ("after", after_text)):
         doc, found = _answers(definition, text)
-        listed += [{"file": name, "path": p.path, "message": p.message} for p in found]
+        listed += [Problem(p.path, p.message, name) for p in found]  # files, not the form: no field
         docs.append(doc)
     if not listed:
         try:
-            return _listed([], render(compare(definition, docs[0], docs[1])), key)
+            return _answer([], **{key: render(compare(definition, docs[0], docs[1]))})
         except CompareError as error:
             listed = error.problems
-    return _listed(listed, None, key)
-
-
-def _listed(problems: list[dict[str, str]], payload: object, key: str) -> str:
-    return json.dumps({"ok": not problems, "problems": problems, key: None if problems else payload},
-                      sort_keys=True, ensure_ascii=False)
+    return _answer(listed, **{key: None})
 
 
 def compare_json(definition_json: str, before_text: str, after_text: str) -> str:
@@ -347,3 +343,46 @@ def compare_docx_json(definition_json: str, before_text: str, after_text: str, b
                 result[side]["file"] = name
         return _base64(compare_docx(result))
     return _compared(definition_json, before_text, after_text, "docx", render)
+
+
+def _flag(request: dict[str, Any]) -> bool:
+    return request.get("anonymous") is True
+
+
+# Each request type the browser sends and the function that answers it: the request's own JSON keys are the
+# arguments (text, or a flag). Saved and imported answers may be for an earlier version: "import" (a file) and
+# "fields" (the page's own saved answers) are both read by form_values_migrating, which drops what has gone.
+REQUESTS: dict[str, Callable[[str, dict[str, Any]], str]] = {
+    "evaluate": lambda definition, r: evaluate_form(definition, r["fields"]),
+    "import": lambda definition, r: form_values_migrating(definition, r["text"]),
+    "fields": lambda definition, r: form_values_migrating(definition, r["responses"]),
+    "plan-csv": lambda definition, r: plan_csv_json(definition, r["responses"]),
+    "docx": lambda definition, r: render_docx_json(definition, r["responses"]),
+    # Last year's answers file as this year's start: its open actions and evidence, carried by Python.
+    "carry-forward": lambda definition, r: carry_forward_json(definition, r["responses"]),
+    "aggregate": lambda definition, r: aggregate_json(definition, r["files"], _flag(r)),
+    "aggregate-csv": lambda definition, r: aggregate_csv_json(definition, r["files"], _flag(r)),
+    "aggregate-json": lambda definition, r: aggregate_export_json(definition, r["files"], _flag(r)),
+    "aggregate-docx": lambda definition, r: aggregate_docx_json(definition, r["files"], _flag(r)),
+    "compare": lambda definition, r: compare_json(definition, r["before"], r["after"]),
+    "compare-csv": lambda definition, r: compare_csv_json(definition, r["before"], r["after"]),
+    "compare-docx": lambda definition, r: compare_docx_json(definition, r["before"], r["after"],
+                                                            *(r.get("names") or [])),
+}
+
+
+def call(request_json: str) -> str:
+    """The one entry point for the browser: a request ``{"type", "definition": <definition JSON text>, ...}``
+    answered as the JSON text of its type's function. A request the page could not have built (not JSON, an
+    unknown type, a missing key) is a bug, not bad input, and raises ValueError for the worker to report."""
+    try:
+        request = json.loads(request_json)
+    except ValueError:
+        request = None
+    if not (isinstance(request, dict) and request.get("type") in REQUESTS
+            and isinstance(request.get("definition"), str)):
+        raise ValueError(f"not a request obc_assess.api answers: {request_json[:200]}")
+    try:
+        return REQUESTS[request["type"]](request["definition"], request)
+    except KeyError as missing:
+        raise ValueError(f"a {request['type']!r} request needs {missing}") from None

@@ -17,7 +17,8 @@ from obc_assess.dates import date_label
 from obc_assess.evidence import entries_of
 from obc_assess.languages import lang_of
 from obc_assess.plan import entry_is_blank, status_of_entry, statuses
-from obc_assess.responses import Problem, ResponsesError, about, template, validate
+from obc_assess.problem import Problem
+from obc_assess.responses import ResponsesError, about, template, validate
 
 
 def carry_forward(definition: dict[str, Any], last: object) -> tuple[dict[str, Any], dict[str, Any], str]:

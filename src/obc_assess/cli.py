@@ -11,20 +11,21 @@ import stat
 import sys
 from typing import Any
 
+from obc_assess.building import build_all
 from obc_assess.carry import carry_forward
 from obc_assess.catalogue import text
 from obc_assess.checks import Checker, quote
 from obc_assess.compare import CompareError, compare
-from obc_assess.definition import build_all
 from obc_assess.form_copy import read
 from obc_assess.jsontext import MAX_BYTES, parse, too_large
 from obc_assess.languages import DEFAULT, LANGUAGES
 from obc_assess.loader import DataError, load_data
+from obc_assess.problem import Problem
 from obc_assess.render import to_csv, to_json, to_markdown
 from obc_assess.report_docx import result_docx
 from obc_assess.report_docx_team import compare_docx, team_docx
 from obc_assess.report_team import compare_markdown, team_csv, team_markdown
-from obc_assess.responses import Problem, ResponsesError, template, validate
+from obc_assess.responses import ResponsesError, template, validate
 from obc_assess.scoring import score
 from obc_assess.team import aggregate, file_label, with_skipped
 
@@ -84,7 +85,8 @@ def _errors(lines: list[str]) -> int:
 
 
 def _problem_lines(name: str, problems: list[Problem]) -> list[str]:
-    return [f"{name}: {p.message}" if p.path == "(file)" else f"{name}: {p}" for p in problems]
+    """The CLI's one problem formatter: each problem's text form, naming the file it is in."""
+    return [str(p if p.file else p.in_file(name)) for p in problems]
 
 
 def _dump(value: object) -> str:
@@ -312,8 +314,7 @@ def cmd_compare(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]
     try:
         result = compare(definition, before[1], after[1], (args.before, args.after))
     except CompareError as error:
-        return _errors([f"{p['file']}: {p['message']}" if p["path"] == "(file)" else
-                        f"{p['file']}: {p['path']}: {p['message']}" for p in error.problems])
+        return _errors(_problem_lines("", error.problems))
     for removed in result["removed"]:
         where = Checker.key(removed["part"], removed["id"])
         _write(_t("compare-removed", file=removed["file"], where=where, id=definition["id"]) + "\n", sys.stderr)

@@ -15,6 +15,7 @@ from obc_assess.compare_actions import add_actions
 from obc_assess.compare_text import header_of, notes, side_text, warnings
 from obc_assess.definition import answer_keys, assessment_block, items
 from obc_assess.languages import lang_of
+from obc_assess.problem import Problem, ProblemsError
 from obc_assess.responses import validate
 from obc_assess.scoring import score_valid
 from obc_assess.stats import change
@@ -25,12 +26,8 @@ FORMAT_VERSION = 1
 NAMES = ("before", "after")
 
 
-class CompareError(ValueError):
-    """One file or both cannot be compared; ``problems`` lists ``{"file", "path", "message"}`` for each."""
-
-    def __init__(self, problems: list[dict[str, str]]) -> None:
-        super().__init__("\n".join(f"{p['file']}: {p['path']}: {p['message']}" for p in problems))
-        self.problems = problems
+class CompareError(ProblemsError):
+    """One file or both cannot be compared; each problem names its ``file``."""
 
 
 def _older(definition: dict[str, Any], doc: object) -> bool:
@@ -70,17 +67,18 @@ def prune(definition: dict[str, Any], doc: object, file: str) -> tuple[object, l
 
 
 def _checked(definition: dict[str, Any], before: object, after: object,
-             names: tuple[str, str]) -> tuple[list[tuple[object, list[dict[str, str]]]], list[dict[str, str]]]:
+             names: tuple[str, str]) -> tuple[list[tuple[object, list[dict[str, str]]]], list[Problem]]:
     """Both files pruned (see prune), and every problem with them: each is pruned and validated once."""
     pruned = [prune(definition, doc, name) for name, doc in zip(names, (before, after), strict=True)]
-    found = [{"file": name, "path": p.path, "message": p.message}
+    # The form's field is left out: a comparison reads files, not the page's form.
+    found = [Problem(p.path, p.message, name)
              for name, (doc, _) in zip(names, pruned, strict=True) for p in validate(definition, doc)]
     return pruned, found
 
 
 def problems(definition: dict[str, Any], before: object, after: object,
-             names: tuple[str, str] = NAMES) -> list[dict[str, str]]:
-    """Every problem with either file, as ``{"file", "path", "message"}`` (never raises)."""
+             names: tuple[str, str] = NAMES) -> list[Problem]:
+    """Every problem with either file, each naming its file (never raises)."""
     return _checked(definition, before, after, names)[1]
 
 

@@ -23,37 +23,21 @@ import re
 from typing import Any
 
 from obc_assess.definition import field_id as item_name
-from obc_assess.evidence import KEYS as EVIDENCE_KEYS
+from obc_assess.definition import items
 from obc_assess.evidence import entries_of
-from obc_assess.plan import KEYS as PLAN_KEYS
+from obc_assess.fields import ASSESSMENT_DATE, evidence_name, part_name, plan_field, row_name
 from obc_assess.plan import entry_is_blank
 from obc_assess.responses import FORMAT, FORMAT_VERSION, about
 
 JSON = Any
 _ROW = re.compile(r"^row:(\d+):")
 _EVIDENCE = re.compile(r"^evidence:([^:]+):(\d+):")
-# A plan key's field: carried_from rides in plan-carried:<id>; the others are plan-<key>:<id>.
-_PLAN_FIELD = {"carried_from": "carried"}
 DATE_PARTS = ("day", "month", "year")
-
-
-def part_name(part: str, item_id: str) -> str:
-    """The name of an item's note (``note``) or plan field (``plan-action``, ``plan-due``, ...)."""
-    return f"{part}:{item_id}"
-
-
-def row_name(n: int | str, part: str) -> str:
-    """The name of a row's field: ``name``, ``note``, ``class`` or ``level:<criterion>``."""
-    return f"row:{n}:{part}"
 
 
 def _level(value: str) -> JSON:
     # Radios give strings; the document stores numbers. Anything else is passed on for validation to report.
     return int(value) if value.isascii() and value.isdigit() else (value or None)
-
-
-def _items(definition: dict[str, Any]) -> list[dict[str, Any]]:
-    return [item for section in definition["sections"] for item in section["items"]]
 
 
 def row_numbers(fields: dict[str, str]) -> list[int]:
@@ -63,9 +47,6 @@ def row_numbers(fields: dict[str, str]) -> list[int]:
 
 def _row_is_blank(fields: dict[str, str], n: int) -> bool:
     return not any(value.strip() for name, value in fields.items() if name.startswith(f"row:{n}:"))
-
-
-ASSESSMENT_DATE = "assessment-date"
 
 
 def date_boxes(fields: dict[str, str], name: str) -> dict[str, str]:
@@ -98,7 +79,7 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
     }
     rows = [n for n in row_numbers(fields) if not _row_is_blank(fields, n)]
     if definition["kind"] == "matrix":
-        criteria = [item["id"] for item in _items(definition)]
+        criteria = [item["id"] for item in [item for _, item in items(definition)]]
         doc["answers"] = {"areas": [
             {"name": fields.get(row_name(n, "name"), ""),
              "levels": {c: _level(fields.get(row_name(n, f"level:{c}"), "")) for c in criteria},
@@ -110,21 +91,16 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
     else:
         doc["answers"] = {item["id"]: {"level": _level(fields.get(item_name(item["id"]), "")),
                                        "note": fields.get(part_name("note", item["id"]), "")}
-                          for item in _items(definition)}
-        plan = {item["id"]: _plan_entry(fields, item["id"]) for item in _items(definition)}
+                          for item in [item for _, item in items(definition)]}
+        plan = {item["id"]: _plan_entry(fields, item["id"]) for item in [item for _, item in items(definition)]}
         plan = {key: entry for key, entry in plan.items() if entry is not None}
         if plan:  # no plan at all: the key is left out, so a file without one is unchanged
             doc["plan"] = plan
-        evidence = {item["id"]: _evidence(fields, item["id"]) for item in _items(definition)}
+        evidence = {item["id"]: _evidence(fields, item["id"]) for _, item in items(definition)}
         evidence = {key: entries for key, entries in evidence.items() if entries}
         if evidence:  # likewise: no evidence, no key
             doc["evidence"] = evidence
     return doc, rows
-
-
-def plan_field(key: str, item_id: str) -> str:
-    """The name of a plan entry's field: ``plan-action:<id>``, ..., ``plan-carried:<id>``."""
-    return part_name(f"plan-{_PLAN_FIELD.get(key, key)}", item_id)
 
 
 def _plan_entry(fields: dict[str, str], item_id: str) -> dict[str, JSON] | None:
@@ -141,11 +117,6 @@ def _plan_entry(fields: dict[str, str], item_id: str) -> dict[str, JSON] | None:
 def evidence_numbers(fields: dict[str, str], item_id: str) -> list[int]:
     """The entry indexes of an item's evidence present in the form, in order."""
     return sorted({int(m.group(2)) for name in fields if (m := _EVIDENCE.match(name)) and m.group(1) == item_id})
-
-
-def evidence_name(item_id: str, n: int | str, part: str) -> str:
-    """The name of an evidence entry's field: ``what``, ``kind``, ``strength`` or ``review-by``."""
-    return f"evidence:{item_id}:{n}:{part}"
 
 
 def _evidence(fields: dict[str, str], item_id: str) -> list[dict[str, str]]:
@@ -187,7 +158,7 @@ def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
         for criterion, level in row.get("levels", {}).items():
             fields[row_name(n, f"level:{criterion}")] = "" if level is None else str(level)
     if definition["kind"] == "maturity":
-        for item in _items(definition):
+        for item in [item for _, item in items(definition)]:
             answer = answers.get(item["id"], {})
             level = answer.get("level")
             fields[item_name(item["id"])] = "" if level is None else str(level)
@@ -206,42 +177,3 @@ def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
             if entries:
                 counts[item["id"]] = len(entries)
     return {"fields": fields, "rows": len(rows), "evidence": counts}
-
-
-def _evidence_field(parts: list[str]) -> str:
-    """An evidence problem's field: the entry's own field; the entry or the list as a whole, its first field.
-    Entry k of the document is form entry k: to_form numbers them 0, 1, ... and from_form keeps their order."""
-    item_id = parts[0]
-    n = int(parts[1][1:-1]) if len(parts) > 1 and parts[1].startswith("[") else 0
-    key = parts[2] if len(parts) > 2 and parts[2] in EVIDENCE_KEYS else "what"
-    return evidence_name(item_id, n, key.replace("_", "-"))
-
-
-def field_for(definition: dict[str, Any], path: str, rows: list[int]) -> str | None:
-    """The id of the form element a problem at ``path`` belongs to, for the error summary's links."""
-    known = {item["id"] for item in _items(definition)}
-    parts = re.findall(r"[^.\[\]]+|\[\d+\]", path)
-    if parts[:1] == ["context"] and len(parts) > 1:
-        return f"context-{parts[1]}"
-    if parts[:1] == ["assessment_date"]:
-        return ASSESSMENT_DATE
-    if parts[:1] == ["respondent"] and len(parts) > 1:
-        return f"respondent-{parts[1]}"
-    if parts[:1] == ["plan"] and len(parts) > 1 and parts[1] in known:
-        # A problem with the entry as a whole links to its first field.
-        key = parts[2] if len(parts) > 2 and parts[2] in PLAN_KEYS else "action"
-        return plan_field(key, parts[1])
-    if parts[:1] == ["evidence"] and len(parts) > 1 and parts[1] in known:
-        return _evidence_field(parts[1:])
-    if parts[:1] != ["answers"] or len(parts) < 2:
-        return None
-    if parts[1] in ("areas", "measures") and len(parts) > 2 and parts[2].startswith("["):
-        index = int(parts[2][1:-1])
-        n = rows[index] if index < len(rows) else index
-        rest = parts[3:]
-        if rest[:1] == ["levels"] and len(rest) > 1:
-            return row_name(n, f"level:{rest[1]}")
-        return row_name(n, rest[0]) if rest else f"row:{n}"
-    if parts[1] not in known:
-        return None
-    return part_name("note", parts[1]) if parts[2:3] == ["note"] else item_name(parts[1])

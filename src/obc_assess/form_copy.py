@@ -19,7 +19,7 @@ from typing import Any
 from obc_assess.catalogue import text
 from obc_assess.form import from_form
 from obc_assess.languages import lang_of
-from obc_assess.responses import Problem
+from obc_assess.problem import Problem
 
 FORMAT = "obc-assess/form-copy"
 FORMAT_VERSION = 1

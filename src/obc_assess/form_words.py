@@ -12,9 +12,10 @@ import re
 from typing import Any
 
 from obc_assess.catalogue import text
-from obc_assess.form import ASSESSMENT_DATE, date_boxes, part_name, row_numbers
+from obc_assess.fields import ASSESSMENT_DATE, part_name
+from obc_assess.form import date_boxes, row_numbers
 from obc_assess.languages import DEFAULT, lang_of
-from obc_assess.responses import Problem
+from obc_assess.problem import Problem
 
 # An item's fields, by the part of their name before ":<item id>", each labelled with the item's title
 # (core.field-<part>).

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from obc_assess.responses import Problem
+from obc_assess.problem import Problem
 
 # A responses document nests five levels deep. Deeper input is refused before parsing, because how deep the
 # json module can go depends on the Python version: CPython and Pyodide must give the same answer.

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from obc_assess.datamodel import Data, GuidanceEntry, page_url
 from obc_assess.languages import DEFAULT, LANGUAGES, localise
+from obc_assess.references import check_references
 from obc_assess.schema import SchemaMissing, check
 from obc_assess.yamlfile import data_problems, read_yaml
 
 DATA_DIR = Path(__file__).parent / "data"
+__all__ = ["DATA_DIR", "Data", "DataError", "GuidanceEntry", "guidance_index", "load_data", "page_url"]
 
 
 class DataError(ValueError):
@@ -19,55 +21,6 @@ class DataError(ValueError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
-
-
-@dataclass(frozen=True)
-class Data:
-    """Every data file, validated, as plain JSON-able values."""
-
-    sources: list[dict[str, Any]]
-    models: list[dict[str, Any]]
-    glossary: dict[str, Any]
-    scales: dict[str, Any]
-    guidance: list[dict[str, Any]]
-    assessments: dict[str, dict[str, Any]]
-    # Where each guidance and assessment document came from, relative to the data folder (for messages).
-    files: dict[str, str]
-    # models.yaml's own source and section, for the models page.
-    models_meta: dict[str, Any] = field(default_factory=dict)
-    # The language every text in here is in ("en" or "cy"); quotations stay in their source's English.
-    lang: str = DEFAULT
-    # The bilingual term list the Welsh text follows (terms.yaml): each entry keeps both languages.
-    terms: list[dict[str, str]] = field(default_factory=list)
-    # Evidence kinds and strengths, and action statuses (evidence.yaml).
-    evidence: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class GuidanceEntry:
-    """A guidance page or item, and where it lives on the site."""
-
-    id: str
-    kind: str  # "page", "item", or "anchor" (a titled list or group of items)
-    page_id: str
-    source: str
-    section: str
-    url: str  # site-relative: guidance/<page>/ or guidance/<page>/#<item>
-    item: dict[str, Any] | None
-    quote_label: str | None
-    question_label: str | None
-    title: str = ""  # the page title, item name, or list or group title
-
-
-def page_url(page_id: str) -> str:
-    """The site-relative URL of a guidance page (the one place this rule lives)."""
-    return f"guidance/{page_id}/"
-
-
-# A guidance page id becomes a file name (guidance/<id>.md): stay well inside every file system's 255.
-MAX_PAGE_ID = 100
-# Pages the site generates under guidance/ (obc_site.pages): a guidance page with one of these ids would replace it.
-GENERATED_GUIDANCE_PAGES = ("index", "models", "glossary")
 
 
 def _read(data_dir: Path, name: str, schema: str, problems: list[str]) -> Any:
@@ -107,8 +60,6 @@ def _documents(data_dir: Path, folder: str, problems: list[str]) -> list[Path]:
 def load_data(data_dir: Path | None = None, lang: str = DEFAULT) -> Data:
     """Read and check all the data, in both languages, and return it in ``lang``; raise DataError listing every
     problem found."""
-    from obc_assess.references import check_references
-
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
     data_dir = data_dir or DATA_DIR

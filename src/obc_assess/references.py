@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from obc_assess.loader import Data
+from obc_assess.datamodel import GENERATED_GUIDANCE_PAGES, MAX_PAGE_ID, Data
 
 
 def check_references(data: Data) -> list[str]:
@@ -66,8 +65,6 @@ def _check_terms(terms: list[dict[str, Any]]) -> Iterator[str]:
 
 
 def _check_page_ids(data: Data) -> Iterator[str]:
-    from obc_assess.loader import GENERATED_GUIDANCE_PAGES, MAX_PAGE_ID
-
     for n, doc in enumerate(data.guidance):
         for p, page in enumerate(doc["pages"]):
             where = f"{data.files[f'guidance:{n}']}: pages[{p}].id"

@@ -37,15 +37,16 @@ blank is ignored.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from obc_assess.catalogue import text
 from obc_assess.checks import Checker, quote
 from obc_assess.definition import answer_keys, items, scale_of
 from obc_assess.evidence import check_evidence
+from obc_assess.fields import field_for
 from obc_assess.languages import DEFAULT, lang_of
 from obc_assess.plan import check_plan, is_date
+from obc_assess.problem import Problem, ProblemsError
 from obc_assess.tailor import applies
 
 FORMAT = "obc-assess/responses"
@@ -83,27 +84,8 @@ _OPTIONAL = ("saved_at", "plan", "assessment_date", "evidence")
 _ROWS = {"matrix": "areas", "classification": "measures"}
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a responses document: where (a dotted JSON path), what to do, its form field."""
-
-    path: str
-    message: str
-    field: str | None = None
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
-
-    def to_dict(self) -> dict[str, str | None]:
-        return {"path": self.path, "message": self.message, "field": self.field}
-
-
-class ResponsesError(ValueError):
+class ResponsesError(ProblemsError):
     """A responses document cannot be scored; ``problems`` lists everything wrong with it."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(map(str, problems)))
-        self.problems = problems
 
 
 def context_of(definition: dict[str, Any], doc: dict[str, Any]) -> tuple[int | None, str | None]:
@@ -144,16 +126,13 @@ def template(definition: dict[str, Any], model: int | None = None,
 
 def validate(definition: dict[str, Any], doc: object) -> list[Problem]:
     """Every problem with a responses document for this assessment (never raises, on any JSON value)."""
-    # The form's field names for a path live with the form mapping, which imports this module.
-    from obc_assess.form import field_for
-
     check = Checker(lang_of(definition))
     if not isinstance(doc, dict):
         check.say("(file)", "not-object", kind=check.kind(doc, check.lang))
     else:
         _top(check, definition, doc)
     # Rows here are the document's own rows; the form glue maps them to its row numbers itself.
-    return [Problem(path, message, field_for(definition, path, [])) for path, message in check.problems]
+    return [Problem(path, message, field=field_for(definition, path, [])) for path, message in check.problems]
 
 
 def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 import obc_assess
 
 # Host-only modules: the command line, and reading and checking the YAML data. The browser gets JSON.
-HOST_ONLY = frozenset({"cli.py", "__main__.py", "loader.py", "schema.py", "references.py", "yamlfile.py"})
+HOST_ONLY = frozenset({"cli.py", "__main__.py", "loader.py", "schema.py", "references.py", "yamlfile.py", "building.py",
+                       "datamodel.py"})
 # Zip timestamps start in 1980; a fixed one makes the bytes (and so the hash) depend on content alone.
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 

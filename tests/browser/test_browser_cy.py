@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from test_browser_team import payload, rated
 
 from obc_assess import api, catalogue
-from obc_assess.definition import build_all
+from obc_assess.building import build_all
 from obc_assess.loader import load_data
 
 pytestmark = pytest.mark.browser

@@ -1,6 +1,7 @@
 // Runs obc_assess inside real Pyodide under Node, offline, for the parity test (tests/test_pyodide.py).
 // Usage: node tests/pyodide/parity.mjs <the site's python_stdlib zip> <cases.json> [<python to run first>]
-// cases.json is a list of {"fn": name in obc_assess.api, "args": [strings or numbers]}. Prints one JSON object:
+// cases.json is a list of requests as the worker sends obc_assess.api.call ({"type", "definition", ...}).
+// Prints one JSON object:
 // {"python": version, "outputs": [each call's returned string], "misses": [modules the fallback was asked for],
 //  "first": what the first Python returned, "timings": {"load_ms", "import_ms", "calls_ms"}}.
 // As the browser worker does: the site's zip is the standard library (obc_assess inside), and the fallback
@@ -22,8 +23,8 @@ const firstResult = first ? String(pyodide.runPython(first)) : null;
 const api = pyodide.pyimport("obc_assess.api");
 const imported = performance.now();
 const cases = JSON.parse(await readFile(casesPath, "utf8"));
-// JS null arrives in Python as pyodide.ffi.jsnull, not None; undefined is None (the browser glue must do this too).
-const outputs = cases.map(({ fn, args }) => api[fn](...args.map((arg) => (arg === null ? undefined : arg))));
+// Each case is a request as the worker sends it: JSON text into the one entry point, JSON text out.
+const outputs = cases.map((request) => String(api.call(JSON.stringify(request))));
 const done = performance.now();
 process.stdout.write(JSON.stringify({
   python: pyodide.runPython("import sys; sys.version.split()[0]"),
