@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 
 from bench.timing import figure, timed
-from obc_assess.building import build_all
-from obc_assess.loader import DATA_DIR, load_data
+from obc_assess.host.building import build_all
+from obc_assess.host.loader import DATA_DIR, load_data
 from obc_site.build import build as build_site
 from obc_site.pages import generated_pages
 from obc_site.pyzip import Archive

@@ -1,4 +1,4 @@
-// Times obc_assess.api calls inside real Pyodide under Node (make bench). Usage:
+// Times obc_assess.core.api calls inside real Pyodide under Node (make bench). Usage:
 //   node bench/pyodide_calls.mjs <obc_assess zip> <cases.json>
 // cases.json: [{"name", "fn", "args", "repeat"}]. Prints {"load_ms", "cases": [{"name", "ms": [per call]}]}.
 import { readFile } from "node:fs/promises";
@@ -9,7 +9,7 @@ const started = performance.now();
 const pyodide = await loadPyodide();
 const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
 pyodide.unpackArchive(new Uint8Array(await readFile(zipPath)), "zip", { extractDir: sitePackages });
-const api = pyodide.pyimport("obc_assess.api");
+const api = pyodide.pyimport("obc_assess.core.api");
 const loadMs = performance.now() - started;
 const results = [];
 for (const { name, fn, args, repeat } of JSON.parse(await readFile(casesPath, "utf8"))) {

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from bench.timing import figure, percentile
-from obc_assess import api
-from obc_assess.building import build_all
-from obc_assess.definition import items
-from obc_assess.loader import load_data
-from obc_assess.responses import template
+from obc_assess.core import api
+from obc_assess.core.definition import items
+from obc_assess.core.responses import template
+from obc_assess.host.building import build_all
+from obc_assess.host.loader import load_data
 from obc_site.pyzip import build_zip
 
 ROOT = Path(__file__).resolve().parent.parent

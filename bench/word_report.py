@@ -9,9 +9,9 @@ from typing import Any
 
 from bench.scoring import answered, run_pyodide
 from bench.timing import figure
-from obc_assess import api
-from obc_assess.building import build_all
-from obc_assess.loader import load_data
+from obc_assess.core import api
+from obc_assess.host.building import build_all
+from obc_assess.host.loader import load_data
 
 ASSESSMENT = "commissioning-standards"  # the longest form (13 standards and five checklists)
 CALLS = 21

@@ -12,7 +12,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from obc_assess.catalogue import part, text
+from obc_assess.core.catalogue import part, text
 from obc_site.language import MissingTranslation, language_site_url, page_alternates, translated_source
 
 

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from obc_assess.building import build
-from obc_assess.languages import localise
-from obc_assess.loader import Data, load_data
-from obc_assess.yamlfile import read_yaml
+from obc_assess.core.languages import localise
+from obc_assess.host.building import build
+from obc_assess.host.loader import Data, load_data
+from obc_assess.host.yamlfile import read_yaml
 from obc_site.build import build as build_site
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 
-from obc_assess import api
-from obc_assess.building import build
-from obc_assess.form import to_form
-from obc_assess.jsontext import MAX_DEPTH, parse
-from obc_assess.loader import Data
-from obc_assess.render import to_csv, to_markdown
-from obc_assess.responses import template
-from obc_assess.scoring import score
+from obc_assess.core import api
+from obc_assess.core.form import to_form
+from obc_assess.core.jsontext import MAX_DEPTH, parse
+from obc_assess.core.render import to_csv, to_markdown
+from obc_assess.core.responses import template
+from obc_assess.core.scoring import score
+from obc_assess.host.building import build
+from obc_assess.host.loader import Data
 
 # (text, the problem message at "(file)"; None when the text parses)
 PARSE_CASES = [
@@ -428,9 +428,9 @@ def test_call_answers_every_request_the_browser_sends(maturity: dict[str, Any]) 
 
 
 @pytest.mark.parametrize(("request_json", "message"), [
-    ("{", "not a request obc_assess.api answers: {"),
-    ('{"type": "nope", "definition": "{}"}', 'not a request obc_assess.api answers: {"type": "nope"'),
-    ('{"type": "evaluate"}', "not a request obc_assess.api answers"),
+    ("{", "not a request obc_assess.core.api answers: {"),
+    ('{"type": "nope", "definition": "{}"}', 'not a request obc_assess.core.api answers: {"type": "nope"'),
+    ('{"type": "evaluate"}', "not a request obc_assess.core.api answers"),
     ('{"type": "docx", "definition": "{}"}', "a 'docx' request needs 'responses'"),
 ])
 def test_call_refuses_a_request_the_page_could_not_have_built(request_json: str, message: str) -> None:

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from obc_assess import catalogue
-from obc_assess.building import build_all
-from obc_assess.languages import LANGUAGES
-from obc_assess.loader import load_data
+from obc_assess.core import catalogue
+from obc_assess.core.languages import LANGUAGES
+from obc_assess.host.building import build_all
+from obc_assess.host.loader import load_data
 from obc_site.pages import AssetUrls, generated_pages
 
 BLOCK = re.compile(r'<template id="obc-words">(.*?)</template>', re.S)

@@ -11,14 +11,15 @@ from typing import Any
 
 import pytest
 
-from obc_assess import api, cli
-from obc_assess.building import build
-from obc_assess.compare import compare
-from obc_assess.loader import Data, DataError, load_data
-from obc_assess.render import to_csv, to_json, to_markdown
-from obc_assess.report_team import compare_markdown, team_csv, team_markdown
-from obc_assess.scoring import score
-from obc_assess.team import aggregate, with_skipped
+from obc_assess.core import api
+from obc_assess.core.compare import compare
+from obc_assess.core.render import to_csv, to_json, to_markdown
+from obc_assess.core.report_team import compare_markdown, team_csv, team_markdown
+from obc_assess.core.scoring import score
+from obc_assess.core.team import aggregate, with_skipped
+from obc_assess.host import cli
+from obc_assess.host.building import build
+from obc_assess.host.loader import Data, DataError, load_data
 
 ROOT = Path(__file__).resolve().parent.parent
 AID = "commissioning-principles"  # a maturity assessment with no scope

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from obc_assess import api
-from obc_assess.compare import CompareError, compare, problems, prune
-from obc_assess.report_team import COMPARE_COLUMNS, compare_csv, compare_markdown
-from obc_assess.responses import template
+from obc_assess.core import api
+from obc_assess.core.compare import CompareError, compare, problems, prune
+from obc_assess.core.report_team import COMPARE_COLUMNS, compare_csv, compare_markdown
+from obc_assess.core.responses import template
 
 
 def _doc(definition: dict[str, Any], levels: dict[str, object], model: int | None = 2) -> dict[str, Any]:

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from obc_assess.compare import compare
-from obc_assess.compare_text import date_label, header_of, warnings
-from obc_assess.report_team import compare_markdown
-from obc_assess.responses import template
+from obc_assess.core.compare import compare
+from obc_assess.core.compare_text import date_label, header_of, warnings
+from obc_assess.core.report_team import compare_markdown
+from obc_assess.core.responses import template
 
 DIFFERENT = ("These files are from different people: Ann (baseline) and Bob (later file). A comparison over time "
              "needs the same person's or team's answers, earlier and later.")

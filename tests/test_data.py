@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from obc_assess.loader import DATA_DIR, DataError, guidance_index, load_data
+from obc_assess.host.loader import DATA_DIR, DataError, guidance_index, load_data
 
 BROKEN = sorted((Path(__file__).parent / "broken_data").glob("*.yaml"))
 

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from obc_assess.building import build, build_all
-from obc_assess.definition import FORMAT, answer_keys, field_id, items
-from obc_assess.loader import Data
+from obc_assess.core.definition import FORMAT, answer_keys, field_id, items
+from obc_assess.host.building import build, build_all
+from obc_assess.host.loader import Data
 
 TOP_KEYS = {"format", "format_version", "assessment_titles", "id", "version", "title", "kind", "summary", "source",
             "section",

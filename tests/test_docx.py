@@ -19,17 +19,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from obc_assess import api
-from obc_assess.building import build_all
-from obc_assess.cli import main
-from obc_assess.compare import compare
-from obc_assess.definition import items, scale_of
-from obc_assess.loader import Data
-from obc_assess.report_docx import result_docx
-from obc_assess.report_docx_team import compare_docx, team_docx
-from obc_assess.responses import template
-from obc_assess.scoring import score
-from obc_assess.team import aggregate
+from obc_assess.core import api
+from obc_assess.core.compare import compare
+from obc_assess.core.definition import items, scale_of
+from obc_assess.core.report_docx import result_docx
+from obc_assess.core.report_docx_team import compare_docx, team_docx
+from obc_assess.core.responses import template
+from obc_assess.core.scoring import score
+from obc_assess.core.team import aggregate
+from obc_assess.host.building import build_all
+from obc_assess.host.cli import main
+from obc_assess.host.loader import Data
 
 
 @pytest.fixture(scope="module")

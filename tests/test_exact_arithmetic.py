@@ -10,11 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from weighted import weighted
 
-from obc_assess.common import percent, ratio_rounded, rounded
-from obc_assess.scoring import score
-from obc_assess.stats import _in_order, spread
-from obc_assess.tailor import applies
-from obc_assess.team import aggregate
+from obc_assess.core.common import percent, ratio_rounded, rounded
+from obc_assess.core.scoring import score
+from obc_assess.core.stats import _in_order, spread
+from obc_assess.core.tailor import applies
+from obc_assess.core.team import aggregate
 
 LEVELS: list[object] = [0, 1, 2, 3, "na", "unknown", None]
 # Decimals as a definition may hold them: whole, one to three places, and the odd float repr (1e-05).

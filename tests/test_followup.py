@@ -14,18 +14,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from obc_assess import api, cli
-from obc_assess.building import build
-from obc_assess.carry import carry_forward
-from obc_assess.compare import compare
-from obc_assess.form import from_form, to_form
-from obc_assess.loader import Data, load_data
-from obc_assess.render import plan_csv
-from obc_assess.report import to_markdown
-from obc_assess.report_docx import result_docx
-from obc_assess.report_docx_team import compare_docx
-from obc_assess.responses import validate
-from obc_assess.scoring import score
+from obc_assess.core import api
+from obc_assess.core.carry import carry_forward
+from obc_assess.core.compare import compare
+from obc_assess.core.form import from_form, to_form
+from obc_assess.core.render import plan_csv
+from obc_assess.core.report import to_markdown
+from obc_assess.core.report_docx import result_docx
+from obc_assess.core.report_docx_team import compare_docx
+from obc_assess.core.responses import validate
+from obc_assess.core.scoring import score
+from obc_assess.host import cli
+from obc_assess.host.building import build
+from obc_assess.host.loader import Data, load_data
 
 FILES = Path(__file__).parent / "followup"
 AID = "procurement-review"

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from obc_assess import api
-from obc_assess.form_copy import read
-from obc_assess.responses import template
-from obc_assess.scoring import score
+from obc_assess.core import api
+from obc_assess.core.form_copy import read
+from obc_assess.core.responses import template
+from obc_assess.core.scoring import score
 
 DELETE = object()
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from obc_assess import api
-from obc_assess.form import from_form, to_form
-from obc_assess.form_words import date_message
+from obc_assess.core import api
+from obc_assess.core.form import from_form, to_form
+from obc_assess.core.form_words import date_message
 
 LABEL = "Due date for \u201cGovernance\u201d"
 

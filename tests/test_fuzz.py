@@ -14,10 +14,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from obc_assess import api, cli
-from obc_assess.building import build_all
-from obc_assess.loader import load_data
-from obc_assess.responses import template
+from obc_assess.core import api
+from obc_assess.core.responses import template
+from obc_assess.host import cli
+from obc_assess.host.building import build_all
+from obc_assess.host.loader import load_data
 
 DATA = load_data()
 DEFINITIONS = build_all(DATA)

@@ -68,7 +68,7 @@ def test_no_package_import_inside_a_function() -> None:
 def test_browser_modules_import_without_the_host_part_or_pyyaml() -> None:
     shipped = sorted(_module(path) for name, path in package_files() if name.endswith(".py"))
     host = sorted(set(_graph()) - set(shipped))
-    assert "obc_assess.api" in shipped and "obc_assess.loader" in host
+    assert "obc_assess.core.api" in shipped and "obc_assess.host.loader" in host
     # A fresh interpreter where importing PyYAML or any host module fails, as it would in the browser.
     script = f"""
 import importlib, sys

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from obc_assess.catalogue import catalogue
+from obc_assess.core.catalogue import catalogue
 from obc_site.language import (
     MissingTranslation,
     _relative,

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from obc_assess import catalogue
-from obc_assess.languages import DEFAULT, LANGUAGES, is_text, localise
+from obc_assess.core import catalogue
+from obc_assess.core.languages import DEFAULT, LANGUAGES, is_text, localise
 
 
 def test_english_is_the_default_and_first() -> None:

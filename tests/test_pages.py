@@ -14,14 +14,14 @@ from typing import Any
 
 import pytest
 
-from obc_assess.building import build_all
-from obc_assess.catalogue import part
-from obc_assess.loader import Data, load_data
+from obc_assess.core.catalogue import part
+from obc_assess.host.building import build_all
+from obc_assess.host.loader import Data, load_data
 from obc_site.pages import TEMPLATES, AssetUrls, Site, generated_pages, sort_key, words
 from obc_site.site import abbreviations
 
 ROOT = Path(__file__).resolve().parent.parent
-MESSAGES = ROOT / "src" / "obc_assess" / "messages"
+MESSAGES = ROOT / "src" / "obc_assess" / "core" / "messages"
 URLS = AssetUrls("assets/pyodide/x/", "assets/obc/stdlib.zip", {})
 
 

@@ -11,15 +11,15 @@ from typing import Any
 
 import pytest
 
-from obc_assess import api
-from obc_assess.building import build_all
-from obc_assess.fields import field_for
-from obc_assess.form import from_form, to_form
-from obc_assess.loader import Data
-from obc_assess.plan import is_date
-from obc_assess.render import PLAN_COLUMNS, plan_csv, to_csv, to_markdown
-from obc_assess.responses import template, validate
-from obc_assess.scoring import score
+from obc_assess.core import api
+from obc_assess.core.fields import field_for
+from obc_assess.core.form import from_form, to_form
+from obc_assess.core.plan import is_date
+from obc_assess.core.render import PLAN_COLUMNS, plan_csv, to_csv, to_markdown
+from obc_assess.core.responses import template, validate
+from obc_assess.core.scoring import score
+from obc_assess.host.building import build_all
+from obc_assess.host.loader import Data
 from obc_site.pages import AssetUrls, Site, assessment_pages
 
 EXAMPLE = '{"action": "", "owner": "", "due": "", "target": null}'

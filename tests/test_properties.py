@@ -9,12 +9,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from weighted import weighted
 
-from obc_assess.compare import compare
-from obc_assess.definition import answer_keys
-from obc_assess.responses import FORMAT
-from obc_assess.scoring import score
-from obc_assess.tailor import applies
-from obc_assess.team import aggregate
+from obc_assess.core.compare import compare
+from obc_assess.core.definition import answer_keys
+from obc_assess.core.responses import FORMAT
+from obc_assess.core.scoring import score
+from obc_assess.core.tailor import applies
+from obc_assess.core.team import aggregate
 
 LEVELS: list[object] = [0, 1, 2, 3, "na", "unknown", None]
 WEIGHTS = [0.5, 1, 1.5, 2, 3, 5]

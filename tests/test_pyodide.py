@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from obc_assess import api
-from obc_assess.building import build_all
-from obc_assess.definition import items, scale_of
-from obc_assess.form import to_form
-from obc_assess.loader import Data, load_data
-from obc_assess.responses import template
+from obc_assess.core import api
+from obc_assess.core.definition import items, scale_of
+from obc_assess.core.form import to_form
+from obc_assess.core.responses import template
+from obc_assess.host.building import build_all
+from obc_assess.host.loader import Data, load_data
 from obc_site.pyzip import build_zip
 from obc_site.stdlib import StdlibBuildError, build_stdlib, module_names
 
@@ -74,7 +74,7 @@ def _filled(definition: dict[str, Any], model: int | None, rng: random.Random) -
 
 
 def _cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Calls of obc_assess.api: every assessment and model, rendered three ways, plus invalid input."""
+    """Calls of obc_assess.core.api: every assessment and model, rendered three ways, plus invalid input."""
     rng = random.Random(20240601)
     cases: list[dict[str, Any]] = []
     for definition in definitions.values():
@@ -278,14 +278,14 @@ def test_zip_is_deterministic_content_hashed_and_browser_only() -> None:
         names = archive.namelist()
         assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in archive.infolist())
     assert names == sorted(names)
-    assert {"obc_assess/__init__.py", "obc_assess/api.py", "obc_assess/scoring.py"} <= set(names)
+    assert {"obc_assess/__init__.py", "obc_assess/core/api.py", "obc_assess/core/scoring.py"} <= set(names)
     # Host-only modules (the command line, YAML loading) and the data stay out of the browser.
     for host in ("cli.py", "__main__.py", "loader.py", "schema.py", "references.py", "yamlfile.py"):
         assert f"obc_assess/{host}" not in names
-    assert all(name.endswith(".py") or name.startswith("obc_assess/messages/") for name in names)
+    assert all(name.endswith(".py") or name.startswith("obc_assess/core/messages/") for name in names)
     assert not [name for name in names if "/data/" in name]
     # The core's words in both languages go with it (the catalogue reads them through the package's loader).
-    assert {"obc_assess/messages/en/core.json", "obc_assess/messages/cy/core.json"} <= set(names)
+    assert {"obc_assess/core/messages/en/core.json", "obc_assess/core/messages/cy/core.json"} <= set(names)
 
 
 @pytest.mark.pyodide
@@ -316,12 +316,12 @@ def test_shipped_zip_is_compiled_sorted_and_holds_the_package(shipped: Path) -> 
     names = [info.filename for info in infos]
     assert names == sorted(names) and all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in infos)
     catalogues = [name for name in names if name.endswith(".json")]
-    assert set(catalogues) >= {"obc_assess/messages/en/core.json", "obc_assess/messages/cy/core.json"}
-    assert all(name.startswith("obc_assess/messages/") for name in catalogues)
+    assert set(catalogues) >= {"obc_assess/core/messages/en/core.json", "obc_assess/core/messages/cy/core.json"}
+    assert all(name.startswith("obc_assess/core/messages/") for name in catalogues)
     assert all(name.endswith(".pyc") for name in names if name not in catalogues)
     # One magic number (Pyodide's Python's), and every pyc hash-based and unchecked (flags 0b01).
     assert len({head[:4] for head in heads}) == 1 and {head[4:8] for head in heads} == {b"\x01\0\0\0"}
-    assert {"obc_assess/api.pyc", "obc_stdlib_fallback.pyc", "encodings/__init__.pyc", "_pyodide/__init__.pyc",
+    assert {"obc_assess/core/api.pyc", "obc_stdlib_fallback.pyc", "encodings/__init__.pyc", "_pyodide/__init__.pyc",
             "json/decoder.pyc"} <= set(names)
     for host in ("cli", "__main__", "loader", "schema", "references"):
         assert f"obc_assess/{host}.pyc" not in names

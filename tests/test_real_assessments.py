@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from obc_assess.building import build
-from obc_assess.definition import items, scale_of
-from obc_assess.loader import DATA_DIR, Data
-from obc_assess.responses import template, validate
-from obc_assess.scoring import score
+from obc_assess.core.definition import items, scale_of
+from obc_assess.core.responses import template, validate
+from obc_assess.core.scoring import score
+from obc_assess.host.building import build
+from obc_assess.host.loader import DATA_DIR, Data
 
 ROOT = Path(__file__).resolve().parent.parent
 # Named from the files, so a new assessment is tested without editing this list.
@@ -114,8 +114,8 @@ def test_format_page_examples_are_valid(real_data: Data, aid: str, doc: dict[str
 # seed section it is drawn from; advice the sources do not give is marked as the toolkit's own.
 @pytest.mark.parametrize("aid", ["procurement-review", "contract-management-review", "supporting-systems"])
 def test_every_tool_20_21_item_has_cited_next_steps(real_data: Data, aid: str) -> None:
-    from obc_assess.building import build
-    from obc_assess.definition import items
+    from obc_assess.core.definition import items
+    from obc_assess.host.building import build
 
     definition = build(real_data, aid)
     for _, item in items(definition):
@@ -129,8 +129,8 @@ def test_every_tool_20_21_item_has_cited_next_steps(real_data: Data, aid: str) -
 # which the maturity levels (Not in place ... Embedded) do not answer.
 @pytest.mark.parametrize("aid", ["procurement-review", "contract-management-review", "supporting-systems"])
 def test_stems_are_answered_by_the_maturity_levels(real_data: Data, aid: str) -> None:
-    from obc_assess.building import build
-    from obc_assess.definition import items
+    from obc_assess.core.definition import items
+    from obc_assess.host.building import build
 
     for _, item in items(build(real_data, aid)):
         question = item["question"]

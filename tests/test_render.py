@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from obc_assess.render import CSV_COLUMNS, to_csv, to_json, to_markdown
-from obc_assess.report import escape
-from obc_assess.responses import template
-from obc_assess.scoring import score
+from obc_assess.core.render import CSV_COLUMNS, to_csv, to_json, to_markdown
+from obc_assess.core.report import escape
+from obc_assess.core.responses import template
+from obc_assess.core.scoring import score
 
 
 def _maturity_result(maturity: dict[str, Any], note: str = "", name: str = "") -> dict[str, Any]:

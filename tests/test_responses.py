@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from obc_assess.responses import Problem, ResponsesError, template, validate
-from obc_assess.tailor import applies
+from obc_assess.core.responses import Problem, ResponsesError, template, validate
+from obc_assess.core.tailor import applies
 
 DELETE = object()  # marks a key to remove from the document
 Changes = list[tuple[tuple[Any, ...], object]]  # (path of keys, new value or DELETE)

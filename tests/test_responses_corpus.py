@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from obc_assess import api, cli
-from obc_assess.building import build_all
-from obc_assess.loader import load_data
+from obc_assess.core import api
+from obc_assess.host import cli
+from obc_assess.host.building import build_all
+from obc_assess.host.loader import load_data
 
 CORPUS = sorted((Path(__file__).parent / "responses_corpus").glob("*.json"))
 # What each file is about is in its name; the .expect file beside it holds the CLI's output ("FILE" for the path)

@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from obc_assess.building import build_all
-from obc_assess.definition import items, scale_of
-from obc_assess.loader import load_data
-from obc_assess.report import to_markdown
-from obc_assess.responses import template, validate
-from obc_assess.scoring import score
+from obc_assess.core.definition import items, scale_of
+from obc_assess.core.report import to_markdown
+from obc_assess.core.responses import template, validate
+from obc_assess.core.scoring import score
+from obc_assess.host.building import build_all
+from obc_assess.host.loader import load_data
 from obc_site.pages import AssetUrls, Site, assessment_pages
 
 REAL = build_all(load_data())

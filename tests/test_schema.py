@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from obc_assess import schema
-from obc_assess.schema import join_path, type_name
+from obc_assess.host import schema
+from obc_assess.host.schema import join_path, type_name
 
 CASES: list[tuple[dict[str, Any], Any, list[tuple[str, str]]]] = [
     ({"type": "string"}, "x", []),

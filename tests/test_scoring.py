@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from obc_assess.bands import band_for
-from obc_assess.common import percent, rounded
-from obc_assess.responses import ResponsesError, template
-from obc_assess.scoring import score
+from obc_assess.core.bands import band_for
+from obc_assess.core.common import percent, rounded
+from obc_assess.core.responses import ResponsesError, template
+from obc_assess.core.scoring import score
 
 RESULT_KEYS = {"format", "format_version", "assessment", "responses_version", "version_matches", "context",
                "respondent", "overall", "sections", "priorities", "evidence_gaps", "working", "matrix",

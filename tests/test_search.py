@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from obc_assess.loader import load_data
+from obc_assess.host.loader import load_data
 from obc_site.search import compound_separator, slim_index, summary_only
 
 

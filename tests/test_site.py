@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from obc_assess.loader import Data, guidance_index, load_data
+from obc_assess.host.loader import Data, guidance_index, load_data
 from obc_site.csp import PLACEHOLDER, inline_script_hashes
 from obc_site.pages import _cell, _first_sentence
 from obc_site.site import abbreviations, navigation

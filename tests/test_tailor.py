@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from obc_assess.building import build_all
-from obc_assess.definition import items, scale_of
-from obc_assess.loader import load_data
-from obc_assess.responses import template
-from obc_assess.scoring import score
-from obc_assess.tailor import applies, asked_ids, effects, tag_for, weight_of
+from obc_assess.core.definition import items, scale_of
+from obc_assess.core.responses import template
+from obc_assess.core.scoring import score
+from obc_assess.core.tailor import applies, asked_ids, effects, tag_for, weight_of
+from obc_assess.host.building import build_all
+from obc_assess.host.loader import load_data
 
 REAL = build_all(load_data())
 MODELS: list[int | None] = [None, 1, 2, 3]

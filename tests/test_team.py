@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from obc_assess import api
-from obc_assess.report_team import TEAM_COLUMNS, team_csv, team_markdown
-from obc_assess.responses import template
-from obc_assess.stats import change, spread
-from obc_assess.team import aggregate, with_skipped
+from obc_assess.core import api
+from obc_assess.core.report_team import TEAM_COLUMNS, team_csv, team_markdown
+from obc_assess.core.responses import template
+from obc_assess.core.stats import change, spread
+from obc_assess.core.team import aggregate, with_skipped
 
 
 def _person(definition: dict[str, Any], name: str, role: str, model: int | None,

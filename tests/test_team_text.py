@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from obc_assess.responses import ROLES, template
-from obc_assess.team import aggregate, summary_line
-from obc_assess.team_text import agreement
+from obc_assess.core.responses import ROLES, template
+from obc_assess.core.team import aggregate, summary_line
+from obc_assess.core.team_text import agreement
 
 
 def _person(definition: dict[str, Any], name: str, role: str, levels: dict[str, object],
@@ -116,7 +116,7 @@ def procurement(definitions: dict[str, dict[str, Any]]) -> dict[str, Any]:
 def test_files_the_browser_could_not_read_are_left_out_in_words(maturity: dict[str, Any]) -> None:
     import json
 
-    from obc_assess import api
+    from obc_assess.core import api
 
     files = json.dumps([{"name": "ann.json", "text": json.dumps(_person(maturity, "Ann", "", {"governance": 1}))},
                         {"name": "huge.json", "unreadable": "too-large"}])
@@ -127,7 +127,7 @@ def test_files_the_browser_could_not_read_are_left_out_in_words(maturity: dict[s
 
 
 def test_markdown_lists_notes_and_plans_with_who_wrote_them(maturity: dict[str, Any]) -> None:
-    from obc_assess.report_team import team_markdown
+    from obc_assess.core.report_team import team_markdown
 
     ann = _person(maturity, "Ann", "", {"governance": 1}, {"governance": "Board *minutes*"})
     ann["plan"] = {"governance": {"action": "Write terms", "owner": "Ann", "due": "2026-03-31", "target": 2}}

@@ -17,20 +17,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from obc_assess import cli
-from obc_assess.building import build, build_all
-from obc_assess.catalogue import catalogue, part
-from obc_assess.dates import date_label
-from obc_assess.definition import items, scale_of
-from obc_assess.languages import LANGUAGES
-from obc_assess.loader import Data, load_data
-from obc_assess.render import to_csv, to_json, to_markdown
-from obc_assess.report_docx import result_docx
-from obc_assess.responses import roles, template
-from obc_assess.scoring import score
-from obc_assess.words import answer_label, counts_label
+from obc_assess.core.catalogue import catalogue, part
+from obc_assess.core.dates import date_label
+from obc_assess.core.definition import items, scale_of
+from obc_assess.core.languages import LANGUAGES
+from obc_assess.core.render import to_csv, to_json, to_markdown
+from obc_assess.core.report_docx import result_docx
+from obc_assess.core.responses import roles, template
+from obc_assess.core.scoring import score
+from obc_assess.core.words import answer_label, counts_label
+from obc_assess.host import cli
+from obc_assess.host.building import build, build_all
+from obc_assess.host.loader import Data, load_data
 
-CORE = Path(__file__).resolve().parent.parent / "src" / "obc_assess" / "messages"
+CORE = Path(__file__).resolve().parent.parent / "src" / "obc_assess" / "core" / "messages"
 
 
 @pytest.fixture(scope="module")
@@ -308,7 +308,7 @@ def test_welsh_csv_header_names_every_column(welsh: Data) -> None:
 
 
 def test_problems_with_answers_are_told_in_welsh(welsh: Data) -> None:
-    from obc_assess.responses import validate
+    from obc_assess.core.responses import validate
 
     definition = build(welsh, "procurement-review")
     doc = template(definition)
@@ -330,13 +330,13 @@ def test_problems_with_answers_are_told_in_welsh(welsh: Data) -> None:
      "Dyddiad yr asesiad: rhaid iddo fod yn ddyddiad go iawn, fel 31 3 2027"),
 ])
 def test_form_date_messages_in_welsh(boxes: dict[str, str], expected: str) -> None:
-    from obc_assess.form_words import context_label, date_message
+    from obc_assess.core.form_words import context_label, date_message
 
     assert date_message(context_label("assessment-date", "cy"), boxes, "cy") == expected
 
 
 def test_a_repeated_row_name_is_told_in_welsh(welsh: Data) -> None:
-    from obc_assess import api
+    from obc_assess.core import api
 
     definition = build(welsh, "review-priorities")
     criterion = next(item["id"] for _, item in items(definition))

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from obc_assess.catalogue import catalogue
-from obc_assess.loader import load_data
+from obc_assess.core.catalogue import catalogue
+from obc_assess.host.loader import load_data
 
 FUNCTION_WORDS = frozenset({"the", "and", "of", "to", "your", "with", "this", "is", "are", "for", "you", "not"})
 # Inline elements continue the text around them; any other tag ends a block of text.

@@ -1,4 +1,4 @@
-"""The words a result carries beside its figures (obc_assess.words): true of the answers, and on every kind."""
+"""The words a result carries beside its figures (obc_assess.core.words): true of the answers, and on every kind."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-from obc_assess.building import build
-from obc_assess.loader import Data
-from obc_assess.responses import template
-from obc_assess.scoring import score
-from obc_assess.words import answer_label, counts_label
+from obc_assess.core.responses import template
+from obc_assess.core.scoring import score
+from obc_assess.core.words import answer_label, counts_label
+from obc_assess.host.building import build
+from obc_assess.host.loader import Data
 
 
 @pytest.mark.parametrize(("counts", "text"), [

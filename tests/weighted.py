@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from obc_assess.responses import FORMAT
+from obc_assess.core.responses import FORMAT
 
 
 def weighted(base: dict[str, Any], levels: dict[str, object], weights: dict[str, float], model: int | None,

@@ -1,5 +1,5 @@
 // The scoring program's home: a module Web Worker that runs Pyodide and the obc_assess package.
-// It holds no rule of its own: it passes each request to obc_assess.api.call as JSON text and posts back the JSON
+// It holds no rule of its own: it passes each request to obc_assess.core.api.call as JSON text and posts back the JSON
 // text it returns.
 // Every file comes from the site itself (the runtime folder, the site's stdlib zip, the definition JSON): no CDN.
 //
@@ -14,12 +14,12 @@
 //                names?: [before name, after name]}
 // A Word report comes back as base64 text in the JSON ({"docx": "..."}): the boundary stays JSON text.
 // Messages out: {type: "ready"} | {type: "failed", message, fatal?} (fatal: this worker has closed)
-//               {id, ok: true, payload: "<JSON text from obc_assess.api>"} | {id, ok: false, code, error}
+//               {id, ok: true, payload: "<JSON text from obc_assess.core.api>"} | {id, ok: false, code, error}
 // The worker has no page, so no words: `code` says what happened ("not-loaded" | "failed") and the page words
 // it; `error` and `message` are diagnostics for the console, in English.
 
 let pyodide = null; // Promise of the Pyodide instance, kept once it has loaded (loading it twice is not safe)
-let api = null; // Promise of the obc_assess.api module; null before init and after a failure
+let api = null; // Promise of the obc_assess.core.api module; null before init and after a failure
 const definitions = new Map(); // definition URL -> Promise of its JSON text
 
 function fetchText(url) {
@@ -57,7 +57,7 @@ function loadRuntime(runtime, stdlib) {
 async function load(runtime, packageUrl) {
   const py = await loadRuntime(runtime, packageUrl);
   py.pyimport("obc_stdlib_fallback").install(fullStdlib(`${runtime}python_stdlib.zip`));
-  return py.pyimport("obc_assess.api");
+  return py.pyimport("obc_assess.core.api");
 }
 
 function init({ runtime, package: packageUrl, definitions: urls = [] }) {
@@ -92,7 +92,7 @@ async function handle(message) {
   }
   try {
     const [module, json] = await Promise.all([api, definition(url)]);
-    // One call: the request as JSON text, the definition's text in place of its URL; obc_assess.api.call
+    // One call: the request as JSON text, the definition's text in place of its URL; obc_assess.core.api.call
     // dispatches on its type and answers JSON text (an unknown type raises, and is reported as "failed").
     const payload = String(module.call(JSON.stringify({ ...message, definition: json })));
     self.postMessage({ id, ok: true, payload });

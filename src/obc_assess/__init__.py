@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from obc_assess.definition import field_id
-from obc_assess.problem import Problem
-from obc_assess.render import to_csv, to_json, to_markdown
-from obc_assess.responses import FORMAT, FORMAT_VERSION, ResponsesError, template, validate
-from obc_assess.scoring import score
+from obc_assess.core.definition import field_id
+from obc_assess.core.problem import Problem
+from obc_assess.core.render import to_csv, to_json, to_markdown
+from obc_assess.core.responses import FORMAT, FORMAT_VERSION, ResponsesError, template, validate
+from obc_assess.core.scoring import score
 
 # Host-only code (reading the YAML, building definitions from it, the CLI) is imported from its own modules, so
 # the browser, which imports this package, never needs it.

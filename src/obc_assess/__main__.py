@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from obc_assess.cli import main
+from obc_assess.host.cli import main
 
 raise SystemExit(main())

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from obc_assess.languages import DEFAULT, LANGUAGES
+from obc_assess.core.languages import DEFAULT, LANGUAGES
 
 CONFIGS = {lang: "mkdocs.yml" if lang == DEFAULT else f"mkdocs.{lang}.yml" for lang in LANGUAGES}
 

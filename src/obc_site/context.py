@@ -12,7 +12,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from obc_assess.loader import Data, DataError, load_data
+from obc_assess.host.loader import Data, DataError, load_data
 from obc_site.language import shared_root
 from obc_site.site import BrowserAssets, abbreviations, browser_assets
 

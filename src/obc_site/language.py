@@ -6,7 +6,7 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from obc_assess.languages import DEFAULT
+from obc_assess.core.languages import DEFAULT
 
 # The Welsh version of each hand-written prose page is docs/<lang>/<page>.md (the same name as the English page).
 # The English build leaves these folders out (exclude_docs in mkdocs.yml).

@@ -13,16 +13,16 @@ from typing import Any
 import jinja2
 from markupsafe import escape
 
-from obc_assess import catalogue
-from obc_assess.api import MAX_FILE_BYTES
-from obc_assess.catalogue import text
-from obc_assess.form_words import DATE_EXAMPLE, field_label
-from obc_assess.languages import DEFAULT
-from obc_assess.loader import Data, GuidanceEntry, guidance_index, page_url
-from obc_assess.responses import MAX_ROWS
-from obc_assess.responses import roles as role_labels
-from obc_assess.tailor import effects
-from obc_assess.team_text import disagreement_words
+from obc_assess.core import catalogue
+from obc_assess.core.api import MAX_FILE_BYTES
+from obc_assess.core.catalogue import text
+from obc_assess.core.form_words import DATE_EXAMPLE, field_label
+from obc_assess.core.languages import DEFAULT
+from obc_assess.core.responses import MAX_ROWS
+from obc_assess.core.responses import roles as role_labels
+from obc_assess.core.tailor import effects
+from obc_assess.core.team_text import disagreement_words
+from obc_assess.host.loader import Data, GuidanceEntry, guidance_index, page_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -183,7 +183,7 @@ class AssetUrls:
 
 
 def generated_pages(data: Data, urls: AssetUrls, definitions: dict[str, dict[str, Any]]) -> dict[str, str]:
-    """Every generated page: docs-relative path -> Markdown (``definitions`` from obc_assess.definition.build_all,
+    """Every generated page: docs-relative path -> Markdown (``definitions`` from obc_assess.core.definition.build_all,
     built once per build and shared with the browser assets)."""
     site = Site(data, definitions)
     out: dict[str, str] = {}

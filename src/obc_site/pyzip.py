@@ -10,9 +10,6 @@ from pathlib import Path
 
 import obc_assess
 
-# Host-only modules: the command line, and reading and checking the YAML data. The browser gets JSON.
-HOST_ONLY = frozenset({"cli.py", "__main__.py", "loader.py", "schema.py", "references.py", "yamlfile.py", "building.py",
-                       "datamodel.py"})
 # Zip timestamps start in 1980; a fixed one makes the bytes (and so the hash) depend on content alone.
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -31,12 +28,13 @@ def hashed(stem: str, content: bytes, suffix: str) -> str:
 
 
 def package_files() -> list[tuple[str, Path]]:
-    """(name in the zip, source file) for every browser module and the message catalogues (messages/<lang>/
-    <part>.json, which the core reads for its words), sorted by name; no data files."""
-    root = Path(obc_assess.__file__).parent
-    files = [(f"obc_assess/{path.relative_to(root).as_posix()}", path) for path in root.rglob("*.py")
-             if path.name not in HOST_ONLY and "data" not in path.relative_to(root).parts]
-    files += [(f"obc_assess/{path.relative_to(root).as_posix()}", path) for path in root.glob("messages/*/*.json")]
+    """(name in the zip, source file) for the package's __init__.py and everything in obc_assess/core/ (its modules
+    and the message catalogues, messages/<lang>/<part>.json), sorted by name. The host part never ships."""
+    package = Path(obc_assess.__file__).parent
+    core = package / "core"
+    files = [("obc_assess/__init__.py", package / "__init__.py")]
+    files += [(f"obc_assess/{path.relative_to(package).as_posix()}", path) for path in core.rglob("*")
+              if path.suffix in (".py", ".json") and "__pycache__" not in path.parts]
     return sorted(files)
 
 

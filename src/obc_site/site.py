@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from obc_assess.building import build_all
-from obc_assess.catalogue import text
-from obc_assess.loader import Data, page_url
+from obc_assess.core.catalogue import text
+from obc_assess.host.building import build_all
+from obc_assess.host.loader import Data, page_url
 from obc_site.pages import AssetUrls, environment, team_path
 from obc_site.pyzip import hashed
 from obc_site.stdlib import build_stdlib

@@ -2,7 +2,7 @@
 // Usage: node stdlib.mjs < request.json, the request {"package": base64 of the obc_assess zip, "fallback": the
 // obc_stdlib_fallback module's source, "calls": calls as JSON text} (on stdin: the build writes no files for it).
 // Runs Pyodide (the pinned npm package, offline) with obc_assess on its path, imports every obc_assess module,
-// makes every call in calls.json ({"fn", "args"} for obc_assess.api), then reads sys.modules. Each module there
+// makes every call in calls.json ({"fn", "args"} for obc_assess.core.api), then reads sys.modules. Each module there
 // that came from a .py file (the standard library zip, or the package) is compiled by this same Python to an
 // unchecked hash-based .pyc, so its magic number is the runtime's own. Prints one JSON object:
 // {"python": version, "stdlib_zip": name of the runtime's stdlib zip, "files": {"json/__init__.pyc": base64, ...}}.
@@ -21,7 +21,7 @@ import base64, importlib, importlib.util, json, pkgutil, sys
 from importlib._bootstrap_external import _code_to_hash_pyc
 
 sys.path.insert(0, ${JSON.stringify(SRC)})
-import obc_assess, obc_stdlib_fallback, obc_assess.api as api
+import obc_assess, obc_stdlib_fallback, obc_assess.core.api as api
 for info in pkgutil.walk_packages(obc_assess.__path__, "obc_assess."):
     importlib.import_module(info.name)
 for call in json.loads(calls_json):

@@ -11,8 +11,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from obc_assess.form import to_form
-from obc_assess.responses import template
+from obc_assess.core.form import to_form
+from obc_assess.core.responses import template
 from obc_site.pyzip import Archive, build_zip, hashed, resource_files, zip_bytes
 
 HERE = Path(__file__).resolve().parent
@@ -32,7 +32,7 @@ def module_names(full_zip: Path) -> frozenset[str]:
 
 
 def api_calls(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """A call of every obc_assess.api function for every assessment, valid and not: what the browser runs."""
+    """A call of every obc_assess.core.api function for every assessment, valid and not: what the browser runs."""
     calls: list[dict[str, Any]] = []
     for definition in definitions.values():
         text = json.dumps(definition)

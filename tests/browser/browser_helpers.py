@@ -50,9 +50,9 @@ def answer_first_principle(page: Page, label: str = "Established") -> None:
 
 
 def py(name: str, *args: str) -> dict[str, Any]:
-    """Call obc_assess.api in this process, as the worker does in the browser (same JSON text in and out).
+    """Call obc_assess.core.api in this process, as the worker does in the browser (same JSON text in and out).
     The brief's names first (form_evaluate, form_import, form_fields), then the package's first ones."""
-    from obc_assess import api
+    from obc_assess.core import api
 
     if hasattr(api, name):
         return dict(json.loads(getattr(api, name)(*args)))

@@ -107,7 +107,7 @@ def site_definitions(built_site: Path) -> dict[str, dict[str, Any]]:
 
 @pytest.fixture(scope="session")
 def site_definition_json(built_site: Path) -> dict[str, str]:
-    """The exact JSON text of each definition, as the worker passes it to obc_assess.api."""
+    """The exact JSON text of each definition, as the worker passes it to obc_assess.core.api."""
     out = {}
     for path in (built_site / "assets" / "obc").glob("*.json"):
         text = path.read_text(encoding="utf-8")

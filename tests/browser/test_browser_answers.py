@@ -13,7 +13,7 @@ import pytest
 from browser_helpers import item_group, level, open_assessment, py, starts
 from playwright.sync_api import Page, expect
 
-from obc_assess.tailor import applies
+from obc_assess.core.tailor import applies
 
 pytestmark = pytest.mark.browser
 

@@ -21,9 +21,9 @@ from browser_helpers import READY_TIMEOUT_MS, item_group, level
 from playwright.sync_api import Browser, Locator, Page, expect
 from test_browser_team import payload, rated
 
-from obc_assess import api, catalogue
-from obc_assess.building import build_all
-from obc_assess.loader import load_data
+from obc_assess.core import api, catalogue
+from obc_assess.host.building import build_all
+from obc_assess.host.loader import load_data
 
 pytestmark = pytest.mark.browser
 

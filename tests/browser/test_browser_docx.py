@@ -15,7 +15,7 @@ from browser_helpers import item_group, level, open_assessment
 from playwright.sync_api import Locator, Page, expect
 from test_browser_team import files_json, open_team, payload, rated
 
-from obc_assess import api
+from obc_assess.core import api
 
 pytestmark = pytest.mark.browser
 

@@ -26,8 +26,8 @@ from browser_helpers import (
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
 from test_browser_team import blank, files_json, open_team, payload, rated
 
-from obc_assess import api
-from obc_assess.tailor import applies
+from obc_assess.core import api
+from obc_assess.core.tailor import applies
 
 pytestmark = pytest.mark.browser
 

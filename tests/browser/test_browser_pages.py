@@ -12,7 +12,7 @@ import pytest
 from browser_helpers import item_group, level, wait_ready
 from playwright.sync_api import Browser, Page, expect
 
-from obc_assess.definition import scale_of
+from obc_assess.core.definition import scale_of
 
 pytestmark = pytest.mark.browser
 

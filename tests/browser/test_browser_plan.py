@@ -12,7 +12,7 @@ import pytest
 from browser_helpers import item_group, level, open_assessment, wait_ready
 from playwright.sync_api import Page, expect
 
-from obc_assess import api
+from obc_assess.core import api
 
 pytestmark = pytest.mark.browser
 

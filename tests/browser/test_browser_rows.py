@@ -11,7 +11,7 @@ import pytest
 from browser_helpers import open_assessment, py
 from playwright.sync_api import Locator, Page, expect
 
-from obc_assess import api
+from obc_assess.core import api
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ import pytest
 from browser_helpers import READY, READY_TIMEOUT_MS, item_group, level, wait_ready
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
-from obc_assess import cli
+from obc_assess.host import cli
 
 pytestmark = pytest.mark.browser
 

@@ -1,5 +1,5 @@
 """The team and progress pages: several people's answers merged, two files compared over time, all in the
-browser and the same as obc_assess.api gives for the same files."""
+browser and the same as obc_assess.core.api gives for the same files."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import pytest
 from browser_helpers import READY_TIMEOUT_MS
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from obc_assess import api
-from obc_assess.responses import ROLES
+from obc_assess.core import api
+from obc_assess.core.responses import ROLES
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +32,7 @@ def payload(name: str, doc: object) -> dict[str, Any]:
 
 
 def files_json(files: list[dict[str, Any]]) -> str:
-    """The files as the page passes them to obc_assess.api."""
+    """The files as the page passes them to obc_assess.core.api."""
     return json.dumps([{"name": f["name"], "text": f["buffer"].decode("utf-8")} for f in files])
 
 

@@ -1,4 +1,4 @@
-// The real browser words of each language (src/obc_assess/messages/<lang>/browser.json) and the modules' source,
+// The real browser words of each language (src/obc_assess/core/messages/<lang>/browser.json) and the modules' source,
 // for the tests: the modules get the same words as a built page gives them.
 
 import { readFileSync, readdirSync } from "node:fs";
@@ -8,7 +8,7 @@ export const LANGUAGES = ["en", "cy"];
 
 /** One language's browser.json, as the build writes it into a page's #obc-words block. */
 export function catalogue(lang) {
-  return JSON.parse(readFileSync(new URL(`src/obc_assess/messages/${lang}/browser.json`, ROOT), "utf-8"));
+  return JSON.parse(readFileSync(new URL(`src/obc_assess/core/messages/${lang}/browser.json`, ROOT), "utf-8"));
 }
 
 /** Every browser module and the worker, by file name: their source text. */

@@ -1,6 +1,6 @@
 // Runs obc_assess inside real Pyodide under Node, offline, for the parity test (tests/test_pyodide.py).
 // Usage: node tests/pyodide/parity.mjs <the site's python_stdlib zip> <cases.json> [<python to run first>]
-// cases.json is a list of requests as the worker sends obc_assess.api.call ({"type", "definition", ...}).
+// cases.json is a list of requests as the worker sends obc_assess.core.api.call ({"type", "definition", ...}).
 // Prints one JSON object:
 // {"python": version, "outputs": [each call's returned string], "misses": [modules the fallback was asked for],
 //  "first": what the first Python returned, "timings": {"load_ms", "import_ms", "calls_ms"}}.
@@ -20,7 +20,7 @@ const loaded = performance.now();
 // A Uint8Array, not Node's Buffer: Pyodide does not convert Buffer.
 const finder = pyodide.pyimport("obc_stdlib_fallback").install(() => new Uint8Array(readFileSync(full)));
 const firstResult = first ? String(pyodide.runPython(first)) : null;
-const api = pyodide.pyimport("obc_assess.api");
+const api = pyodide.pyimport("obc_assess.core.api");
 const imported = performance.now();
 const cases = JSON.parse(await readFile(casesPath, "utf8"));
 // Each case is a request as the worker sends it: JSON text into the one entry point, JSON text out.

@@ -1,4 +1,4 @@
-// A comparison (obc_assess.compare, through the worker) shown as it comes: who and when each file is, Python's
+// A comparison (obc_assess.core.compare, through the worker) shown as it comes: who and when each file is, Python's
 // warnings first, then what moved. Every label and sentence about the answers is Python's, the interface's words
 // are the page's (words.mjs) and its <template>s give the markup.
 

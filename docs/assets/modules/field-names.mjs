@@ -1,6 +1,6 @@
 // Saved form copies from before the field names were made collision-free (format 1 of the :form copy), or from
 // before the assessment date had three boxes (formats 1 and 2): their names are renamed to today's scheme
-// (obc_assess.form), so answers saved then still come back at once.
+// (obc_assess.core.form), so answers saved then still come back at once.
 // This reads storage, not answers: the old names were unambiguous because the build refused ids that collided.
 
 const PLAN = /^q-(.+)-plan-(action|owner|due|target)$/;

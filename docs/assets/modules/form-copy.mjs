@@ -1,5 +1,5 @@
 // The answers as typed, in a file: what Export answers saves when Python is not available, and reading such a
-// file back. It copies field values only (no rule about answers): obc_assess.form_copy reads the same file in
+// file back. It copies field values only (no rule about answers): obc_assess.core.form_copy reads the same file in
 // the command line and the team pages, and turns it into an answers document with the form's own mapping.
 
 import { FORM_FORMAT } from "./saved-answers.mjs";

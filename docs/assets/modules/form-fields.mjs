@@ -1,5 +1,5 @@
 // The questionnaire's values in and out: collect them, put them back, and the user-named rows (service areas,
-// measures) added from the row <template>. Field names are obc_assess.form's contract; no rule lives here.
+// measures) added from the row <template>. Field names are obc_assess.core.form's contract; no rule lives here.
 
 /** More rows than any real review needs, and few enough to draw at once (a bound, not a rule about answers). */
 

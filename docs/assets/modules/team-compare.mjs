@@ -1,5 +1,5 @@
 // The compare tool (data-module="obc-team-compare"): a baseline and a later file, compared by Python
-// (obc_assess.api.compare_json), with its warnings about who and when shown first.
+// (obc_assess.core.api.compare_json), with its warnings about who and when shown first.
 
 import { DOCX_TYPE, csvText, download, fileName, fromBase64, today } from "./files.mjs";
 import { readFiles } from "./team-files.mjs";

@@ -1,5 +1,5 @@
 // The merge tool (data-module="obc-team-merge"): files chosen or dropped are added to those merged so far,
-// Python merges them (obc_assess.api.aggregate_json) and the result is shown; exports are Python's own text.
+// Python merges them (obc_assess.core.api.aggregate_json) and the result is shown; exports are Python's own text.
 
 import { DOCX_TYPE, csvText, download, fileName, fromBase64, today } from "./files.mjs";
 import { addFiles, dropZone, readFiles } from "./team-files.mjs";

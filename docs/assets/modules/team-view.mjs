@@ -1,4 +1,4 @@
-// A team result (obc_assess.team, through the worker) shown as it comes: every label, level name, agreement
+// A team result (obc_assess.core.team, through the worker) shown as it comes: every label, level name, agreement
 // level and sentence is Python's, the interface's words are the page's (words.mjs) and its <template>s give the
 // markup. Text only: nothing is parsed as HTML.
 

@@ -1,5 +1,5 @@
 // The page's interface words in its own language: the <template id="obc-words"> JSON block
-// the build writes from obc_assess.catalogue.part(lang, "browser") (messages/<lang>/browser.json). Every
+// the build writes from obc_assess.core.catalogue.part(lang, "browser") (messages/<lang>/browser.json). Every
 // module's words come from here; a key the page does not hold is an error, never an English fallback.
 
 let given = null; // words handed over by a test (no page)

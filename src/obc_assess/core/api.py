@@ -1,0 +1,388 @@
+"""The JSON-string boundary for the browser worker: text in, JSON text out, never an exception for bad input.
+
+The worker's one entry point is ``call``: a request ``{"type", "definition", ...}`` as JSON text (REQUESTS
+names each type's function).
+
+Every function returns ``{"ok": bool, "problems": [{"path", "message", "field"}], ...}`` as JSON text, with
+its payload (``result``, ``csv``, ``markdown``, ``docx``, ``responses``, ``form``) null when ``ok`` is false. A Word
+document crosses as base64 text (``docx``): the boundary stays JSON. The team
+functions add ``files``: each file's own problems; the comparison's problems also name their ``file``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from obc_assess.core.carry import carry_forward
+from obc_assess.core.catalogue import text as text_of
+from obc_assess.core.compare import CompareError, compare, prune
+from obc_assess.core.definition import items
+from obc_assess.core.fields import field_for
+from obc_assess.core.form import from_form, to_form
+from obc_assess.core.form_copy import read
+from obc_assess.core.form_words import FormWords, usable
+from obc_assess.core.jsontext import parse
+from obc_assess.core.languages import DEFAULT, lang_of
+from obc_assess.core.problem import Problem
+from obc_assess.core.render import plan_csv, to_csv, to_json, to_markdown
+from obc_assess.core.report_docx import result_docx
+from obc_assess.core.report_docx_team import compare_docx, team_docx
+from obc_assess.core.report_team import compare_csv, team_csv
+from obc_assess.core.responses import ResponsesError, context_of, template, upgrade_notice, validate
+from obc_assess.core.scoring import score
+from obc_assess.core.tailor import applies
+from obc_assess.core.team import aggregate, file_label, with_skipped
+
+MAX_FILE_BYTES = 10 * 1024 * 1024  # no answers file comes near this: the page does not read a larger one
+# Why the browser could not read a file it was given (``{"name", "unreadable": reason}``), in words.
+UNREADABLE = ("too-large", "not-read")  # core.unreadable-<reason>
+
+
+def _answer(problems: Sequence[Problem | dict[str, Any]], kept: dict[str, Any] | None = None, **payload: Any) -> str:
+    """The one envelope: ``ok``, the problems, what is ``kept`` whatever they are, and the payload (each null
+    when there are problems)."""
+    body = {"ok": not problems, "problems": [p.to_dict() if isinstance(p, Problem) else p for p in problems],
+            **(kept or {})}
+    body.update({key: None if problems else value for key, value in payload.items()})
+    return json.dumps(body, sort_keys=True, ensure_ascii=False)
+
+
+Render = Callable[[dict[str, Any]], Any]
+
+
+def _answers(definition: object, text: str) -> tuple[Any, list[Problem]]:
+    """An answers file's document: JSON text parsed, a form copy (the page's fields, saved without Python)
+    turned into an answers document, so every function reads both."""
+    doc, problems = parse(text, "(file)")
+    if problems or not isinstance(definition, dict):
+        return doc, problems
+    return read(definition, doc)
+
+
+def _scored(definition_json: str, responses_json: str, key: str, render: Render) -> str:
+    definition, problems = parse(definition_json, "(definition)")
+    doc, more = _answers(definition, responses_json)
+    problems += more
+    if problems:
+        return _answer(problems, **{key: None})
+    try:
+        return _answer([], **{key: render(score(definition, doc))})
+    except ResponsesError as error:
+        return _answer(error.problems, **{key: None})
+
+
+def evaluate(definition_json: str, responses_json: str) -> str:
+    """Validate and score: ``{"ok", "problems", "result"}``."""
+    return _scored(definition_json, responses_json, "result", lambda result: result)
+
+
+def render_csv_json(definition_json: str, responses_json: str) -> str:
+    """Score and render as CSV: ``{"ok", "problems", "csv"}``."""
+    return _scored(definition_json, responses_json, "csv", to_csv)
+
+
+def render_markdown_json(definition_json: str, responses_json: str, base_url: str = "") -> str:
+    """Score and render the Markdown report: ``{"ok", "problems", "markdown"}``."""
+    return _scored(definition_json, responses_json, "markdown", lambda result: to_markdown(result, base_url))
+
+
+def _base64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def render_docx_json(definition_json: str, responses_json: str) -> str:
+    """Score and render the Word report: ``{"ok", "problems", "docx"}``, the .docx bytes as base64 text."""
+    return _scored(definition_json, responses_json, "docx", lambda result: _base64(result_docx(result)))
+
+
+def plan_csv_json(definition_json: str, responses_json: str) -> str:
+    """Score and render the action plan alone as CSV: ``{"ok", "problems", "csv"}``."""
+    return _scored(definition_json, responses_json, "csv", plan_csv)
+
+
+def template_json(definition_json: str, model: int | None = None, scope: str | None = None) -> str:
+    """A blank responses document: ``{"ok", "problems", "responses"}``."""
+    definition, problems = parse(definition_json, "(definition)")
+    if problems:
+        return _answer(problems, responses=None)
+    try:
+        return _answer([], responses=template(definition, model, scope))
+    except ResponsesError as error:
+        return _answer(error.problems, responses=None)
+
+
+def evaluate_form(definition_json: str, fields_json: str) -> str:
+    """Score the form's values (``{name: value}``): ``{"ok", "problems", "result", "responses", "applicable"
+    (the item ids to show), "csv"}``. Each problem names its field in words (``message``), the form element to
+    link to (``field``) and what the results leave out until it is put right (``left_out``). With problems,
+    ``result`` scores the sound answers (null only when the form as a whole cannot be read); ``responses`` and
+    ``csv`` are null until every answer is sound."""
+    definition, problems = parse(definition_json, "(definition)")
+    fields, more = parse(fields_json, "(form)")
+    problems += more
+    if not problems and not (isinstance(fields, dict) and all(isinstance(v, str) for v in fields.values())):
+        lang = lang_of(definition) if isinstance(definition, dict) else DEFAULT
+        problems = [Problem("(form)", text_of(lang, "core.form-not-object"))]
+    if problems:
+        return _form_answer([{**p.to_dict(), "left_out": None} for p in problems], None, None)
+    doc, rows = from_form(definition, fields)
+    words = FormWords(definition, fields, rows)
+    # The form may skip row numbers (a row removed), so problems are mapped to the rows as the form has them.
+    found = validate(definition, doc)
+    listed = [{"path": p.path, "message": words.message(p), "field": field_for(definition, p.path, rows),
+               "left_out": words.left_out(p.path)} for p in found]
+    # One invalid field leaves out only its own part: the rest is still scored, the problem shown beside it.
+    sound = usable(doc, found) if found else doc
+    if sound is None or (found and validate(definition, sound)):
+        return _form_answer(listed, None, None)
+    result = score(definition, sound)
+    # Which items the form shows: those asked for the chosen model and scope (the rule lives in responses).
+    model, scope = context_of(definition, sound)
+    applicable = [item["id"] for _, item in items(definition) if applies(definition, item, model, scope)]
+    if found:  # the answers file and the CSV wait until the answers are put right: they are what was typed
+        return _answer(listed, {"result": result, "applicable": applicable}, responses=None, csv=None)
+    return _answer([], {"result": result, "applicable": applicable}, responses=doc, csv=to_csv(result))
+
+
+def _form_answer(problems: list[dict[str, Any]], result: object, applicable: object) -> str:
+    return _answer(problems, {"result": result, "applicable": applicable}, responses=None, csv=None)
+
+
+def form_values(definition_json: str, responses_json: str) -> str:
+    """Form values for an imported responses file: ``{"ok", "problems", "form": {"fields", "rows"}}``."""
+    definition, problems = parse(definition_json, "(definition)")
+    doc, more = _answers(definition, responses_json)
+    problems += more
+    if not problems:
+        problems = validate(definition, doc)
+    if problems:
+        return _answer(problems, form=None)
+    return _answer([], form=to_form(definition, doc))
+
+
+def form_values_migrating(definition_json: str, responses_json: str) -> str:
+    """Form values for saved or imported answers that may be for an earlier version of the assessment:
+    ``{"ok", "problems", "form", "dropped": [item ids], "notice": text or null}``.
+
+    A file in an older answers format (format 1: no organisation or assessment date) loads, and ``notice``
+    says what the newer format added, so the person can fill it in.
+
+    A file for another version of this assessment loses its answers and plan entries for items the assessment
+    no longer has (compare.prune: the rule the comparison follows, so an item renamed since counts as gone and
+    its new id starts unanswered); ``dropped`` lists them and ``notice`` says so, for the page to show. A file
+    for this version is read as ``form_values`` reads it: an unknown item there is a problem, not dropped."""
+    definition, problems = parse(definition_json, "(definition)")
+    doc, more = _answers(definition, responses_json)
+    problems += more
+    if problems:
+        return _answer(problems, form=None, dropped=None, notice=None)
+    pruned, removed = prune(definition, doc, "(file)")
+    problems = validate(definition, pruned)
+    if problems:
+        return _answer(problems, form=None, dropped=None, notice=None)
+    assert isinstance(pruned, dict)  # validate reports anything else
+    dropped = list(dict.fromkeys(r["id"] for r in removed))
+    # Told together: what the assessment changed, then what the answers format added since the file was saved.
+    notices = [_migration_notice(definition, pruned, removed), upgrade_notice(pruned, lang_of(definition))]
+    return _answer([], form=to_form(definition, pruned), dropped=dropped,
+                   notice=" ".join(n for n in notices if n) or None)
+
+
+def carry_forward_json(definition_json: str, responses_json: str) -> str:
+    """This year's answers started from last year's file (carry.py): ``{"ok", "problems", "responses",
+    "carried": {"actions", "evidence", "done", "dropped", "removed"}, "notice"}``."""
+    definition, problems = parse(definition_json, "(definition)")
+    doc, more = _answers(definition, responses_json)
+    problems += more
+    if problems:
+        return _answer(problems, responses=None, carried=None, notice=None)
+    try:
+        new, carried, said = carry_forward(definition, doc)
+    except ResponsesError as error:
+        return _answer(error.problems, responses=None, carried=None, notice=None)
+    return _answer([], responses=new, carried=carried, notice=said)
+
+
+def _migration_notice(definition: dict[str, Any], doc: dict[str, Any], removed: list[dict[str, str]]) -> str | None:
+    """What changed for answers written for another version of the assessment (None for this version)."""
+    version = doc["assessment_version"]
+    if version == definition["version"]:
+        return None
+    lang = lang_of(definition)
+    said = text_of(lang, "core.migration-saved-for", version=version, now=definition["version"])
+    # The data's own account of each later version (rules and wording change, not only items).
+    since = [c for c in definition["changes"] if _version_key(c["version"]) > _version_key(version)]
+    said += "".join(" " + text_of(lang, "core.migration-changed-in", version=c["version"], summary=c["summary"])
+                    for c in since)
+    if not removed:
+        return f"{said} {text_of(lang, 'core.migration-all-match')}"
+    parts: dict[str, list[str]] = {}
+    for gone in removed:
+        parts.setdefault(gone["id"], []).append(text_of(lang, "core.migration-answer" if gone["part"] == "answers"
+                                                        else "core.migration-plan"))
+    listed = ", ".join(f"{key} ({_joined(list(dict.fromkeys(kinds)), lang)})" for key, kinds in parts.items())
+    return f"{said} {text_of(lang, 'core.migration-left-out', listed=listed)}"
+
+
+def _joined(words: list[str], lang: str) -> str:
+    """ "answer and action plan"."""
+    return words[0] if len(words) == 1 else text_of(lang, "core.and", first=", ".join(words[:-1]), last=words[-1])
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    """A version's parts as numbers, so 1.10 comes after 1.9 (validated versions are dotted digits)."""
+    return tuple(int(part) for part in version.split(".")) if all(
+        part.isdigit() for part in version.split(".")) else ()
+
+
+def _files(files_json: str) -> tuple[list[tuple[str, str | None, str | None]], list[Problem]]:
+    files, problems = parse(files_json, "(files)", max_bytes=None)
+    if problems:
+        return [], problems
+    if not (isinstance(files, list) and all(
+            isinstance(f, dict) and isinstance(f.get("name"), str)
+            and (isinstance(f.get("text"), str) or f.get("unreadable") in UNREADABLE) for f in files)):
+        return [], [Problem("(files)", 'must be a JSON list of files like {"name": "answers.json", "text": "..."}')]
+    return [(f["name"], f["text"] if isinstance(f.get("text"), str) else None, f.get("unreadable"))
+            for f in files], []
+
+
+def _team(definition_json: str, files_json: str, anonymous: bool, key: str, render: Render) -> str:
+    definition, problems = parse(definition_json, "(definition)")
+    files, more = _files(files_json) if not problems else ([], [])
+    problems += more
+    if problems:
+        return _answer(problems, {"files": []}, **{key: None})
+    lang = lang_of(definition)
+    reports: dict[int, list[dict[str, Any]]] = {}
+    docs = []
+    for n, (_, text, unreadable) in enumerate(files):
+        if text is None:
+            reports[n] = [Problem("(file)", text_of(lang, f"core.unreadable-{unreadable}")).to_dict()]
+            continue
+        doc, found = _answers(definition, text)
+        found = found or validate(definition, doc)
+        if found:
+            reports[n] = [p.to_dict() for p in found]
+        else:  # labelled by position, so two files with one name are still told apart
+            docs.append((str(n), doc))
+    result = aggregate(definition, docs, anonymous is True, checked=True)
+    for person in result["respondents"]:
+        person["file"] = None if person["file"] is None else files[int(person["file"])][0]
+    statuses = [{"name": name, "ok": n not in reports, "problems": reports.get(n, [])}
+                for n, (name, _, _) in enumerate(files)]
+    # Every file left out, in the order given, whether unreadable, not JSON or not valid answers.
+    with_skipped(result, [{"file": file_label(name, n + 1, anonymous is True, lang), "problems": reports[n]}
+                          for n, (name, _, _) in enumerate(files) if n in reports])
+    if not result["respondents"]:
+        problems = [Problem("(files)", text_of(lang, "core.no-file-read" if files else "core.no-files"))]
+        return _answer(problems, {"files": statuses}, **{key: None})
+    return _answer([], {"files": statuses}, **{key: render(result)})
+
+
+def aggregate_json(definition_json: str, files_json: str, anonymous: bool = False) -> str:
+    """Merge several answers files (``[{"name", "text"}]``) into the team result: ``{"ok", "problems",
+    "files": [{"name", "ok", "problems"}], "result"}``; a bad file is listed in ``files`` and left out."""
+    return _team(definition_json, files_json, anonymous, "result", lambda result: result)
+
+
+def aggregate_export_json(definition_json: str, files_json: str, anonymous: bool = False) -> str:
+    """The team result as the file the page exports: ``{"ok", "problems", "files", "json"}``, the text
+    byte-identical to ``obc-assess aggregate --json`` for the same files."""
+    return _team(definition_json, files_json, anonymous, "json", to_json)
+
+
+def aggregate_csv_json(definition_json: str, files_json: str, anonymous: bool = False) -> str:
+    """The team result as CSV: ``{"ok", "problems", "files", "csv"}``."""
+    return _team(definition_json, files_json, anonymous, "csv", team_csv)
+
+
+def aggregate_docx_json(definition_json: str, files_json: str, anonymous: bool = False) -> str:
+    """The team result as a Word report: ``{"ok", "problems", "files", "docx"}`` (base64), the bytes
+    ``obc-assess aggregate --docx`` writes for the same files."""
+    return _team(definition_json, files_json, anonymous, "docx", lambda result: _base64(team_docx(result)))
+
+
+def _compared(definition_json: str, before_text: str, after_text: str, key: str, render: Render) -> str:
+    definition, problems = parse(definition_json, "(definition)")
+    listed = [p.in_file("(definition)") for p in problems]
+    docs = []
+    for name, text in (("before", before_text), ("after", after_text)):
+        doc, found = _answers(definition, text)
+        listed += [Problem(p.path, p.message, name) for p in found]  # files, not the form: no field
+        docs.append(doc)
+    if not listed:
+        try:
+            return _answer([], **{key: render(compare(definition, docs[0], docs[1]))})
+        except CompareError as error:
+            listed = error.problems
+    return _answer(listed, **{key: None})
+
+
+def compare_json(definition_json: str, before_text: str, after_text: str) -> str:
+    """Compare two answers files: ``{"ok", "problems": [{"file": "before" | "after", "path", "message"}],
+    "result"}``."""
+    return _compared(definition_json, before_text, after_text, "result", lambda result: result)
+
+
+def compare_csv_json(definition_json: str, before_text: str, after_text: str) -> str:
+    """The comparison as CSV: ``{"ok", "problems", "csv"}``."""
+    return _compared(definition_json, before_text, after_text, "csv", compare_csv)
+
+
+def compare_docx_json(definition_json: str, before_text: str, after_text: str, before_name: str = "",
+                      after_name: str = "") -> str:
+    """The comparison as a Word report: ``{"ok", "problems", "docx"}`` (base64); the names are the files' own,
+    as the page shows them (problems still name the sides, "before" and "after")."""
+    def render(result: dict[str, Any]) -> str:
+        for side, name in (("before", before_name), ("after", after_name)):
+            if isinstance(name, str) and name:
+                result[side]["file"] = name
+        return _base64(compare_docx(result))
+    return _compared(definition_json, before_text, after_text, "docx", render)
+
+
+def _flag(request: dict[str, Any]) -> bool:
+    return request.get("anonymous") is True
+
+
+# Each request type the browser sends and the function that answers it: the request's own JSON keys are the
+# arguments (text, or a flag). Saved and imported answers may be for an earlier version: "import" (a file) and
+# "fields" (the page's own saved answers) are both read by form_values_migrating, which drops what has gone.
+REQUESTS: dict[str, Callable[[str, dict[str, Any]], str]] = {
+    "evaluate": lambda definition, r: evaluate_form(definition, r["fields"]),
+    "import": lambda definition, r: form_values_migrating(definition, r["text"]),
+    "fields": lambda definition, r: form_values_migrating(definition, r["responses"]),
+    "plan-csv": lambda definition, r: plan_csv_json(definition, r["responses"]),
+    "docx": lambda definition, r: render_docx_json(definition, r["responses"]),
+    # Last year's answers file as this year's start: its open actions and evidence, carried by Python.
+    "carry-forward": lambda definition, r: carry_forward_json(definition, r["responses"]),
+    "aggregate": lambda definition, r: aggregate_json(definition, r["files"], _flag(r)),
+    "aggregate-csv": lambda definition, r: aggregate_csv_json(definition, r["files"], _flag(r)),
+    "aggregate-json": lambda definition, r: aggregate_export_json(definition, r["files"], _flag(r)),
+    "aggregate-docx": lambda definition, r: aggregate_docx_json(definition, r["files"], _flag(r)),
+    "compare": lambda definition, r: compare_json(definition, r["before"], r["after"]),
+    "compare-csv": lambda definition, r: compare_csv_json(definition, r["before"], r["after"]),
+    "compare-docx": lambda definition, r: compare_docx_json(definition, r["before"], r["after"],
+                                                            *(r.get("names") or [])),
+}
+
+
+def call(request_json: str) -> str:
+    """The one entry point for the browser: a request ``{"type", "definition": <definition JSON text>, ...}``
+    answered as the JSON text of its type's function. A request the page could not have built (not JSON, an
+    unknown type, a missing key) is a bug, not bad input, and raises ValueError for the worker to report."""
+    try:
+        request = json.loads(request_json)
+    except ValueError:
+        request = None
+    if not (isinstance(request, dict) and request.get("type") in REQUESTS
+            and isinstance(request.get("definition"), str)):
+        raise ValueError(f"not a request obc_assess.core.api answers: {request_json[:200]}")
+    try:
+        return REQUESTS[request["type"]](request["definition"], request)
+    except KeyError as missing:
+        raise ValueError(f"a {request['type']!r} request needs {missing}") from None

@@ -1,0 +1,179 @@
+"""Maps the questionnaire's HTML form fields to a responses document and back, so the browser glue stays dumb.
+
+Field names are collision-free by construction: each is ``<kind>:<id>`` (ids are lower-case words and hyphens,
+never a colon), so no item id can make another item's or a row's name. The contract with
+src/obc_site/templates/assessment_form.html.j2:
+
+- ``context-model``, ``context-scope``, ``respondent-name``, ``respondent-role``, ``respondent-organisation``,
+  (fixed names, no colon), and the assessment date's three boxes ``assessment-date:day``, ``:month``, ``:year``;
+- an item: ``item:<id>`` (its level), ``note:<id>``, and its action plan's ``plan-action:<id>``,
+  ``plan-owner:<id>``, ``plan-target:<id>`` and the due date's three boxes ``plan-due:<id>:day``, ``:month``,
+  ``:year`` (the GOV.UK date input; the answers document keeps one ISO date);
+- the action's ``plan-status:<id>``, ``plan-review:<id>`` and hidden ``plan-carried:<id>`` (format 3);
+- an item's evidence entries: ``evidence:<id>:<n>:what``, ``:kind``, ``:strength`` and the review-by date's boxes
+  ``evidence:<id>:<n>:review-by:day``, ``:month``, ``:year`` (``<n>`` = 0, 1, ...; gaps allowed);
+- a user-named row: ``row:<n>:name``, ``row:<n>:note``, ``row:<n>:class``, ``row:<n>:level:<criterion>``.
+
+An element's id is its name, a radio's ``<name>:<value>``, a field's message ``<name>:error``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from obc_assess.core.definition import field_id as item_name
+from obc_assess.core.definition import items
+from obc_assess.core.evidence import entries_of
+from obc_assess.core.fields import ASSESSMENT_DATE, evidence_name, part_name, plan_field, row_name
+from obc_assess.core.plan import entry_is_blank
+from obc_assess.core.responses import FORMAT, FORMAT_VERSION, about
+
+JSON = Any
+_ROW = re.compile(r"^row:(\d+):")
+_EVIDENCE = re.compile(r"^evidence:([^:]+):(\d+):")
+DATE_PARTS = ("day", "month", "year")
+
+
+def _level(value: str) -> JSON:
+    # Radios give strings; the document stores numbers. Anything else is passed on for validation to report.
+    return int(value) if value.isascii() and value.isdigit() else (value or None)
+
+
+def row_numbers(fields: dict[str, str]) -> list[int]:
+    """The row indexes present in the form, in order (rows may have gaps after one is removed)."""
+    return sorted({int(m.group(1)) for name in fields if (m := _ROW.match(name))})
+
+
+def _row_is_blank(fields: dict[str, str], n: int) -> bool:
+    return not any(value.strip() for name, value in fields.items() if name.startswith(f"row:{n}:"))
+
+
+def date_boxes(fields: dict[str, str], name: str) -> dict[str, str]:
+    """The day, month and year a person typed in a date's boxes (``<name>:day``, ...), trimmed: an item's due
+    date (``plan-due:<id>``) or the assessment's date (``assessment-date``)."""
+    return {part: fields.get(f"{name}:{part}", "").strip() for part in DATE_PARTS}
+
+
+def _date(boxes: dict[str, str]) -> str:
+    """One date from the three boxes: ISO when each is digits (validation decides if it is a real date), ""
+    when all are empty, else the parts as typed, for validation to report."""
+    day, month, year = boxes["day"], boxes["month"], boxes["year"]
+    if not (day or month or year):
+        return ""
+    if all(part.isascii() and part.isdigit() for part in (day, month, year)):
+        return f"{year}-{month.zfill(2)}-{day.zfill(2)}"
+    return f"{year}-{month}-{day}"
+
+
+def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[str, Any], list[int]]:
+    """The responses document the form describes, and the form row index behind each document row."""
+    model = fields.get("context-model", "")
+    doc: dict[str, Any] = {
+        "format": FORMAT, "format_version": FORMAT_VERSION,
+        "assessment": definition["id"], "assessment_version": definition["version"],
+        "context": {"model": _level(model), "scope": fields.get("context-scope") or None},
+        "respondent": {"name": fields.get("respondent-name", ""), "role": fields.get("respondent-role", ""),
+                       "organisation": fields.get("respondent-organisation", "")},
+        "assessment_date": _date(date_boxes(fields, ASSESSMENT_DATE)),
+    }
+    rows = [n for n in row_numbers(fields) if not _row_is_blank(fields, n)]
+    if definition["kind"] == "matrix":
+        criteria = [item["id"] for item in [item for _, item in items(definition)]]
+        doc["answers"] = {"areas": [
+            {"name": fields.get(row_name(n, "name"), ""),
+             "levels": {c: _level(fields.get(row_name(n, f"level:{c}"), "")) for c in criteria},
+             "note": fields.get(row_name(n, "note"), "")} for n in rows]}
+    elif definition["kind"] == "classification":
+        doc["answers"] = {"measures": [
+            {"name": fields.get(row_name(n, "name"), ""), "class": fields.get(row_name(n, "class")) or None,
+             "note": fields.get(row_name(n, "note"), "")} for n in rows]}
+    else:
+        doc["answers"] = {item["id"]: {"level": _level(fields.get(item_name(item["id"]), "")),
+                                       "note": fields.get(part_name("note", item["id"]), "")}
+                          for item in [item for _, item in items(definition)]}
+        plan = {item["id"]: _plan_entry(fields, item["id"]) for item in [item for _, item in items(definition)]}
+        plan = {key: entry for key, entry in plan.items() if entry is not None}
+        if plan:  # no plan at all: the key is left out, so a file without one is unchanged
+            doc["plan"] = plan
+        evidence = {item["id"]: _evidence(fields, item["id"]) for _, item in items(definition)}
+        evidence = {key: entries for key, entries in evidence.items() if entries}
+        if evidence:  # likewise: no evidence, no key
+            doc["evidence"] = evidence
+    return doc, rows
+
+
+def _plan_entry(fields: dict[str, str], item_id: str) -> dict[str, JSON] | None:
+    """An item's action plan entry from its fields; None when it is blank (a status of not started alone is)."""
+    values = {key: fields.get(plan_field(key, item_id), "")
+              for key in ("action", "owner", "target", "status", "review", "carried_from")}
+    entry = {"action": values["action"], "owner": values["owner"],
+             "due": _date(date_boxes(fields, plan_field("due", item_id))), "target": _level(values["target"]),
+             "status": values["status"] or "not-started", "review": values["review"],
+             "carried_from": values["carried_from"]}
+    return None if entry_is_blank(entry) else entry
+
+
+def evidence_numbers(fields: dict[str, str], item_id: str) -> list[int]:
+    """The entry indexes of an item's evidence present in the form, in order."""
+    return sorted({int(m.group(2)) for name in fields if (m := _EVIDENCE.match(name)) and m.group(1) == item_id})
+
+
+def _evidence(fields: dict[str, str], item_id: str) -> list[dict[str, str]]:
+    """An item's non-blank evidence entries from its fields, in form order."""
+    entries = []
+    for n in evidence_numbers(fields, item_id):
+        entry = {key: fields.get(evidence_name(item_id, n, key), "") for key in ("what", "kind", "strength")}
+        entry["review_by"] = _date(date_boxes(fields, evidence_name(item_id, n, "review-by")))
+        if any(value.strip() for value in entry.values()):
+            entries.append(entry)
+    return entries
+
+
+def date_fields(name: str, date: str) -> dict[str, str]:
+    """A valid document's date ("" or YYYY-MM-DD) as its three boxes, as a person writes it: 31 3 2027."""
+    if not date:
+        return {f"{name}:{part}": "" for part in DATE_PARTS}
+    year, month, day = date.split("-")
+    return {f"{name}:day": str(int(day)), f"{name}:month": str(int(month)), f"{name}:year": year}
+
+
+def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
+    """Form values for a valid responses document: ``{"fields": {name: value}, "rows": count}``."""
+    model = doc["context"].get("model")
+    who = about(doc)
+    fields = {"context-model": "" if model is None else str(model),
+              "context-scope": doc["context"].get("scope") or "",
+              "respondent-name": who["name"], "respondent-role": who["role"],
+              "respondent-organisation": who["organisation"]}
+    fields.update(date_fields(ASSESSMENT_DATE, who["assessment_date"]))
+    answers = doc["answers"]
+    counts: dict[str, int] = {}  # evidence entries per item, so the page shows that many
+    rows = answers.get("areas", answers.get("measures", [])) if definition["kind"] != "maturity" else []
+    for n, row in enumerate(rows):
+        fields[row_name(n, "name")] = row.get("name", "")
+        fields[row_name(n, "note")] = row.get("note", "")
+        if "class" in row:
+            fields[row_name(n, "class")] = row["class"] or ""
+        for criterion, level in row.get("levels", {}).items():
+            fields[row_name(n, f"level:{criterion}")] = "" if level is None else str(level)
+    if definition["kind"] == "maturity":
+        for item in [item for _, item in items(definition)]:
+            answer = answers.get(item["id"], {})
+            level = answer.get("level")
+            fields[item_name(item["id"])] = "" if level is None else str(level)
+            fields[part_name("note", item["id"])] = answer.get("note", "")
+            entry = doc.get("plan", {}).get(item["id"], {})
+            for key in ("action", "owner", "target", "status", "review", "carried_from"):
+                value = entry.get(key)
+                fields[plan_field(key, item["id"])] = "" if value is None else str(value)
+            fields[plan_field("status", item["id"])] = fields[plan_field("status", item["id"])] or "not-started"
+            fields.update(date_fields(part_name("plan-due", item["id"]), entry.get("due", "")))
+            entries = entries_of(doc, item["id"])
+            for n, evidence in enumerate(entries):
+                for key in ("what", "kind", "strength"):
+                    fields[evidence_name(item["id"], n, key)] = evidence[key]
+                fields.update(date_fields(evidence_name(item["id"], n, "review-by"), evidence["review_by"]))
+            if entries:
+                counts[item["id"]] = len(entries)
+    return {"fields": fields, "rows": len(rows), "evidence": counts}

@@ -1,0 +1,176 @@
+"""Problems with the form's answers in the words on the page (each field named by its label), and the answers
+that are still sound, so one invalid field leaves only its own part out of the results (GOV.UK error messages).
+
+The labels live here once, in each language (core.field-*): the form template shows them and the messages name
+fields by them.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+from obc_assess.core.catalogue import text
+from obc_assess.core.fields import ASSESSMENT_DATE, part_name
+from obc_assess.core.form import date_boxes, row_numbers
+from obc_assess.core.languages import DEFAULT, lang_of
+from obc_assess.core.problem import Problem
+
+# An item's fields, by the part of their name before ":<item id>", each labelled with the item's title
+# (core.field-<part>).
+LABELS = ("note", "plan-action", "plan-owner", "plan-due", "plan-target")
+# The form's other fields, by name (core.field-<name>).
+CONTEXT = ("context-model", "context-scope", "respondent-name", "respondent-role", ASSESSMENT_DATE)
+DATE_EXAMPLE = "31 3 2027"  # day, month, year: the same digits in every language
+_PATH = re.compile(r"[^.\[\]]+|\[\d+\]")
+
+
+def field_label(part: str, title: str, lang: str = DEFAULT) -> str:
+    """The label of an item's note or plan field (``part`` as in its name: ``note``, ``plan-due``, ...)."""
+    return text(lang, f"core.field-{part}", title=title)
+
+
+def context_label(name: str, lang: str = DEFAULT) -> str:
+    """The label of one of the form's fields about the assessment and who answers (``respondent-name``...)."""
+    return text(lang, f"core.field-{name}")
+
+
+def _parts(path: str) -> list[str]:
+    return _PATH.findall(path)
+
+
+def _and(words: list[str], lang: str) -> str:
+    return words[0] if len(words) == 1 else text(lang, "core.and", first=", ".join(words[:-1]), last=words[-1])
+
+
+def date_message(label: str, boxes: dict[str, str], lang: str = DEFAULT) -> str:
+    """What is wrong with a date typed in three boxes, GOV.UK's way ("… must include a month")."""
+    missing = [text(lang, f"core.date-{part}") for part in ("day", "month", "year") if not boxes[part]]
+    if missing:
+        return text(lang, "core.date-missing", label=label, parts=_and(missing, lang))
+    if all(value.isascii() and value.isdigit() for value in boxes.values()) and len(boxes["year"]) != 4:
+        return text(lang, "core.date-message-year", label=label, year=DATE_EXAMPLE[-4:])
+    return text(lang, "core.date-real", label=label, example=DATE_EXAMPLE)
+
+
+class FormWords:
+    """Labels, messages and what is left out, for one form's values."""
+
+    def __init__(self, definition: dict[str, Any], fields: dict[str, str], rows: list[int]) -> None:
+        self.definition = definition
+        self.lang = lang_of(definition)
+        self.fields = fields
+        self.rows = rows  # the form row behind each document row
+        self.titles = {item["id"]: item["title"] for section in definition["sections"] for item in section["items"]}
+        block = definition["matrix"] or definition["classification"] or {}
+        self.row_label = str(block.get("row_label") or text(self.lang, "core.row")).lower()
+        self.positions = {n: k + 1 for k, n in enumerate(row_numbers(fields))}  # as the page numbers them
+
+    def _row(self, index: int) -> str:
+        n = self.rows[index] if index < len(self.rows) else index
+        return f"{self.row_label} {self.positions.get(n, index + 1)}"
+
+    def label(self, path: str) -> str:
+        """The field a document path comes from, in the page's words."""
+        parts = _parts(path)
+        head = parts[0] if parts else ""
+        lang = self.lang
+        if head == "assessment_date":
+            return context_label(ASSESSMENT_DATE, lang)
+        if head in ("context", "respondent") and len(parts) > 1:
+            name = f"{head}-{parts[1]}"
+            return context_label(name, lang) if name in CONTEXT else head
+        if head == "plan" and len(parts) > 1 and parts[1] in self.titles:
+            part = f"plan-{parts[2]}" if len(parts) > 2 and f"plan-{parts[2]}" in LABELS else "plan-action"
+            return field_label(part, self.titles[parts[1]], lang)
+        if head == "answers" and len(parts) > 2 and parts[2].startswith("["):
+            row = self._row(int(parts[2][1:-1]))
+            rest = parts[3:]
+            if rest[:1] == ["levels"] and len(rest) > 1:
+                return text(lang, "core.field-rating", title=self.titles.get(rest[1], rest[1]), row=row)
+            if rest and rest[0] in ("name", "note", "class"):
+                return text(lang, f"core.field-row-{rest[0]}", row=row)
+            return row.capitalize()
+        if head == "answers" and len(parts) > 1 and parts[1] in self.titles:
+            title = self.titles[parts[1]]
+            return field_label("note", title, lang) if parts[2:3] == ["note"] else f"\u201c{title}\u201d"
+        return path
+
+    def message(self, problem: Problem) -> str:
+        """A problem as a sentence that names its field in words."""
+        parts = _parts(problem.path)
+        label = self.label(problem.path)
+        if parts[:1] == ["plan"] and parts[2:3] == ["due"] and len(parts) == 3:
+            return date_message(label, date_boxes(self.fields, part_name("plan-due", parts[1])), self.lang)
+        if parts == ["assessment_date"]:
+            return date_message(label, date_boxes(self.fields, ASSESSMENT_DATE), self.lang)
+        if parts[:2] in (["answers", "areas"], ["answers", "measures"]) and parts[3:] == ["name"]:
+            row = self._row(int(parts[2][1:-1]))
+            # The row it clashes with, as rows_key[n] in either language's message (responses: check-row-name-used).
+            used = re.search(r"\b(?:areas|measures)\[(\d+)\]", problem.message)
+            if used:
+                return text(self.lang, "core.row-name-used", row=row, other=self._row(int(used.group(1))),
+                            row_label=self.row_label)
+            if problem.message == text(self.lang, "core.check-row-no-name", label=self.row_label):
+                return text(self.lang, "core.row-name-missing", row=row)
+        return f"{label}: {problem.message}"
+
+    def left_out(self, path: str) -> str:
+        """What the results leave out until the problem at ``path`` is put right."""
+        parts = _parts(path)
+        rows = parts[:2] in (["answers", "areas"], ["answers", "measures"]) and len(parts) > 2
+        if rows and (parts[3:4] == ["name"] or len(parts) == 3):
+            return text(self.lang, "core.left-out", what=self._row(int(parts[2][1:-1])))
+        label = self.label(path)
+        return text(self.lang, "core.left-out", what=f"{label[:1].lower()}{label[1:]}")
+
+
+def _blank(value: object) -> object:
+    return "" if isinstance(value, str) else None
+
+
+def usable(doc: dict[str, Any], problems: list[Problem]) -> dict[str, Any] | None:
+    """The document with each problem's value blanked (a row with a bad name left out), or None when a problem
+    is not one a single value explains (the document as a whole is wrong)."""
+    out = copy.deepcopy(doc)
+    drop: dict[str, set[int]] = {}
+    for problem in problems:
+        parts = _parts(problem.path)
+        if not _blank_at(out, parts, drop):
+            return None
+    for key, indexes in drop.items():
+        out["answers"][key] = [row for i, row in enumerate(out["answers"][key]) if i not in indexes]
+    return out
+
+
+def _blank_at(doc: dict[str, Any], parts: list[str], drop: dict[str, set[int]]) -> bool:
+    head = parts[:1]
+    if parts == ["assessment_date"]:  # only the report's date waits
+        doc["assessment_date"] = ""
+        return True
+    if head in (["context"], ["respondent"]) and len(parts) == 2 and isinstance(doc.get(head[0]), dict):
+        doc[head[0]][parts[1]] = _blank(doc[head[0]].get(parts[1]))
+        return True
+    if head == ["plan"] and len(parts) == 3 and isinstance(doc.get("plan", {}).get(parts[1]), dict):
+        doc["plan"][parts[1]][parts[2]] = _blank(doc["plan"][parts[1]].get(parts[2]))
+        return True
+    if head != ["answers"] or len(parts) < 3:
+        return False
+    if parts[1] in ("areas", "measures") and parts[2].startswith("["):
+        index = int(parts[2][1:-1])
+        rows = doc["answers"].get(parts[1])
+        if not isinstance(rows, list) or index >= len(rows) or not isinstance(rows[index], dict):
+            return False
+        if parts[3:] in (["note"],):
+            rows[index]["note"] = ""
+        elif parts[3:4] == ["levels"] and len(parts) == 5 and isinstance(rows[index].get("levels"), dict):
+            rows[index]["levels"][parts[4]] = None
+        else:  # the name (which tells rows apart) or the row as a whole: the row waits
+            drop.setdefault(parts[1], set()).add(index)
+        return True
+    answer = doc["answers"].get(parts[1])
+    if len(parts) == 3 and isinstance(answer, dict) and parts[2] in ("level", "note"):
+        answer[parts[2]] = None if parts[2] == "level" else ""
+        return True
+    return False

@@ -1,0 +1,75 @@
+"""Parses JSON text the same way in every Python (CPython and Pyodide word some errors differently)."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from obc_assess.core.problem import Problem
+
+# A responses document nests five levels deep. Deeper input is refused before parsing, because how deep the
+# json module can go depends on the Python version: CPython and Pyodide must give the same answer.
+MAX_DEPTH = 64
+# The largest real file (every item of the longest assessment with a full note and plan) is under 500 KB.
+# Anything bigger is the wrong file, and refusing it keeps the browser responsive.
+MAX_BYTES = 1024 * 1024
+# A JSON string (skipped whole: brackets and commas inside it do not count), a bracket, or a trailing comma.
+_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]|,(?=\s*[\]}])')
+
+
+class _NotJSON(ValueError):
+    """A value Python's json module accepts but JSON (and the browser) does not."""
+
+
+def _no_constants(name: str) -> Any:
+    raise _NotJSON(f"{name} is not allowed in JSON")
+
+
+def _precheck(text: str) -> str | None:
+    """What is wrong that Python versions word differently (too deep, a trailing comma), or None."""
+    depth = 0
+    for token in _TOKENS.finditer(text):
+        kind = token.group()
+        if kind in ("[", "{"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return f"nested more than {MAX_DEPTH} levels deep; this is not a responses file"
+        elif kind in ("]", "}"):
+            depth -= 1
+        elif kind == ",":
+            at = token.start()
+            line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+            return (f"not valid JSON: a comma before a closing bracket; remove it "
+                    f"(line {line}, column {column})")
+    return None
+
+
+def too_large(size: int | None, max_bytes: int = MAX_BYTES) -> str:
+    """The message for a file over the limit (``size`` None: a pipe or device, read only as far as the limit)."""
+    found = f"{size:,} bytes" if size is not None else f"more than {max_bytes:,} bytes"
+    return f"the file is too large ({found}; the limit is {max_bytes:,}); is it a responses file?"
+
+
+def parse(text: str, what: str, max_bytes: int | None = MAX_BYTES) -> tuple[Any, list[Problem]]:
+    """JSON text as a value, or a problem at path ``what`` (e.g. "(file)") saying why it is not JSON.
+
+    ``max_bytes=None`` lifts the size limit, for an envelope of many files that are each checked in turn."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if max_bytes is not None and size > max_bytes:
+        return None, [Problem(what, too_large(size, max_bytes))]
+    # Browsers decode a file that is not UTF-8 with U+FFFD in place of each bad byte; nobody types it.
+    if "\ufffd" in text:
+        return None, [Problem(what, "not UTF-8 text; save the file as UTF-8")]
+    found = _precheck(text)
+    if found:
+        return None, [Problem(what, found)]
+    try:
+        return json.loads(text, parse_constant=_no_constants), []
+    except json.JSONDecodeError as error:
+        message = f"{error.msg} (line {error.lineno}, column {error.colno})"
+    except _NotJSON as error:
+        message = str(error)
+    except ValueError:  # an integer beyond Python's digit limit for conversion
+        message = "a number has too many digits"
+    return None, [Problem(what, f"not valid JSON: {message}")]

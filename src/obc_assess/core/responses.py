@@ -1,0 +1,327 @@
+"""The versioned responses document: its format, a blank template, applicability, and a validator.
+
+A responses document is JSON (see docs/responses-format.md for the user-facing description)::
+
+    {"format": "obc-assess/responses", "format_version": 2,
+     "assessment": "procurement-review", "assessment_version": "1.0",
+     "context": {"model": 1 | 2 | 3 | null, "scope": "<scope option id>" | null},
+     "respondent": {"name": "...", "role": "commissioner" | "provider" | "person-using-services-or-carer"
+                    | "other" | "", "organisation": "..."},
+     "assessment_date": "YYYY-MM-DD" | "",
+     "answers": ...}
+
+Format 2 added ``respondent.organisation`` and ``assessment_date`` (the day the assessment was made, as the person
+gives it; never filled in for them). A format 1 file is still valid and reads as both empty (``upgrade``).
+
+``answers`` depends on the assessment's kind:
+
+- maturity: ``{"<item id>": {"level": 0..max | "na" | "unknown" | null, "note": "..."}}``; a missing item is
+  unanswered;
+- matrix: ``{"areas": [{"name": "...", "levels": {"<criterion id>": 0..max | "unknown" | null},
+  "note": "..."}]}``;
+- classification: ``{"measures": [{"name": "...", "class": "<class id>" | null, "note": "..."}]}``.
+
+An optional ``plan`` (maturity only) holds an action per item, validated but never scored (see plan.py)::
+
+    "plan": {"<item id>": {"action": "...", "owner": "...", "due": "YYYY-MM-DD" | "", "target": 0..max | null,
+                           "status": "not-started" | "in-progress" | "done" | "dropped" | "", "review": "...",
+                           "carried_from": "YYYY-MM-DD" | ""}}
+
+An optional ``evidence`` (maturity only) lists evidence entries per item, never scored (see evidence.py).
+Format 3 added the plan's status, review and carried_from, and evidence; a format 1 or 2 file reads as none.
+
+Inside ``context``, ``respondent``, an answer, a plan entry or a row, a missing key means null or "".
+``saved_at`` may appear at the top level and is ignored. A row (area or measure) or plan entry that is wholly
+blank is ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from obc_assess.core.catalogue import text
+from obc_assess.core.checks import Checker, quote
+from obc_assess.core.definition import answer_keys, items, scale_of
+from obc_assess.core.evidence import check_evidence
+from obc_assess.core.fields import field_for
+from obc_assess.core.languages import DEFAULT, lang_of
+from obc_assess.core.plan import check_plan, is_date
+from obc_assess.core.problem import Problem, ProblemsError
+from obc_assess.core.tailor import applies
+
+FORMAT = "obc-assess/responses"
+FORMAT_VERSION = 3
+# Every answers format this version reads: 1 has no organisation or assessment date (upgrade fills them in);
+# 2 has no action status, review note or carried_from, and no evidence (they read as not started and none).
+FORMAT_VERSIONS = (1, 2, 3)
+MAX_NOTE = 5000
+MAX_NAME = 200
+# Rows a person names (service areas, measures). Far more than any real review or contract lists, and a bound that
+# keeps validating, scoring and drawing a file under the size limit to a moment (200,000 blank rows took seconds).
+MAX_ROWS = 1000
+# Who answered: the team view compares roles side by side (co-production). "" means not given.
+# The roles a respondent may give, in the form's order ("" for none given); each reads core.role-<id> (or
+# core.not-given) in the result's language: role_label.
+ROLE_IDS = ("commissioner", "provider", "person-using-services-or-carer", "other", "")
+
+
+def role_label(role: str, lang: str = DEFAULT) -> str:
+    """A role id in words: "Commissioner", "Comisiynydd"; "Not given" for none (or a role the file made up)."""
+    return text(lang, f"core.role-{role}") if role in ROLE_IDS and role else text(lang, "core.not-given")
+
+
+def roles(lang: str = DEFAULT) -> dict[str, str]:
+    """Every role id with its words in ``lang``, in the form's order ("" last: not given)."""
+    return {role: role_label(role, lang) for role in ROLE_IDS}
+
+
+# The English words, by id (the site's form, until it asks roles(lang)).
+ROLES = roles()
+_REQUIRED = ("format", "format_version", "assessment", "assessment_version", "context", "respondent",
+             "answers")
+# Optional: "saved_at" (written by the browser) is ignored; "plan" is checked when present.
+_OPTIONAL = ("saved_at", "plan", "assessment_date", "evidence")
+_ROWS = {"matrix": "areas", "classification": "measures"}
+
+
+class ResponsesError(ProblemsError):
+    """A responses document cannot be scored; ``problems`` lists everything wrong with it."""
+
+
+def context_of(definition: dict[str, Any], doc: dict[str, Any]) -> tuple[int | None, str | None]:
+    """The model and scope that filter a valid document's items (the model only if the assessment asks)."""
+    context = doc["context"]
+    model = context.get("model") if definition["asks_model"] else None
+    return model, context.get("scope")
+
+
+def row_is_blank(row: dict[str, Any]) -> bool:
+    """A matrix area or measure with nothing filled in: ignored, so a template's empty row is harmless."""
+    levels = row.get("levels") or {}
+    return (not str(row.get("name", "")).strip() and not str(row.get("note", "")).strip()
+            and row.get("class") is None and all(v is None for v in levels.values()))
+
+
+def template(definition: dict[str, Any], model: int | None = None,
+             scope: str | None = None) -> dict[str, Any]:
+    """A blank responses document for the model and scope; ResponsesError if they are not valid choices."""
+    answers: dict[str, Any]
+    asked = [item for _, item in items(definition) if applies(definition, item, model, scope)]
+    if definition["kind"] == "matrix":
+        answers = {"areas": [{"name": "", "levels": {item["id"]: None for item in asked}, "note": ""}]}
+    elif definition["kind"] == "classification":
+        answers = {"measures": []}
+    else:
+        answers = {item["id"]: {"level": None, "note": ""} for item in asked}
+    doc = {"format": FORMAT, "format_version": FORMAT_VERSION,
+           "assessment": definition["id"], "assessment_version": definition["version"],
+           "context": {"model": model, "scope": scope},
+           "respondent": {"name": "", "role": "", "organisation": ""}, "assessment_date": "",
+           "answers": answers}
+    problems = validate(definition, doc)
+    if problems:
+        raise ResponsesError(problems)
+    return doc
+
+
+def validate(definition: dict[str, Any], doc: object) -> list[Problem]:
+    """Every problem with a responses document for this assessment (never raises, on any JSON value)."""
+    check = Checker(lang_of(definition))
+    if not isinstance(doc, dict):
+        check.say("(file)", "not-object", kind=check.kind(doc, check.lang))
+    else:
+        _top(check, definition, doc)
+    # Rows here are the document's own rows; the form glue maps them to its row numbers itself.
+    return [Problem(path, message, field=field_for(definition, path, [])) for path, message in check.problems]
+
+
+def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> None:
+    examples = {"format": quote(FORMAT), "format_version": str(FORMAT_VERSION),
+                "assessment": quote(definition["id"]), "assessment_version": quote(definition["version"]),
+                "context": '{"model": null, "scope": null}',
+                "respondent": '{"name": "", "role": "", "organisation": ""}',
+                "answers": '{"areas": []}' if definition["kind"] == "matrix"
+                else '{"measures": []}' if definition["kind"] == "classification" else "{}"}
+    for key in _REQUIRED:
+        if key not in doc:
+            check.say(key, "missing", name=quote(key), example=examples[key])
+    check.unknown_keys("", doc, (*_REQUIRED, *_OPTIONAL), check.words("not-part-document"))
+    if "format" in doc and doc["format"] != FORMAT:
+        check.say("format", "must-be", values=quote(FORMAT))
+    version = doc.get("format_version")
+    if "format_version" in doc and (type(version) is not int or version not in FORMAT_VERSIONS):
+        check.say("format_version", "format-version", version=FORMAT_VERSION)
+    # JSON true is not the number 1 (True == 1 in Python).
+    old = type(version) is int and version == 1
+    if old and "assessment_date" in doc:
+        check.say("assessment_date", "date-in-format-1")
+    elif "assessment_date" in doc:
+        _assessment_date(check, doc["assessment_date"])
+    same = True
+    if "assessment" in doc and doc["assessment"] != definition["id"]:
+        if isinstance(doc["assessment"], str):
+            titles = definition.get("assessment_titles", {})
+            theirs = titles.get(doc["assessment"])
+            named = f"{quote(theirs)} ({doc['assessment']})" if theirs else quote(doc["assessment"])
+            check.say("assessment", "other-assessment", named=named, title=quote(definition["title"]))
+            # Answers for another assessment would only repeat "not an item" for every key.
+            same = False
+        else:
+            check.say("assessment", "must-be", values=quote(definition["id"]))
+    if "assessment_version" in doc and not isinstance(doc["assessment_version"], str):
+        check.say("assessment_version", "text-like", example=quote(definition["version"]))
+    if "context" in doc:
+        _context(check, definition, doc["context"])
+    if "respondent" in doc:
+        _respondent(check, doc["respondent"], not old)
+    if "answers" in doc and same:
+        if definition["kind"] == "maturity":
+            _maturity(check, definition, doc["answers"])
+        else:
+            _rows(check, definition, doc["answers"])
+    current = version if type(version) is int and version in FORMAT_VERSIONS else FORMAT_VERSION
+    if "plan" in doc and same:
+        check_plan(check, definition, doc["plan"], current)
+    if "evidence" in doc and same:
+        check_evidence(check, definition, doc["evidence"], current)
+
+
+def _context(check: Checker, definition: dict[str, Any], context: object) -> None:
+    if not isinstance(context, dict):
+        check.say("context", "object-like", example='{"model": null, "scope": null}')
+        return
+    check.unknown_keys("context", context, ("model", "scope"), check.words("not-part-context"))
+    models = [m["id"] for m in definition["models"]]
+    model = context.get("model")
+    if model is not None and (type(model) is not int or model not in models):
+        check.say("context.model", "must-be", values=check.choices(models, None, check.lang))
+    scope = context.get("scope")
+    options = [o["id"] for o in (definition["scope"] or {}).get("options", [])]
+    if scope is not None and not options:
+        check.say("context.scope", "no-scope")
+    elif scope is not None and scope not in options:
+        check.say("context.scope", "must-be", values=check.choices(options, None, check.lang))
+
+
+def _assessment_date(check: Checker, value: object) -> None:
+    if not isinstance(value, str) or (value and not is_date(value)):
+        shown = quote(value) if isinstance(value, str) else check.kind(value, check.lang)
+        check.say("assessment_date", "not-a-date", shown=shown)
+
+
+def _respondent(check: Checker, respondent: object, organisation: bool) -> None:
+    if not isinstance(respondent, dict):
+        check.say("respondent", "object-like", example='{"name": "", "role": "", "organisation": ""}')
+        return
+    keys = ("name", "role", "organisation") if organisation else ("name", "role")
+    check.unknown_keys("respondent", respondent, keys, check.words("not-part-respondent"))
+    check.text("respondent.name", respondent.get("name", ""), MAX_NAME)
+    if organisation:
+        check.text("respondent.organisation", respondent.get("organisation", ""), MAX_NAME)
+    role = respondent.get("role", "")
+    # Checked as text first: a list or object is not hashable, so it cannot be looked up.
+    if not isinstance(role, str) or role not in ROLES:
+        check.say("respondent.role", "must-be", values=check.choices([r for r in ROLES if r], "", check.lang))
+
+
+def _maturity(check: Checker, definition: dict[str, Any], answers: object) -> None:
+    if not isinstance(answers, dict):
+        check.say("answers", "one-entry-per-item", example='{"item-id": {"level": 2, "note": ""}}')
+        return
+    known = {item["id"]: item for _, item in items(definition)}
+    for key, answer in answers.items():
+        path = check.key("answers", key)
+        if key not in known:
+            check.say(path, "not-an-item", id=definition["id"])
+        elif not isinstance(answer, dict):
+            check.say(path, "object-like", example='{"level": 2, "note": ""}')
+        else:
+            check.unknown_keys(path, answer, ("level", "note"),
+                               check.words("unknown-key", keys=text(check.lang, "core.and", first='"level"',
+                                                                     last='"note"')))
+            check.level(f"{path}.level", answer.get("level"), scale_of(definition, known[key]))
+            check.text(f"{path}.note", answer.get("note", ""), MAX_NOTE)
+
+
+def _rows(check: Checker, definition: dict[str, Any], answers: object) -> None:
+    rows_key = _ROWS[definition["kind"]]
+    block = definition["matrix"] or definition["classification"]
+    label = str(block["row_label"]).lower()
+    matrix = definition["kind"] == "matrix"
+    shape = '{"name": "", "levels": {}, "note": ""}' if matrix else '{"name": "", "class": null, "note": ""}'
+    if not isinstance(answers, dict):
+        check.say("answers", "object-like", example=f'{{"{rows_key}": []}}')
+        return
+    check.unknown_keys("answers", answers, (rows_key,), check.words("unknown-key", keys=quote(rows_key)))
+    rows = answers.get(rows_key)
+    if not isinstance(rows, list):
+        check.say(f"answers.{rows_key}", "list-like" if rows_key in answers else "missing",
+                  name=f'"{rows_key}"', example=f"[{shape}]")
+        return
+    if len(rows) > MAX_ROWS:
+        check.say(f"answers.{rows_key}", "too-many-rows", count=f"{len(rows):,}", limit=f"{MAX_ROWS:,}")
+        return
+    names: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        path = f"answers.{rows_key}[{i}]"
+        if not isinstance(row, dict):
+            check.say(path, "object-like", example=shape)
+            continue
+        keys = ("name", "levels", "note") if matrix else ("name", "class", "note")
+        check.unknown_keys(path, row, keys, check.words("unknown-key", keys=", ".join(map(quote, keys))))
+        name = row.get("name", "")
+        check.text(f"{path}.name", name, MAX_NAME)
+        check.text(f"{path}.note", row.get("note", ""), MAX_NOTE)
+        if matrix:
+            _levels(check, definition, f"{path}.levels", row.get("levels", {}))
+        elif row.get("class") is not None and row["class"] not in [c["id"] for c in block["classes"]]:
+            check.say(f"{path}.class", "must-be",
+                      values=check.choices([c["id"] for c in block["classes"]], None, check.lang))
+        if not isinstance(name, str) or _row_unreadable(row):
+            continue
+        if not name.strip() and not row_is_blank(row):
+            check.say(f"{path}.name", "row-no-name", label=label)
+        # Matrix results rank areas by name, so two areas with one name could not be told apart.
+        folded = " ".join(name.split()).casefold()
+        if matrix and folded and folded in names:
+            check.say(f"{path}.name", "row-name-used", name=quote(name), row=f"{rows_key}[{names[folded]}]",
+                      label=label)
+        names.setdefault(folded, i)
+
+
+def _row_unreadable(row: dict[str, Any]) -> bool:
+    # row_is_blank needs a dict of levels; other shapes are already reported.
+    return "levels" in row and not isinstance(row["levels"], dict)
+
+
+def _levels(check: Checker, definition: dict[str, Any], path: str, levels: object) -> None:
+    criteria = answer_keys(definition)
+    if not isinstance(levels, dict):
+        check.say(path, "one-entry-per-criterion", example=f'{{"{criteria[0]}": 2}}')
+        return
+    for key, level in levels.items():
+        where = check.key(path, key)
+        if key not in criteria:
+            check.say(where, "not-a-criterion", id=definition["id"])
+        else:
+            check.level(where, level, definition["scale"])
+
+
+def about(doc: dict[str, Any]) -> dict[str, str]:
+    """Who and when, from a valid document of any format: name, role, organisation, assessment_date.
+
+    The one place these keys are read, so a format 1 file (no organisation or date) reads as both empty."""
+    respondent = doc["respondent"]
+    return {"name": str(respondent.get("name", "")), "role": str(respondent.get("role", "")),
+            "organisation": str(respondent.get("organisation", "")),
+            "assessment_date": str(doc.get("assessment_date", ""))}
+
+
+def upgrade_notice(doc: dict[str, Any], lang: str = DEFAULT) -> str | None:
+    """What a person is told when an older format of file is loaded into the form (None when it is current)."""
+    version = doc.get("format_version")
+    if version == FORMAT_VERSION:
+        return None
+    # What each later format added, oldest first: format 2 the organisation and date, format 3 follow-through.
+    said = [text(lang, "core.upgrade-notice")] if version == 1 else []
+    return " ".join([*said, text(lang, "core.upgrade-notice-3")])

@@ -1,0 +1,261 @@
+"""Scores a responses document: maturity assessments here, matrix and classification in their own modules.
+
+Maturity rules (after Tool 20, section 4: review each domain, outcomes focus "the paramount concern"):
+
+- an item counts weight * level / max level; the percent is 100 * the sum of that over the sum of the weights
+  of items with a level. Not applicable leaves both sums. Don't know and unanswered are left out of the
+  percent rather than scored as zero, and lower the confidence figure instead (a gap in evidence is not a
+  gap in practice);
+- overall is over the core items, weighted, not the mean of the sections (sections differ in size). Optional
+  items and sections are extras: each group of them has its own percent and band (see extras_of) and never
+  changes the core's;
+- confidence is the weight of items with a level out of the weight of items that should have one;
+- bands are earned (bands.py): none below the confidence threshold, never above what the outcomes items support;
+- priorities rank items below the top level by weight * levels to go: the biggest gains first;
+- the action plan (not scored) lists the items with a plan entry: prioritised items by rank, then the rest.
+
+tally_maturity holds the rules for the figures; score_maturity and the team merge (team.py) both use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from obc_assess.core.bands import earn
+from obc_assess.core.catalogue import text
+from obc_assess.core.classification import score_classification
+from obc_assess.core.common import Entry, Facts, Tally, header, level_info, quotient, status_of
+from obc_assess.core.evidence import item_evidence, profile
+from obc_assess.core.matrix import score_matrix
+from obc_assess.core.plan import entry_is_blank, status_of_entry, statuses
+from obc_assess.core.responses import ResponsesError, context_of, validate
+from obc_assess.core.tailor import tag_for
+from obc_assess.core.words import add_words, scale_word
+
+# How a priority's reason words a weight of 1, 2 or 3.
+# Weights with a word of their own: "this item counts once", "double", "three times" (core.counts-<n>).
+_TIMES = (1, 2, 3)
+
+
+def score(definition: dict[str, Any], doc: object) -> dict[str, Any]:
+    """The result for a responses document; ResponsesError (with .problems) if it is not valid."""
+    problems = validate(definition, doc)
+    if problems:
+        raise ResponsesError(problems)
+    assert isinstance(doc, dict)  # validate reports anything else
+    return score_valid(Facts(definition), doc)
+
+
+def score_valid(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
+    """The result for a document the caller has already validated against facts.definition."""
+    if facts.definition["kind"] == "matrix":
+        return add_words(score_matrix(facts, doc))
+    if facts.definition["kind"] == "classification":
+        return add_words(score_classification(facts.definition, doc))
+    return add_words(score_maturity(facts, doc))
+
+
+def _weight_phrase(weight: int, unit: int, lang: str) -> str:
+    """How a weight (in 1/unit) reads: "counts double", "counts 1.5 times"."""
+    whole, rest = divmod(weight, unit)
+    if rest == 0 and whole in _TIMES:
+        return text(lang, f"core.weight-counts-{whole}")
+    return text(lang, "core.weight-counts-times", times=quotient(weight, unit))
+
+
+@dataclass(frozen=True)
+class Tallied:
+    """A maturity document read once: each item's (level, status), in Facts.entries order, and exact tallies."""
+
+    answers: list[tuple[object, str]]
+    sections: dict[str, Tally]  # a core section's core items; an optional section's items
+    overall: Tally  # the core items
+    outcomes: Tally  # the core items marked outcomes
+    extras: dict[str, tuple[Tally, Tally]]  # extras group id: (its items, its outcomes items), skips unanswered
+
+
+def extras_of(section: dict[str, Any], optional: bool) -> str | None:
+    """The extras group of an item: None for the core; an optional section; a core section's optional items."""
+    if not optional:
+        return None
+    return section["id"] if section["optional"] else f"{section['id']}-extras"
+
+
+def tally_maturity(facts: Facts, doc: dict[str, Any]) -> Tallied:
+    """Each item's status and the section and overall tallies of a valid maturity document."""
+    asked, given, top = facts.asked(doc), doc["answers"], facts.top
+    sections = {section["id"]: Tally() for section in facts.definition["sections"]}
+    core, outcomes = Tally(), Tally()
+    extras: dict[str, tuple[Tally, Tally]] = {}
+    answers: list[tuple[object, str]] = []
+    for (section, item, _, optional, _, step), weight in zip(facts.entries, facts.weights(doc), strict=True):
+        answer = given.get(item["id"])
+        level = None if answer is None else answer.get("level")
+        status = status_of(level, item["id"] in asked, optional)
+        group = extras_of(section, optional)
+        if group is None:
+            parts, in_part = (core, outcomes), status
+        else:
+            parts = extras.setdefault(group, (Tally(), Tally()))
+            # Within its own group a skipped extra is simply not rated: it lowers the group's confidence.
+            in_part = "unanswered" if status == "skipped" else status
+        # A level's worth on the common denominator: Partly (1 of 2) counts as 3 of 6, Developing (1 of 3) 2 of 6.
+        worth = level * step if isinstance(level, int) else level
+        if group is None or section["optional"]:
+            sections[section["id"]].add(status, weight, worth, top)
+        parts[0].add(in_part, weight, worth, top)
+        if item["outcomes"]:
+            parts[1].add(in_part, weight, worth, top)
+        answers.append((level, status))
+    return Tallied(answers, sections, core, outcomes, extras)
+
+
+def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
+    """Section and overall percents, confidence, priorities and evidence gaps for a valid document."""
+    definition, top, unit = facts.definition, facts.top, facts.unit
+    tallied = tally_maturity(facts, doc)
+    working: list[dict[str, Any]] = []
+    priorities: list[tuple[bool, int, int, dict[str, Any]]] = []
+    gaps: list[dict[str, Any]] = []
+    model = context_of(definition, doc)[0]
+    for order, (entry, weight, (level, status)) in enumerate(
+            zip(facts.entries, facts.weights(doc), tallied.answers, strict=True)):
+        section, item, _, optional, scale, step = entry
+        its_top = top // step
+        contribution = None
+        tag = tag_for(definition, item, model)
+        group = extras_of(section, optional)
+        if status == "scored":
+            assert isinstance(level, int)
+            contribution = quotient(weight * level * step, unit * top)
+            if level < its_top:
+                # Core first; weights are in 1/unit and levels in 1/top throughout, so comparing gains as
+                # integers ranks them exactly, across scales too.
+                priorities.append((group is not None, -weight * (its_top - level) * step, order,
+                                   {**_priority(facts, entry, weight, level, tag), "extras": group}))
+        working.append({
+            "extras": group, "outcomes": item["outcomes"],
+            "id": item["id"], "title": item["title"], "section": section["id"], "weight": quotient(weight, unit),
+            "scale": scale["id"], "scale_name": scale["name"],
+            "level": level, "level_label": facts.label(level, scale), "max": its_top, "contribution": contribution,
+            "included": status == "scored", "status": status, "model_tag": tag,
+            "reason": facts.reasons[status] if tag is None or status == "not-asked" else (
+                f"{facts.reasons[status]}; {tag}"),
+            "note": doc["answers"].get(item["id"], {}).get("note", ""),
+            # Listed beside the answer, never scored (evidence.py).
+            **item_evidence(definition, doc, item["id"], scale, level, status == "scored"),
+        })
+        if status == "unknown":
+            gaps.append({"id": item["id"], "title": item["title"], "section": section["id"],
+                         "guidance_url": item["guidance_url"]})
+    ranked = [{"rank": rank, **entry} for rank, (_, _, _, entry) in enumerate(sorted(
+        priorities, key=lambda p: (p[0], p[1], p[2])), start=1)]
+    overall = tallied.overall
+    result = header(definition, doc)
+    percent = overall.percent()
+    evidence = profile(definition, working, facts.lang)
+    result.update({
+        "overall": {"percent": percent, "confidence": overall.confidence(), **overall.counts(),
+                    **earn(definition, overall, tallied.outcomes), "evidence_sentence": evidence["sentence"]},
+        "evidence": evidence,
+        "band_rules": definition["band_rules"]["rules"],
+        "extras": _extras(facts, tallied),
+        "sections": [{"id": s["id"], "title": s["title"], "percent": tallied.sections[s["id"]].percent(),
+                      "confidence": tallied.sections[s["id"]].confidence(), "optional": s["optional"],
+                      **tallied.sections[s["id"]].counts()} for s in definition["sections"]],
+        "priorities": ranked,
+        "evidence_gaps": gaps,
+        "working": {"max_level": facts.definition["scale"]["levels"][-1]["value"], "rule": scoring_rule(facts),
+                    "points": facts.weight(overall.points),
+                    "possible": facts.weight(overall.possible), "percent": percent, "items": working},
+        "plan": plan_rows(facts, doc, ranked),
+    })
+    return result
+
+
+def _extras(facts: Facts, tallied: Tallied) -> list[dict[str, Any]]:
+    """Each extras group's own percent, confidence and earned band, in form order."""
+    rows = []
+    for section in facts.definition["sections"]:
+        group = extras_of(section, True)
+        assert group is not None
+        if group not in tallied.extras:
+            continue
+        tally, outcomes = tallied.extras[group]
+        title = section["title"] if section["optional"] else (
+            section["extras_title"] or text(facts.lang, "core.optional-items", title=section["title"]))
+        rows.append({"id": group, "title": title, "section": section["id"], "percent": tally.percent(),
+                     "confidence": tally.confidence(), **tally.counts(), **earn(facts.definition, tally, outcomes)})
+    return rows
+
+
+def scoring_rule(facts: Facts) -> str:
+    """How an item's points are worked out, naming each scale the items are asked on, for "how this was scored"."""
+    scales = list({entry.scale["id"]: entry.scale for entry in facts.entries}.values()) or [
+        facts.definition["scale"]]
+    if len(scales) == 1:
+        return text(facts.lang, "core.rule-one-scale", top=scales[0]["levels"][-1]["value"])
+    tops = "; ".join(text(facts.lang, "core.rule-scale-top", scale=scale["name"], top=scale["levels"][-1]["value"])
+                     for scale in scales)
+    return text(facts.lang, "core.rule-scales", tops=tops)
+
+
+def _on(facts: Facts, scale: dict[str, Any]) -> str:
+    """Where an assessment mixes scales, which one a level is on: " on the coverage scale"."""
+    if len(facts.scale_labels) == 1:
+        return ""
+    return text(facts.lang, "core.on-scale", scale=scale_word(scale["name"]))
+
+
+def _priority(facts: Facts, entry: Entry, weight: int, level: int, tag: str | None) -> dict[str, Any]:
+    """A priority entry (without its rank) for an item scored below the top level of its scale."""
+    section, item, _, _, scale, step = entry
+    unit, top = facts.unit, facts.top // step
+    label = scale["levels"][level]["label"]
+    return {
+        "id": item["id"], "title": item["title"], "topic": item["topic"], "section": section["id"], "level": level,
+        "level_label": label, "max": top, "weight": quotient(weight, unit), "gap": top - level,
+        "scale": scale["id"], "scale_name": scale["name"],
+        "score": quotient(weight * (top - level), unit), "guidance_url": item["guidance_url"],
+        "model_tag": tag,
+        "reason": text(facts.lang, "core.priority-reason", label=label, level=level, top=top, on=_on(facts, scale),
+                       weight=quotient(weight, unit), counts=_weight_phrase(weight, unit, facts.lang),
+                       tag=f"; {tag}" if tag else ""),
+        "target": level_info(scale, level + 1),
+        "next_steps": item["next_steps"],
+    }
+
+
+def plan_rows(facts: Facts, doc: dict[str, Any], ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The action plan's non-blank entries: prioritised items in rank order, then the others in form order."""
+    plan = doc.get("plan") or {}
+    if not plan:
+        return []
+    ranks = {p["id"]: p["rank"] for p in ranked}
+    known = statuses(facts.definition)
+    when = str(doc.get("assessment_date", ""))
+    rows = []
+    for order, (section, item, _, _, scale, _) in enumerate(facts.entries):
+        entry = plan.get(item["id"])
+        if entry is None or entry_is_blank(entry):
+            continue
+        level = doc["answers"].get(item["id"], {}).get("level")
+        target = entry.get("target")
+        rows.append(((ranks.get(item["id"]) is None, ranks.get(item["id"], 0), order), {
+            "id": item["id"], "title": item["title"], "section": section["id"], "rank": ranks.get(item["id"]),
+            "level": level, "level_label": facts.label(level, scale),
+            "target": target, "target_label": facts.label(target, scale),
+            "action": entry.get("action", ""), "owner": entry.get("owner", ""), "due": entry.get("due", ""),
+            **action_status(known, entry, when)}))
+    return [row for _, row in sorted(rows, key=lambda r: r[0])]
+
+
+def action_status(known: dict[str, dict[str, Any]], entry: dict[str, Any], when: str) -> dict[str, Any]:
+    """A plan entry's status, its words, review note and carried_from, and whether it is overdue: due before the
+    assessment's own date (never the clock) and still open."""
+    status = status_of_entry(entry)
+    due = str(entry.get("due", ""))
+    return {"status": status, "status_label": known[status]["label"], "review": entry.get("review", ""),
+            "carried_from": entry.get("carried_from", ""),
+            "overdue": bool(when and due and due < when and known[status]["open"])}

@@ -1,0 +1,122 @@
+"""The words a result shows beside its figures, so the page, the print and any later translation read Python's
+text and restate no rule: who and when, each answer as read, counts, progress, and how the score was worked out.
+
+``add_words`` fills them into a scored result in place (every kind), in the result's language (its definition's,
+``result["assessment"]["lang"]``); nothing here changes a figure.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from obc_assess.core.catalogue import text
+from obc_assess.core.languages import DEFAULT, lang_of
+from obc_assess.core.responses import role_label
+
+# The kinds of answer that are not a level on the scale, each with its words (core.status-<kind>).
+STATUSES = ("unanswered", "skipped", "not-asked", "na", "unknown")
+
+
+def counts_label(counts: dict[str, Any], lang: str = DEFAULT) -> str:
+    """ "3 of 13 rated, 1 not applicable, 2 don't know, 7 not answered" (parts that are 0 left out)."""
+    parts = [text(lang, "core.counts-rated", answered=counts["answered"], total=counts["total"])]
+    parts += [text(lang, f"core.counts-{key}", n=counts[key]) for key in ("na", "unknown", "unanswered")
+              if counts[key]]
+    return text(lang, "core.list-separator").join(parts)
+
+
+def answer_label(level_label: str | None, status: str, lang: str = DEFAULT) -> str:
+    """An answer as read: the level's label, or what the answer is when it is not a level."""
+    if level_label is not None:
+        return level_label
+    return text(lang, f"core.status-{status}" if status in STATUSES else "core.not-given")
+
+
+def _about(result: dict[str, Any], lang: str) -> list[dict[str, str]]:
+    context, who = result["context"], result["respondent"]
+    given = text(lang, "core.not-given")
+    rows = []
+    if context["model"] is not None:
+        rows.append((text(lang, "core.about-model"),
+                     text(lang, "core.model-named", model=context["model"], name=context["model_name"])))
+    if context["scope"] is not None:
+        rows.append((text(lang, "core.about-scope"), context["scope_label"]))
+    rows += [(text(lang, "core.about-name"), who["name"].strip() or given),
+             (text(lang, "core.about-role"), role_label(who["role"], lang)),
+             (text(lang, "core.about-organisation"), who["organisation"].strip() or given),
+             (text(lang, "core.about-date"), result["assessment_date_label"] or given)]
+    return [{"term": term, "value": value} for term, value in rows]
+
+
+def _notes(result: dict[str, Any], kind: str) -> list[dict[str, str]]:
+    """Every note written on an item asked, or on a named row, titled by what it is about, in form order."""
+    if kind == "maturity":
+        found = [(item["title"], item["note"]) for item in result["working"]["items"]
+                 if item["status"] != "not-asked"]
+    else:
+        block = result["matrix"] or result["classification"]
+        rows = sorted(block.get("areas", []), key=lambda a: a["index"]) if kind == "matrix" else block["measures"]
+        found = [(f"{block['row_label']}: {' '.join(row['name'].split())}", row["note"]) for row in rows]
+    return [{"title": title, "note": note.strip()} for title, note in found if note.strip()]
+
+
+def _progress(result: dict[str, Any], kind: str, lang: str) -> dict[str, Any]:
+    # The headline counts the core; progress counts every item asked, the optional extras too.
+    parts = [result["overall"], *result["extras"]]
+    total = sum(part["total"] for part in parts)
+    done = total - sum(part["unanswered"] for part in parts)
+    noun = text(lang, f"core.progress-{kind}")
+    key = "core.progress-all" if total and done == total else "core.progress-some"
+    return {"done": done, "total": total, "noun": noun, "label": text(lang, key, done=done, total=total, noun=noun)}
+
+
+def _explanation(result: dict[str, Any], kind: str, lang: str) -> str:
+    working = result["working"]
+    if kind == "classification":
+        return text(lang, "core.explain-classification", outcome=working["outcome"],
+                    classified=working["classified"], threshold=working["threshold"])
+    if kind == "matrix":
+        return text(lang, "core.explain-matrix", top=working["max_level"])
+    # The rule names each scale the items are asked on (scoring.scoring_rule): no second copy of it here.
+    scales = list(dict.fromkeys(item["scale_name"] for item in working["items"]))
+    named = text(lang, "core.answer-scales" if len(scales) > 1 else "core.answer-scale",
+                 scales="; ".join(scales)) + " " if scales else ""
+    said = text(lang, "core.explain-maturity", named=named, rule=working["rule"])
+    if working["percent"] is None:
+        return text(lang, "core.explain-no-score", text=said)
+    return text(lang, "core.explain-points", text=said, points=working["points"], possible=working["possible"],
+                percent=working["percent"])
+
+
+def add_words(result: dict[str, Any]) -> dict[str, Any]:
+    """The result with its words filled in (returned for convenience; the dict is changed in place)."""
+    kind = result["assessment"]["kind"]
+    lang = lang_of(result["assessment"])
+    result["about"] = _about(result, lang)
+    result["version_notice"] = None if result["version_matches"] else text(
+        lang, "core.version-notice", version=result["responses_version"])
+    result["overall"]["counts_label"] = counts_label(result["overall"], lang)
+    for row in (*result["sections"], *result["extras"], *(result["matrix"] or {}).get("areas", [])):
+        row["rated_label"] = text(lang, "core.rated-of", answered=row["answered"], total=row["total"])
+    mixed = len({item.get("scale") for item in result["working"].get("items", [])}) > 1
+    for item in result["working"].get("items", []):
+        item["answer_label"] = answer_label(item["level_label"], item["status"], lang)
+        if mixed and item["level_label"] is not None:  # which scale a level is on, where an assessment mixes them
+            item["answer_label"] += text(lang, "core.on-scale-short", scale=scale_word(item["scale_name"]))
+    if result["classification"] is not None:
+        block = result["classification"]
+        for cls in block["classes"]:
+            cls["kind_label"] = text(lang, "core.class-outcome" if cls["outcome"] else "core.class-not-outcome")
+        for measure in block["measures"]:
+            measure["category_label"] = measure["label"] or text(lang, "core.no-category-yet")
+        block["share_label"] = (text(lang, "core.share-of", classified=block["classified"]) if block["classified"]
+                                else text(lang, "core.share-none"))
+    result["notes"] = _notes(result, kind)
+    result["progress"] = _progress(result, kind, lang)
+    result["working"]["explanation"] = _explanation(result, kind, lang)
+    return result
+
+
+def scale_word(scale_name: str) -> str:
+    """A scale named in running text: "Coverage: how far ..." reads "coverage"."""
+    return scale_name.split(":")[0].lower()

@@ -1,0 +1,132 @@
+"""Builds the self-contained JSON definition of an assessment from the loaded YAML data (host only): all the form
+and the scorer need, no YAML; the browser is given the JSON this returns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from obc_assess.core.definition import EVIDENCE_LIMITS, FORMAT, FORMAT_VERSION, JSON, field_id
+from obc_assess.core.tailor import model_tag, note_text
+from obc_assess.host.loader import Data, GuidanceEntry, guidance_index, page_url
+
+
+def build(data: Data, assessment_id: str) -> dict[str, Any]:
+    """The definition of one assessment; KeyError names an unknown id."""
+    doc = data.assessments[assessment_id]
+    index = guidance_index(data)
+    source = next(s for s in data.sources if s["id"] == doc["source"])
+    by_id = {s["id"]: s for s in data.scales["scales"]}
+    # An item is asked on its own scale, else its section's, else the assessment's (coverage for what a
+    # document says, maturity for a practice: issue 10 point 4).
+    used = [doc["scale"]] + [item.get("scale", section.get("scale", doc["scale"]))
+                             for section in doc["sections"] for item in section["items"]]
+    scales = {sid: _scale(by_id[sid]) for sid in dict.fromkeys(used)}
+    scope = doc.get("scope")
+    scope_ids = [o["id"] for o in scope["options"]] if scope else []
+    model_ids = [m["id"] for m in data.models]
+    sections = [{
+        "id": section["id"], "title": section["title"], "intro": section.get("intro"),
+        "optional": section.get("optional", False),
+        "extras_title": section.get("extras_title"),
+        "items": [{**_item(item, index, doc["section"], model_ids, scope_ids, doc.get("asks_model", True),
+                          data.lang),
+                   "scale": item.get("scale", section.get("scale", doc["scale"]))} for item in section["items"]],
+    } for section in doc["sections"]]
+    return {
+        "format": FORMAT, "format_version": FORMAT_VERSION,
+        # The language of every word in here (quotations apart) and of every result made from it.
+        "lang": data.lang,
+        "id": doc["id"], "version": doc["version"], "title": doc["title"], "kind": doc["kind"],
+        "summary": doc["summary"],
+        # Every assessment's title by id, so a file for another one is named in words, not by its id.
+        "assessment_titles": {aid: other["title"] for aid, other in data.assessments.items()},
+        "source": {key: source[key] for key in ("id", "title", "short", "publisher", "date")},
+        "section": doc["section"], "guidance_url": page_url(doc["guidance"]),
+        "asks_model": doc.get("asks_model", True),
+        "models": [{"id": m["id"], "name": m["name"]} for m in data.models],
+        "scope": None if scope is None else {
+            "question": scope["question"],
+            "options": [{"id": o["id"], "label": o["label"]} for o in scope["options"]]},
+        # The assessment's own scale, and every scale its items are asked on (the same one, most often).
+        "scale": scales[doc["scale"]],
+        "scales": scales,
+        "bands": [{**{k: band[k] for k in ("id", "label", "min_percent", "descriptor")},
+                   "needs_outcomes": band.get("needs_outcomes", False)} for band in data.scales["bands"]],
+        "band_rules": data.scales["band_rules"],
+        "weights_note": doc.get("weights_note"),
+        "changes": doc.get("changes", []),
+        "matrix": _matrix(doc),
+        "classification": _classification(doc, index),
+        "sections": sections,
+        "evidence": {**data.evidence, "limits": EVIDENCE_LIMITS},
+    }
+
+
+def build_all(data: Data) -> dict[str, dict[str, Any]]:
+    """Every assessment's definition by id, in the data's (file name) order."""
+    return {aid: build(data, aid) for aid in data.assessments}
+
+
+def _note(note: dict[str, Any], weight: int | float, lang: str) -> dict[str, JSON]:
+    full = {"models": note["models"], "label": note["label"], "weight": note.get("weight"),
+            "quote": note["quote"], "cite": note["cite"]}
+    return {**full, "text": note_text(full, weight, lang)}
+
+
+def _scale(scale: dict[str, Any]) -> dict[str, JSON]:
+    return {"id": scale["id"], "title": scale["title"], "name": scale["name"],
+            "na": scale["na"], "unknown": scale["unknown"], "evidence_from": scale.get("evidence_from"),
+            "levels": [{k: level[k] for k in ("value", "label", "descriptor")} for level in scale["levels"]]}
+
+
+def _item(item: dict[str, Any], index: dict[str, GuidanceEntry], section: str, model_ids: list[int],
+          scope_ids: list[str], asks_model: bool, lang: str) -> dict[str, JSON]:
+    entry = index[item["ref"]] if "ref" in item else None
+    guide = (entry.item if entry else None) or {}
+    return {
+        "id": item["id"], "field": field_id(item["id"]),
+        # The assessment may reword the guidance item's name or question for a self-assessment.
+        "title": item.get("title", guide.get("name")),
+        # A numbered item ("Standard 11") named by what it is about, where lists of items would read as numbers.
+        "topic": (f"{guide['name']}: {guide['topic']}" if "topic" in guide and "title" not in item
+                  else item.get("title", guide.get("name"))),
+        "quote": guide.get("quote"),
+        "quote_label": entry.quote_label if entry else None,
+        "question": item.get("question", guide.get("question")),
+        # The guidance item's question is quoted from an English source: a Welsh page marks it lang="en".
+        "question_quoted": "question" not in item,
+        "weight": item.get("weight", 1),
+        "models": item.get("models", model_ids),
+        "model_tag": model_tag(asks_model, model_ids, item.get("models", model_ids), lang),
+        "model_notes": [_note(note, item.get("weight", 1), lang) for note in item.get("model_notes", [])],
+        "scopes": item.get("scopes", scope_ids),
+        "optional": item.get("optional", False),
+        "outcomes": item.get("outcomes", False),
+        "explanation": item.get("explanation"),
+        "next_steps": item.get("next_steps", []),
+        "parent": item.get("parent"),
+        "guidance_url": entry.url if entry else None,
+        "source_section": entry.section if entry else section,
+    }
+
+
+def _matrix(doc: dict[str, Any]) -> dict[str, JSON] | None:
+    matrix = doc.get("matrix")
+    if matrix is None:
+        return None
+    return {"row_label": matrix["row_label"], "row_hint": matrix["row_hint"],
+            "examples": matrix.get("examples", [])}
+
+
+def _classification(doc: dict[str, Any], index: dict[str, GuidanceEntry]) -> dict[str, JSON] | None:
+    block = doc.get("classification")
+    if block is None:
+        return None
+    classes = []
+    for cls in block["classes"]:
+        entry = index[cls["ref"]]
+        classes.append({"id": cls["id"], "label": cls["label"], "outcome": cls["outcome"],
+                        "definition": (entry.item or {}).get("quote"), "guidance_url": entry.url})
+    return {"row_label": block["row_label"], "row_hint": block["row_hint"], "classes": classes,
+            "flag_outcome_share_below": block["flag_outcome_share_below"],
+            "flag_message": block["flag_message"]}

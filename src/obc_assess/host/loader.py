@@ -1,0 +1,130 @@
+"""Reads the YAML data on the host, checks it against the schemas and cross-references, and indexes guidance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from obc_assess.core.languages import DEFAULT, LANGUAGES, localise
+from obc_assess.host.datamodel import Data, GuidanceEntry, page_url
+from obc_assess.host.references import check_references
+from obc_assess.host.schema import SchemaMissing, check
+from obc_assess.host.yamlfile import data_problems, read_yaml
+
+DATA_DIR = Path(__file__).parent.parent / "data"
+__all__ = ["DATA_DIR", "Data", "DataError", "GuidanceEntry", "guidance_index", "load_data", "page_url"]
+
+
+class DataError(ValueError):
+    """The toolkit data has problems; ``problems`` holds one line each: ``file: path: message``."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def _read(data_dir: Path, name: str, schema: str, problems: list[str]) -> Any:
+    path = data_dir / name
+    if not path.exists():
+        problems.append(f"{name}: missing; every toolkit needs this file")
+        return None
+    value, errors = read_yaml(path, name)
+    if errors:
+        problems.extend(errors)
+        return None
+    found = [f"{name}: {line}" for line in data_problems(value)]
+    if not found:
+        try:
+            found = [f"{name}: {p or '(top)'}: {m}" for p, m in check(value, schema, data_dir / "schema")]
+        except SchemaMissing as error:
+            found = [str(error)]
+    problems.extend(found)
+    return None if found else value
+
+
+def _documents(data_dir: Path, folder: str, problems: list[str]) -> list[Path]:
+    """The .yaml files of a data folder; a missing folder or a file the loader would skip is a problem."""
+    where = data_dir / folder
+    if not where.is_dir():
+        problems.append(f"{folder}/: missing; every toolkit needs this folder")
+        return []
+    paths = []
+    for path in sorted(where.iterdir()):
+        if path.suffix == ".yaml" and not path.is_dir():  # a FIFO or device is read too, up to the limit
+            paths.append(path)
+        elif not path.name.startswith("."):
+            problems.append(f"{folder}/{path.name}: not read: data files are .yaml files; rename or remove it")
+    return paths
+
+
+def load_data(data_dir: Path | None = None, lang: str = DEFAULT) -> Data:
+    """Read and check all the data, in both languages, and return it in ``lang``; raise DataError listing every
+    problem found."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+    data_dir = data_dir or DATA_DIR
+    problems: list[str] = []
+    sources = _read(data_dir, "sources.yaml", "sources.schema.json", problems)
+    models = _read(data_dir, "models.yaml", "models.schema.json", problems)
+    glossary = _read(data_dir, "glossary.yaml", "glossary.schema.json", problems)
+    scales = _read(data_dir, "scales.yaml", "scales.schema.json", problems)
+    terms = _read(data_dir, "terms.yaml", "terms.schema.json", problems)
+    evidence = _read(data_dir, "evidence.yaml", "evidence.schema.json", problems)
+    files: dict[str, str] = {}
+    guidance: list[dict[str, Any]] = []
+    for path in _documents(data_dir, "guidance", problems):
+        name = f"guidance/{path.name}"
+        doc = _read(data_dir, name, "guidance.schema.json", problems)
+        if doc is not None:
+            files[f"guidance:{len(guidance)}"] = name
+            guidance.append(doc)
+    assessments: dict[str, dict[str, Any]] = {}
+    for path in _documents(data_dir, "assessments", problems):
+        name = f"assessments/{path.name}"
+        doc = _read(data_dir, name, "assessment.schema.json", problems)
+        if doc is None:
+            continue
+        if doc["id"] != path.stem:
+            problems.append(f"{name}: id: must match the file name (found {doc['id']!r}; rename one)")
+            continue
+        files[f"assessment:{doc['id']}"] = name
+        assessments[doc["id"]] = doc
+    if problems:
+        raise DataError(problems)
+    # Assessments in the order of their source documents, so lists follow the guidance.
+    order = [s["id"] for s in sources["sources"]]
+    assessments = dict(sorted(assessments.items(), key=lambda kv: (order.index(kv[1]["source"]), kv[0])))
+    for term in glossary["terms"]:  # the Welsh glossary page names each term in English too
+        term["term_en"] = term["term"]["en"]
+    sources, models, glossary, scales, guidance, assessments, evidence = localise(
+        (sources, models, glossary, scales, guidance, assessments, evidence), lang)
+    data = Data(sources["sources"], models["models"], glossary, scales, guidance, assessments, files,
+                {"source": models["source"], "section": models["section"]}, lang, terms["terms"], evidence)
+    problems = check_references(data)
+    if problems:
+        raise DataError(problems)
+    return data
+
+
+def guidance_index(data: Data) -> dict[str, GuidanceEntry]:
+    """Every guidance page, item and titled group by id (ids are unique across all: the loader checks)."""
+    index: dict[str, GuidanceEntry] = {}
+    for doc in data.guidance:
+        for page in doc["pages"]:
+            url = page_url(page["id"])
+            index[page["id"]] = GuidanceEntry(page["id"], "page", page["id"], doc["source"], page["section"],
+                                              url, None, None, None, page["title"])
+            for block in page["blocks"]:
+                group = block.get("items") or block.get("list")
+                if group is None:
+                    continue
+                if "id" in group:
+                    index[group["id"]] = GuidanceEntry(group["id"], "anchor", page["id"], doc["source"],
+                                                       group["section"], f"{url}#{group['id']}", None, None, None,
+                                                       group["title"])
+                for item in group["entries"] if "items" in block else []:
+                    index[item["id"]] = GuidanceEntry(
+                        item["id"], "item", page["id"], doc["source"], item.get("section", group["section"]),
+                        f"{url}#{item['id']}", item, group.get("quote_label"), group.get("question_label"),
+                        item["name"])
+    return index

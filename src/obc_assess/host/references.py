@@ -1,0 +1,192 @@
+"""Cross-reference checks across the data files: unique ids, and every reference pointing at something real."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from obc_assess.host.datamodel import GENERATED_GUIDANCE_PAGES, MAX_PAGE_ID, Data
+
+
+def check_references(data: Data) -> list[str]:
+    """One line per broken or duplicate reference: ``file: path: message``."""
+    problems: list[str] = []
+    problems += _unique([(s["id"], "sources.yaml", f"sources[{i}].id") for i, s in enumerate(data.sources)])
+    problems += _unique([(str(m["id"]), "models.yaml", f"models[{i}].id") for i, m in enumerate(data.models)])
+    terms = data.glossary["terms"]
+    problems += _unique([(t["id"], "glossary.yaml", f"terms[{i}].id") for i, t in enumerate(terms)])
+    problems += list(_check_terms(terms))
+    scales = data.scales["scales"]
+    problems += _unique([(s["id"], "scales.yaml", f"scales[{i}].id") for i, s in enumerate(scales)])
+    problems += _unique([(b["id"], "scales.yaml", f"bands[{i}].id") for i, b in enumerate(data.scales["bands"])])
+    problems += list(_check_scales(data.scales))
+    guidance_ids = list(_guidance_ids(data))
+    problems += _unique(guidance_ids)
+    problems += list(_check_page_ids(data))
+    known = {gid for gid, _, _ in guidance_ids}
+    items = {entry["id"]: entry for doc in data.guidance for page in doc["pages"] for block in page["blocks"]
+             for entry in block.get("items", {}).get("entries", [])}
+    pages = {p["id"] for doc in data.guidance for p in doc["pages"]}
+    term_ids = {t["id"] for t in terms}
+    for n, doc in enumerate(data.guidance):
+        problems += list(_check_guidance(doc, data.files[f"guidance:{n}"], known, term_ids))
+    scale_ids = {s["id"] for s in scales}
+    for aid, doc in data.assessments.items():
+        problems += list(_check_assessment(doc, data.files[f"assessment:{aid}"], items, pages, scale_ids))
+    return problems
+
+
+def _unique(entries: list[tuple[str, str, str]]) -> list[str]:
+    first: dict[str, tuple[str, str]] = {}
+    problems = []
+    for value, file, path in entries:
+        if value in first:
+            where = first[value]
+            problems.append(f"{file}: {path}: {value!r} is already used at {where[0]}: {where[1]}; "
+                            "ids must be unique")
+        else:
+            first[value] = (file, path)
+    return problems
+
+
+def _check_terms(terms: list[dict[str, Any]]) -> Iterator[str]:
+    first: dict[str, str] = {}
+    for i, term in enumerate(terms):
+        for key in ("term", "abbr"):
+            if "]" in term.get(key, ""):
+                # Abbreviation lines are *[term]: definition; a "]" ends the term early and the tooltip vanishes.
+                yield f'glossary.yaml: terms[{i}].{key}: must not contain "]" (tooltips cannot show it); reword it'
+        form = " ".join(term["term"].split()).casefold()
+        if form in first:
+            yield (f"glossary.yaml: terms[{i}].term: {term['term']!r} is already defined at glossary.yaml: "
+                   f"{first[form]}; one definition per term")
+        else:
+            first[form] = f"terms[{i}].term"
+
+
+def _check_page_ids(data: Data) -> Iterator[str]:
+    for n, doc in enumerate(data.guidance):
+        for p, page in enumerate(doc["pages"]):
+            where = f"{data.files[f'guidance:{n}']}: pages[{p}].id"
+            if page["id"] in GENERATED_GUIDANCE_PAGES:
+                yield f"{where}: {page['id']!r} is the generated {page['id']} page's address; choose another id"
+            elif len(page["id"]) > MAX_PAGE_ID:
+                yield (f"{where}: too long ({len(page['id'])} characters; page ids become file names): "
+                       f"shorten it to {MAX_PAGE_ID} or fewer")
+
+
+def _check_scales(scales: dict[str, Any]) -> Iterator[str]:
+    for i, scale in enumerate(scales["scales"]):
+        values = [level["value"] for level in scale["levels"]]
+        if values != list(range(len(values))):
+            yield (f"scales.yaml: scales[{i}].levels: values must run 0, 1, 2, ... in order "
+                   f"(found {', '.join(map(str, values))})")
+    mins = [band["min_percent"] for band in scales["bands"]]
+    if mins[0] != 0 or mins != sorted(set(mins)):
+        yield "scales.yaml: bands: min_percent must start at 0 and rise band by band"
+
+
+def _guidance_ids(data: Data) -> Iterator[tuple[str, str, str]]:
+    for n, doc in enumerate(data.guidance):
+        file = data.files[f"guidance:{n}"]
+        for p, page in enumerate(doc["pages"]):
+            yield page["id"], file, f"pages[{p}].id"
+            for b, block in enumerate(page["blocks"]):
+                for kind in ("list", "items"):
+                    group = block.get(kind)
+                    if group is None:
+                        continue
+                    base = f"pages[{p}].blocks[{b}].{kind}"
+                    if "id" in group:
+                        yield group["id"], file, f"{base}.id"
+                    if kind == "items":
+                        for e, entry in enumerate(group["entries"]):
+                            yield entry["id"], file, f"{base}.entries[{e}].id"
+
+
+def _check_guidance(doc: dict[str, Any], file: str, known: set[str], terms: set[str]) -> Iterator[str]:
+    for p, page in enumerate(doc["pages"]):
+        for b, block in enumerate(page["blocks"]):
+            group = block.get("items")
+            if group is None:
+                continue
+            for e, entry in enumerate(group["entries"]):
+                base = f"pages[{p}].blocks[{b}].items.entries[{e}]"
+                for k, ref in enumerate(entry.get("see", [])):
+                    if ref not in known:
+                        yield f"{file}: {base}.see[{k}]: no guidance page or item has the id {ref!r}"
+                for k, ref in enumerate(entry.get("glossary", [])):
+                    if ref not in terms:
+                        yield f"{file}: {base}.glossary[{k}]: no glossary term has the id {ref!r}"
+
+
+def _check_assessment(doc: dict[str, Any], file: str, items: dict[str, Any], pages: set[str],
+                      scales: set[str]) -> Iterator[str]:
+    if doc["scale"] not in scales:
+        yield f"{file}: scale: no scale {doc['scale']!r} in scales.yaml"
+    for s, section in enumerate(doc["sections"]):
+        own = [(f"sections[{s}].scale", section.get("scale"))] + [
+            (f"sections[{s}].items[{i}].scale", item.get("scale")) for i, item in enumerate(section["items"])]
+        for path, scale in own:
+            if scale is None:
+                continue
+            if scale not in scales:
+                yield f"{file}: {path}: no scale {scale!r} in scales.yaml"
+            elif doc["kind"] != "maturity":
+                yield f"{file}: {path}: only a maturity assessment's items may have their own scale"
+    if doc["guidance"] not in pages:
+        yield f"{file}: guidance: no guidance page has the id {doc['guidance']!r}"
+    for kind in ("matrix", "classification"):
+        if (doc["kind"] == kind) != (kind in doc):
+            need = "needs" if doc["kind"] == kind else "must not have"
+            yield f"{file}: {kind}: a {doc['kind']} assessment {need} a {kind} block"
+    for c, cls in enumerate(doc.get("classification", {}).get("classes", [])):
+        if cls["ref"] not in items:
+            yield f"{file}: classification.classes[{c}].ref: no guidance item has the id {cls['ref']!r}"
+    classes = doc.get("classification", {}).get("classes", [])
+    yield from _unique([(c["id"], file, f"classification.classes[{n}].id") for n, c in enumerate(classes)])
+    options = doc.get("scope", {}).get("options", [])
+    yield from _unique([(o["id"], file, f"scope.options[{n}].id") for n, o in enumerate(options)])
+    yield from _unique([(b["id"], file, f"bands[{n}].id") for n, b in enumerate(doc.get("bands", []))
+                        if isinstance(b, dict) and "id" in b])
+    scopes = {o["id"] for o in options}
+    entries = [(s, i, item) for s, section in enumerate(doc["sections"]) for i, item in enumerate(section["items"])]
+    ids = {item["id"] for _, _, item in entries}
+    yield from _unique([(sec["id"], file, f"sections[{s}].id") for s, sec in enumerate(doc["sections"])])
+    yield from _unique([(item["id"], file, f"sections[{s}].items[{i}].id") for s, i, item in entries])
+    yield from _check_parents(file, entries)
+    for s, i, item in entries:
+        base = f"{file}: sections[{s}].items[{i}]"
+        ref = items.get(item.get("ref", ""))
+        if "ref" in item and ref is None:
+            yield f"{base}.ref: no guidance item has the id {item['ref']!r}"
+        elif ref is None:
+            yield from (f"{base}.{key}: required when the item has no ref" for key in ("title", "question")
+                        if key not in item)
+        elif "question" not in item and "question" not in ref:
+            yield f"{base}.question: required: guidance item {item['ref']!r} has no question to show"
+        if "parent" in item and item["parent"] not in ids and item["parent"] != item["id"]:
+            yield f"{base}.parent: no item {item['parent']!r} in this assessment"
+        for k, note in enumerate(item.get("model_notes", [])):
+            outside = sorted(set(note["models"]) - set(item.get("models", [1, 2, 3])))
+            if outside:
+                yield (f"{base}.model_notes[{k}].models: the item is not asked for model(s) "
+                       f"{', '.join(map(str, outside))}; add them to the item's models or drop them here")
+        for k, scope in enumerate(item.get("scopes", [])):
+            if scope not in scopes:
+                yield f"{base}.scopes[{k}]: no scope option {scope!r}; add it under scope.options or remove it"
+
+
+def _check_parents(file: str, entries: list[tuple[int, int, dict[str, Any]]]) -> Iterator[str]:
+    """A parent chain must end: no item refines itself, directly or round a loop."""
+    parents = {item["id"]: item.get("parent") for _, _, item in entries}
+    for s, i, item in entries:
+        seen = [item["id"]]
+        at = item.get("parent")
+        while at is not None and at in parents and at not in seen:
+            seen.append(at)
+            at = parents[at]
+        if at == item["id"]:
+            loop = " -> ".join([*seen, at])
+            yield f"{file}: sections[{s}].items[{i}].parent: the items refine each other in a loop ({loop}); " \
+                  "remove one parent"
