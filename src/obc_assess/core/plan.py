@@ -10,6 +10,7 @@ like a blank row. The plan is never scored: the result lists it, in priority ord
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -67,6 +68,21 @@ def _date_check(check: Checker, path: str, value: object, key: str) -> None:
         check.say(path, key, shown=quote(value))
 
 
+def item_entries(check: Checker, definition: dict[str, Any], part: str, mapping: dict[str, Any],
+                 example: str) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """Each ``(path, item, entry)`` of a mapping keyed by item id (answers, plan), the entry an object; a key
+    that is no item, or an entry that is no object, is said instead."""
+    known = {item["id"]: item for _, item in items(definition)}
+    for key, entry in mapping.items():
+        path = check.key(part, key)
+        if key not in known:
+            check.say(path, "not-an-item", id=definition["id"])
+        elif not isinstance(entry, dict):
+            check.say(path, "object-like", example=example)
+        else:
+            yield path, known[key], entry
+
+
 def check_plan(check: Checker, definition: dict[str, Any], plan: object, version: int = 3) -> None:
     """Report every problem with a document's ``plan`` (any JSON value; never raises); ``version`` is the file's
     format (status, review and carried_from are format 3's)."""
@@ -77,15 +93,7 @@ def check_plan(check: Checker, definition: dict[str, Any], plan: object, version
     if not isinstance(plan, dict):
         check.say("plan", "one-entry-per-item", example=f'{{"item-id": {EXAMPLE}}}')
         return
-    known = {item["id"]: item for _, item in items(definition)}
-    for key, entry in plan.items():
-        path = check.key("plan", key)
-        if key not in known:
-            check.say(path, "not-an-item", id=definition["id"])
-            continue
-        if not isinstance(entry, dict):
-            check.say(path, "object-like", example=EXAMPLE)
-            continue
+    for path, item, entry in item_entries(check, definition, "plan", plan, EXAMPLE):
         keys = KEYS if version >= 3 else OLD_KEYS
         for name in entry:
             if name in NEW_KEYS and name not in keys:
@@ -104,6 +112,6 @@ def check_plan(check: Checker, definition: dict[str, Any], plan: object, version
             check.text(f"{path}.review", entry.get("review", ""), MAX_REVIEW)
             _date_check(check, f"{path}.carried_from", entry.get("carried_from", ""), "carried-not-a-date")
         target = entry.get("target")
-        levels = [level["value"] for level in scale_of(definition, known[key])["levels"]]
+        levels = [level["value"] for level in scale_of(definition, item)["levels"]]
         if target is not None and (type(target) is not int or target not in levels):
             check.say(f"{path}.target", "target-level", values=check.choices(levels, None, check.lang))

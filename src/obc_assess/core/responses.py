@@ -45,7 +45,7 @@ from obc_assess.core.definition import answer_keys, items, scale_of
 from obc_assess.core.evidence import check_evidence
 from obc_assess.core.fields import field_for
 from obc_assess.core.languages import DEFAULT, lang_of
-from obc_assess.core.plan import check_plan, is_date
+from obc_assess.core.plan import check_plan, is_date, item_entries
 from obc_assess.core.problem import Problem, ProblemsError
 from obc_assess.core.tailor import applies
 
@@ -228,19 +228,12 @@ def _maturity(check: Checker, definition: dict[str, Any], answers: object) -> No
     if not isinstance(answers, dict):
         check.say("answers", "one-entry-per-item", example='{"item-id": {"level": 2, "note": ""}}')
         return
-    known = {item["id"]: item for _, item in items(definition)}
-    for key, answer in answers.items():
-        path = check.key("answers", key)
-        if key not in known:
-            check.say(path, "not-an-item", id=definition["id"])
-        elif not isinstance(answer, dict):
-            check.say(path, "object-like", example='{"level": 2, "note": ""}')
-        else:
-            check.unknown_keys(path, answer, ("level", "note"),
-                               check.words("unknown-key", keys=text(check.lang, "core.and", first='"level"',
-                                                                     last='"note"')))
-            check.level(f"{path}.level", answer.get("level"), scale_of(definition, known[key]))
-            check.text(f"{path}.note", answer.get("note", ""), MAX_NOTE)
+    for path, item, answer in item_entries(check, definition, "answers", answers, '{"level": 2, "note": ""}'):
+        check.unknown_keys(path, answer, ("level", "note"),
+                           check.words("unknown-key", keys=text(check.lang, "core.and", first='"level"',
+                                                                 last='"note"')))
+        check.level(f"{path}.level", answer.get("level"), scale_of(definition, item))
+        check.text(f"{path}.note", answer.get("note", ""), MAX_NOTE)
 
 
 def _rows(check: Checker, definition: dict[str, Any], answers: object) -> None:
