@@ -1,4 +1,4 @@
-"""MkDocs hook: glossary terms as tooltips (an auto-appended abbreviations snippet), at first use on a page."""
+"""MkDocs hook: glossary terms as tooltips (auto-appended abbreviations) at first use; none on heading anchors."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from obc_site.site import abbreviations
-from obc_site.tooltips import first_use_only
+from obc_site.tooltips import first_use_only, quiet_permalinks
 
 
 def on_config(config: Any) -> Any:
@@ -20,4 +20,4 @@ def on_config(config: Any) -> Any:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    return first_use_only(html)
+    return quiet_permalinks(first_use_only(html))
