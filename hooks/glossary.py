@@ -1,4 +1,5 @@
-"""MkDocs hook: glossary terms as tooltips (abbreviation lines at the end of every page), at first use on a page."""
+"""MkDocs hook: glossary terms as tooltips (abbreviation lines at the end of every page), at first use on a page;
+none on heading anchors."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from obc_site.context import site_build
-from obc_site.tooltips import first_use_only
+from obc_site.tooltips import first_use_only, quiet_permalinks
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -16,4 +17,4 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return first_use_only(html)
+    return quiet_permalinks(first_use_only(html))

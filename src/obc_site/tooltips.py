@@ -1,4 +1,4 @@
-"""Glossary tooltips on a page: the first use of each term only, and reachable by keyboard."""
+"""Tooltips on a page: glossary terms at their first use only, reachable by keyboard; none on heading anchors."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ import re
 # The abbr extension marks every occurrence; Material mounts a tooltip (observers, layout reads) on each one, which
 # costs hundreds of milliseconds on a long page. A reader needs the definition once per page.
 _TOKEN = re.compile(r'(<a\b[^>]*>|</a>|<abbr title="([^"]*)">(.*?)</abbr>)', re.S)
+# The toc extension titles each heading's ¶ anchor, and Material mounts a tooltip on every title (20 on a guidance
+# page); the same words as the anchor's accessible name keep what a screen reader hears, without the tooltip.
+_PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*") title="([^"]*)"')
 
 
 def first_use_only(html: str) -> str:
@@ -27,3 +30,8 @@ def first_use_only(html: str) -> str:
         return f'<abbr title="{title}" tabindex="0">{text}</abbr>'
 
     return _TOKEN.sub(replace, html)
+
+
+def quiet_permalinks(html: str) -> str:
+    """Name each heading anchor by its permalink title (aria-label) instead of a title Material makes a tooltip."""
+    return _PERMALINK.sub(r'\1 aria-label="\2"', html)
