@@ -11,6 +11,8 @@ from typing import Any
 from browser_helpers import item_group, level, open_assessment
 from playwright.sync_api import Dialog, Page, expect
 
+from obc_assess.core.responses import FORMAT_VERSION
+
 DATE = "Date of the assessment (optional)"
 
 AID = "commissioning-principles"
@@ -36,7 +38,7 @@ def test_the_exported_file_says_who_and_when_in_its_name_and_its_text(page: Page
     assert download.value.suggested_filename == f"{AID}-cyngor-gwynedd-2026-03-02-answers.json"
     doc = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert (doc["format_version"], doc["respondent"]["organisation"], doc["assessment_date"]) == (
-        2, "Cyngor Gwynedd", "2026-03-02")
+        FORMAT_VERSION, "Cyngor Gwynedd", "2026-03-02")
     # The printed report: who and when, and none of the page's furniture or raw addresses.
     page.emulate_media(media="print")
     expect(results.get_by_text("Cyngor Gwynedd")).to_be_visible()
