@@ -99,19 +99,19 @@ export function evidenceEntries($form) {
     return $next;
   }
 
-  /** Exactly the entries these fields need (every saved <n>; one to fill in an open fold), before they are filled. */
+  /** Exactly the entries these fields need (entry 0 and every saved <n>), before they are filled. Only a set of
+      saved fields (a restore, an import, Clear) makes entries for every fold; a fresh page makes one as it opens. */
   function prepare(fields) {
     const wanted = entryNumbers(fields);
     for (const $fold of folds()) {
       const id = $fold.dataset.obcEvidence;
       const numbers = (wanted.get(id) || []).slice(0, most);
       for (const $entry of entries($fold)) $entry.remove();
-      if ($template && numbers.length) {
+      if ($template) {
         const $all = document.createDocumentFragment();
-        for (const n of numbers) $all.append(newEntry(id, n));
+        for (const n of numbers.includes(0) ? numbers : [0, ...numbers]) $all.append(newEntry(id, n));
         $fold.querySelector("[data-obc-evidence-list]").append($all);
       }
-      ensureOne($fold);
       renumber($fold);
     }
   }
