@@ -50,6 +50,40 @@ test("start twice makes one worker; a new definition is prefetched", async () =>
   assert.deepEqual(workers[0].sent[1], { type: "prefetch", definitions: ["https://site/other.json"] });
 });
 
+function waitingClient(handler) {
+  // startSoon's moment (after load and paint, in a page) comes when the test says so.
+  const moments = [];
+  const workers = [];
+  const c = createClient({
+    workerUrl: new URL("https://site/obc-worker.js"), limitMs: 1000, later: (run) => moments.push(run),
+    createWorker: () => { const w = new FakeWorker(handler); workers.push(w); return w; },
+  });
+  return { c, workers, moments };
+}
+
+test("startSoon loads nothing until its moment, then one worker for every startSoon and start", async () => {
+  const { c, workers, moments } = waitingClient(pythonLike());
+  c.startSoon(FILES);
+  c.startSoon({ ...FILES, definitions: ["https://site/other.json"] });
+  assert.equal(c.status.state, "idle");
+  assert.equal(workers.length, 0);
+  for (const run of moments) run();
+  await tick();
+  assert.equal(workers.length, 1);
+  assert.deepEqual(workers[0].sent[0], { type: "init", ...FILES,
+    definitions: ["https://site/d.json", "https://site/other.json"] });
+  assert.equal(c.status.state, "ready");
+});
+
+test("a request made before startSoon's moment starts the worker at once, and is answered", async () => {
+  const { c, workers, moments } = waitingClient(pythonLike());
+  c.startSoon(FILES);
+  const answer = await c.request("evaluate", { fields: "{}" });
+  assert.deepEqual(answer, { type: "evaluate", fields: "{}" });
+  for (const run of moments) run(); // the moment comes later: nothing starts twice
+  assert.equal(workers.length, 1);
+});
+
 test("a load that never settles fails with reason timeout, and Retry starts a new worker", async () => {
   const { c, workers, timers } = client(pythonLike("never"));
   const seen = [];

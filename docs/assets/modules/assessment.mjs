@@ -78,7 +78,7 @@ export function startAssessment($root) {
     extra: () => (!saved.available || saved.full ? word("status.no-storage") : ""),
     advice: $root.querySelector("[data-obc-load-failed]"),
   });
-  client.start({ runtime: siteUrl($root.dataset.obcRuntime), package: siteUrl($root.dataset.obcPackage),
+  client.startSoon({ runtime: siteUrl($root.dataset.obcRuntime), package: siteUrl($root.dataset.obcPackage),
     definitions: [definition] });
   const stopFollowing = client.subscribe((status) => {
     if (status.state === "ready" && !disposed) whenReady();

@@ -1,6 +1,7 @@
-// A maturity item's evidence entries and its plan fold (GOV.UK "add another"): entries added from the page's one
-// build-time <template>, removed, numbered, and made again for a set of saved fields, each keeping its <n> so that
-// evidence:<id>:<n>:... names come back as they were saved. The folds' summaries say what they hold.
+// A maturity item's evidence entries and its plan fold (GOV.UK "add another"): entries made from the page's one
+// build-time <template> (the first when a fold opens, so the page carries no copy per item), removed, numbered, and
+// made again for a set of saved fields, each keeping its <n> so that evidence:<id>:<n>:... names come back as they
+// were saved. The folds' summaries say what they hold.
 // No rule lives here: what counts as an entry, and its limits, are obc_assess's (the bound comes with the page).
 
 import { word } from "./words.mjs";
@@ -80,6 +81,13 @@ export function evidenceEntries($form) {
     return entries($fold).at(-1);
   }
 
+  /** An open fold shows at least one entry to fill in (a fold starts empty). */
+  function ensureOne($fold) {
+    if (!$template || !$fold.open || entries($fold).length) return;
+    $fold.querySelector("[data-obc-evidence-list]").append(newEntry($fold.dataset.obcEvidence, 0));
+    renumber($fold);
+  }
+
   /** Remove an entry (never the last one): the entry to move to next, or null when none was removed. */
   function remove($entry) {
     const $fold = $entry.closest("[data-obc-evidence]");
@@ -91,23 +99,26 @@ export function evidenceEntries($form) {
     return $next;
   }
 
-  /** Exactly the entries these fields need (the page's own entry 0 and every saved <n>), before they are filled. */
+  /** Exactly the entries these fields need (entry 0 and every saved <n>), before they are filled. Only a set of
+      saved fields (a restore, an import, Clear) makes entries for every fold; a fresh page makes one as it opens. */
   function prepare(fields) {
     const wanted = entryNumbers(fields);
     for (const $fold of folds()) {
       const id = $fold.dataset.obcEvidence;
       const numbers = (wanted.get(id) || []).slice(0, most);
-      for (const $entry of entries($fold)) if (numberOf($entry) !== 0) $entry.remove();
-      const $list = $fold.querySelector("[data-obc-evidence-list]");
-      const $first = entries($fold)[0];
+      for (const $entry of entries($fold)) $entry.remove();
       if ($template) {
         const $all = document.createDocumentFragment();
-        for (const n of numbers) if (n !== 0) $all.append(newEntry(id, n));
-        $list.append($all);
-        if (!$first && !numbers.includes(0)) $list.prepend(newEntry(id, 0));
+        for (const n of numbers.includes(0) ? numbers : [0, ...numbers]) $all.append(newEntry(id, n));
+        $fold.querySelector("[data-obc-evidence-list]").append($all);
       }
       renumber($fold);
     }
+  }
+
+  /** A fold was opened: its first entry, if it has none yet (toggle does not bubble; the form hears it by capture). */
+  function onToggle(event) {
+    if (event.target instanceof Element && event.target.matches("[data-obc-evidence]")) ensureOne(event.target);
   }
 
   /** An Add or Remove button was pressed: true when it changed the entries (the focus is in the right place). */
@@ -151,5 +162,11 @@ export function evidenceEntries($form) {
   }
 
   return { add, remove, click, prepare, refresh, renumber, fold,
-    start() { for (const $fold of folds()) renumber($fold); } };
+    start() {
+      $form.addEventListener("toggle", onToggle, true);
+      for (const $fold of folds()) {
+        ensureOne($fold); // opened before this module ran
+        renumber($fold);
+      }
+    } };
 }

@@ -10,9 +10,21 @@ import { word } from "./words.mjs";
 /** How long a first load may take before the page says so and offers Retry (13 MB on a slow office line). */
 export const LOAD_LIMIT_MS = 120_000;
 
+/** How long startSoon waits, after the load event, for an idle moment before it starts the worker anyway. */
+export const IDLE_WAIT_MS = 2_000;
+
+/** Run once the page has loaded and painted and the main thread is idle (or IDLE_WAIT_MS after load at most). */
+export function afterPaint(run) {
+  const idle = () => (globalThis.requestIdleCallback
+    ? globalThis.requestIdleCallback(run, { timeout: IDLE_WAIT_MS }) : setTimeout(run, 0));
+  if (document.readyState === "complete") idle();
+  else window.addEventListener("load", idle, { once: true });
+}
+
 /**
- * A client around one worker at a time. Options are for tests: createWorker(url) -> Worker-like, timers.
- * @param {{createWorker?: (url: URL) => any, workerUrl?: URL, limitMs?: number,
+ * A client around one worker at a time. Options are for tests: createWorker(url) -> Worker-like, timers, and
+ * later(run), which startSoon waits with (afterPaint in a page).
+ * @param {{createWorker?: (url: URL) => any, workerUrl?: URL, limitMs?: number, later?: (run: () => void) => void,
  *          setTimer?: typeof setTimeout, clearTimer?: typeof clearTimeout}} options
  */
 export function createClient(options = {}) {
@@ -22,6 +34,7 @@ export function createClient(options = {}) {
   const limitMs = () => options.limitMs ?? globalThis.obcLoadLimitMs ?? LOAD_LIMIT_MS;
   const setTimer = options.setTimer || setTimeout;
   const clearTimer = options.clearTimer || clearTimeout;
+  const later = options.later || afterPaint;
 
   let $worker = null;
   let status = { state: "idle", reason: "", error: "" }; // idle | loading | ready | failed
@@ -72,6 +85,14 @@ export function createClient(options = {}) {
     }
   }
 
+  /** The files to load (kept for retry); a definition new to a running worker is fetched at once. */
+  function remember({ runtime, package: pkg, definitions = [] }) {
+    if (!config) config = { runtime, package: pkg, definitions: [] };
+    const fresh = definitions.filter((url) => !config.definitions.includes(url));
+    config.definitions.push(...fresh);
+    if (fresh.length && $worker) $worker.postMessage({ type: "prefetch", definitions: fresh });
+  }
+
   function launch() {
     try {
       $worker = createWorker(workerUrl);
@@ -96,12 +117,15 @@ export function createClient(options = {}) {
 
   return {
     /** Start loading (once a visit; later calls add nothing but a definition to fetch at once). */
-    start({ runtime, package: pkg, definitions = [] }) {
-      if (!config) config = { runtime, package: pkg, definitions: [] };
-      const fresh = definitions.filter((url) => !config.definitions.includes(url));
-      config.definitions.push(...fresh);
+    start(files) {
+      remember(files);
       if (status.state === "idle") launch();
-      else if (fresh.length && $worker) $worker.postMessage({ type: "prefetch", definitions: fresh });
+    },
+    /** As start, but once the page has painted (afterPaint): 13 MB of runtime never competes with the first
+        paint. A request made before then starts the worker at once. */
+    startSoon(files) {
+      remember(files);
+      if (status.state === "idle") later(() => { if (status.state === "idle") launch(); });
     },
     /** After a failure: a new worker, the same files. */
     retry() {
@@ -116,6 +140,7 @@ export function createClient(options = {}) {
     },
     /** Ask Python: waits while loading, rejects when the program has failed (the page says so already). */
     request(type, data = {}) {
+      if (status.state === "idle" && config) launch(); // asked before startSoon's moment came
       if (status.state === "loading" || status.state === "idle") {
         return new Promise((resolve, reject) => {
           const stopWaiting = this.subscribe((now) => {
