@@ -253,6 +253,47 @@ def test_the_form_round_trips_status_review_and_evidence() -> None:
         "Board minutes, January", "Audit report"]
 
 
+GAPS = {"item:governance": "2", "evidence:governance:0:what": "Board minutes, January",
+        "evidence:governance:1:what": "", "evidence:governance:2:what": "Audit report",
+        "evidence:governance:4:what": "Survey of people who use services"}
+
+
+@pytest.mark.parametrize(("definition", "bad", "field", "message", "left_out"), [
+    (DEFINITION, {"evidence:governance:4:review-by:day": "31", "evidence:governance:4:review-by:month": "13",
+                  "evidence:governance:4:review-by:year": "2026"}, "evidence:governance:4:review-by",
+     "Review-by date of piece of evidence 4 for “Governance: oversight arrangements” must be a real date, like "
+     "31 3 2027",
+     "The results leave out piece of evidence 4 for “Governance: oversight arrangements” until this is put right."),
+    (DEFINITION, {"evidence:governance:2:review-by:day": "31", "evidence:governance:2:review-by:year": "2026"},
+     "evidence:governance:2:review-by",
+     "Review-by date of piece of evidence 3 for “Governance: oversight arrangements” must include a month",
+     "The results leave out piece of evidence 3 for “Governance: oversight arrangements” until this is put right."),
+    (DEFINITION, {"evidence:governance:4:what": "", "evidence:governance:4:kind": "survey"},
+     "evidence:governance:4:what",
+     "Piece of evidence 4 for “Governance: oversight arrangements”: say what this evidence is and where to find "
+     "it, or remove the entry",
+     "The results leave out piece of evidence 4 for “Governance: oversight arrangements” until this is put right."),
+    (WELSH, {"evidence:governance:4:review-by:day": "31", "evidence:governance:4:review-by:month": "13",
+             "evidence:governance:4:review-by:year": "2026"}, "evidence:governance:4:review-by",
+     "Dyddiad adolygu darn o dystiolaeth 4 ar gyfer “Llywodraethu: trefniadau goruchwylio”: rhaid iddo fod yn "
+     "ddyddiad go iawn, fel 31 3 2027",
+     "Mae'r canlyniadau'n gadael darn o dystiolaeth 4 ar gyfer “Llywodraethu: trefniadau goruchwylio” allan nes i "
+     "hyn gael ei gywiro."),
+])
+def test_an_evidence_problem_links_to_its_field_whatever_gaps_the_numbering_has(
+        definition: dict[str, Any], bad: dict[str, str], field: str, message: str, left_out: str) -> None:
+    # Form entries 0, 2 and 4 hold evidence (1 is blank, 3 was removed): document entries 0, 1, 2.
+    doc, places = from_form(definition, GAPS)
+    assert places.evidence == {"governance": [0, 2, 4]}
+    assert [e["what"] for e in doc["evidence"]["governance"]] == [
+        "Board minutes, January", "Audit report", "Survey of people who use services"]
+    answer = json.loads(api.evaluate_form(json.dumps(definition), json.dumps({**GAPS, **bad})))
+    assert [(p["field"], p["message"], p["left_out"]) for p in answer["problems"]] == [(field, message, left_out)]
+    # Only that piece of evidence waits: the answers are still scored, with the other two pieces.
+    item = next(i for i in answer["result"]["working"]["items"] if i["id"] == "governance")
+    assert item["level"] == 2 and len(item["evidence"]) == 2
+
+
 def test_the_reports_hold_each_items_evidence_and_action() -> None:
     result = score(DEFINITION, _file("this-year.json"))
     markdown = to_markdown(result)

@@ -250,7 +250,7 @@ def test_a_bad_target_from_the_form_is_reported_on_its_field(maturity: dict[str,
     ("plan.speed", None), ("plan", None),
 ])
 def test_field_for_plan_paths(maturity: dict[str, Any], path: str, field: str | None) -> None:
-    assert field_for(maturity, path, []) == field
+    assert field_for(maturity, path) == field
 
 
 class _Form(HTMLParser):
