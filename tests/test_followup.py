@@ -253,6 +253,15 @@ def test_the_form_round_trips_status_review_and_evidence() -> None:
         "Board minutes, January", "Audit report"]
 
 
+@pytest.mark.parametrize(("definition", "words"), [(DEFINITION, "carried from 14 March 2025"),
+                                                   (WELSH, "wedi'i gario o 14 Mawrth 2025")])
+def test_the_results_plan_says_where_a_carried_action_came_from(definition: dict[str, Any], words: str) -> None:
+    plan = {p["id"]: p for p in score(definition, _file("this-year.json"))["plan"]}
+    assert plan["outcomes-focus"]["carried_from"] == "2025-03-14"
+    assert plan["outcomes-focus"]["carried_label"] == words
+    assert all(p["carried_label"] == "" for p in plan.values() if not p["carried_from"])
+
+
 GAPS = {"item:governance": "2", "evidence:governance:0:what": "Board minutes, January",
         "evidence:governance:1:what": "", "evidence:governance:2:what": "Audit report",
         "evidence:governance:4:what": "Survey of people who use services"}

@@ -143,7 +143,8 @@ def test_result_lists_the_plan_in_priority_order(maturity: dict[str, Any]) -> No
         "id": "governance", "title": "Governance", "section": "outcomes", "rank": 2, "level": 0,
         "level_label": "Not in place", "target": 1, "target_label": "Developing",
         "action": "Write outcomes into the specification", "owner": "Commissioning lead", "due": "2025-03-31",
-        "status": "not-started", "status_label": "Not started", "review": "", "carried_from": "", "overdue": False}
+        "status": "not-started", "status_label": "Not started", "review": "", "carried_from": "", "overdue": False,
+        "carried_label": ""}
     assert result["plan"][2]["target_label"] is None
 
 
