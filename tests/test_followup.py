@@ -65,12 +65,12 @@ CASES = [
      ['evidence.governance[0].review_by: "2026-02-30" is not a date; write the date to review this evidence by as '
       'year-month-day, like "2027-03-31", or ""']),
     ("an entry with no description", ("evidence", "governance", 0, "what"), " ",
-     ["evidence.governance[0].what: say what this evidence is and where to find it, or remove the entry"]),
+     ["evidence.governance[0].what: say what this evidence is and where to find it, or remove this piece of evidence"]),
     ("evidence not a list", ("evidence", "governance"), {"what": "x"},
-     ['evidence.governance: must be a list of evidence entries, like [{"what": "", "kind": "", "strength": "", '
+     ['evidence.governance: must be a list of pieces of evidence, like [{"what": "", "kind": "", "strength": "", '
       '"review_by": ""}]']),
     ("too many entries", ("evidence", "governance"), [{"what": "x"}] * 21,
-     ["evidence.governance: too many evidence entries (21); record at most 20 for one answer, keeping the "
+     ["evidence.governance: too many pieces of evidence (21); record at most 20 for one answer, keeping the "
       "strongest"]),
 ]
 
@@ -187,7 +187,7 @@ def test_carry_forward_brings_open_actions_and_evidence() -> None:
     assert new["evidence"]["governance"][0]["review_by"] == "2025-01-31"
     assert carried == {"actions": 3, "evidence": 3, "done": 1, "dropped": 1, "removed": []}
     assert notice == (
-        "Started from the answers of 14 March 2025. Open actions carried over: 3. Evidence entries carried over: 3. "
+        "Started from the answers of 14 March 2025. Open actions carried over: 3. Pieces of evidence carried over: 3. "
         "Left in last year's file: 1 done and 1 dropped. This year's answers and assessment date are blank.")
 
 
@@ -253,8 +253,8 @@ def test_the_form_round_trips_status_review_and_evidence() -> None:
         "Board minutes, January", "Audit report"]
 
 
-@pytest.mark.parametrize(("definition", "words"), [(DEFINITION, "carried from 14 March 2025"),
-                                                   (WELSH, "wedi'i gario o 14 Mawrth 2025")])
+@pytest.mark.parametrize(("definition", "words"), [(DEFINITION, "carried over from 14 March 2025"),
+                                                   (WELSH, "wedi'i gario drosodd o 14 Mawrth 2025")])
 def test_the_results_plan_says_where_a_carried_action_came_from(definition: dict[str, Any], words: str) -> None:
     plan = {p["id"]: p for p in score(definition, _file("this-year.json"))["plan"]}
     assert plan["outcomes-focus"]["carried_from"] == "2025-03-14"
@@ -280,7 +280,7 @@ GAPS = {"item:governance": "2", "evidence:governance:0:what": "Board minutes, Ja
     (DEFINITION, {"evidence:governance:4:what": "", "evidence:governance:4:kind": "survey"},
      "evidence:governance:4:what",
      "Piece of evidence 4 for “Governance: oversight arrangements”: say what this evidence is and where to find "
-     "it, or remove the entry",
+     "it, or remove this piece of evidence",
      "The results leave out piece of evidence 4 for “Governance: oversight arrangements” until this is put right."),
     (WELSH, {"evidence:governance:4:review-by:day": "31", "evidence:governance:4:review-by:month": "13",
              "evidence:governance:4:review-by:year": "2026"}, "evidence:governance:4:review-by",
@@ -312,7 +312,7 @@ def test_the_reports_hold_each_items_evidence_and_action() -> None:
     document = docx.Document(io.BytesIO(result_docx(result)))
     paragraphs = [p.text for p in document.paragraphs]
     assert "Evidence and actions, item by item" in paragraphs
-    assert ("Action: Write a business continuity plan (Not started; due 31 December 2025; Overdue; carried from "
+    assert ("Action: Write a business continuity plan (Not started; due 31 December 2025; Overdue; carried over from "
             "14 March 2025)") in paragraphs
     plan_table = next(t for t in document.tables if t.rows[0].cells[-2].text == "Status")
     assert [c.text for c in plan_table.rows[1].cells][-2:] == ["Not started (Overdue)", ""]

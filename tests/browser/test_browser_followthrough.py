@@ -193,7 +193,7 @@ def test_start_from_last_years_file(page: Page, site_url: str, site_definitions:
     # The results' plan marks it carried, with the date in words.
     results = page.get_by_role("region", name="Your results")
     expect(results.get_by_role("table", name="Your action plan")).to_contain_text(
-        "In progress (carried from 1 April 2025)")
+        "In progress (carried over from 1 April 2025)")
     # Marked done this year (the fold is already open): the results' plan says so, and the file keeps where it
     # came from.
     expect(group.locator("summary").filter(has_text="Action plan for")).to_contain_text("In progress")
