@@ -12,7 +12,7 @@ from typing import Any
 
 from bench.timing import figure, percentile
 from obc_assess.core import api
-from obc_assess.core.definition import items
+from obc_assess.core.definition import items, scale_of
 from obc_assess.core.responses import template
 from obc_assess.host.building import build_all
 from obc_assess.host.loader import load_data
@@ -29,12 +29,13 @@ def largest() -> dict[str, Any]:
 
 
 def answered(definition: dict[str, Any], seed: int, model: int = 3) -> dict[str, Any]:
-    """A responses document with every applicable item answered at random (seeded), with notes."""
+    """A responses document with every applicable item answered at random (seeded), with notes; each item within
+    its own scale (a coverage item's top level is 2, a maturity item's 3)."""
     rng = random.Random(seed)
     doc = template(definition, model)
-    top = definition["scale"]["levels"][-1]["value"]
-    for answer in doc["answers"].values():
-        answer["level"] = rng.choice([*range(top + 1), "na", "unknown"])
+    tops = {item["id"]: scale_of(definition, item)["levels"][-1]["value"] for _, item in items(definition)}
+    for key, answer in doc["answers"].items():
+        answer["level"] = rng.choice([*range(tops[key] + 1), "na", "unknown"])
         answer["note"] = "Evidence: the quarterly report, section 3."
     doc["respondent"] = {"name": f"Respondent {seed}", "role": rng.choice(["commissioner", "provider", "other"])}
     return doc

@@ -90,7 +90,7 @@ def test_report_has_real_headings_header_rows_language_and_title(
     assert {"Priorities", "Action plan", "Answers and notes", "How this was scored"} <= set(
         _styled(document, "Heading 1"))
     # Under the answers, a heading per section; the evidence's flags and its items follow their own headings.
-    followed = {"Section chart", "Answers at the top levels with no documented evidence",
+    followed = {"Section chart", "Answers with no documented evidence",
                 *(i["title"] for i in result["working"]["items"] if i["evidence"])}
     followed |= {p["title"] for p in result["plan"]}
     assert [s["title"] for s in result["sections"]] == [

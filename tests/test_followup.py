@@ -65,12 +65,12 @@ CASES = [
      ['evidence.governance[0].review_by: "2026-02-30" is not a date; write the date to review this evidence by as '
       'year-month-day, like "2027-03-31", or ""']),
     ("an entry with no description", ("evidence", "governance", 0, "what"), " ",
-     ["evidence.governance[0].what: say what this evidence is and where to find it, or remove the entry"]),
+     ["evidence.governance[0].what: say what this evidence is and where to find it, or remove this piece of evidence"]),
     ("evidence not a list", ("evidence", "governance"), {"what": "x"},
-     ['evidence.governance: must be a list of evidence entries, like [{"what": "", "kind": "", "strength": "", '
+     ['evidence.governance: must be a list of pieces of evidence, like [{"what": "", "kind": "", "strength": "", '
       '"review_by": ""}]']),
     ("too many entries", ("evidence", "governance"), [{"what": "x"}] * 21,
-     ["evidence.governance: too many evidence entries (21); record at most 20 for one answer, keeping the "
+     ["evidence.governance: too many pieces of evidence (21); record at most 20 for one answer, keeping the "
       "strongest"]),
 ]
 
@@ -187,7 +187,7 @@ def test_carry_forward_brings_open_actions_and_evidence() -> None:
     assert new["evidence"]["governance"][0]["review_by"] == "2025-01-31"
     assert carried == {"actions": 3, "evidence": 3, "done": 1, "dropped": 1, "removed": []}
     assert notice == (
-        "Started from the answers of 14 March 2025. Open actions carried over: 3. Evidence entries carried over: 3. "
+        "Started from the answers of 14 March 2025. Open actions carried over: 3. Pieces of evidence carried over: 3. "
         "Left in last year's file: 1 done and 1 dropped. This year's answers and assessment date are blank.")
 
 
@@ -253,6 +253,56 @@ def test_the_form_round_trips_status_review_and_evidence() -> None:
         "Board minutes, January", "Audit report"]
 
 
+@pytest.mark.parametrize(("definition", "words"), [(DEFINITION, "carried over from 14 March 2025"),
+                                                   (WELSH, "wedi'i gario drosodd o 14 Mawrth 2025")])
+def test_the_results_plan_says_where_a_carried_action_came_from(definition: dict[str, Any], words: str) -> None:
+    plan = {p["id"]: p for p in score(definition, _file("this-year.json"))["plan"]}
+    assert plan["outcomes-focus"]["carried_from"] == "2025-03-14"
+    assert plan["outcomes-focus"]["carried_label"] == words
+    assert all(p["carried_label"] == "" for p in plan.values() if not p["carried_from"])
+
+
+GAPS = {"item:governance": "2", "evidence:governance:0:what": "Board minutes, January",
+        "evidence:governance:1:what": "", "evidence:governance:2:what": "Audit report",
+        "evidence:governance:4:what": "Survey of people who use services"}
+
+
+@pytest.mark.parametrize(("definition", "bad", "field", "message", "left_out"), [
+    (DEFINITION, {"evidence:governance:4:review-by:day": "31", "evidence:governance:4:review-by:month": "13",
+                  "evidence:governance:4:review-by:year": "2026"}, "evidence:governance:4:review-by",
+     "Review-by date of piece of evidence 4 for “Governance: oversight arrangements” must be a real date, like "
+     "31 3 2027",
+     "The results leave out piece of evidence 4 for “Governance: oversight arrangements” until this is put right."),
+    (DEFINITION, {"evidence:governance:2:review-by:day": "31", "evidence:governance:2:review-by:year": "2026"},
+     "evidence:governance:2:review-by",
+     "Review-by date of piece of evidence 3 for “Governance: oversight arrangements” must include a month",
+     "The results leave out piece of evidence 3 for “Governance: oversight arrangements” until this is put right."),
+    (DEFINITION, {"evidence:governance:4:what": "", "evidence:governance:4:kind": "survey"},
+     "evidence:governance:4:what",
+     "Piece of evidence 4 for “Governance: oversight arrangements”: say what this evidence is and where to find "
+     "it, or remove this piece of evidence",
+     "The results leave out piece of evidence 4 for “Governance: oversight arrangements” until this is put right."),
+    (WELSH, {"evidence:governance:4:review-by:day": "31", "evidence:governance:4:review-by:month": "13",
+             "evidence:governance:4:review-by:year": "2026"}, "evidence:governance:4:review-by",
+     "Dyddiad adolygu darn o dystiolaeth 4 ar gyfer “Llywodraethu: trefniadau goruchwylio”: rhaid iddo fod yn "
+     "ddyddiad go iawn, fel 31 3 2027",
+     "Mae'r canlyniadau'n gadael darn o dystiolaeth 4 ar gyfer “Llywodraethu: trefniadau goruchwylio” allan nes i "
+     "hyn gael ei gywiro."),
+])
+def test_an_evidence_problem_links_to_its_field_whatever_gaps_the_numbering_has(
+        definition: dict[str, Any], bad: dict[str, str], field: str, message: str, left_out: str) -> None:
+    # Form entries 0, 2 and 4 hold evidence (1 is blank, 3 was removed): document entries 0, 1, 2.
+    doc, places = from_form(definition, GAPS)
+    assert places.evidence == {"governance": [0, 2, 4]}
+    assert [e["what"] for e in doc["evidence"]["governance"]] == [
+        "Board minutes, January", "Audit report", "Survey of people who use services"]
+    answer = json.loads(api.evaluate_form(json.dumps(definition), json.dumps({**GAPS, **bad})))
+    assert [(p["field"], p["message"], p["left_out"]) for p in answer["problems"]] == [(field, message, left_out)]
+    # Only that piece of evidence waits: the answers are still scored, with the other two pieces.
+    item = next(i for i in answer["result"]["working"]["items"] if i["id"] == "governance")
+    assert item["level"] == 2 and len(item["evidence"]) == 2
+
+
 def test_the_reports_hold_each_items_evidence_and_action() -> None:
     result = score(DEFINITION, _file("this-year.json"))
     markdown = to_markdown(result)
@@ -262,7 +312,7 @@ def test_the_reports_hold_each_items_evidence_and_action() -> None:
     document = docx.Document(io.BytesIO(result_docx(result)))
     paragraphs = [p.text for p in document.paragraphs]
     assert "Evidence and actions, item by item" in paragraphs
-    assert ("Action: Write a business continuity plan (Not started; due 31 December 2025; Overdue; carried from "
+    assert ("Action: Write a business continuity plan (Not started; due 31 December 2025; Overdue; carried over from "
             "14 March 2025)") in paragraphs
     plan_table = next(t for t in document.tables if t.rows[0].cells[-2].text == "Status")
     assert [c.text for c in plan_table.rows[1].cells][-2:] == ["Not started (Overdue)", ""]

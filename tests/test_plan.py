@@ -143,7 +143,8 @@ def test_result_lists_the_plan_in_priority_order(maturity: dict[str, Any]) -> No
         "id": "governance", "title": "Governance", "section": "outcomes", "rank": 2, "level": 0,
         "level_label": "Not in place", "target": 1, "target_label": "Developing",
         "action": "Write outcomes into the specification", "owner": "Commissioning lead", "due": "2025-03-31",
-        "status": "not-started", "status_label": "Not started", "review": "", "carried_from": "", "overdue": False}
+        "status": "not-started", "status_label": "Not started", "review": "", "carried_from": "", "overdue": False,
+        "carried_label": ""}
     assert result["plan"][2]["target_label"] is None
 
 
@@ -250,7 +251,7 @@ def test_a_bad_target_from_the_form_is_reported_on_its_field(maturity: dict[str,
     ("plan.speed", None), ("plan", None),
 ])
 def test_field_for_plan_paths(maturity: dict[str, Any], path: str, field: str | None) -> None:
-    assert field_for(maturity, path, []) == field
+    assert field_for(maturity, path) == field
 
 
 class _Form(HTMLParser):

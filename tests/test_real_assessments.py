@@ -88,9 +88,16 @@ def test_classification_all_outcomes(real_data: Data) -> None:
         assert (block["outcome_share"], block["flag"]["raised"]) == (100.0, False)
 
 
+PAGES = ("responses-format.md", "cy/responses-format.md")  # English and Welsh: the same examples, in each language
+
+
 def _examples() -> list[tuple[str, dict[str, Any]]]:
-    """The answers examples on the user-facing format page, each in the page's example document."""
-    text = (ROOT / "docs" / "responses-format.md").read_text(encoding="utf-8")
+    """The answers examples on the user-facing format pages, each in its page's example document."""
+    return [example for page in PAGES for example in _page_examples(page)]
+
+
+def _page_examples(page: str) -> list[tuple[str, dict[str, Any]]]:
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
     blocks = re.findall(r"```json\n(.*?)```", text, re.S)
     base = json.loads(blocks[0])
     found = []

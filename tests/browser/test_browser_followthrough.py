@@ -36,6 +36,36 @@ def _evidence(page: Page, title: str, entries: list[tuple[str, str]], *, fold: s
         group.get_by_label(re.compile("^" + re.escape(strength))).nth(n).check()
 
 
+def test_an_evidence_problem_links_to_its_field_after_a_remove(page: Page, site_url: str,
+                                                               site_definitions: dict[str, Any]) -> None:
+    """Three pieces, the second removed (the names now go 0 and 2), the third's review-by date not a date: the
+    summary names it by its number on the page and its link focuses that entry's Day box."""
+    item = _items(site_definitions[ID])[0]
+    open_assessment(page, site_url, ID)
+    level(item_group(page, item["title"]), "Established").check()
+    _evidence(page, item["title"], [("Board minutes, March", "Documented"), ("Spare entry", "Self-reported"),
+                                    ("Quality report 2026", "Documented")])
+    group = item_group(page, item["title"])
+    group.get_by_role("button", name="Remove piece of evidence 2").click()
+    expect(group.get_by_label("What it is and where it is kept")).to_have_count(2)
+    date = group.get_by_role("group", name=re.compile("^Review by")).nth(1)
+    date.get_by_label("Day").fill("31")
+    date.get_by_label("Month").fill("13")
+    date.get_by_label("Year").fill("2027")
+    date.get_by_label("Year").blur()  # the person leaves the date
+    message = (f"Review-by date of piece of evidence 2 for \u201c{item['title']}\u201d must be a real date, "
+               "like 31 3 2027")
+    summary = page.get_by_role("alert").filter(has_text="There is a problem")
+    link = summary.get_by_role("link", name=message)
+    expect(link).to_be_visible()
+    expect(date).to_contain_text(message)  # the message at the field too
+    page.get_by_role("button", name="Export answers (JSON)").focus()  # the focus is elsewhere
+    link.click()
+    day = date.get_by_label("Day")
+    expect(day).to_be_focused()
+    assert day.get_attribute("id") == f"evidence:{item['id']}:2:review-by:day"
+
+
 def _status(page: Page, title: str, action: str, status: str, review: str) -> None:
     group = item_group(page, title)
     group.get_by_text(re.compile("^Action plan for")).click()
@@ -148,6 +178,10 @@ def test_start_from_last_years_file(page: Page, site_url: str, site_definitions:
     expect(group.get_by_label(f"Status of the action for \u201c{items[0]['title']}\u201d")).to_have_value(
         "in-progress")
     expect(group.get_by_text("Carried over from your answers of 1 April 2025")).to_be_attached()
+    # Its plan fold is open, so the person sees what came over without looking for it; the others stay folded.
+    expect(group.locator("details.obc-plan")).to_have_attribute("open", "")
+    expect(group.get_by_text("Carried over from your answers of 1 April 2025")).to_be_visible()
+    expect(item_group(page, items[1]["title"]).locator("details.obc-plan")).not_to_have_attribute("open", "")
     expect(group.get_by_label("What it is and where it is kept")).to_have_value(
         "Outcomes framework draft, shared drive")
     expect(level(group, "Developing")).not_to_be_checked()
@@ -156,12 +190,15 @@ def test_start_from_last_years_file(page: Page, site_url: str, site_definitions:
         expect(item_group(page, item["title"]).get_by_label(f"Action for \u201c{item['title']}\u201d",
                                                             exact=True)).to_have_value("")
 
-    # Marked done this year: the results' plan says so, and the file keeps where it came from.
-    group.get_by_text(re.compile("^Action plan for")).click()
+    # The results' plan marks it carried, with the date in words.
+    results = page.get_by_role("region", name="Your results")
+    expect(results.get_by_role("table", name="Your action plan")).to_contain_text(
+        "In progress (carried over from 1 April 2025)")
+    # Marked done this year (the fold is already open): the results' plan says so, and the file keeps where it
+    # came from.
     expect(group.locator("summary").filter(has_text="Action plan for")).to_contain_text("In progress")
     group.get_by_label(f"Status of the action for \u201c{items[0]['title']}\u201d").select_option(label="Done")
     level(group, "Established").check()
-    results = page.get_by_role("region", name="Your results")
     expect(results.get_by_role("table", name="Your action plan")).to_contain_text("Done")
     with page.expect_download() as info:
         page.get_by_role("button", name="Export answers (JSON)").click()

@@ -92,11 +92,11 @@ export function resultNodes({ result, $root, siteRoot }) {
   return nodes.filter(Boolean);
 }
 
-/** An action's status as Python words it, and whether it is overdue or carried over (the page's words). */
+/** An action's status as Python words it, whether it is overdue, and where it was carried from (Python's words). */
 function planState(p, words) {
   const state = [p.status_label || ""];
   if (p.overdue) state.push(`(${words.overdue})`);
-  if (p.carried_from) state.push(`(${(words.carried || "").replace("{date}", p.carried_from)})`);
+  if (p.carried_label) state.push(`(${p.carried_label})`);
   return state.filter(Boolean).join(" ");
 }
 

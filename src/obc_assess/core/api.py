@@ -128,11 +128,12 @@ def evaluate_form(definition_json: str, fields_json: str) -> str:
         problems = [Problem("(form)", text_of(lang, "core.form-not-object"))]
     if problems:
         return _form_answer([{**p.to_dict(), "left_out": None} for p in problems], None, None)
-    doc, rows = from_form(definition, fields)
-    words = FormWords(definition, fields, rows)
-    # The form may skip row numbers (a row removed), so problems are mapped to the rows as the form has them.
+    doc, places = from_form(definition, fields)
+    words = FormWords(definition, fields, places)
+    # The form may skip row and evidence entry numbers (one removed), so problems are mapped to them as the form
+    # has them.
     found = validate(definition, doc)
-    listed = [{"path": p.path, "message": words.message(p), "field": field_for(definition, p.path, rows),
+    listed = [{"path": p.path, "message": words.message(p), "field": field_for(definition, p.path, places),
                "left_out": words.left_out(p.path)} for p in found]
     # One invalid field leaves out only its own part: the rest is still scored, the problem shown beside it.
     sound = usable(doc, found) if found else doc

@@ -25,7 +25,7 @@ from typing import Any
 from obc_assess.core.definition import field_id as item_name
 from obc_assess.core.definition import items
 from obc_assess.core.evidence import entries_of
-from obc_assess.core.fields import ASSESSMENT_DATE, evidence_name, part_name, plan_field, row_name
+from obc_assess.core.fields import ASSESSMENT_DATE, Places, evidence_name, part_name, plan_field, row_name
 from obc_assess.core.plan import entry_is_blank
 from obc_assess.core.responses import FORMAT, FORMAT_VERSION, about
 
@@ -66,8 +66,9 @@ def _date(boxes: dict[str, str]) -> str:
     return f"{year}-{month}-{day}"
 
 
-def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[str, Any], list[int]]:
-    """The responses document the form describes, and the form row index behind each document row."""
+def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[str, Any], Places]:
+    """The responses document the form describes, and where its rows and evidence entries are on the form (the
+    form index behind each document row and each item's document evidence entry)."""
     model = fields.get("context-model", "")
     doc: dict[str, Any] = {
         "format": FORMAT, "format_version": FORMAT_VERSION,
@@ -96,11 +97,13 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
         plan = {key: entry for key, entry in plan.items() if entry is not None}
         if plan:  # no plan at all: the key is left out, so a file without one is unchanged
             doc["plan"] = plan
-        evidence = {item["id"]: _evidence(fields, item["id"]) for _, item in items(definition)}
-        evidence = {key: entries for key, entries in evidence.items() if entries}
+        numbers = {item["id"]: _evidence_numbers(fields, item["id"]) for _, item in items(definition)}
+        numbers = {key: found for key, found in numbers.items() if found}
+        evidence = {key: [_evidence_entry(fields, key, n) for n in found] for key, found in numbers.items()}
         if evidence:  # likewise: no evidence, no key
             doc["evidence"] = evidence
-    return doc, rows
+        return doc, Places(rows, numbers)
+    return doc, Places(rows)
 
 
 def _plan_entry(fields: dict[str, str], item_id: str) -> dict[str, JSON] | None:
@@ -119,15 +122,17 @@ def evidence_numbers(fields: dict[str, str], item_id: str) -> list[int]:
     return sorted({int(m.group(2)) for name in fields if (m := _EVIDENCE.match(name)) and m.group(1) == item_id})
 
 
-def _evidence(fields: dict[str, str], item_id: str) -> list[dict[str, str]]:
-    """An item's non-blank evidence entries from its fields, in form order."""
-    entries = []
-    for n in evidence_numbers(fields, item_id):
-        entry = {key: fields.get(evidence_name(item_id, n, key), "") for key in ("what", "kind", "strength")}
-        entry["review_by"] = _date(date_boxes(fields, evidence_name(item_id, n, "review-by")))
-        if any(value.strip() for value in entry.values()):
-            entries.append(entry)
-    return entries
+def _evidence_entry(fields: dict[str, str], item_id: str, n: int) -> dict[str, str]:
+    """Form entry ``n`` of an item's evidence."""
+    entry = {key: fields.get(evidence_name(item_id, n, key), "") for key in ("what", "kind", "strength")}
+    entry["review_by"] = _date(date_boxes(fields, evidence_name(item_id, n, "review-by")))
+    return entry
+
+
+def _evidence_numbers(fields: dict[str, str], item_id: str) -> list[int]:
+    """The form indexes of an item's non-blank evidence entries, in form order: the document's entries."""
+    return [n for n in evidence_numbers(fields, item_id)
+            if any(value.strip() for value in _evidence_entry(fields, item_id, n).values())]
 
 
 def date_fields(name: str, date: str) -> dict[str, str]:

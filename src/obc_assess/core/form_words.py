@@ -12,14 +12,16 @@ import re
 from typing import Any
 
 from obc_assess.core.catalogue import text
-from obc_assess.core.fields import ASSESSMENT_DATE, part_name
-from obc_assess.core.form import date_boxes, row_numbers
+from obc_assess.core.fields import ASSESSMENT_DATE, Places, evidence_name, part_name
+from obc_assess.core.form import date_boxes, evidence_numbers, row_numbers
 from obc_assess.core.languages import DEFAULT, lang_of
 from obc_assess.core.problem import Problem
 
 # An item's fields, by the part of their name before ":<item id>", each labelled with the item's title
 # (core.field-<part>).
-LABELS = ("note", "plan-action", "plan-owner", "plan-due", "plan-target")
+LABELS = ("note", "plan-action", "plan-owner", "plan-due", "plan-target", "plan-status", "plan-review")
+# A piece of evidence's fields (core.field-evidence-<key>), each labelled with its number on the page and the item.
+EVIDENCE_LABELS = {"what": "what", "kind": "kind", "strength": "strength", "review_by": "review-by"}
 # The form's other fields, by name (core.field-<name>).
 CONTEXT = ("context-model", "context-scope", "respondent-name", "respondent-role", ASSESSMENT_DATE)
 DATE_EXAMPLE = "31 3 2027"  # day, month, year: the same digits in every language
@@ -57,11 +59,12 @@ def date_message(label: str, boxes: dict[str, str], lang: str = DEFAULT) -> str:
 class FormWords:
     """Labels, messages and what is left out, for one form's values."""
 
-    def __init__(self, definition: dict[str, Any], fields: dict[str, str], rows: list[int]) -> None:
+    def __init__(self, definition: dict[str, Any], fields: dict[str, str], places: Places) -> None:
         self.definition = definition
         self.lang = lang_of(definition)
         self.fields = fields
-        self.rows = rows  # the form row behind each document row
+        self.rows = places.rows  # the form row behind each document row
+        self.places = places
         self.titles = {item["id"]: item["title"] for section in definition["sections"] for item in section["items"]}
         block = definition["matrix"] or definition["classification"] or {}
         self.row_label = str(block.get("row_label") or text(self.lang, "core.row")).lower()
@@ -70,6 +73,21 @@ class FormWords:
     def _row(self, index: int) -> str:
         n = self.rows[index] if index < len(self.rows) else index
         return f"{self.row_label} {self.positions.get(n, index + 1)}"
+
+    def _evidence_n(self, item_id: str, index: int) -> int:
+        """The form entry behind an item's document evidence entry ``index``."""
+        numbers = self.places.evidence.get(item_id, [])
+        return numbers[index] if index < len(numbers) else index
+
+    def _evidence(self, parts: list[str]) -> str:
+        """The label of a piece of evidence's field, by its number as the page shows it (1, 2, ... in form order,
+        whatever gaps a Remove left in the names)."""
+        item_id = parts[1]
+        index = int(parts[2][1:-1]) if len(parts) > 2 and parts[2].startswith("[") else 0
+        n = self._evidence_n(item_id, index)
+        shown = {m: k + 1 for k, m in enumerate(evidence_numbers(self.fields, item_id))}.get(n, index + 1)
+        key = EVIDENCE_LABELS.get(parts[3] if len(parts) > 3 else "what", "what")
+        return text(self.lang, f"core.field-evidence-{key}", number=shown, title=self.titles[item_id])
 
     def label(self, path: str) -> str:
         """The field a document path comes from, in the page's words."""
@@ -84,6 +102,8 @@ class FormWords:
         if head == "plan" and len(parts) > 1 and parts[1] in self.titles:
             part = f"plan-{parts[2]}" if len(parts) > 2 and f"plan-{parts[2]}" in LABELS else "plan-action"
             return field_label(part, self.titles[parts[1]], lang)
+        if head == "evidence" and len(parts) > 1 and parts[1] in self.titles:
+            return self._evidence(parts)
         if head == "answers" and len(parts) > 2 and parts[2].startswith("["):
             row = self._row(int(parts[2][1:-1]))
             rest = parts[3:]
@@ -105,6 +125,9 @@ class FormWords:
             return date_message(label, date_boxes(self.fields, part_name("plan-due", parts[1])), self.lang)
         if parts == ["assessment_date"]:
             return date_message(label, date_boxes(self.fields, ASSESSMENT_DATE), self.lang)
+        if parts[:1] == ["evidence"] and parts[3:] == ["review_by"] and parts[2].startswith("["):
+            n = self._evidence_n(parts[1], int(parts[2][1:-1]))
+            return date_message(label, date_boxes(self.fields, evidence_name(parts[1], n, "review-by")), self.lang)
         if parts[:2] in (["answers", "areas"], ["answers", "measures"]) and parts[3:] == ["name"]:
             row = self._row(int(parts[2][1:-1]))
             # The row it clashes with, as rows_key[n] in either language's message (responses: check-row-name-used).
@@ -122,6 +145,9 @@ class FormWords:
         rows = parts[:2] in (["answers", "areas"], ["answers", "measures"]) and len(parts) > 2
         if rows and (parts[3:4] == ["name"] or len(parts) == 3):
             return text(self.lang, "core.left-out", what=self._row(int(parts[2][1:-1])))
+        if parts[:1] == ["evidence"] and len(parts) > 1 and parts[1] in self.titles:  # the whole piece waits
+            label = self._evidence(parts[:3])
+            return text(self.lang, "core.left-out", what=f"{label[:1].lower()}{label[1:]}")
         label = self.label(path)
         return text(self.lang, "core.left-out", what=f"{label[:1].lower()}{label[1:]}")
 
@@ -134,18 +160,26 @@ def usable(doc: dict[str, Any], problems: list[Problem]) -> dict[str, Any] | Non
     """The document with each problem's value blanked (a row with a bad name left out), or None when a problem
     is not one a single value explains (the document as a whole is wrong)."""
     out = copy.deepcopy(doc)
-    drop: dict[str, set[int]] = {}
+    drop: dict[tuple[str, str], set[int]] = {}  # ("answers", "areas") or ("evidence", <item id>): indexes
     for problem in problems:
         parts = _parts(problem.path)
         if not _blank_at(out, parts, drop):
             return None
-    for key, indexes in drop.items():
-        out["answers"][key] = [row for i, row in enumerate(out["answers"][key]) if i not in indexes]
+    for (head, key), indexes in drop.items():
+        out[head][key] = [entry for i, entry in enumerate(out[head][key]) if i not in indexes]
     return out
 
 
-def _blank_at(doc: dict[str, Any], parts: list[str], drop: dict[str, set[int]]) -> bool:
+def _blank_at(doc: dict[str, Any], parts: list[str], drop: dict[tuple[str, str], set[int]]) -> bool:
     head = parts[:1]
+    if head == ["evidence"] and len(parts) > 3 and parts[2].startswith("["):
+        # A piece of evidence with a problem waits whole (a "what" is needed once anything else is written, so
+        # blanking one field could make another problem); evidence never changes the score.
+        entries = (doc.get("evidence") or {}).get(parts[1])
+        if not isinstance(entries, list) or int(parts[2][1:-1]) >= len(entries):
+            return False
+        drop.setdefault(("evidence", parts[1]), set()).add(int(parts[2][1:-1]))
+        return True
     if parts == ["assessment_date"]:  # only the report's date waits
         doc["assessment_date"] = ""
         return True
@@ -167,7 +201,7 @@ def _blank_at(doc: dict[str, Any], parts: list[str], drop: dict[str, set[int]]) 
         elif parts[3:4] == ["levels"] and len(parts) == 5 and isinstance(rows[index].get("levels"), dict):
             rows[index]["levels"][parts[4]] = None
         else:  # the name (which tells rows apart) or the row as a whole: the row waits
-            drop.setdefault(parts[1], set()).add(index)
+            drop.setdefault(("answers", parts[1]), set()).add(index)
         return True
     answer = doc["answers"].get(parts[1])
     if len(parts) == 3 and isinstance(answer, dict) and parts[2] in ("level", "note"):

@@ -132,7 +132,7 @@ def validate(definition: dict[str, Any], doc: object) -> list[Problem]:
     else:
         _top(check, definition, doc)
     # Rows here are the document's own rows; the form glue maps them to its row numbers itself.
-    return [Problem(path, message, field=field_for(definition, path, [])) for path, message in check.problems]
+    return [Problem(path, message, field=field_for(definition, path)) for path, message in check.problems]
 
 
 def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> None:

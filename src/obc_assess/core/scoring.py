@@ -26,6 +26,7 @@ from obc_assess.core.bands import earn
 from obc_assess.core.catalogue import text
 from obc_assess.core.classification import score_classification
 from obc_assess.core.common import Entry, Facts, Tally, header, level_info, quotient, status_of
+from obc_assess.core.dates import date_label
 from obc_assess.core.evidence import item_evidence, profile
 from obc_assess.core.matrix import score_matrix
 from obc_assess.core.plan import entry_is_blank, status_of_entry, statuses
@@ -247,8 +248,14 @@ def plan_rows(facts: Facts, doc: dict[str, Any], ranked: list[dict[str, Any]]) -
             "level": level, "level_label": facts.label(level, scale),
             "target": target, "target_label": facts.label(target, scale),
             "action": entry.get("action", ""), "owner": entry.get("owner", ""), "due": entry.get("due", ""),
-            **action_status(known, entry, when)}))
+            **action_status(known, entry, when), "carried_label": _carried(entry, facts.lang)}))
     return [row for _, row in sorted(rows, key=lambda r: r[0])]
+
+
+def _carried(entry: dict[str, Any], lang: str) -> str:
+    """Where a carried action came from, in words ("carried from 14 March 2025"; the reports' words), or ""."""
+    when = str(entry.get("carried_from", ""))
+    return text(lang, "core.action-carried", date=date_label(when, lang)) if when else ""
 
 
 def action_status(known: dict[str, dict[str, Any]], entry: dict[str, Any], when: str) -> dict[str, Any]:
