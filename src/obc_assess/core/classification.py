@@ -9,8 +9,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from obc_assess.core.common import header, percent
 from obc_assess.core.responses import row_is_blank
+from obc_assess.core.result import header
+from obc_assess.core.rounding import percent
 
 
 def score_classification(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:

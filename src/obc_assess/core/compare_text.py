@@ -14,9 +14,7 @@ from obc_assess.core.dates import date_label
 from obc_assess.core.languages import DEFAULT
 from obc_assess.core.plan import is_date
 from obc_assess.core.responses import about, role_label
-from obc_assess.core.words import STATUSES
-
-SIDES = ("before", "after")  # the baseline and the later file (core.side-<side>)
+from obc_assess.core.tally import WORDED
 
 
 def header_of(doc: dict[str, Any], lang: str = DEFAULT) -> dict[str, Any]:
@@ -71,4 +69,4 @@ def notes(result: dict[str, Any], lang: str = DEFAULT) -> list[str]:
 
 def side_text(label: str | None, status: str, lang: str = DEFAULT) -> str:
     """How one side of an item reads: its level's name, or why it has none."""
-    return label or text(lang, f"core.status-{status}" if status in STATUSES else "core.status-unanswered")
+    return label or text(lang, f"core.status-{status}" if status in WORDED else "core.status-unanswered")

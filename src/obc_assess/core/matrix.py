@@ -12,8 +12,11 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from obc_assess.core.common import Entry, Facts, Tally, header, quotient, status_of
+from obc_assess.core.facts import Entry, Facts
 from obc_assess.core.responses import row_is_blank
+from obc_assess.core.result import header
+from obc_assess.core.rounding import quotient
+from obc_assess.core.tally import Tally, status_of
 
 
 def criteria_of(facts: Facts, doc: dict[str, Any]) -> list[Entry]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from obc_assess.core.common import Facts, percent
+from obc_assess.core.facts import Facts
 from obc_assess.core.matrix import criteria_of, rate_area
 from obc_assess.core.responses import row_is_blank
+from obc_assess.core.rounding import percent
 from obc_assess.core.stats import exact_mean, spread
 
 

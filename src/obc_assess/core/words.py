@@ -12,9 +12,7 @@ from typing import Any
 from obc_assess.core.catalogue import text
 from obc_assess.core.languages import DEFAULT, lang_of
 from obc_assess.core.responses import role_label
-
-# The kinds of answer that are not a level on the scale, each with its words (core.status-<kind>).
-STATUSES = ("unanswered", "skipped", "not-asked", "na", "unknown")
+from obc_assess.core.tally import WORDED
 
 
 def counts_label(counts: dict[str, Any], lang: str = DEFAULT) -> str:
@@ -29,7 +27,7 @@ def answer_label(level_label: str | None, status: str, lang: str = DEFAULT) -> s
     """An answer as read: the level's label, or what the answer is when it is not a level."""
     if level_label is not None:
         return level_label
-    return text(lang, f"core.status-{status}" if status in STATUSES else "core.not-given")
+    return text(lang, f"core.status-{status}" if status in WORDED else "core.not-given")
 
 
 def _about(result: dict[str, Any], lang: str) -> list[dict[str, str]]:
