@@ -19,7 +19,7 @@ from obc_assess.core.problem import Problem, ProblemsError
 from obc_assess.core.responses import validate
 from obc_assess.core.scoring import score_valid
 from obc_assess.core.stats import change
-from obc_assess.core.team_rows import fold
+from obc_assess.core.typed_text import fold
 
 FORMAT = "obc-assess/comparison"
 FORMAT_VERSION = 1

@@ -14,8 +14,9 @@ from typing import Any
 
 from obc_assess.core.catalogue import text
 from obc_assess.core.checks import Checker, quote
-from obc_assess.core.definition import MAX_ENTRIES, MAX_WHAT, items
+from obc_assess.core.definition import items
 from obc_assess.core.plan import is_date
+from obc_assess.core.typed_text import MAX_ENTRIES, MAX_WHAT
 
 KEYS = ("what", "kind", "strength", "review_by")
 EXAMPLE = '[{"what": "", "kind": "", "strength": "", "review_by": ""}]'

@@ -16,10 +16,9 @@ from typing import Any
 
 from obc_assess.core.catalogue import text
 from obc_assess.core.checks import Checker, quote
-from obc_assess.core.definition import MAX_REVIEW, items, scale_of
+from obc_assess.core.definition import items, scale_of
+from obc_assess.core.typed_text import MAX_ACTION, MAX_OWNER, MAX_REVIEW
 
-MAX_ACTION = 1000
-MAX_OWNER = 200
 # Format 3 added status, review and carried_from (format 1 and 2 files have only the first four).
 KEYS = ("action", "owner", "due", "target", "status", "review", "carried_from")
 OLD_KEYS = KEYS[:4]
