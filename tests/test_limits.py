@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from functools import cache
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,6 +23,7 @@ from obc_assess.host.building import build_all
 from obc_assess.host.loader import load_data
 from obc_site.pages import AssetUrls, generated_pages
 
+ROOT = Path(__file__).resolve().parent.parent
 URLS = AssetUrls("assets/pyodide/x/", "assets/obc/stdlib.zip", {})
 LANGS = ("en", "cy")
 # Which limit each kind of text field has, by its id (the page's own fields and its <template> copies, whose
@@ -197,3 +199,21 @@ def test_the_bounds_on_entries_and_rows_are_the_validators(lang: str) -> None:
     assert validate(matrix, doc) == []
     doc["answers"]["areas"].append({"name": "One more", "levels": {}, "note": ""})
     assert [p.path for p in validate(matrix, doc)] == ["answers.areas"]
+
+
+# The answers format's page says each limit in words: "`note` ... up to 5,000 characters" ("hyd at 5,000 nod").
+PROSE = {"en": (ROOT / "docs" / "responses-format.md", r"up to ([\d,]+) characters"),
+         "cy": (ROOT / "docs" / "cy" / "responses-format.md", r"hyd at ([\d,]+) nod")}
+PROSE_KEYS = {"name": "name", "organisation": "name", "note": "note", "action": "action", "owner": "owner",
+              "review": "review", "what": "what"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_answers_format_page_gives_the_same_limits(lang: str) -> None:
+    path, words = PROSE[lang]
+    said = re.findall(rf"`(\w+)`[^`\n|]*?{words}", path.read_text(encoding="utf-8"))
+    assert said, path
+    for key, number in said:
+        assert int(number.replace(",", "")) == LIMITS[PROSE_KEYS[key]], (key, number)
+    if lang == "en":  # the English page names every text limit (the Welsh one follows it)
+        assert {key for key, _ in said} == set(PROSE_KEYS)
