@@ -14,7 +14,7 @@ from obc_assess.host.loader import Data
 TOP_KEYS = {"format", "format_version", "assessment_titles", "id", "version", "title", "kind", "summary", "source",
             "section",
             "guidance_url", "asks_model", "models", "scope", "scale", "scales", "bands", "band_rules", "weights_note",
-            "changes", "matrix",
+            "changes", "matrix", "limits",
             "classification", "sections", "lang", "evidence"}
 ITEM_KEYS = {"id", "field", "title", "quote", "quote_label", "question", "weight", "models", "scopes",
              "optional", "outcomes", "next_steps", "topic", "parent", "guidance_url", "source_section", "model_tag",

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from weighted import weighted
 
-from obc_assess.core.common import percent, ratio_rounded, rounded
+from obc_assess.core.rounding import percent, ratio_rounded, rounded
 from obc_assess.core.scoring import score
 from obc_assess.core.stats import _in_order, spread
 from obc_assess.core.tailor import applies

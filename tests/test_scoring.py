@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from obc_assess.core.bands import band_for
-from obc_assess.core.common import percent, rounded
 from obc_assess.core.responses import ResponsesError, template
+from obc_assess.core.rounding import percent, rounded
 from obc_assess.core.scoring import score
 
 RESULT_KEYS = {"format", "format_version", "assessment", "responses_version", "version_matches", "context",

@@ -14,11 +14,9 @@ import jinja2
 from markupsafe import escape
 
 from obc_assess.core import catalogue
-from obc_assess.core.api import MAX_FILE_BYTES
 from obc_assess.core.catalogue import text
 from obc_assess.core.form_words import DATE_EXAMPLE, field_label
 from obc_assess.core.languages import DEFAULT
-from obc_assess.core.responses import MAX_ROWS
 from obc_assess.core.responses import roles as role_labels
 from obc_assess.core.tailor import effects
 from obc_assess.core.team_text import disagreement_words
@@ -231,7 +229,7 @@ def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
         # Rows shown before JavaScript adds more: enough to start a matrix or a list of measures by hand.
         counts = {"questions": sum(len(s["items"]) for s in d["sections"]) if maturity else 0, "rows": 3}
         form = site.raw_html("assessment_form.html.j2", path, urls, d=d, counts=counts, roles=roles(site.data.lang),
-                             max_rows=MAX_ROWS, model_effects=effects(d),
+                             model_effects=effects(d),
                              field_label=partial(field_label, lang=site.data.lang),
                              date_example=DATE_EXAMPLE)
         out[path] = site.render("assessment.md.j2", path, d=d, form=form, source=site.sources[d["source"]["id"]],
@@ -251,8 +249,8 @@ def team_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
     out: dict[str, str] = {}
     for d in site.definitions.values():
         path = team_path(d["id"])
-        # The page's size guard and agreement rule are Python's (obc_assess), rendered in at build time.
-        tools = site.raw_html("team_tools.html.j2", path, urls, d=d, max_file_bytes=MAX_FILE_BYTES,
+        # The page's size guard (the definition's limits) and agreement rule are Python's, rendered in at build time.
+        tools = site.raw_html("team_tools.html.j2", path, urls, d=d,
                               disagreement=disagreement_words(site.data.lang)["rule"])
         out[path] = site.render("team.md.j2", path, d=d, tools=tools, source=site.sources[d["source"]["id"]],
                                 definition_url=urls.definitions[d["id"]], runtime_url=urls.runtime,

@@ -8,13 +8,12 @@ import { client } from "./worker-client.mjs";
 import { copyText, readCopy } from "./form-copy.mjs";
 import { word } from "./words.mjs";
 
-/** A guard for the browser, not a rule about answers: no answers file comes near this size. */
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
-
 export function answerFiles({ $root, $form, id, version, definition, fields, problems, line, saved, current, hasWork,
   afterImport, afterCarry, afterClear }) {
   const $import = $root.querySelector("[data-obc-import]");
   const $carry = $root.querySelector("[data-obc-carry]");
+  // A guard for the browser, not a rule about answers: the definition's limit, written into the page.
+  const maxBytes = Number($root.dataset.obcMaxBytes) || Infinity;
 
   function nameFor(what, extension) { // what: the key of the file name's word
     const values = fields.collect();
@@ -84,7 +83,7 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
       $input.value = "";
       return null;
     }
-    if (file.size > MAX_FILE_BYTES) return fail([{ message: word("files.too-large") }]);
+    if (file.size > maxBytes) return fail([{ message: word("files.too-large") }]);
     try {
       return await file.text();
     } catch (problem) {

@@ -6,7 +6,7 @@
 import { evidenceEntries } from "./evidence-entries.mjs";
 
 /** @param {HTMLFormElement} $form */
-// maxRows is Python's limit (responses.MAX_ROWS, written into the page): a file within it is drawn whole, never cut.
+// maxRows is Python's limit (the definition's limits.rows, written into the page): a file within it is drawn whole, never cut.
 export function formFields($form, { rowMin = 1, maxRows = Infinity } = {}) {
   const $rowList = $form.querySelector("[data-obc-row-list]");
   const $rowTemplate = $form.querySelector("template[data-obc-row-template]");

@@ -36,7 +36,6 @@ from obc_assess.core.scoring import score
 from obc_assess.core.tailor import applies
 from obc_assess.core.team import aggregate, file_label, with_skipped
 
-MAX_FILE_BYTES = 10 * 1024 * 1024  # no answers file comes near this: the page does not read a larger one
 # Why the browser could not read a file it was given (``{"name", "unreadable": reason}``), in words.
 UNREADABLE = ("too-large", "not-read")  # core.unreadable-<reason>
 

@@ -14,8 +14,8 @@ from fractions import Fraction
 from typing import Any
 
 from obc_assess.core.catalogue import text
-from obc_assess.core.common import Tally
 from obc_assess.core.languages import lang_of
+from obc_assess.core.tally import Tally
 
 BAND_KEYS = ("id", "label", "descriptor")
 

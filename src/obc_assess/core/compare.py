@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from obc_assess.core.common import Facts
 from obc_assess.core.compare_actions import add_actions
 from obc_assess.core.compare_text import header_of, notes, side_text, warnings
 from obc_assess.core.definition import answer_keys, assessment_block, items
+from obc_assess.core.facts import Facts
 from obc_assess.core.languages import lang_of
 from obc_assess.core.problem import Problem, ProblemsError
 from obc_assess.core.responses import validate
 from obc_assess.core.scoring import score_valid
 from obc_assess.core.stats import change
-from obc_assess.core.team_rows import fold
+from obc_assess.core.typed_text import fold
 
 FORMAT = "obc-assess/comparison"
 FORMAT_VERSION = 1

@@ -14,9 +14,8 @@ from obc_assess.core.dates import date_label
 from obc_assess.core.languages import DEFAULT
 from obc_assess.core.plan import is_date
 from obc_assess.core.responses import about, role_label
-from obc_assess.core.words import STATUSES
-
-SIDES = ("before", "after")  # the baseline and the later file (core.side-<side>)
+from obc_assess.core.tally import WORDED
+from obc_assess.core.typed_text import fold, tidy
 
 
 def header_of(doc: dict[str, Any], lang: str = DEFAULT) -> dict[str, Any]:
@@ -25,9 +24,9 @@ def header_of(doc: dict[str, Any], lang: str = DEFAULT) -> dict[str, Any]:
     The keys are read by responses.about (the answers format's own reader); ``saved_at``, which the browser
     writes, stands in only for a file with no assessment date."""
     who = about(doc)
-    name = " ".join(who["name"].split())
+    name = tidy(who["name"])
     role = who["role"]
-    organisation = " ".join(who["organisation"].split())
+    organisation = tidy(who["organisation"])
     day, kind = "", None
     for value, found in ((who["assessment_date"], "assessment"), (doc.get("saved_at"), "saved")):
         if isinstance(value, str) and is_date(value[:10]):
@@ -46,12 +45,12 @@ def warnings(before: dict[str, Any], after: dict[str, Any], lang: str = DEFAULT)
     def warn(key: str, **values: object) -> None:
         found.append({"id": key, "message": text(lang, f"core.warning-{key}", **values)})
 
-    if before["name"] and after["name"] and before["name"].casefold() != after["name"].casefold():
+    if before["name"] and after["name"] and fold(before["name"]) != fold(after["name"]):
         warn("different-people", before=before["name"], after=after["name"])
     elif before["role"] and after["role"] and before["role"] != after["role"]:
         warn("different-roles", before=before["role_label"], after=after["role_label"])
     if (before["organisation"] and after["organisation"]
-            and before["organisation"].casefold() != after["organisation"].casefold()):
+            and fold(before["organisation"]) != fold(after["organisation"])):
         warn("different-organisations", before=before["organisation"], after=after["organisation"])
     if before["date"] and after["date"] and before["date"] > after["date"]:
         warn("dates-reversed", before=date_label(before["date"], lang), after=date_label(after["date"], lang))
@@ -71,4 +70,4 @@ def notes(result: dict[str, Any], lang: str = DEFAULT) -> list[str]:
 
 def side_text(label: str | None, status: str, lang: str = DEFAULT) -> str:
     """How one side of an item reads: its level's name, or why it has none."""
-    return label or text(lang, f"core.status-{status}" if status in STATUSES else "core.status-unanswered")
+    return label or text(lang, f"core.status-{status}" if status in WORDED else "core.status-unanswered")

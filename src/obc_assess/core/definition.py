@@ -9,12 +9,6 @@ from obc_assess.core.languages import lang_of
 
 FORMAT = "obc-assess/definition"
 FORMAT_VERSION = 1
-# Evidence entries (issue 14): characters in "what", entries per item, characters in an action's review note.
-# Shipped in the definition (evidence.limits) so the form and the browser use the same numbers.
-MAX_WHAT = 500
-MAX_ENTRIES = 20
-MAX_REVIEW = 5000
-EVIDENCE_LIMITS = {"what": MAX_WHAT, "entries": MAX_ENTRIES, "review": MAX_REVIEW}
 
 JSON = Any
 

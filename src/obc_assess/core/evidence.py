@@ -14,8 +14,9 @@ from typing import Any
 
 from obc_assess.core.catalogue import text
 from obc_assess.core.checks import Checker, quote
-from obc_assess.core.definition import MAX_ENTRIES, MAX_WHAT, items
-from obc_assess.core.plan import is_date
+from obc_assess.core.definition import items
+from obc_assess.core.plan import is_date, maturity_mapping
+from obc_assess.core.typed_text import MAX_ENTRIES, MAX_WHAT
 
 KEYS = ("what", "kind", "strength", "review_by")
 EXAMPLE = '[{"what": "", "kind": "", "strength": "", "review_by": ""}]'
@@ -38,18 +39,14 @@ def check_evidence(check: Checker, definition: dict[str, Any], evidence: object,
     if version < 3:
         check.say("evidence", "new-in-format-3", version=version)
         return
-    if definition["kind"] != "maturity":
-        if evidence != {}:
-            check.say("evidence", "evidence-not-maturity")
-        return
-    if not isinstance(evidence, dict):
-        check.say("evidence", "one-entry-per-item", example=f'{{"item-id": {EXAMPLE}}}')
+    per_item = maturity_mapping(check, definition, "evidence", evidence, EXAMPLE, "evidence-not-maturity")
+    if per_item is None:
         return
     known = {item["id"] for _, item in items(definition)}
     block = definition["evidence"]
     kinds = [kind["id"] for kind in block["kinds"]]
     strengths = [strength["id"] for strength in block["strengths"]]
-    for key, entries in evidence.items():
+    for key, entries in per_item.items():
         path = check.key("evidence", key)
         if key not in known:
             check.say(path, "not-an-item", id=definition["id"])

@@ -12,8 +12,12 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from obc_assess.core.common import Entry, Facts, Tally, header, quotient, status_of
+from obc_assess.core.facts import Entry, Facts
 from obc_assess.core.responses import row_is_blank
+from obc_assess.core.result import header
+from obc_assess.core.rounding import quotient
+from obc_assess.core.tally import Tally, status_of
+from obc_assess.core.typed_text import tidy
 
 
 def criteria_of(facts: Facts, doc: dict[str, Any]) -> list[Entry]:
@@ -47,7 +51,7 @@ def score_matrix(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     for index, row in enumerate(doc["answers"]["areas"]):
         if row_is_blank(row):
             continue
-        name = " ".join(row.get("name", "").split())
+        name = tidy(row.get("name", ""))
         tally, rated = rate_area(facts, criteria, row)
         tallies.append(tally)
         levels = []

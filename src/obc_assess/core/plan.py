@@ -16,10 +16,9 @@ from typing import Any
 
 from obc_assess.core.catalogue import text
 from obc_assess.core.checks import Checker, quote
-from obc_assess.core.definition import MAX_REVIEW, items, scale_of
+from obc_assess.core.definition import items, scale_of
+from obc_assess.core.typed_text import MAX_ACTION, MAX_OWNER, MAX_REVIEW
 
-MAX_ACTION = 1000
-MAX_OWNER = 200
 # Format 3 added status, review and carried_from (format 1 and 2 files have only the first four).
 KEYS = ("action", "owner", "due", "target", "status", "review", "carried_from")
 OLD_KEYS = KEYS[:4]
@@ -68,6 +67,20 @@ def _date_check(check: Checker, path: str, value: object, key: str) -> None:
         check.say(path, key, shown=quote(value))
 
 
+def maturity_mapping(check: Checker, definition: dict[str, Any], part: str, value: object, example: str,
+                     not_maturity: str) -> dict[str, Any] | None:
+    """A document's ``plan`` or ``evidence`` as a mapping to check item by item, or None once it has said why not
+    (it is maturity's alone: another kind's must be empty, the ``not_maturity`` message)."""
+    if definition["kind"] != "maturity":
+        if value != {}:
+            check.say(part, not_maturity)
+        return None
+    if not isinstance(value, dict):
+        check.say(part, "one-entry-per-item", example=f'{{"item-id": {example}}}')
+        return None
+    return value
+
+
 def item_entries(check: Checker, definition: dict[str, Any], part: str, mapping: dict[str, Any],
                  example: str) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
     """Each ``(path, item, entry)`` of a mapping keyed by item id (answers, plan), the entry an object; a key
@@ -86,14 +99,10 @@ def item_entries(check: Checker, definition: dict[str, Any], part: str, mapping:
 def check_plan(check: Checker, definition: dict[str, Any], plan: object, version: int = 3) -> None:
     """Report every problem with a document's ``plan`` (any JSON value; never raises); ``version`` is the file's
     format (status, review and carried_from are format 3's)."""
-    if definition["kind"] != "maturity":
-        if plan != {}:
-            check.say("plan", "plan-not-maturity")
+    entries = maturity_mapping(check, definition, "plan", plan, EXAMPLE, "plan-not-maturity")
+    if entries is None:
         return
-    if not isinstance(plan, dict):
-        check.say("plan", "one-entry-per-item", example=f'{{"item-id": {EXAMPLE}}}')
-        return
-    for path, item, entry in item_entries(check, definition, "plan", plan, EXAMPLE):
+    for path, item, entry in item_entries(check, definition, "plan", entries, EXAMPLE):
         keys = KEYS if version >= 3 else OLD_KEYS
         for name in entry:
             if name in NEW_KEYS and name not in keys:

@@ -10,6 +10,7 @@ from obc_assess.core.catalogue import text
 from obc_assess.core.languages import lang_of
 from obc_assess.core.report_followup import per_item, profile_table
 from obc_assess.core.responses import role_label
+from obc_assess.core.typed_text import tidy
 
 # Characters that would start Markdown structure (emphasis, links, code, tables, headings) or raw HTML.
 _MARKDOWN = re.compile(r"([\\`*_\[\]|#~!])")
@@ -17,7 +18,7 @@ _MARKDOWN = re.compile(r"([\\`*_\[\]|#~!])")
 
 def escape(value: object) -> str:
     """User text on one line, inert: no HTML, no Markdown structure."""
-    flat = " ".join(str(value).split())
+    flat = tidy(value)
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN.sub(r"\\\1", flat)
 

@@ -48,17 +48,13 @@ from obc_assess.core.languages import DEFAULT, lang_of
 from obc_assess.core.plan import check_plan, is_date, item_entries
 from obc_assess.core.problem import Problem, ProblemsError
 from obc_assess.core.tailor import applies
+from obc_assess.core.typed_text import MAX_NAME, MAX_NOTE, MAX_ROWS, fold
 
 FORMAT = "obc-assess/responses"
 FORMAT_VERSION = 3
 # Every answers format this version reads: 1 has no organisation or assessment date (upgrade fills them in);
 # 2 has no action status, review note or carried_from, and no evidence (they read as not started and none).
 FORMAT_VERSIONS = (1, 2, 3)
-MAX_NOTE = 5000
-MAX_NAME = 200
-# Rows a person names (service areas, measures). Far more than any real review or contract lists, and a bound that
-# keeps validating, scoring and drawing a file under the size limit to a moment (200,000 blank rows took seconds).
-MAX_ROWS = 1000
 # Who answered: the team view compares roles side by side (co-production). "" means not given.
 # The roles a respondent may give, in the form's order ("" for none given); each reads core.role-<id> (or
 # core.not-given) in the result's language: role_label.
@@ -275,7 +271,7 @@ def _rows(check: Checker, definition: dict[str, Any], answers: object) -> None:
         if not name.strip() and not row_is_blank(row):
             check.say(f"{path}.name", "row-no-name", label=label)
         # Matrix results rank areas by name, so two areas with one name could not be told apart.
-        folded = " ".join(name.split()).casefold()
+        folded = fold(name)
         if matrix and folded and folded in names:
             check.say(f"{path}.name", "row-name-used", name=quote(name), row=f"{rows_key}[{names[folded]}]",
                       label=label)

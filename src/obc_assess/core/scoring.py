@@ -25,13 +25,16 @@ from typing import Any
 from obc_assess.core.bands import earn
 from obc_assess.core.catalogue import text
 from obc_assess.core.classification import score_classification
-from obc_assess.core.common import Entry, Facts, Tally, header, level_info, quotient, status_of
 from obc_assess.core.dates import date_label
 from obc_assess.core.evidence import item_evidence, profile
+from obc_assess.core.facts import Entry, Facts
 from obc_assess.core.matrix import score_matrix
 from obc_assess.core.plan import entry_is_blank, status_of_entry, statuses
 from obc_assess.core.responses import ResponsesError, context_of, validate
+from obc_assess.core.result import header, level_info
+from obc_assess.core.rounding import quotient
 from obc_assess.core.tailor import tag_for
+from obc_assess.core.tally import Tally, status_of
 from obc_assess.core.words import add_words, scale_word
 
 # How a priority's reason words a weight of 1, 2 or 3.

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
-from obc_assess.core.common import number, rounded
+from obc_assess.core.rounding import number, rounded
 
 STATS = ("mean", "median", "min", "max", "range")
 

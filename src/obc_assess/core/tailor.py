@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from obc_assess.core.catalogue import text
+from obc_assess.core.definition import items
 from obc_assess.core.languages import DEFAULT, lang_of
 
 
@@ -94,7 +95,7 @@ def effects(definition: dict[str, Any]) -> dict[str, Any]:
     "models": [{"id", "only": [item titles], "noted": [title with its mark and weight]}]}``."""
     lang = lang_of(definition)
     every = [m["id"] for m in definition["models"]]
-    all_items = [item for section in definition["sections"] for item in section["items"]]
+    all_items = [item for _, item in items(definition)]
     rows = [{"id": m, "only": [i["title"] for i in all_items if i["model_tag"] and m in i["models"]],
              "noted": [f"{i['title']} ({_noted(n, i['weight'], lang)})"
                        for i in all_items for n in i["model_notes"] if m in n["models"]]}

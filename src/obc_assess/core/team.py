@@ -2,7 +2,7 @@
 
 Every valid file is one respondent; an invalid one is reported under ``skipped`` and left out. Items are
 summarised over the respondents they apply to (respondents may choose different models or scopes). Figures are
-exact fractions until the end, then rounded to one decimal place, as for one file (see common.py): merging a
+exact fractions until the end, then rounded to one decimal place, as for one file (see rounding.py): merging a
 single file gives its own levels and percents back.
 """
 
@@ -14,9 +14,9 @@ from fractions import Fraction
 from typing import Any
 
 from obc_assess.core.catalogue import text
-from obc_assess.core.common import Facts
 from obc_assess.core.compare_text import header_of
 from obc_assess.core.definition import assessment_block
+from obc_assess.core.facts import Facts
 from obc_assess.core.languages import DEFAULT, lang_of
 from obc_assess.core.responses import context_of, role_label, roles, validate
 from obc_assess.core.scoring import Tallied, score_valid, tally_maturity

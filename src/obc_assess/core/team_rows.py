@@ -5,15 +5,12 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from obc_assess.core.common import Facts, percent
+from obc_assess.core.classification import class_rows, outcome_share
+from obc_assess.core.facts import Facts
 from obc_assess.core.matrix import criteria_of, rate_area
 from obc_assess.core.responses import row_is_blank
 from obc_assess.core.stats import exact_mean, spread
-
-
-def fold(name: str) -> str:
-    """An area's name for matching across files: spacing and case ignored, as the validator compares them."""
-    return " ".join(name.split()).casefold()
+from obc_assess.core.typed_text import fold
 
 
 def area_percents(facts: Facts, doc: dict[str, Any]) -> dict[int, Fraction | None]:
@@ -55,19 +52,13 @@ def merge_classification(definition: dict[str, Any], names: list[str],
     blocks = [result["classification"] for result in results]
     counts = {c["id"]: sum(next(x["count"] for x in b["classes"] if x["id"] == c["id"]) for b in blocks)
               for c in block["classes"]}
-    classified = sum(counts.values())
-    outcomes = sum(counts[c["id"]] for c in block["classes"] if c["outcome"])
-    share = percent(outcomes, classified)
-    threshold = block["flag_outcome_share_below"]
-    raised = share is not None and Fraction(str(share)) < Fraction(str(threshold))
+    share = outcome_share(block, counts)
     return {
         "row_label": block["row_label"],
-        "classes": [{"id": c["id"], "label": c["label"], "outcome": c["outcome"], "count": counts[c["id"]],
-                     "percent": percent(counts[c["id"]], classified)}
-                    for c in block["classes"]],
-        "classified": classified, "unclassified": sum(b["unclassified"] for b in blocks),
-        "outcome_share": share,
-        "flag": {"raised": raised, "threshold": threshold, "message": block["flag_message"] if raised else None},
+        "classes": class_rows(block, counts),
+        "classified": share.classified, "unclassified": sum(b["unclassified"] for b in blocks),
+        "outcome_share": share.percent,
+        "flag": share.flag,
         "respondents": [{"respondent": name, "classified": b["classified"], "unclassified": b["unclassified"],
                          "outcome_share": b["outcome_share"]} for name, b in zip(names, blocks, strict=True)],
     }

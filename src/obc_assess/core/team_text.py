@@ -13,6 +13,7 @@ from obc_assess.core.catalogue import text
 from obc_assess.core.dates import date_label
 from obc_assess.core.languages import DEFAULT
 from obc_assess.core.plan import entry_is_blank
+from obc_assess.core.typed_text import tidy
 
 Labels = dict[object, str | None]  # a scale's level names by value (Facts.scale_labels)
 
@@ -65,7 +66,7 @@ def notes_and_plans(labels: Labels, item_id: str, names: list[str], docs: list[d
     """Each respondent's note and action-plan entry for one item, in the order of the files; blanks left out."""
     notes, plans = [], []
     for name, doc in zip(names, docs, strict=True):
-        note = " ".join(str(doc["answers"].get(item_id, {}).get("note", "")).split())
+        note = tidy(doc["answers"].get(item_id, {}).get("note", ""))
         if note:
             notes.append({"respondent": name, "note": note})
         entry = (doc.get("plan") or {}).get(item_id)

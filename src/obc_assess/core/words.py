@@ -12,9 +12,8 @@ from typing import Any
 from obc_assess.core.catalogue import text
 from obc_assess.core.languages import DEFAULT, lang_of
 from obc_assess.core.responses import role_label
-
-# The kinds of answer that are not a level on the scale, each with its words (core.status-<kind>).
-STATUSES = ("unanswered", "skipped", "not-asked", "na", "unknown")
+from obc_assess.core.tally import WORDED
+from obc_assess.core.typed_text import tidy
 
 
 def counts_label(counts: dict[str, Any], lang: str = DEFAULT) -> str:
@@ -29,7 +28,7 @@ def answer_label(level_label: str | None, status: str, lang: str = DEFAULT) -> s
     """An answer as read: the level's label, or what the answer is when it is not a level."""
     if level_label is not None:
         return level_label
-    return text(lang, f"core.status-{status}" if status in STATUSES else "core.not-given")
+    return text(lang, f"core.status-{status}" if status in WORDED else "core.not-given")
 
 
 def _about(result: dict[str, Any], lang: str) -> list[dict[str, str]]:
@@ -41,9 +40,9 @@ def _about(result: dict[str, Any], lang: str) -> list[dict[str, str]]:
                      text(lang, "core.model-named", model=context["model"], name=context["model_name"])))
     if context["scope"] is not None:
         rows.append((text(lang, "core.about-scope"), context["scope_label"]))
-    rows += [(text(lang, "core.about-name"), who["name"].strip() or given),
+    rows += [(text(lang, "core.about-name"), tidy(who["name"]) or given),
              (text(lang, "core.about-role"), role_label(who["role"], lang)),
-             (text(lang, "core.about-organisation"), who["organisation"].strip() or given),
+             (text(lang, "core.about-organisation"), tidy(who["organisation"]) or given),
              (text(lang, "core.about-date"), result["assessment_date_label"] or given)]
     return [{"term": term, "value": value} for term, value in rows]
 
@@ -56,7 +55,7 @@ def _notes(result: dict[str, Any], kind: str) -> list[dict[str, str]]:
     else:
         block = result["matrix"] or result["classification"]
         rows = sorted(block.get("areas", []), key=lambda a: a["index"]) if kind == "matrix" else block["measures"]
-        found = [(f"{block['row_label']}: {' '.join(row['name'].split())}", row["note"]) for row in rows]
+        found = [(f"{block['row_label']}: {tidy(row['name'])}", row["note"]) for row in rows]
     return [{"title": title, "note": note.strip()} for title, note in found if note.strip()]
 
 

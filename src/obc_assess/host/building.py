@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from obc_assess.core.definition import EVIDENCE_LIMITS, FORMAT, FORMAT_VERSION, JSON, field_id
+from obc_assess.core.definition import FORMAT, FORMAT_VERSION, JSON, field_id
 from obc_assess.core.tailor import model_tag, note_text
+from obc_assess.core.typed_text import LIMITS
 from obc_assess.host.loader import Data, GuidanceEntry, guidance_index, page_url
 
 
@@ -58,7 +59,10 @@ def build(data: Data, assessment_id: str) -> dict[str, Any]:
         "matrix": _matrix(doc),
         "classification": _classification(doc, index),
         "sections": sections,
-        "evidence": {**data.evidence, "limits": EVIDENCE_LIMITS},
+        "evidence": data.evidence,
+        # How long each typed text may be, and the bounds on rows, evidence entries and file size, as the
+        # validator checks them: the form's maxlength attributes and the browser modules read these.
+        "limits": dict(LIMITS),
     }
 
 
