@@ -171,8 +171,10 @@ def test_the_validator_allows_the_limit_and_reports_one_more_at_that_field(lang:
     definition = definitions[aid]
     limit = definition["limits"][key]
     field = field.format(item=_first_item(definition))
-    # The field named is on the page with this very limit.
-    on_page = next(f for f in _parsed(pages[f"assessments/{aid}.md"]).fields if f.get("id") == field)
+    # The field named is on the page with this very limit (an evidence entry: in the one <template> the page
+    # copies for each entry, named for __ID__ and __N__).
+    shown = re.sub(r"^evidence:[^:]+:0:", "evidence:__ID__:__N__:", field)
+    on_page = next(f for f in _parsed(pages[f"assessments/{aid}.md"]).fields if f.get("id") == shown)
     assert on_page["maxlength"] == str(limit)
     doc, path = _put(definition, where, "x" * limit)
     assert validate(definition, doc) == []

@@ -18,7 +18,7 @@ RESULT_KEYS = {"format", "format_version", "assessment", "responses_version", "v
                "about", "version_notice", "progress", "notes", "evidence"}
 OVERALL_KEYS = {"counts_label", "percent", "band", "confidence", "answered", "na", "unknown", "unanswered", "total",
                 "band_status", "band_reason", "band_by_percent", "min_confidence", "outcomes_percent",
-                "outcomes_total", "outcomes_answered", "evidence_sentence"}
+                "outcomes_total", "outcomes_answered"}
 SECTION_KEYS = {"id", "title", "percent", "confidence", "optional", "answered", "na", "unknown", "unanswered",
                 "total", "rated_label"}
 

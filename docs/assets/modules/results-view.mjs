@@ -64,7 +64,7 @@ export function resultNodes({ result, $root, siteRoot }) {
       "confidence-line": has(overall.confidence) ? undefined : null,
       confidence: has(overall.confidence) ? `${overall.confidence}%` : undefined,
       counts: overall.counts_label,
-      "evidence-sentence": has(overall.evidence_sentence) ? overall.evidence_sentence : null,
+      "evidence-sentence": result.evidence && has(result.evidence.sentence) ? result.evidence.sentence : null,
     }),
   ];
   if (result.extras.length) {

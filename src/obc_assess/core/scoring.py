@@ -161,7 +161,8 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     evidence = profile(definition, working, facts.lang)
     result.update({
         "overall": {"percent": percent, "confidence": overall.confidence(), **overall.counts(),
-                    **earn(definition, overall, tallied.outcomes), "evidence_sentence": evidence["sentence"]},
+                    **earn(definition, overall, tallied.outcomes)},
+        # Every answer's evidence, optional sections too: kept out of "overall", which counts the core alone.
         "evidence": evidence,
         "band_rules": definition["band_rules"]["rules"],
         "extras": _extras(facts, tallied),
