@@ -13,6 +13,7 @@ import pytest
 
 from obc_assess.core import api
 from obc_assess.core.compare import compare
+from obc_assess.core.problem import Problem
 from obc_assess.core.render import to_csv, to_json, to_markdown
 from obc_assess.core.report_team import compare_markdown, team_csv, team_markdown
 from obc_assess.core.scoring import score
@@ -250,7 +251,7 @@ def test_formats_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_broken_data_exits_1(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(lang: str = "en") -> None:
-        raise DataError(["scales.yaml: bands: min_percent must start at 0 and rise band by band"])
+        raise DataError([Problem("bands", "min_percent must start at 0 and rise band by band", "scales.yaml")])
 
     monkeypatch.setattr(cli, "load_data", broken)
     assert _run(capsys, "list") == (1, "", "obc-assess: toolkit data: scales.yaml: bands: "
