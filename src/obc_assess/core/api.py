@@ -4,7 +4,7 @@ The worker's one entry point is ``call``: a request ``{"type", "definition", ...
 names each type's function).
 
 Every function returns ``{"ok": bool, "problems": [{"path", "message", "field"}], ...}`` as JSON text, with
-its payload (``result``, ``csv``, ``markdown``, ``docx``, ``responses``, ``form``) null when ``ok`` is false. A Word
+its payload (``result``, ``csv``, ``json``, ``docx``, ``responses``, ``form``) null when ``ok`` is false. A Word
 document crosses as base64 text (``docx``): the boundary stays JSON. The team
 functions add ``files``: each file's own problems; the comparison's problems also name their ``file``.
 """
@@ -27,11 +27,11 @@ from obc_assess.core.form_words import FormWords, usable
 from obc_assess.core.jsontext import parse
 from obc_assess.core.languages import DEFAULT, lang_of
 from obc_assess.core.problem import DEFINITION, FILE, FILES, FORM, Problem
-from obc_assess.core.render import plan_csv, to_csv, to_json, to_markdown
+from obc_assess.core.render import plan_csv, to_csv, to_json
 from obc_assess.core.report_docx import result_docx
 from obc_assess.core.report_docx_team import compare_docx, team_docx
 from obc_assess.core.report_team import compare_csv, team_csv
-from obc_assess.core.responses import ResponsesError, context_of, template, upgrade_notice, validate
+from obc_assess.core.responses import ResponsesError, context_of, upgrade_notice, validate
 from obc_assess.core.scoring import score
 from obc_assess.core.tailor import applies
 from obc_assess.core.team import aggregate, file_label, with_skipped
@@ -74,21 +74,6 @@ def _scored(definition_json: str, responses_json: str, key: str, render: Render)
         return _answer(error.problems, **{key: None})
 
 
-def evaluate(definition_json: str, responses_json: str) -> str:
-    """Validate and score: ``{"ok", "problems", "result"}``."""
-    return _scored(definition_json, responses_json, "result", lambda result: result)
-
-
-def render_csv_json(definition_json: str, responses_json: str) -> str:
-    """Score and render as CSV: ``{"ok", "problems", "csv"}``."""
-    return _scored(definition_json, responses_json, "csv", to_csv)
-
-
-def render_markdown_json(definition_json: str, responses_json: str, base_url: str = "") -> str:
-    """Score and render the Markdown report: ``{"ok", "problems", "markdown"}``."""
-    return _scored(definition_json, responses_json, "markdown", lambda result: to_markdown(result, base_url))
-
-
 def _base64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
@@ -101,17 +86,6 @@ def render_docx_json(definition_json: str, responses_json: str) -> str:
 def plan_csv_json(definition_json: str, responses_json: str) -> str:
     """Score and render the action plan alone as CSV: ``{"ok", "problems", "csv"}``."""
     return _scored(definition_json, responses_json, "csv", plan_csv)
-
-
-def template_json(definition_json: str, model: int | None = None, scope: str | None = None) -> str:
-    """A blank responses document: ``{"ok", "problems", "responses"}``."""
-    definition, problems = parse(definition_json, DEFINITION)
-    if problems:
-        return _answer(problems, responses=None)
-    try:
-        return _answer([], responses=template(definition, model, scope))
-    except ResponsesError as error:
-        return _answer(error.problems, responses=None)
 
 
 def evaluate_form(definition_json: str, fields_json: str) -> str:
@@ -151,18 +125,6 @@ def _form_answer(problems: list[dict[str, Any]], result: object, applicable: obj
     return _answer(problems, {"result": result, "applicable": applicable}, responses=None, csv=None)
 
 
-def form_values(definition_json: str, responses_json: str) -> str:
-    """Form values for an imported responses file: ``{"ok", "problems", "form": {"fields", "rows"}}``."""
-    definition, problems = parse(definition_json, DEFINITION)
-    doc, more = _answers(definition, responses_json)
-    problems += more
-    if not problems:
-        problems = validate(definition, doc)
-    if problems:
-        return _answer(problems, form=None)
-    return _answer([], form=to_form(definition, doc))
-
-
 def form_values_migrating(definition_json: str, responses_json: str) -> str:
     """Form values for saved or imported answers that may be for an earlier version of the assessment:
     ``{"ok", "problems", "form", "dropped": [item ids], "notice": text or null}``.
@@ -173,7 +135,7 @@ def form_values_migrating(definition_json: str, responses_json: str) -> str:
     A file for another version of this assessment loses its answers and plan entries for items the assessment
     no longer has (compare.prune: the rule the comparison follows, so an item renamed since counts as gone and
     its new id starts unanswered); ``dropped`` lists them and ``notice`` says so, for the page to show. A file
-    for this version is read as ``form_values`` reads it: an unknown item there is a problem, not dropped."""
+    for this version is read as it is: an unknown item there is a problem, not dropped."""
     definition, problems = parse(definition_json, DEFINITION)
     doc, more = _answers(definition, responses_json)
     problems += more
