@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from typing import Any
 
 import pytest
+from asked import ask, form_of
 
 from obc_assess.core import api
 from obc_assess.core.form import to_form
 from obc_assess.core.jsontext import MAX_DEPTH, parse
-from obc_assess.core.render import to_csv, to_markdown
-from obc_assess.core.responses import template
+from obc_assess.core.render import plan_csv, to_markdown
+from obc_assess.core.report_docx import result_docx
+from obc_assess.core.responses import ResponsesError, template
 from obc_assess.core.scoring import score
 from obc_assess.host.building import build
 from obc_assess.host.loader import Data
@@ -51,18 +54,18 @@ def _filled(maturity: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-def test_evaluate(maturity: dict[str, Any]) -> None:
+def test_a_scored_request(maturity: dict[str, Any]) -> None:
     doc = _filled(maturity)
-    answer = json.loads(api.evaluate(json.dumps(maturity), json.dumps(doc)))
-    assert answer == {"ok": True, "problems": [], "result": score(maturity, doc)}
+    answer = ask("plan-csv", maturity, responses=json.dumps(doc))
+    assert answer == {"ok": True, "problems": [], "csv": plan_csv(score(maturity, doc))}
 
 
 def test_evaluate_reports_every_problem(maturity: dict[str, Any]) -> None:
     doc = _filled(maturity)
     doc["context"]["model"] = 0
     doc["answers"]["governance"]["level"] = "maybe"
-    answer = json.loads(api.evaluate(json.dumps(maturity), json.dumps(doc)))
-    assert answer == {"ok": False, "result": None, "problems": [
+    answer = ask("plan-csv", maturity, responses=json.dumps(doc))
+    assert answer == {"ok": False, "csv": None, "problems": [
         {"path": "context.model", "message": "must be 1, 2, 3 or null", "field": "context-model"},
         {"path": "answers.governance.level", "message": 'must be 0, 1, 2, 3, "na", "unknown" or null',
          "field": "item:governance"}]}
@@ -75,27 +78,24 @@ def test_evaluate_reports_every_problem(maturity: dict[str, Any]) -> None:
                      "message": "not valid JSON: Expecting value (line 1, column 1)"}]),
 ])
 def test_evaluate_never_raises_on_bad_json(definition: str, responses: str, problems: list[Any]) -> None:
-    answer = json.loads(api.evaluate(definition, responses))
-    assert answer == {"ok": False, "problems": problems, "result": None}
+    answer = ask("plan-csv", definition, responses=responses)
+    assert answer == {"ok": False, "problems": problems, "csv": None}
 
 
 def test_renderers(maturity: dict[str, Any]) -> None:
     doc = _filled(maturity)
     definition, text = json.dumps(maturity), json.dumps(doc)
     result = score(maturity, doc)
-    assert json.loads(api.render_csv_json(definition, text)) == {"ok": True, "problems": [],
-                                                                 "csv": to_csv(result)}
-    assert json.loads(api.render_markdown_json(definition, text, "https://x.org/")) == {
-        "ok": True, "problems": [], "markdown": to_markdown(result, "https://x.org/")}
-    assert json.loads(api.render_csv_json(definition, "[]"))["csv"] is None
+    assert ask("docx", definition, responses=text) == {"ok": True, "problems": [],
+                                                       "docx": base64.b64encode(result_docx(result)).decode()}
+    assert ask("plan-csv", definition, responses="[]")["csv"] is None
 
 
-def test_template_json(maturity: dict[str, Any]) -> None:
-    answer = json.loads(api.template_json(json.dumps(maturity), 3, "allocation"))
-    assert answer == {"ok": True, "problems": [], "responses": template(maturity, 3, "allocation")}
-    answer = json.loads(api.template_json(json.dumps(maturity), 3, "nowhere"))
-    assert (answer["ok"], answer["responses"]) == (False, None)
-    assert answer["problems"][0]["path"] == "context.scope"
+def test_template(maturity: dict[str, Any]) -> None:
+    assert template(maturity, 3, "allocation")["context"] == {"model": 3, "scope": "allocation"}
+    with pytest.raises(ResponsesError) as raised:
+        template(maturity, 3, "nowhere")
+    assert raised.value.problems[0].path == "context.scope"
 
 
 def test_evaluate_form_maps_problems_to_the_form_rows(matrix: dict[str, Any]) -> None:
@@ -131,12 +131,12 @@ def test_evaluate_form_refuses_odd_fields(matrix: dict[str, Any], fields: str) -
 
 def test_form_values(maturity: dict[str, Any]) -> None:
     doc = _filled(maturity)
-    answer = json.loads(api.form_values(json.dumps(maturity), json.dumps(doc)))
+    answer = ask("import", maturity, text=json.dumps(doc))
     assert answer["ok"] is True
     assert answer["form"]["fields"]["item:outcomes-focus"] == "2"
     assert answer["form"]["fields"]["context-model"] == "2"
     doc["format"] = "x"
-    answer = json.loads(api.form_values(json.dumps(maturity), json.dumps(doc)))
+    answer = ask("import", maturity, text=json.dumps(doc))
     assert (answer["ok"], answer["form"]) == (False, None)
     assert answer["problems"] == [{"path": "format", "message": 'must be "obc-assess/responses"',
                                    "field": None}]
@@ -174,7 +174,7 @@ def test_form_values_migrating_reads_this_version_as_form_values_does(maturity: 
     doc = _filled(maturity)
     answer = json.loads(api.form_values_migrating(definition, json.dumps(doc)))
     assert (answer["dropped"], answer["notice"]) == ([], None)
-    assert answer["form"] == json.loads(api.form_values(definition, json.dumps(doc)))["form"]
+    assert answer["form"] == to_form(maturity, doc)
     # For this version an unknown item is a mistake to put right, not something the assessment dropped.
     doc["answers"]["value-for-money"] = {"level": 3, "note": ""}
     answer = json.loads(api.form_values_migrating(definition, json.dumps(doc)))
@@ -317,7 +317,7 @@ def test_organisation_and_date_go_from_the_form_to_the_file_and_back(maturity: d
     doc = _filled(maturity)
     doc["respondent"]["organisation"] = "Cyngor Gwynedd"
     doc["assessment_date"] = "2026-03-02"
-    form = json.loads(api.form_values(json.dumps(maturity), json.dumps(doc)))["form"]
+    form = form_of(maturity, doc)
     # The date in its three boxes, as a person writes it; the file keeps it as YYYY-MM-DD.
     fields = form["fields"]
     assert (fields["respondent-organisation"], fields["assessment-date:day"], fields["assessment-date:month"],
@@ -345,7 +345,7 @@ ASSESSMENT_DATE_CASES = [
 def test_an_assessment_date_that_is_not_a_day_hides_only_itself(maturity: dict[str, Any], day: str, month: str,
                                                                  year: str, message: str) -> None:
     doc = _filled(maturity)
-    fields = json.loads(api.form_values(json.dumps(maturity), json.dumps(doc)))["form"]["fields"]
+    fields = form_of(maturity, doc)["fields"]
     fields.update({"assessment-date:day": day, "assessment-date:month": month, "assessment-date:year": year})
     answer = json.loads(api.evaluate_form(json.dumps(maturity), json.dumps(fields)))
     assert [(p["path"], p["field"], p["message"]) for p in answer["problems"]] == [

@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from asked import form_of
 
 from obc_assess.core import api
 from obc_assess.core.compare import compare
+from obc_assess.core.problem import Problem
 from obc_assess.core.render import to_csv, to_json, to_markdown
 from obc_assess.core.report_team import compare_markdown, team_csv, team_markdown
 from obc_assess.core.scoring import score
@@ -250,7 +252,7 @@ def test_formats_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_broken_data_exits_1(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(lang: str = "en") -> None:
-        raise DataError(["scales.yaml: bands: min_percent must start at 0 and rise band by band"])
+        raise DataError([Problem("bands", "min_percent must start at 0 and rise band by band", "scales.yaml")])
 
     monkeypatch.setattr(cli, "load_data", broken)
     assert _run(capsys, "list") == (1, "", "obc-assess: toolkit data: scales.yaml: bands: "
@@ -467,7 +469,7 @@ def test_a_form_copy_exported_without_python_scores_as_its_answers(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, real_data: Data) -> None:
     doc = _filled(capsys)
     definition = build(real_data, AID)
-    form = json.loads(api.form_values(json.dumps(definition), json.dumps(doc)))["form"]
+    form = form_of(definition, doc)
     form_copy = {"format": "obc-assess/form-copy", "format_version": 1, "assessment": AID,
                  "assessment_version": definition["version"], "saved_at": "2026-03-02T10:00:00.000Z",
                  "form": {"format": 3, "version": definition["version"], **form}}

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import pytest
+from asked import ask, form_of
 
 from obc_assess.core import api
 from obc_assess.core.form_copy import read
@@ -27,7 +28,7 @@ def _answers(maturity: dict[str, Any]) -> dict[str, Any]:
 
 def _copy(maturity: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
     """The file the page exports without Python: its saved :form copy, wrapped."""
-    form = json.loads(api.form_values(json.dumps(maturity), json.dumps(doc)))["form"]
+    form = form_of(maturity, doc)
     return {"format": "obc-assess/form-copy", "format_version": 1, "assessment": maturity["id"],
             "assessment_version": maturity["version"], "saved_at": "2026-03-02T10:00:00.000Z",
             "form": {"format": 3, "version": maturity["version"], "rows": form["rows"], "fields": form["fields"]}}
@@ -36,8 +37,9 @@ def _copy(maturity: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
 def test_a_good_copy_scores_as_the_answers_it_holds(maturity: dict[str, Any]) -> None:
     doc = _answers(maturity)
     text = json.dumps(_copy(maturity, doc))
-    answer = json.loads(api.evaluate(json.dumps(maturity), text))
-    assert answer["ok"] and answer["result"] == score(maturity, doc)
+    assert ask("plan-csv", maturity, responses=text) == ask("plan-csv", maturity, responses=json.dumps(doc))
+    read_doc, problems = read(maturity, json.loads(text))
+    assert not problems and score(maturity, read_doc) == score(maturity, doc)
     # Imported into the page with Python: the same fields come back.
     imported = json.loads(api.form_values_migrating(json.dumps(maturity), text))
     assert imported["ok"] and imported["form"]["fields"]["note:outcomes-focus"] == "Seen in the 2025 contracts."
@@ -84,9 +86,9 @@ def test_a_bad_copy_says_what_is_wrong(maturity: dict[str, Any], changes: list[t
             del at[path[-1]]
         else:
             at[path[-1]] = copy.deepcopy(new)
-    answer = json.loads(api.evaluate(json.dumps(maturity), json.dumps(value)))
+    answer = ask("plan-csv", maturity, responses=json.dumps(value))
     assert [f"{p['path']}: {p['message']}" for p in answer["problems"]] == expected
-    assert answer["result"] is None
+    assert answer["csv"] is None
 
 
 def test_the_team_pages_merge_and_compare_a_copy_with_answers_files(maturity: dict[str, Any]) -> None:

@@ -114,8 +114,9 @@ def _well_formed(answer: str, payload: str) -> dict[str, Any]:
 @given(text=answers_texts(), aid=st.sampled_from(sorted(DEFINITIONS)))
 def test_api_answers(text: str, aid: str) -> None:
     # The text may be for another assessment than the definition it is scored with: still an answer.
-    _well_formed(api.evaluate(DEFINITION_JSON[aid], text), "result")
-    _well_formed(api.form_values(DEFINITION_JSON[aid], text), "form")
+    _well_formed(api.call(json.dumps({"type": "plan-csv", "definition": DEFINITION_JSON[aid], "responses": text})),
+                 "csv")
+    _well_formed(api.call(json.dumps({"type": "import", "definition": DEFINITION_JSON[aid], "text": text})), "form")
     _well_formed(api.render_docx_json(DEFINITION_JSON[aid], text), "docx")
 
 

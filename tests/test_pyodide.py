@@ -74,26 +74,25 @@ def _filled(definition: dict[str, Any], model: int | None, rng: random.Random) -
 
 
 def _cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Calls of obc_assess.core.api: every assessment and model, rendered three ways, plus invalid input."""
+    """Calls of obc_assess.core.api: every assessment and model, each request type, plus invalid input."""
     rng = random.Random(20240601)
     cases: list[dict[str, Any]] = []
     for definition in definitions.values():
         text = json.dumps(definition)
         models = [None, 1, 2, 3] if definition["asks_model"] else [None]
         for model in models:
-            cases.append({"fn": "template_json", "args": [text, model, None]})
             doc = json.dumps(_filled(definition, model, rng))
-            cases += [{"fn": fn, "args": [text, doc]} for fn in ("evaluate", "render_csv_json")]
+            cases.append({"fn": "answers", "args": [text, doc]})
         doc = _filled(definition, None, rng)
-        cases.append({"fn": "render_markdown_json", "args": [text, json.dumps(doc), "https://example.org/"]})
+        cases.append({"fn": "answers", "args": [text, json.dumps(doc)]})
         cases.append({"fn": "render_docx_json", "args": [text, json.dumps(doc)]})  # the Word report's bytes
-        cases.append({"fn": "form_values", "args": [text, json.dumps(doc)]})
+        cases.append({"fn": "answers", "args": [text, json.dumps(doc)]})
         cases.append({"fn": "evaluate_form", "args": [text, json.dumps(to_form(definition, doc)["fields"])]})
         bad = _filled(definition, None, rng)
         bad["context"]["model"] = 7
         bad["format_version"] = True
         bad["respondent"]["name"] = "x" * 300
-        cases.append({"fn": "evaluate", "args": [text, json.dumps(bad)]})
+        cases.append({"fn": "answers", "args": [text, json.dumps(bad)]})
         cases += _team_cases(definition, text, rng)
     if "contract-management-review" in definitions:  # the real data (the small test set lacks these)
         cases += _band_cases(definitions)
@@ -102,9 +101,8 @@ def _cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     # Invalid JSON, including what Python versions parse or word differently (trailing commas, depth).
     for responses in ("{", "", "[1, NaN]", '{"a": [1,]}', "[]", "null", '{"answers": {"\\ud800": 1}}',
                       "1" * 5000, "[" * 5000 + "]" * 5000):
-        cases.append({"fn": "evaluate", "args": [text, responses]})
-    cases.append({"fn": "evaluate", "args": ["not json", "{}"]})
-    cases.append({"fn": "template_json", "args": [text, None, "no-such-scope"]})
+        cases.append({"fn": "answers", "args": [text, responses]})
+    cases.append({"fn": "answers", "args": ["not json", "{}"]})
     return cases
 
 
@@ -127,8 +125,7 @@ def _band_cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         old = json.loads(json.dumps(capped))
         old["assessment_version"] = "1.0"
         for doc in (capped, withheld, partly):
-            cases += [{"fn": fn, "args": [text, json.dumps(doc)]} for fn in ("evaluate", "render_csv_json")]
-            cases.append({"fn": "render_markdown_json", "args": [text, json.dumps(doc), ""]})
+            cases.append({"fn": "answers", "args": [text, json.dumps(doc)]})
             cases.append({"fn": "render_docx_json", "args": [text, json.dumps(doc)]})
         cases.append({"fn": "form_values_migrating", "args": [text, json.dumps(old)]})
         # Answers saved for 1.1: re-scaled scoping questions (new ids) are left out and named.
@@ -150,8 +147,7 @@ def _model_cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]
         doc = template(definition, model)
         for n, answer in enumerate(doc["answers"].values()):
             answer["level"] = n % 4
-        cases += [{"fn": fn, "args": [text, json.dumps(doc)]} for fn in ("evaluate", "render_csv_json")]
-        cases.append({"fn": "render_markdown_json", "args": [text, json.dumps(doc), ""]})
+        cases.append({"fn": "answers", "args": [text, json.dumps(doc)]})
         fields = to_form(definition, doc)["fields"]
         cases.append({"fn": "evaluate_form", "args": [text, json.dumps(fields)]})
         doc["assessment_version"] = "1.1"
@@ -160,7 +156,7 @@ def _model_cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]
     saved = template(mix)
     saved["context"]["model"], saved["assessment_version"] = 2, "1.1"
     saved["answers"]["measures"] = [{"name": "Hours delivered", "class": "output", "note": ""}]
-    cases += [{"fn": fn, "args": [json.dumps(mix), json.dumps(saved)]} for fn in ("evaluate", "form_values_migrating")]
+    cases += [{"fn": fn, "args": [json.dumps(mix), json.dumps(saved)]} for fn in ("answers", "form_values_migrating")]
     return cases
 
 
@@ -198,7 +194,6 @@ def _team_cases(definition: dict[str, Any], text: str, rng: random.Random) -> li
             {"fn": "compare_json", "args": [text, after, "[1,]"]},
             {"fn": "plan_csv_json", "args": [text, after]},
             {"fn": "render_docx_json", "args": [text, after]},
-            {"fn": "render_markdown_json", "args": [text, after]},
             {"fn": "carry_forward_json", "args": [text, after]},
             {"fn": "carry_forward_json", "args": [text, before]}]
 
@@ -213,9 +208,8 @@ _BROWSER = {"evaluate_form": ("evaluate", "fields"), "form_values_migrating": ("
 
 
 def _requests(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The cases as the requests the worker sends api.call. A function the browser does not call (a blank
-    template, the Markdown report) is asked as the page asks: answers are imported and, when sound, scored from
-    the form's fields."""
+    """The cases as the requests the worker sends api.call. An answers file ("answers") is asked as the page asks:
+    imported and, when sound, scored from the form's fields that import gave."""
     requests: list[dict[str, Any]] = []
     for case in cases:
         fn, (text, *rest) = case["fn"], case["args"]
@@ -227,9 +221,10 @@ def _requests(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
             else:
                 request |= {key: rest[0]} | ({"anonymous": rest[1]} if len(rest) > 1 else {})
             requests.append(request)
-        elif fn != "template_json":
-            requests.append({"type": "import", "definition": text, "text": rest[0]})
-            form = json.loads(api.form_values(text, rest[0]))["form"]
+        else:
+            imported: dict[str, Any] = {"type": "import", "definition": text, "text": rest[0]}
+            requests.append(imported)
+            form = json.loads(api.call(json.dumps(imported)))["form"]
             if form is not None:
                 requests.append({"type": "evaluate", "definition": text, "fields": json.dumps(form["fields"])})
     return requests

@@ -40,10 +40,10 @@ def test_browser_entry_point_never_raises(case: Path, definitions: dict[str, str
     text = case.read_bytes().decode("utf-8", errors="replace")
     failed = case.with_suffix(".expect").read_text(encoding="utf-8").rstrip().endswith("exit 2")
     for aid, definition in definitions.items():
-        answer = json.loads(api.evaluate(definition, text))
+        answer = json.loads(api.call(json.dumps({"type": "plan-csv", "definition": definition, "responses": text})))
         assert isinstance(answer["ok"], bool)
         if answer["ok"]:
             # Only a file the CLI accepts can score, and only against its own assessment.
             assert not failed and json.loads(text.lstrip("\ufeff"))["assessment"] == aid
         else:
-            assert answer["problems"] and answer["result"] is None
+            assert answer["problems"] and answer["csv"] is None

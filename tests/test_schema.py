@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from obc_assess.core.problem import Problem
 from obc_assess.host import schema
 from obc_assess.host.schema import join_path, type_name
 
@@ -43,13 +44,13 @@ CASES: list[tuple[dict[str, Any], Any, list[tuple[str, str]]]] = [
 def test_keywords(rule: dict[str, Any], value: Any, problems: list[tuple[str, str]],
                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(schema, "load_schema", lambda name, schema_dir=None: rule)
-    assert schema.check(value, "test.schema.json") == problems
+    assert [(p.path, p.message) for p in schema.check(value, "test.schema.json")] == problems
 
 
 def test_refs_resolve_across_files() -> None:
     # common.schema.json's id rule, reached through guidance.schema.json.
     problems = schema.check({"source": "tool20", "pages": [{"id": "Bad Id"}]}, "guidance.schema.json")
-    assert ("pages[0].id", 'must be lower-case words joined by hyphens (found "Bad Id")') in problems
+    assert Problem("pages[0].id", 'must be lower-case words joined by hyphens (found "Bad Id")') in problems
 
 
 @pytest.mark.parametrize(("path", "key", "joined"), [("", "a", "a"), ("a", "b", "a.b"), ("a", 3, "a[3]")])

@@ -2,8 +2,9 @@
 // Usage: node stdlib.mjs < request.json, the request {"package": base64 of the obc_assess zip, "fallback": the
 // obc_stdlib_fallback module's source, "calls": calls as JSON text} (on stdin: the build writes no files for it).
 // Runs Pyodide (the pinned npm package, offline) with obc_assess on its path, imports every obc_assess module,
-// makes every call in calls.json ({"fn", "args"} for obc_assess.core.api), then reads sys.modules. Each module there
-// that came from a .py file (the standard library zip, or the package) is compiled by this same Python to an
+// sends every request in calls to obc_assess.core.api.call (the worker's one entry point), then reads
+// sys.modules. Each module there that came from a .py file (the standard library zip, or the package) is
+// compiled by this same Python to an
 // unchecked hash-based .pyc, so its magic number is the runtime's own. Prints one JSON object:
 // {"python": version, "stdlib_zip": name of the runtime's stdlib zip, "files": {"json/__init__.pyc": base64, ...}}.
 import { text } from "node:stream/consumers";
@@ -24,8 +25,8 @@ sys.path.insert(0, ${JSON.stringify(SRC)})
 import obc_assess, obc_stdlib_fallback, obc_assess.core.api as api
 for info in pkgutil.walk_packages(obc_assess.__path__, "obc_assess."):
     importlib.import_module(info.name)
-for call in json.loads(calls_json):
-    getattr(api, call["fn"])(*call["args"])
+for request in json.loads(calls_json):
+    api.call(json.dumps(request))
 
 stdlib = next(p for p in sys.path if p.endswith(".zip"))
 roots = (stdlib + "/", ${JSON.stringify(SRC + "/")})

@@ -32,7 +32,8 @@ def module_names(full_zip: Path) -> frozenset[str]:
 
 
 def api_calls(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """A call of every obc_assess.core.api function for every assessment, valid and not: what the browser runs."""
+    """A request of every type in obc_assess.core.api.REQUESTS for every assessment, valid and not, as the worker
+    sends them to ``api.call``: what the browser runs, so every module it needs is traced."""
     calls: list[dict[str, Any]] = []
     for definition in definitions.values():
         text = json.dumps(definition)
@@ -43,18 +44,16 @@ def api_calls(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                 answer["level"] = first
         responses = json.dumps(doc)
         files = json.dumps([{"name": "a.json", "text": responses}, {"name": "b.json", "text": "{"}])
-        calls += [{"fn": "template_json", "args": [text, None, None]},
-                  {"fn": "evaluate_form", "args": [text, json.dumps(to_form(definition, doc)["fields"])]}]
-        calls += [{"fn": fn, "args": [text, responses]} for fn in
-                  ("evaluate", "render_csv_json", "render_markdown_json", "render_docx_json", "plan_csv_json",
-                   "form_values", "form_values_migrating")]
-        calls += [{"fn": fn, "args": [text, files, anonymous]} for fn in ("aggregate_json", "aggregate_csv_json",
-                                                                            "aggregate_docx_json")
+        asked: list[dict[str, Any]] = [{"type": "evaluate", "fields": json.dumps(to_form(definition, doc)["fields"])},
+                                       {"type": "import", "text": responses}]
+        asked += [{"type": kind, "responses": responses} for kind in ("fields", "plan-csv", "docx", "carry-forward")]
+        asked += [{"type": kind, "files": files, "anonymous": anonymous}
+                  for kind in ("aggregate", "aggregate-csv", "aggregate-json", "aggregate-docx")
                   for anonymous in (False, True)]
-        calls += [{"fn": fn, "args": [text, responses, after]} for fn in ("compare_json", "compare_csv_json",
-                                                                            "compare_docx_json")
-                  for after in (responses, "[1,]")]
-        calls += [{"fn": "evaluate", "args": [text, bad]} for bad in ("{", "[1, NaN]", "[" * 3000 + "]" * 3000)]
+        asked += [{"type": kind, "before": responses, "after": after}
+                  for kind in ("compare", "compare-csv", "compare-docx") for after in (responses, "[1,]")]
+        asked += [{"type": "import", "text": bad} for bad in ("{", "[1, NaN]", "[" * 3000 + "]" * 3000)]
+        calls += [{**request, "definition": text} for request in asked]
     return calls
 
 

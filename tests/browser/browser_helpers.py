@@ -49,15 +49,14 @@ def answer_first_principle(page: Page, label: str = "Established") -> None:
     level(item_group(page, FIRST_PRINCIPLE), label).check()
 
 
-def py(name: str, *args: str) -> dict[str, Any]:
-    """Call obc_assess.core.api in this process, as the worker does in the browser (same JSON text in and out).
-    The brief's names first (form_evaluate, form_import, form_fields), then the package's first ones."""
+def py(name: str, definition: str, text: str) -> dict[str, Any]:
+    """Ask obc_assess.core.api in this process as the worker does in the browser: one api.call request (same JSON
+    text in and out), named as the brief names them (form_evaluate, form_import, form_fields)."""
     from obc_assess.core import api
 
-    if hasattr(api, name):
-        return dict(json.loads(getattr(api, name)(*args)))
-    fallback = {"form_evaluate": "evaluate_form", "form_import": "form_values", "form_fields": "form_values"}[name]
-    answer = dict(json.loads(getattr(api, fallback)(*args)))
+    kind, key = {"form_evaluate": ("evaluate", "fields"), "form_import": ("import", "text"),
+                 "form_fields": ("fields", "responses")}[name]
+    answer = dict(json.loads(api.call(json.dumps({"type": kind, "definition": definition, key: text}))))
     if "form" in answer:
         answer.update(answer.pop("form") or {"fields": {}, "rows": 0})
     if name == "form_evaluate" and answer.get("result") and "areas" not in answer["result"]:

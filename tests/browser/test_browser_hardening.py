@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from asked import ask
 from browser_helpers import (
     READY,
     READY_TIMEOUT_MS,
@@ -229,7 +230,7 @@ def test_hostile_imported_files_stay_text(xss_page: tuple[Page, list[str]], site
     file_input.set_input_files(payload(f"{PAYLOADS[7]}.json", bad))
     summary = page.get_by_role("alert").filter(has_text="There is a problem")
     expect(summary).to_be_visible()
-    problems = json.loads(api.form_values(site_definition_json["procurement-review"], json.dumps(bad)))["problems"]
+    problems = ask("import", site_definition_json["procurement-review"], text=json.dumps(bad))["problems"]
     assert _key(problems[0]["path"]) == PAYLOADS[1] and PAYLOADS[2] in problems[1]["message"].replace('\\"', '"')
     assert_shown(summary, [f"{PAYLOADS[7]}.json: {p['path']}: {p['message']}" for p in problems])
     assert_clean(page, dialogs)

@@ -11,7 +11,7 @@ import pytest
 from browser_helpers import open_assessment, py
 from playwright.sync_api import Locator, Page, expect
 
-from obc_assess.core import api
+from obc_assess.core.responses import template
 
 pytestmark = pytest.mark.browser
 
@@ -102,7 +102,7 @@ def test_measure_mix_rows_classed_show_the_mix(page: Page, site_url: str, site_d
 def test_a_file_of_500_service_areas_comes_back_whole(page: Page, site_url: str, site_definition_json: dict[str, str],
                                                       tmp_path: Path) -> None:
     # Python's row limit is the page's too: a file within it is drawn whole, never cut short without a word.
-    doc = json.loads(api.template_json(site_definition_json["review-priorities"]))["responses"]
+    doc = template(json.loads(site_definition_json["review-priorities"]))
     blank = doc["answers"]["areas"][0]
     doc["answers"]["areas"] = [{**blank, "name": f"Area {n}"} for n in range(500)]
     path = tmp_path / "many.json"

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { addFiles, readFiles } from "../../docs/assets/modules/team-files.mjs";
-import { percent, problemLine, signed } from "../../docs/assets/modules/team-parts.mjs";
+import { fileLine, problemLine, problemText } from "../../docs/assets/modules/problems.mjs";
+import { percent, signed } from "../../docs/assets/modules/team-parts.mjs";
 import { createClient } from "../../docs/assets/modules/worker-client.mjs";
 import { FakeWorker, manualTimers } from "./fakes.mjs";
 
@@ -51,6 +52,13 @@ test("problems read as the command line prints them", () => {
   assert.equal(problemLine({ path: "answers.x", message: "not an item" }), "answers.x: not an item");
   assert.equal(problemLine({ path: "(file)", message: "not valid JSON" }), "Not valid JSON");
   assert.equal(problemLine({ path: "(file)", message: "not valid JSON" }, { named: true }), "not valid JSON");
+  // The one formatter's other forms: after a file's name, and beside a form field (no path then).
+  assert.equal(fileLine("ann.json", { path: "answers.x", message: "not an item" }), "ann.json: answers.x: not an item");
+  assert.equal(fileLine("ann.json", { path: "(file)", message: "not valid JSON" }), "ann.json: not valid JSON");
+  assert.equal(fileLine("ann.json", { message: "too large" }), "ann.json: too large");
+  assert.equal(problemText({ path: "answers.x", field: "x", message: "choose a level" }), "Choose a level");
+  assert.equal(problemText({ path: "answers.x", field: null, message: "not an item" }), "answers.x: not an item");
+  assert.equal(problemText({ path: "", file: true, message: "ann.json: not JSON" }), "ann.json: not JSON");
   assert.deepEqual([percent(58), percent(null), signed(2), signed(-1.5), signed(null)],
     ["58%", "\u2013", "+2", "-1.5", "\u2013"]);
 });

@@ -6,6 +6,7 @@
 import { DOCX_TYPE, csvText, download, fileName, fromBase64, today, typedDate } from "./files.mjs";
 import { client } from "./worker-client.mjs";
 import { copyText, readCopy } from "./form-copy.mjs";
+import { fileLine } from "./problems.mjs";
 import { word } from "./words.mjs";
 
 export function answerFiles({ $root, $form, id, version, definition, fields, problems, line, saved, current, hasWork,
@@ -96,14 +97,14 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
     return (list) => {
       $input.value = ""; // choosing the same file again, once put right, is a change
       problems.fileProblems(list.map((p) => ({ path: "", field: null, file: true, importField: $input.id,
-        message: `${name}: ${p.message || p}` })));
+        message: fileLine(name, p) })));
       problems.show([], { summary: true, focus: true });
       return null;
     };
   }
 
-  const pythonProblems = (answer) => (answer.problems || []).map((p) => ({
-    message: p.path && !p.path.startsWith("(") ? `${p.path}: ${p.message}` : p.message }));
+  // Python's problems, each with its place in the file (fileLine says it, after the file's name).
+  const pythonProblems = (answer) => answer.problems || [];
 
   function applyAnswer($input, form) {
     fields.apply(form || { fields: {}, rows: 0 });

@@ -1,7 +1,8 @@
 // Problems with the answers, GOV.UK style: a message at each field, shown once the person has left that field
 // (never while typing: a field typed in again waits until it is left again; a date's three boxes count as one
 // field), and the error summary with a link to each field (wayfinding puts it in the bar that stays in view, so
-// it is where the person is). The words are Python's; this only places them.
+// it is where the person is). The words are Python's; this only places them. The one place the browser turns a
+// problem ({path, message, field, file}) into text: the team tools' lines come from here too.
 
 import { h } from "./dom.mjs";
 import { word } from "./words.mjs";
@@ -11,11 +12,33 @@ function capital(text) {
   return value.charAt(0).toUpperCase() + value.slice(1);
 }
 
-/** A problem as a sentence: an imported file's problem names its place in the file. */
+/** Where in its input a problem is ("answers.x"), or null when it is about the input as a whole: Python writes
+ * those paths in parentheses, "(file)", "(form)" (obc_assess.core.problem.WHOLE). */
+export function placeOf(problem) {
+  const path = problem && problem.path;
+  return path && !path.startsWith("(") ? path : null;
+}
+
+/** A problem as the command line prints it: "path: message", or the message alone (a capital unless it follows
+ * a file's name, "name: not valid JSON", as the command line has it). */
+export function problemLine(problem, { named = false } = {}) {
+  const message = problem.message || "";
+  const place = placeOf(problem);
+  if (place) return `${place}: ${message}`;
+  return named ? message : capital(message);
+}
+
+/** A problem after the name of the file it is in: "name: path: message". */
+export function fileLine(name, problem) {
+  return `${name}: ${problemLine(problem, { named: true })}`;
+}
+
+/** A problem as a sentence: an imported file's problem names its place in the file; one beside its form field
+ * needs no path. */
 export function problemText(problem) {
   const message = problem.message || String(problem);
   if (problem.file) return message; // begins with the file's own name, as it is spelt
-  return problem.path && !problem.path.startsWith("(") && !problem.field ? `${problem.path}: ${message}` : capital(message);
+  return problemLine({ message, path: problem.field ? null : problem.path });
 }
 
 /** The field's group (its fieldset, or its .obc-field box) for a form element id. */

@@ -3,7 +3,8 @@
 
 import { DOCX_TYPE, csvText, download, fileName, fromBase64, today } from "./files.mjs";
 import { readFiles } from "./team-files.mjs";
-import { errorSummary, problemLine, say } from "./team-parts.mjs";
+import { fileLine } from "./problems.mjs";
+import { errorSummary, say } from "./team-parts.mjs";
 import { compareNodes } from "./compare-view.mjs";
 import { word } from "./words.mjs";
 
@@ -46,7 +47,7 @@ export function startCompare($root, { client }) {
     try {
       answer = await ask("compare");
     } catch (error) {
-      answer = { ok: false, problems: [{ file: "before", path: "(file)", message: word("compare.failed", { reason: error.message }) }] };
+      answer = { ok: false, problems: [{ file: "before", message: word("compare.failed", { reason: error.message }) }] };
     }
     if (state.disposed || mine !== state.sequence) return;
     state.latest = answer;
@@ -58,7 +59,7 @@ export function startCompare($root, { client }) {
       const problems = answer.problems || [];
       errors.show(problems.map((p) => {
         const file = state[p.file];
-        return `${file ? `${word(NAMES[p.file])} (${file.name})` : p.file}: ${problemLine(p, { named: true })}`;
+        return fileLine(file ? `${word(NAMES[p.file])} (${file.name})` : p.file, p);
       }), { focus: true, $input: sides[problems[0] && problems[0].file] || sides.before });
       $results.hidden = true;
       $body.replaceChildren();

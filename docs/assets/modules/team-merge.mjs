@@ -3,7 +3,8 @@
 
 import { DOCX_TYPE, csvText, download, fileName, fromBase64, today } from "./files.mjs";
 import { addFiles, dropZone, readFiles } from "./team-files.mjs";
-import { errorSummary, items, problemLine, say } from "./team-parts.mjs";
+import { fileLine, problemLine } from "./problems.mjs";
+import { errorSummary, items, say } from "./team-parts.mjs";
 import { teamNodes } from "./team-view.mjs";
 import { word } from "./words.mjs";
 
@@ -49,7 +50,7 @@ export function startMerge($root, { client }) {
     try {
       answer = await ask("aggregate");
     } catch (error) {
-      answer = { ok: false, problems: [{ path: "(files)", message: word("merge.failed", { reason: error.message }) }], files: [] };
+      answer = { ok: false, problems: [{ message: word("merge.failed", { reason: error.message }) }], files: [] };
     }
     if (state.disposed || mine !== state.sequence) return;
     state.latest = answer;
@@ -61,7 +62,7 @@ export function startMerge($root, { client }) {
       // Nothing could be merged: every reason, file by file.
       const bad = (answer.files || []).filter((f) => !f.ok);
       errors.show([...(answer.problems || []).map(problemLine),
-        ...bad.flatMap((f) => f.problems.map((p) => `${f.name}: ${problemLine(p, { named: true })}`))], { focus });
+        ...bad.flatMap((f) => f.problems.map((p) => fileLine(f.name, p)))], { focus });
       $results.hidden = true;
       $body.replaceChildren();
       say($root, word("merge.not-merged"));

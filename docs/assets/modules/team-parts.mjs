@@ -31,14 +31,6 @@ export function signed(value) {
   return value > 0 ? `+${value}` : String(value);
 }
 
-/** A problem as the command line prints it: "path: message", or the message alone (a capital unless it follows
- * a file's name, "name: not valid JSON", as the command line has it). */
-export function problemLine(problem, { named = false } = {}) {
-  const message = problem.message || "";
-  if (problem.path && !problem.path.startsWith("(")) return `${problem.path}: ${message}`;
-  return named ? message : message.charAt(0).toUpperCase() + message.slice(1);
-}
-
 /** Say something on the team page's status line (team.mjs listens). */
 export function say($root, text) {
   $root.dispatchEvent(new CustomEvent("obc:say", { bubbles: true, detail: { text } }));

@@ -3,7 +3,8 @@
 // markup. Text only: nothing is parsed as HTML.
 
 import { chart, h, table } from "./dom.mjs";
-import { items, part, percent, problemLine } from "./team-parts.mjs";
+import { problemLine } from "./problems.mjs";
+import { items, part, percent } from "./team-parts.mjs";
 import { lower, word } from "./words.mjs";
 
 export function teamNodes($root, result) {

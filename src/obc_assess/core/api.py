@@ -4,7 +4,7 @@ The worker's one entry point is ``call``: a request ``{"type", "definition", ...
 names each type's function).
 
 Every function returns ``{"ok": bool, "problems": [{"path", "message", "field"}], ...}`` as JSON text, with
-its payload (``result``, ``csv``, ``markdown``, ``docx``, ``responses``, ``form``) null when ``ok`` is false. A Word
+its payload (``result``, ``csv``, ``json``, ``docx``, ``responses``, ``form``) null when ``ok`` is false. A Word
 document crosses as base64 text (``docx``): the boundary stays JSON. The team
 functions add ``files``: each file's own problems; the comparison's problems also name their ``file``.
 """
@@ -26,12 +26,12 @@ from obc_assess.core.form_copy import read
 from obc_assess.core.form_words import FormWords, usable
 from obc_assess.core.jsontext import parse
 from obc_assess.core.languages import DEFAULT, lang_of
-from obc_assess.core.problem import Problem
-from obc_assess.core.render import plan_csv, to_csv, to_json, to_markdown
+from obc_assess.core.problem import DEFINITION, FILE, FILES, FORM, Problem
+from obc_assess.core.render import plan_csv, to_csv, to_json
 from obc_assess.core.report_docx import result_docx
 from obc_assess.core.report_docx_team import compare_docx, team_docx
 from obc_assess.core.report_team import compare_csv, team_csv
-from obc_assess.core.responses import ResponsesError, context_of, template, upgrade_notice, validate
+from obc_assess.core.responses import ResponsesError, context_of, upgrade_notice, validate
 from obc_assess.core.scoring import score
 from obc_assess.core.tailor import applies
 from obc_assess.core.team import aggregate, file_label, with_skipped
@@ -55,14 +55,14 @@ Render = Callable[[dict[str, Any]], Any]
 def _answers(definition: object, text: str) -> tuple[Any, list[Problem]]:
     """An answers file's document: JSON text parsed, a form copy (the page's fields, saved without Python)
     turned into an answers document, so every function reads both."""
-    doc, problems = parse(text, "(file)")
+    doc, problems = parse(text, FILE)
     if problems or not isinstance(definition, dict):
         return doc, problems
     return read(definition, doc)
 
 
 def _scored(definition_json: str, responses_json: str, key: str, render: Render) -> str:
-    definition, problems = parse(definition_json, "(definition)")
+    definition, problems = parse(definition_json, DEFINITION)
     doc, more = _answers(definition, responses_json)
     problems += more
     if problems:
@@ -71,21 +71,6 @@ def _scored(definition_json: str, responses_json: str, key: str, render: Render)
         return _answer([], **{key: render(score(definition, doc))})
     except ResponsesError as error:
         return _answer(error.problems, **{key: None})
-
-
-def evaluate(definition_json: str, responses_json: str) -> str:
-    """Validate and score: ``{"ok", "problems", "result"}``."""
-    return _scored(definition_json, responses_json, "result", lambda result: result)
-
-
-def render_csv_json(definition_json: str, responses_json: str) -> str:
-    """Score and render as CSV: ``{"ok", "problems", "csv"}``."""
-    return _scored(definition_json, responses_json, "csv", to_csv)
-
-
-def render_markdown_json(definition_json: str, responses_json: str, base_url: str = "") -> str:
-    """Score and render the Markdown report: ``{"ok", "problems", "markdown"}``."""
-    return _scored(definition_json, responses_json, "markdown", lambda result: to_markdown(result, base_url))
 
 
 def _base64(data: bytes) -> str:
@@ -102,29 +87,18 @@ def plan_csv_json(definition_json: str, responses_json: str) -> str:
     return _scored(definition_json, responses_json, "csv", plan_csv)
 
 
-def template_json(definition_json: str, model: int | None = None, scope: str | None = None) -> str:
-    """A blank responses document: ``{"ok", "problems", "responses"}``."""
-    definition, problems = parse(definition_json, "(definition)")
-    if problems:
-        return _answer(problems, responses=None)
-    try:
-        return _answer([], responses=template(definition, model, scope))
-    except ResponsesError as error:
-        return _answer(error.problems, responses=None)
-
-
 def evaluate_form(definition_json: str, fields_json: str) -> str:
     """Score the form's values (``{name: value}``): ``{"ok", "problems", "result", "responses", "applicable"
     (the item ids to show), "csv"}``. Each problem names its field in words (``message``), the form element to
     link to (``field``) and what the results leave out until it is put right (``left_out``). With problems,
     ``result`` scores the sound answers (null only when the form as a whole cannot be read); ``responses`` and
     ``csv`` are null until every answer is sound."""
-    definition, problems = parse(definition_json, "(definition)")
-    fields, more = parse(fields_json, "(form)")
+    definition, problems = parse(definition_json, DEFINITION)
+    fields, more = parse(fields_json, FORM)
     problems += more
     if not problems and not (isinstance(fields, dict) and all(isinstance(v, str) for v in fields.values())):
         lang = lang_of(definition) if isinstance(definition, dict) else DEFAULT
-        problems = [Problem("(form)", text_of(lang, "core.form-not-object"))]
+        problems = [Problem(FORM, text_of(lang, "core.form-not-object"))]
     if problems:
         return _form_answer([{**p.to_dict(), "left_out": None} for p in problems], None, None)
     doc, places = from_form(definition, fields)
@@ -151,18 +125,6 @@ def _form_answer(problems: list[dict[str, Any]], result: object, applicable: obj
     return _answer(problems, {"result": result, "applicable": applicable}, responses=None, csv=None)
 
 
-def form_values(definition_json: str, responses_json: str) -> str:
-    """Form values for an imported responses file: ``{"ok", "problems", "form": {"fields", "rows"}}``."""
-    definition, problems = parse(definition_json, "(definition)")
-    doc, more = _answers(definition, responses_json)
-    problems += more
-    if not problems:
-        problems = validate(definition, doc)
-    if problems:
-        return _answer(problems, form=None)
-    return _answer([], form=to_form(definition, doc))
-
-
 def form_values_migrating(definition_json: str, responses_json: str) -> str:
     """Form values for saved or imported answers that may be for an earlier version of the assessment:
     ``{"ok", "problems", "form", "dropped": [item ids], "notice": text or null}``.
@@ -173,13 +135,13 @@ def form_values_migrating(definition_json: str, responses_json: str) -> str:
     A file for another version of this assessment loses its answers and plan entries for items the assessment
     no longer has (compare.prune: the rule the comparison follows, so an item renamed since counts as gone and
     its new id starts unanswered); ``dropped`` lists them and ``notice`` says so, for the page to show. A file
-    for this version is read as ``form_values`` reads it: an unknown item there is a problem, not dropped."""
-    definition, problems = parse(definition_json, "(definition)")
+    for this version is read as it is: an unknown item there is a problem, not dropped."""
+    definition, problems = parse(definition_json, DEFINITION)
     doc, more = _answers(definition, responses_json)
     problems += more
     if problems:
         return _answer(problems, form=None, dropped=None, notice=None)
-    pruned, removed = prune(definition, doc, "(file)")
+    pruned, removed = prune(definition, doc, FILE)
     problems = validate(definition, pruned)
     if problems:
         return _answer(problems, form=None, dropped=None, notice=None)
@@ -194,7 +156,7 @@ def form_values_migrating(definition_json: str, responses_json: str) -> str:
 def carry_forward_json(definition_json: str, responses_json: str) -> str:
     """This year's answers started from last year's file (carry.py): ``{"ok", "problems", "responses",
     "carried": {"actions", "evidence", "done", "dropped", "removed"}, "notice"}``."""
-    definition, problems = parse(definition_json, "(definition)")
+    definition, problems = parse(definition_json, DEFINITION)
     doc, more = _answers(definition, responses_json)
     problems += more
     if problems:
@@ -239,19 +201,19 @@ def _version_key(version: str) -> tuple[int, ...]:
 
 
 def _files(files_json: str) -> tuple[list[tuple[str, str | None, str | None]], list[Problem]]:
-    files, problems = parse(files_json, "(files)", max_bytes=None)
+    files, problems = parse(files_json, FILES, max_bytes=None)
     if problems:
         return [], problems
     if not (isinstance(files, list) and all(
             isinstance(f, dict) and isinstance(f.get("name"), str)
             and (isinstance(f.get("text"), str) or f.get("unreadable") in UNREADABLE) for f in files)):
-        return [], [Problem("(files)", 'must be a JSON list of files like {"name": "answers.json", "text": "..."}')]
+        return [], [Problem(FILES, 'must be a JSON list of files like {"name": "answers.json", "text": "..."}')]
     return [(f["name"], f["text"] if isinstance(f.get("text"), str) else None, f.get("unreadable"))
             for f in files], []
 
 
 def _team(definition_json: str, files_json: str, anonymous: bool, key: str, render: Render) -> str:
-    definition, problems = parse(definition_json, "(definition)")
+    definition, problems = parse(definition_json, DEFINITION)
     files, more = _files(files_json) if not problems else ([], [])
     problems += more
     if problems:
@@ -261,7 +223,7 @@ def _team(definition_json: str, files_json: str, anonymous: bool, key: str, rend
     docs = []
     for n, (_, text, unreadable) in enumerate(files):
         if text is None:
-            reports[n] = [Problem("(file)", text_of(lang, f"core.unreadable-{unreadable}")).to_dict()]
+            reports[n] = [Problem(FILE, text_of(lang, f"core.unreadable-{unreadable}")).to_dict()]
             continue
         doc, found = _answers(definition, text)
         found = found or validate(definition, doc)
@@ -278,7 +240,7 @@ def _team(definition_json: str, files_json: str, anonymous: bool, key: str, rend
     with_skipped(result, [{"file": file_label(name, n + 1, anonymous is True, lang), "problems": reports[n]}
                           for n, (name, _, _) in enumerate(files) if n in reports])
     if not result["respondents"]:
-        problems = [Problem("(files)", text_of(lang, "core.no-file-read" if files else "core.no-files"))]
+        problems = [Problem(FILES, text_of(lang, "core.no-file-read" if files else "core.no-files"))]
         return _answer(problems, {"files": statuses}, **{key: None})
     return _answer([], {"files": statuses}, **{key: render(result)})
 
@@ -307,8 +269,8 @@ def aggregate_docx_json(definition_json: str, files_json: str, anonymous: bool =
 
 
 def _compared(definition_json: str, before_text: str, after_text: str, key: str, render: Render) -> str:
-    definition, problems = parse(definition_json, "(definition)")
-    listed = [p.in_file("(definition)") for p in problems]
+    definition, problems = parse(definition_json, DEFINITION)
+    listed = [p.in_file(DEFINITION) for p in problems]
     docs = []
     for name, text in (("before", before_text), ("after", after_text)):
         doc, found = _answers(definition, text)

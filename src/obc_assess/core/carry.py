@@ -17,14 +17,14 @@ from obc_assess.core.dates import date_label
 from obc_assess.core.evidence import entries_of
 from obc_assess.core.languages import lang_of
 from obc_assess.core.plan import entry_is_blank, status_of_entry, statuses
-from obc_assess.core.problem import Problem
+from obc_assess.core.problem import FILE, Problem
 from obc_assess.core.responses import ResponsesError, about, template, validate
 
 
 def carry_forward(definition: dict[str, Any], last: object) -> tuple[dict[str, Any], dict[str, Any], str]:
     """This year's document from last year's, what was carried (counts and removed item ids), and the notice
     to show; ResponsesError if last year's file is not valid (after pruning what the assessment no longer has)."""
-    pruned, removed = prune(definition, last, "(file)")
+    pruned, removed = prune(definition, last, FILE)
     problems: list[Problem] = validate(definition, pruned)
     if problems:
         raise ResponsesError(problems)

@@ -52,7 +52,7 @@ def too_large(size: int | None, max_bytes: int = MAX_BYTES) -> str:
 
 
 def parse(text: str, what: str, max_bytes: int | None = MAX_BYTES) -> tuple[Any, list[Problem]]:
-    """JSON text as a value, or a problem at path ``what`` (e.g. "(file)") saying why it is not JSON.
+    """JSON text as a value, or a problem at path ``what`` (e.g. problem.FILE) saying why it is not JSON.
 
     ``max_bytes=None`` lifts the size limit, for an envelope of many files that are each checked in turn."""
     size = len(text.encode("utf-8", "surrogatepass"))

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Paths that name a whole input rather than a place inside it: once a problem names its file, the file says where.
-WHOLE = frozenset({"(file)", "(files)", "(form)", "(definition)"})
+# Paths that name a whole input rather than a place inside it, the one place they are spelt: the browser's JSON
+# keeps them (problems.mjs shows no path for them); once a problem names its file, the file says where.
+FILE = "(file)"  # an answers file as a whole
+FILES = "(files)"  # the list of files for a team merge
+FORM = "(form)"  # the page's form values as a whole
+DEFINITION = "(definition)"  # the assessment definition JSON
+WHOLE = frozenset({FILE, FILES, FORM, DEFINITION})
+# The path of a data file's top value, in a build problem ("sources.yaml: (top): must be a mapping").
+TOP = "(top)"
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ from obc_assess.core.evidence import check_evidence
 from obc_assess.core.fields import field_for
 from obc_assess.core.languages import DEFAULT, lang_of
 from obc_assess.core.plan import check_plan, is_date, item_entries
-from obc_assess.core.problem import Problem, ProblemsError
+from obc_assess.core.problem import FILE, Problem, ProblemsError
 from obc_assess.core.tailor import applies
 from obc_assess.core.typed_text import MAX_NAME, MAX_NOTE, MAX_ROWS, fold
 
@@ -124,7 +124,7 @@ def validate(definition: dict[str, Any], doc: object) -> list[Problem]:
     """Every problem with a responses document for this assessment (never raises, on any JSON value)."""
     check = Checker(lang_of(definition))
     if not isinstance(doc, dict):
-        check.say("(file)", "not-object", kind=check.kind(doc, check.lang))
+        check.say(FILE, "not-object", kind=check.kind(doc, check.lang))
     else:
         _top(check, definition, doc)
     # Rows here are the document's own rows; the form glue maps them to its row numbers itself.

@@ -18,7 +18,7 @@ from obc_assess.core.compare import CompareError, compare
 from obc_assess.core.form_copy import read
 from obc_assess.core.jsontext import MAX_BYTES, parse, too_large
 from obc_assess.core.languages import DEFAULT, LANGUAGES
-from obc_assess.core.problem import Problem
+from obc_assess.core.problem import FILE, Problem
 from obc_assess.core.render import to_csv, to_json, to_markdown
 from obc_assess.core.report_docx import result_docx
 from obc_assess.core.report_docx_team import compare_docx, team_docx
@@ -84,9 +84,14 @@ def _errors(lines: list[str]) -> int:
     return USAGE_ERROR
 
 
+def _named(name: str, problems: list[Problem]) -> list[Problem]:
+    """The problems, each naming the file it is in (a problem that names its own file keeps it)."""
+    return [p if p.file else p.in_file(name) for p in problems]
+
+
 def _problem_lines(name: str, problems: list[Problem]) -> list[str]:
     """The CLI's one problem formatter: each problem's text form, naming the file it is in."""
-    return [str(p if p.file else p.in_file(name)) for p in problems]
+    return list(map(str, _named(name, problems)))
 
 
 def _dump(value: object) -> str:
@@ -184,8 +189,9 @@ def cmd_template(args: argparse.Namespace, definitions: dict[str, dict[str, Any]
     return 0
 
 
-def _load(name: str, definitions: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], Any] | list[str]:
-    """The definition a responses file is for and the file's value, or the lines saying why not."""
+def _load(name: str, definitions: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], Any] | list[Problem]:
+    """The definition a responses file is for and the file's value, or the problems saying why not (each naming
+    the file)."""
     try:
         # Opened without waiting (a FIFO nobody writes to would block the open), then read to at most one byte
         # past the limit (a FIFO that never ends, or /dev/zero, must not hang).
@@ -197,37 +203,36 @@ def _load(name: str, definitions: dict[str, dict[str, Any]]) -> tuple[dict[str, 
             raw = file.read(MAX_BYTES + 1)
             info = os.fstat(file.fileno())
     except OSError as error:
-        return [_t("cannot-read", name=name, reason=error.strerror or error)]
+        return [Problem(FILE, _t("cannot-read", reason=error.strerror or error), name)]
     except ValueError:  # a name with a NUL character
-        return [_t("cannot-read", name=name, reason=_t("not-a-file-name"))]
+        return [Problem(FILE, _t("cannot-read", reason=_t("not-a-file-name")), name)]
     if len(raw) > MAX_BYTES:  # the same words as the browser's; a pipe or device has no size to give
-        return [f"{name}: {too_large(info.st_size if stat.S_ISREG(info.st_mode) else None)}"]
+        return [Problem(FILE, too_large(info.st_size if stat.S_ISREG(info.st_mode) else None), name)]
     try:
         text = raw.decode("utf-8-sig")  # a byte order mark, as some Windows editors write, is harmless
     except UnicodeDecodeError:
-        return [f"{name}: {_t('not-utf8')}"]
-    doc, problems = parse(text, "(file)")
+        return [Problem(FILE, _t("not-utf8"), name)]
+    doc, problems = parse(text, FILE)
     if problems:
-        return _problem_lines(name, problems)
+        return _named(name, problems)
     if not isinstance(doc, dict):
-        kind = Checker.kind(doc)
-        return [f"{name}: {_t('not-object', kind=kind)}"]
+        return [Problem(FILE, _t("not-object", kind=Checker.kind(doc)), name)]
     aid = doc.get("assessment")
     if not isinstance(aid, str):
-        return [f"{name}: assessment: {_t('assessment-missing')}"]
+        return [Problem("assessment", _t("assessment-missing"), name)]
     if aid not in definitions:
-        return [f"{name}: assessment: {_t('no-assessment', id=quote(aid))}"]
+        return [Problem("assessment", _t("no-assessment", id=quote(aid)), name)]
     # A form copy (the page's fields, exported without Python) is read as the answers document it describes.
     doc, problems = read(definitions[aid], doc)
     if problems:
-        return _problem_lines(name, problems)
+        return _named(name, problems)
     return definitions[aid], doc
 
 
 def cmd_validate(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> int:
     loaded = _load(args.file, definitions)
     if isinstance(loaded, list):
-        return _errors(loaded)
+        return _errors(_problem_lines(args.file, loaded))
     definition, doc = loaded
     problems = validate(definition, doc)
     if problems:
@@ -242,7 +247,7 @@ def cmd_validate(args: argparse.Namespace, definitions: dict[str, dict[str, Any]
 def cmd_score(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> int:
     loaded = _load(args.file, definitions)
     if isinstance(loaded, list):
-        return _errors(loaded)
+        return _errors(_problem_lines(args.file, loaded))
     definition, doc = loaded
     try:
         result = score(definition, doc)
@@ -258,7 +263,7 @@ def cmd_carry(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) 
     """Last year's file into a new answers file for this year (carry.py); the notice goes to standard error."""
     loaded = _load(args.file, definitions)
     if isinstance(loaded, list):
-        return _errors(loaded)
+        return _errors(_problem_lines(args.file, loaded))
     definition, doc = loaded
     try:
         new, _, said = carry_forward(definition, doc)
@@ -283,9 +288,9 @@ def cmd_aggregate(args: argparse.Namespace, definitions: dict[str, dict[str, Any
     skipped: list[dict[str, Any]] = []
     docs: list[tuple[str, Any]] = []
     for n, (name, one) in enumerate(zip(args.files, loaded, strict=True), start=1):
-        if isinstance(one, list):  # unreadable: the lines say why
-            found = [{"path": "(file)", "message": line.removeprefix(f"{name}: "), "field": None} for line in one]
-            lines += one
+        if isinstance(one, list):  # unreadable: the problems say why; the team result lists them without the file
+            found = [Problem(p.path, p.message, None, p.field).to_dict() for p in one]
+            lines += _problem_lines(name, one)
         else:
             problems = validate(definition or one[0], one[1])
             if not problems:
@@ -307,7 +312,8 @@ def cmd_aggregate(args: argparse.Namespace, definitions: dict[str, dict[str, Any
 
 def cmd_compare(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> int:
     before, after = _load(args.before, definitions), _load(args.after, definitions)
-    lines = [*(before if isinstance(before, list) else []), *(after if isinstance(after, list) else [])]
+    lines = [*(_problem_lines(args.before, before) if isinstance(before, list) else []),
+             *(_problem_lines(args.after, after) if isinstance(after, list) else [])]
     if isinstance(before, list) or isinstance(after, list):
         return _errors(lines)
     definition = after[0]  # the after file's assessment, as it is now; the before file must be for it too
@@ -406,7 +412,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         data = load_data(lang=args.lang)
     except DataError as error:
-        _write("".join(_t("toolkit-data", line=line) + "\n" for line in error.problems), sys.stderr)
+        _write("".join(_t("toolkit-data", line=line) + "\n" for line in _problem_lines("", error.problems)),
+               sys.stderr)
         return DATA_ERROR
     try:
         return int(args.run(args, build_all(data)))

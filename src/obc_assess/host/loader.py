@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from obc_assess.core.languages import DEFAULT, LANGUAGES, localise
+from obc_assess.core.problem import TOP, Problem, ProblemsError
 from obc_assess.host.datamodel import Data, GuidanceEntry, page_url
 from obc_assess.host.references import check_references
 from obc_assess.host.schema import SchemaMissing, check
@@ -15,45 +16,42 @@ DATA_DIR = Path(__file__).parent.parent / "data"
 __all__ = ["DATA_DIR", "Data", "DataError", "GuidanceEntry", "guidance_index", "load_data", "page_url"]
 
 
-class DataError(ValueError):
-    """The toolkit data has problems; ``problems`` holds one line each: ``file: path: message``."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+class DataError(ProblemsError):
+    """The toolkit data has problems; each names its file and path (its text form, one line, stops the build)."""
 
 
-def _read(data_dir: Path, name: str, schema: str, problems: list[str]) -> Any:
+def _read(data_dir: Path, name: str, schema: str, problems: list[Problem]) -> Any:
     path = data_dir / name
     if not path.exists():
-        problems.append(f"{name}: missing; every toolkit needs this file")
+        problems.append(Problem("", "missing; every toolkit needs this file", name))
         return None
     value, errors = read_yaml(path, name)
     if errors:
         problems.extend(errors)
         return None
-    found = [f"{name}: {line}" for line in data_problems(value)]
+    found = [p.in_file(name) for p in data_problems(value)]
     if not found:
         try:
-            found = [f"{name}: {p or '(top)'}: {m}" for p, m in check(value, schema, data_dir / "schema")]
+            found = [Problem(p.path or TOP, p.message, name) for p in check(value, schema, data_dir / "schema")]
         except SchemaMissing as error:
-            found = [str(error)]
+            found = error.problems
     problems.extend(found)
     return None if found else value
 
 
-def _documents(data_dir: Path, folder: str, problems: list[str]) -> list[Path]:
+def _documents(data_dir: Path, folder: str, problems: list[Problem]) -> list[Path]:
     """The .yaml files of a data folder; a missing folder or a file the loader would skip is a problem."""
     where = data_dir / folder
     if not where.is_dir():
-        problems.append(f"{folder}/: missing; every toolkit needs this folder")
+        problems.append(Problem("", "missing; every toolkit needs this folder", f"{folder}/"))
         return []
     paths = []
     for path in sorted(where.iterdir()):
         if path.suffix == ".yaml" and not path.is_dir():  # a FIFO or device is read too, up to the limit
             paths.append(path)
         elif not path.name.startswith("."):
-            problems.append(f"{folder}/{path.name}: not read: data files are .yaml files; rename or remove it")
+            problems.append(Problem("", "not read: data files are .yaml files; rename or remove it",
+                                    f"{folder}/{path.name}"))
     return paths
 
 
@@ -63,7 +61,7 @@ def load_data(data_dir: Path | None = None, lang: str = DEFAULT) -> Data:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
     data_dir = data_dir or DATA_DIR
-    problems: list[str] = []
+    problems: list[Problem] = []
     sources = _read(data_dir, "sources.yaml", "sources.schema.json", problems)
     models = _read(data_dir, "models.yaml", "models.schema.json", problems)
     glossary = _read(data_dir, "glossary.yaml", "glossary.schema.json", problems)
@@ -85,7 +83,7 @@ def load_data(data_dir: Path | None = None, lang: str = DEFAULT) -> Data:
         if doc is None:
             continue
         if doc["id"] != path.stem:
-            problems.append(f"{name}: id: must match the file name (found {doc['id']!r}; rename one)")
+            problems.append(Problem("id", f"must match the file name (found {doc['id']!r}; rename one)", name))
             continue
         files[f"assessment:{doc['id']}"] = name
         assessments[doc["id"]] = doc

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from obc_assess.core.problem import Problem
 from obc_assess.host.datamodel import GENERATED_GUIDANCE_PAGES, MAX_PAGE_ID, Data
 
 
-def check_references(data: Data) -> list[str]:
-    """One line per broken or duplicate reference: ``file: path: message``."""
-    problems: list[str] = []
+def check_references(data: Data) -> list[Problem]:
+    """One problem per broken or duplicate reference, naming its file and path."""
+    problems: list[Problem] = []
     problems += _unique([(s["id"], "sources.yaml", f"sources[{i}].id") for i, s in enumerate(data.sources)])
     problems += _unique([(str(m["id"]), "models.yaml", f"models[{i}].id") for i, m in enumerate(data.models)])
     terms = data.glossary["terms"]
@@ -36,54 +37,56 @@ def check_references(data: Data) -> list[str]:
     return problems
 
 
-def _unique(entries: list[tuple[str, str, str]]) -> list[str]:
+def _unique(entries: list[tuple[str, str, str]]) -> list[Problem]:
     first: dict[str, tuple[str, str]] = {}
     problems = []
     for value, file, path in entries:
         if value in first:
             where = first[value]
-            problems.append(f"{file}: {path}: {value!r} is already used at {where[0]}: {where[1]}; "
-                            "ids must be unique")
+            problems.append(Problem(path, f"{value!r} is already used at {where[0]}: {where[1]}; ids must be unique",
+                                    file))
         else:
             first[value] = (file, path)
     return problems
 
 
-def _check_terms(terms: list[dict[str, Any]]) -> Iterator[str]:
+def _check_terms(terms: list[dict[str, Any]]) -> Iterator[Problem]:
     first: dict[str, str] = {}
     for i, term in enumerate(terms):
         for key in ("term", "abbr"):
             if "]" in term.get(key, ""):
                 # Abbreviation lines are *[term]: definition; a "]" ends the term early and the tooltip vanishes.
-                yield f'glossary.yaml: terms[{i}].{key}: must not contain "]" (tooltips cannot show it); reword it'
+                yield Problem(f"terms[{i}].{key}", 'must not contain "]" (tooltips cannot show it); reword it',
+                              "glossary.yaml")
         form = " ".join(term["term"].split()).casefold()
         if form in first:
-            yield (f"glossary.yaml: terms[{i}].term: {term['term']!r} is already defined at glossary.yaml: "
-                   f"{first[form]}; one definition per term")
+            yield Problem(f"terms[{i}].term", f"{term['term']!r} is already defined at glossary.yaml: "
+                          f"{first[form]}; one definition per term", "glossary.yaml")
         else:
             first[form] = f"terms[{i}].term"
 
 
-def _check_page_ids(data: Data) -> Iterator[str]:
+def _check_page_ids(data: Data) -> Iterator[Problem]:
     for n, doc in enumerate(data.guidance):
         for p, page in enumerate(doc["pages"]):
-            where = f"{data.files[f'guidance:{n}']}: pages[{p}].id"
+            file, where = data.files[f"guidance:{n}"], f"pages[{p}].id"
             if page["id"] in GENERATED_GUIDANCE_PAGES:
-                yield f"{where}: {page['id']!r} is the generated {page['id']} page's address; choose another id"
+                yield Problem(where, f"{page['id']!r} is the generated {page['id']} page's address; choose another id",
+                              file)
             elif len(page["id"]) > MAX_PAGE_ID:
-                yield (f"{where}: too long ({len(page['id'])} characters; page ids become file names): "
-                       f"shorten it to {MAX_PAGE_ID} or fewer")
+                yield Problem(where, f"too long ({len(page['id'])} characters; page ids become file names): "
+                              f"shorten it to {MAX_PAGE_ID} or fewer", file)
 
 
-def _check_scales(scales: dict[str, Any]) -> Iterator[str]:
+def _check_scales(scales: dict[str, Any]) -> Iterator[Problem]:
     for i, scale in enumerate(scales["scales"]):
         values = [level["value"] for level in scale["levels"]]
         if values != list(range(len(values))):
-            yield (f"scales.yaml: scales[{i}].levels: values must run 0, 1, 2, ... in order "
-                   f"(found {', '.join(map(str, values))})")
+            yield Problem(f"scales[{i}].levels", "values must run 0, 1, 2, ... in order "
+                          f"(found {', '.join(map(str, values))})", "scales.yaml")
     mins = [band["min_percent"] for band in scales["bands"]]
     if mins[0] != 0 or mins != sorted(set(mins)):
-        yield "scales.yaml: bands: min_percent must start at 0 and rise band by band"
+        yield Problem("bands", "min_percent must start at 0 and rise band by band", "scales.yaml")
 
 
 def _guidance_ids(data: Data) -> Iterator[tuple[str, str, str]]:
@@ -104,7 +107,7 @@ def _guidance_ids(data: Data) -> Iterator[tuple[str, str, str]]:
                             yield entry["id"], file, f"{base}.entries[{e}].id"
 
 
-def _check_guidance(doc: dict[str, Any], file: str, known: set[str], terms: set[str]) -> Iterator[str]:
+def _check_guidance(doc: dict[str, Any], file: str, known: set[str], terms: set[str]) -> Iterator[Problem]:
     for p, page in enumerate(doc["pages"]):
         for b, block in enumerate(page["blocks"]):
             group = block.get("items")
@@ -114,16 +117,16 @@ def _check_guidance(doc: dict[str, Any], file: str, known: set[str], terms: set[
                 base = f"pages[{p}].blocks[{b}].items.entries[{e}]"
                 for k, ref in enumerate(entry.get("see", [])):
                     if ref not in known:
-                        yield f"{file}: {base}.see[{k}]: no guidance page or item has the id {ref!r}"
+                        yield Problem(f"{base}.see[{k}]", f"no guidance page or item has the id {ref!r}", file)
                 for k, ref in enumerate(entry.get("glossary", [])):
                     if ref not in terms:
-                        yield f"{file}: {base}.glossary[{k}]: no glossary term has the id {ref!r}"
+                        yield Problem(f"{base}.glossary[{k}]", f"no glossary term has the id {ref!r}", file)
 
 
 def _check_assessment(doc: dict[str, Any], file: str, items: dict[str, Any], pages: set[str],
-                      scales: set[str]) -> Iterator[str]:
+                      scales: set[str]) -> Iterator[Problem]:
     if doc["scale"] not in scales:
-        yield f"{file}: scale: no scale {doc['scale']!r} in scales.yaml"
+        yield Problem("scale", f"no scale {doc['scale']!r} in scales.yaml", file)
     for s, section in enumerate(doc["sections"]):
         own = [(f"sections[{s}].scale", section.get("scale"))] + [
             (f"sections[{s}].items[{i}].scale", item.get("scale")) for i, item in enumerate(section["items"])]
@@ -131,18 +134,18 @@ def _check_assessment(doc: dict[str, Any], file: str, items: dict[str, Any], pag
             if scale is None:
                 continue
             if scale not in scales:
-                yield f"{file}: {path}: no scale {scale!r} in scales.yaml"
+                yield Problem(path, f"no scale {scale!r} in scales.yaml", file)
             elif doc["kind"] != "maturity":
-                yield f"{file}: {path}: only a maturity assessment's items may have their own scale"
+                yield Problem(path, "only a maturity assessment's items may have their own scale", file)
     if doc["guidance"] not in pages:
-        yield f"{file}: guidance: no guidance page has the id {doc['guidance']!r}"
+        yield Problem("guidance", f"no guidance page has the id {doc['guidance']!r}", file)
     for kind in ("matrix", "classification"):
         if (doc["kind"] == kind) != (kind in doc):
             need = "needs" if doc["kind"] == kind else "must not have"
-            yield f"{file}: {kind}: a {doc['kind']} assessment {need} a {kind} block"
+            yield Problem(kind, f"a {doc['kind']} assessment {need} a {kind} block", file)
     for c, cls in enumerate(doc.get("classification", {}).get("classes", [])):
         if cls["ref"] not in items:
-            yield f"{file}: classification.classes[{c}].ref: no guidance item has the id {cls['ref']!r}"
+            yield Problem(f"classification.classes[{c}].ref", f"no guidance item has the id {cls['ref']!r}", file)
     classes = doc.get("classification", {}).get("classes", [])
     yield from _unique([(c["id"], file, f"classification.classes[{n}].id") for n, c in enumerate(classes)])
     options = doc.get("scope", {}).get("options", [])
@@ -156,28 +159,29 @@ def _check_assessment(doc: dict[str, Any], file: str, items: dict[str, Any], pag
     yield from _unique([(item["id"], file, f"sections[{s}].items[{i}].id") for s, i, item in entries])
     yield from _check_parents(file, entries)
     for s, i, item in entries:
-        base = f"{file}: sections[{s}].items[{i}]"
+        base = f"sections[{s}].items[{i}]"
         ref = items.get(item.get("ref", ""))
         if "ref" in item and ref is None:
-            yield f"{base}.ref: no guidance item has the id {item['ref']!r}"
+            yield Problem(f"{base}.ref", f"no guidance item has the id {item['ref']!r}", file)
         elif ref is None:
-            yield from (f"{base}.{key}: required when the item has no ref" for key in ("title", "question")
-                        if key not in item)
+            yield from (Problem(f"{base}.{key}", "required when the item has no ref", file)
+                        for key in ("title", "question") if key not in item)
         elif "question" not in item and "question" not in ref:
-            yield f"{base}.question: required: guidance item {item['ref']!r} has no question to show"
+            yield Problem(f"{base}.question", f"required: guidance item {item['ref']!r} has no question to show", file)
         if "parent" in item and item["parent"] not in ids and item["parent"] != item["id"]:
-            yield f"{base}.parent: no item {item['parent']!r} in this assessment"
+            yield Problem(f"{base}.parent", f"no item {item['parent']!r} in this assessment", file)
         for k, note in enumerate(item.get("model_notes", [])):
             outside = sorted(set(note["models"]) - set(item.get("models", [1, 2, 3])))
             if outside:
-                yield (f"{base}.model_notes[{k}].models: the item is not asked for model(s) "
-                       f"{', '.join(map(str, outside))}; add them to the item's models or drop them here")
+                yield Problem(f"{base}.model_notes[{k}].models", "the item is not asked for model(s) "
+                              f"{', '.join(map(str, outside))}; add them to the item's models or drop them here", file)
         for k, scope in enumerate(item.get("scopes", [])):
             if scope not in scopes:
-                yield f"{base}.scopes[{k}]: no scope option {scope!r}; add it under scope.options or remove it"
+                yield Problem(f"{base}.scopes[{k}]",
+                              f"no scope option {scope!r}; add it under scope.options or remove it", file)
 
 
-def _check_parents(file: str, entries: list[tuple[int, int, dict[str, Any]]]) -> Iterator[str]:
+def _check_parents(file: str, entries: list[tuple[int, int, dict[str, Any]]]) -> Iterator[Problem]:
     """A parent chain must end: no item refines itself, directly or round a loop."""
     parents = {item["id"]: item.get("parent") for _, _, item in entries}
     for s, i, item in entries:
@@ -188,5 +192,5 @@ def _check_parents(file: str, entries: list[tuple[int, int, dict[str, Any]]]) ->
             at = parents[at]
         if at == item["id"]:
             loop = " -> ".join([*seen, at])
-            yield f"{file}: sections[{s}].items[{i}].parent: the items refine each other in a loop ({loop}); " \
-                  "remove one parent"
+            yield Problem(f"sections[{s}].items[{i}].parent",
+                          f"the items refine each other in a loop ({loop}); remove one parent", file)

@@ -1,4 +1,4 @@
-"""A small JSON Schema checker (the subset our data schemas use), with one plain line per problem."""
+"""A small JSON Schema checker (the subset our data schemas use), with one plain Problem each."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from obc_assess.core.problem import Problem, ProblemsError
 
 SCHEMA_DIR = Path(__file__).parent.parent / "data" / "schema"
 
@@ -49,8 +51,8 @@ def _is_type(value: JSON, name: str) -> bool:
     return isinstance(value, _TYPES[name])
 
 
-class SchemaMissing(ValueError):
-    """A schema file cannot be read: one line naming it."""
+class SchemaMissing(ProblemsError):
+    """A schema file cannot be read: one problem naming it."""
 
 
 @cache
@@ -60,7 +62,8 @@ def load_schema(name: str, schema_dir: Path = SCHEMA_DIR) -> dict[str, Any]:
         schema: dict[str, Any] = json.loads((schema_dir / name).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         reason = getattr(error, "strerror", None) or "not valid JSON"
-        raise SchemaMissing(f"schema/{name}: cannot read the schema ({reason}); restore the file") from None
+        raise SchemaMissing([Problem("", f"cannot read the schema ({reason}); restore the file",
+                                     f"schema/{name}")]) from None
     return schema
 
 
@@ -73,11 +76,12 @@ def _resolve(ref: str, here: str, schema_dir: Path) -> tuple[dict[str, Any], str
     return node, file
 
 
-def check(value: JSON, schema_file: str, schema_dir: Path = SCHEMA_DIR) -> list[tuple[str, str]]:
-    """Every problem with ``value`` against a schema file, as (path, message) pairs in document order.
+def check(value: JSON, schema_file: str, schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
+    """Every problem with ``value`` against a schema file, in document order (the path "" is the top value).
 
     Raises SchemaMissing when a schema file cannot be read."""
-    return list(_check(value, load_schema(schema_file, schema_dir), (schema_file, schema_dir), ""))
+    return [Problem(path, message)
+            for path, message in _check(value, load_schema(schema_file, schema_dir), (schema_file, schema_dir), "")]
 
 
 def _check(value: JSON, schema: dict[str, Any], here: tuple[str, Path], path: str) -> Iterator[tuple[str, str]]:

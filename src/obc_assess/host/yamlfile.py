@@ -1,4 +1,4 @@
-"""Reads one YAML data file on the host, bounded: size, depth, aliases and repeated keys become one line each."""
+"""Reads one YAML data file on the host, bounded: size, depth, aliases and repeated keys become one problem each."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from obc_assess.core.problem import TOP, Problem
 from obc_assess.host.schema import join_path
 
 # Bounds on one data file, checked before it is built into Python values. The largest real file is under 100 KB
@@ -81,22 +82,22 @@ def _bounds(text: str, loader: type) -> str | None:
     return None
 
 
-def _read_text(path: Path, name: str) -> tuple[str | None, list[str]]:
+def _read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
     try:
         with path.open("rb") as file:  # at most the limit: a FIFO or a device must not hang the build
             raw = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        return None, [f"{name}: cannot read ({error.strerror or error})"]
+        return None, [Problem("", f"cannot read ({error.strerror or error})", name)]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [f"{name}: larger than {MAX_FILE_BYTES:,} bytes; split the file"]
+        return None, [Problem("", f"larger than {MAX_FILE_BYTES:,} bytes; split the file", name)]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError:
-        return None, [f"{name}: not UTF-8 text; save the file as UTF-8"]
+        return None, [Problem("", "not UTF-8 text; save the file as UTF-8", name)]
 
 
-def read_yaml(path: Path, name: str) -> tuple[Any, list[str]]:
-    """Parse one YAML file; a syntax error, a tab, a repeated key or an unbounded shape becomes one problem line."""
+def read_yaml(path: Path, name: str) -> tuple[Any, list[Problem]]:
+    """Parse one YAML file; a syntax error, a tab, a repeated key or an unbounded shape becomes one problem."""
     import yaml  # host only: the browser receives JSON
 
     text, problems = _read_text(path, name)
@@ -109,36 +110,37 @@ def read_yaml(path: Path, name: str) -> tuple[Any, list[str]]:
         try:
             too_much = _bounds(text, fast)
             if too_much:
-                return None, [f"{name}: {too_much}"]
+                return None, [Problem("", too_much, name)]
             return yaml.load(text, Loader=_strict(fast)), []
         except yaml.YAMLError:
             pass
     try:
         too_much = _bounds(text, yaml.SafeLoader)
         if too_much:
-            return None, [f"{name}: {too_much}"]
+            return None, [Problem("", too_much, name)]
         return yaml.load(text, Loader=_strict(yaml.SafeLoader)), []
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        return None, [f"{name}: {where}{error.problem or error.context}; fix the YAML syntax"]
+        return None, [Problem("", f"{where}{error.problem or error.context}; fix the YAML syntax", name)]
     except yaml.YAMLError as error:
-        return None, [f"{name}: {error}; fix the YAML syntax"]
+        return None, [Problem("", f"{error}; fix the YAML syntax", name)]
 
 
-def data_problems(value: Any, path: str = "") -> Iterator[str]:
+def data_problems(value: Any, path: str = "") -> Iterator[Problem]:
     """Problems any value can have wherever it is: numbers that are not finite, text that is not Unicode."""
+    where = path or TOP
     if isinstance(value, float) and not math.isfinite(value):
-        yield f"{path or '(top)'}: must be a finite number (found {value}); write a number"
+        yield Problem(where, f"must be a finite number (found {value}); write a number")
     elif isinstance(value, str):
         if _SCRIPT.search(value):
-            yield (f"{path or '(top)'}: contains an HTML <script> element; the site runs no script from the data, "
-                   "so write plain text")
+            yield Problem(where, "contains an HTML <script> element; the site runs no script from the data, "
+                          "so write plain text")
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as error:
-            yield (f"{path or '(top)'}: contains a lone surrogate ({value[error.start]!r}); "
-                   "write the character itself, not half of a \\u escape pair")
+            yield Problem(where, f"contains a lone surrogate ({value[error.start]!r}); "
+                          "write the character itself, not half of a \\u escape pair")
     elif isinstance(value, list):
         for i, entry in enumerate(value):
             yield from data_problems(entry, join_path(path, i))
@@ -146,5 +148,5 @@ def data_problems(value: Any, path: str = "") -> Iterator[str]:
         for key, entry in value.items():
             key_path = join_path(path, str(key).encode("utf-8", "backslashreplace").decode("utf-8"))
             if isinstance(key, str):
-                yield from (f"{line} (in a key)" for line in data_problems(key, key_path))
+                yield from (Problem(p.path, f"{p.message} (in a key)") for p in data_problems(key, key_path))
             yield from data_problems(entry, key_path)
