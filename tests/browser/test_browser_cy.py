@@ -170,9 +170,11 @@ def evaluate(texts: dict[str, dict[str, str]], lang: str, assessment_id: str, pa
 
 
 def form_fields(page: Page) -> dict[str, str]:
-    """What the page's form holds now, by field name (the text the worker is given)."""
+    """What the page's form holds now, by field name (the text the worker is given), leaving out empty fields:
+    a page restored from saved answers has a blank first piece of evidence in each fold, one answered by hand
+    has none until a fold is opened, and both give the worker the same answers."""
     return dict(page.locator("[data-obc-form]").evaluate(
-        "form => Object.fromEntries([...new FormData(form)].filter(([, v]) => typeof v === 'string'))"))
+        "form => Object.fromEntries([...new FormData(form)].filter(([, v]) => typeof v === 'string' && v !== ''))"))
 
 
 def restored_fields(page: Page, want: dict[str, str]) -> dict[str, str]:
