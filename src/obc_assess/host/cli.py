@@ -58,9 +58,9 @@ def _write(text: str, stream: Any = None) -> None:
         raise _OutputFailed(error.strerror or str(error)) from None
 
 
-def _write_docx(name: str, data: bytes, failed: str = "cannot-write-report") -> int:
-    """A Word document (or other file) to the file named (or to standard output for "-"); one line (``failed``'s
-    words) if it cannot be written."""
+def _write_bytes(name: str, data: bytes, failed: str = "cannot-write-report") -> int:
+    """Bytes (a Word document, or carried-forward answers) to the file named (or to standard output for "-");
+    one line (``failed``'s words) if it cannot be written."""
     if name == "-":
         try:
             sys.stdout.flush()
@@ -254,7 +254,7 @@ def cmd_score(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) 
     except ResponsesError as error:
         return _errors(_problem_lines(args.file, error.problems))
     if getattr(args, "docx", None):
-        return _write_docx(args.docx, result_docx(result))
+        return _write_bytes(args.docx, result_docx(result))
     _write({"csv": _spreadsheet(to_csv), "markdown": to_markdown}.get(args.output, to_json)(result))
     return 0
 
@@ -269,7 +269,7 @@ def cmd_carry(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) 
         new, _, said = carry_forward(definition, doc)
     except ResponsesError as error:
         return _errors(_problem_lines(args.file, error.problems))
-    status = _write_docx(args.output, _dump(new).encode("utf-8"), "cannot-write-file")
+    status = _write_bytes(args.output, _dump(new).encode("utf-8"), "cannot-write-file")
     if status == 0:
         _write(said + "\n", sys.stderr)
     return status
@@ -305,7 +305,7 @@ def cmd_aggregate(args: argparse.Namespace, definitions: dict[str, dict[str, Any
     result = with_skipped(aggregate(definition, docs, args.anonymous, checked=True), skipped)
     _write("".join(f"{line}\n" for line in lines), sys.stderr)
     if args.docx:
-        return _write_docx(args.docx, team_docx(result))
+        return _write_bytes(args.docx, team_docx(result))
     _write({"json": to_json, "csv": _spreadsheet(team_csv)}.get(args.output, team_markdown)(result))
     return 0
 
@@ -327,7 +327,7 @@ def cmd_compare(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]
     for warning in result["warnings"]:
         _write(_t("warning", message=warning["message"]) + "\n", sys.stderr)
     if args.docx:
-        return _write_docx(args.docx, compare_docx(result))
+        return _write_bytes(args.docx, compare_docx(result))
     _write(to_json(result) if args.json else compare_markdown(result))
     return 0
 
