@@ -44,15 +44,19 @@ def _mkdocs_yml(root: Path) -> dict[str, Any]:
     return dict(yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader))
 
 
-def build_baseline(root: Path, out: Path, site_url: str = "") -> Path:
-    """A plain Material site with this site's theme settings (no overrides, hooks or own assets), built into out."""
+def build_baseline(root: Path, out: Path, site_url: str = "", pages: dict[str, str] | None = None) -> Path:
+    """A plain Material site with this site's theme settings (no overrides, hooks or own assets), built into out:
+    one plain page, or the given Markdown pages (docs-relative path -> text) with this site's Markdown extensions."""
     ours = _mkdocs_yml(root)
     theme = {k: v for k, v in ours["theme"].items() if k != "custom_dir"}
     project = out / "project"
-    (project / "docs").mkdir(parents=True, exist_ok=True)
-    (project / "docs" / "index.md").write_text(BASELINE_PAGE, encoding="utf-8")
+    for path, markdown in (pages or {"index.md": BASELINE_PAGE}).items():
+        (project / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / "docs" / path).write_text(markdown, encoding="utf-8")
+    extensions = ([e for e in ours["markdown_extensions"] if "pymdownx.snippets" not in e] if pages
+                  else [{"toc": {"permalink": True}}])
     config = {"site_name": "Plain Material", "site_url": site_url or None, "theme": theme, "plugins": ["search"],
-              "markdown_extensions": [{"toc": {"permalink": True}}]}
+              "markdown_extensions": extensions}
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     site = out / "site"
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, check=True,
