@@ -41,10 +41,6 @@ def _axe(page: Page) -> list[dict[str, Any]]:
         if page.evaluate("() => document.getAnimations().every((a) => a.playState !== 'running')"):
             break
         page.wait_for_timeout(100)
-    # Items far from the view are not rendered (content-visibility: auto), and axe-core cannot find the colours of
-    # text that is not rendered. A person sees each item rendered as it comes into view: axe measures them so.
-    page.evaluate("""() => { for (const $el of document.querySelectorAll('*')) {
-        if (getComputedStyle($el).contentVisibility === 'auto') $el.style.contentVisibility = 'visible'; } }""")
     result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     return list(result["violations"])
 
