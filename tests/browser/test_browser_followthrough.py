@@ -240,7 +240,8 @@ def test_evidence_in_welsh(page: Page, site_url: str, site_definitions: dict[str
     page.goto(f"{site_url}cy/assessments/{ID}/")
     expect(page.locator("[data-obc-status]")).to_contain_text("Yn barod", timeout=60_000)
     group = page.locator("fieldset.obc-item").first
-    title = group.locator("legend").first.inner_text().strip()
+    # Its text, not innerText: an item far from the view is not drawn (content-visibility), and has no innerText.
+    title = " ".join((group.locator("legend").first.text_content() or "").split())
     _evidence(page, title, [("Cofnodion y bwrdd", "Hunan-adrodd"), ("Adroddiad ansawdd", "Hunan-adrodd")],
               fold="Tystiolaeth ar gyfer yr ateb hwn", add="Ychwanegu darn arall o dystiolaeth",
               what="Beth ydyw a ble y caiff ei gadw")

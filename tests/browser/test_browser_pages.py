@@ -152,3 +152,30 @@ def test_axe_finds_no_wcag_violations_in_the_dark_scheme(page: Page, site_url: s
     expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
     report = _explain(_axe(page))
     assert not report, f"axe-core ({', '.join(AXE_TAGS)}) found WCAG violations in the dark scheme:\n{report}"
+
+
+
+# Where the button is, read in the same task as the jump to it and on each of the next frames: a pointer can land in
+# any of them.
+_JUMP = """async (name) => {
+    const $button = [...document.querySelectorAll("button")].find(($b) => $b.textContent.trim() === name);
+    $button.scrollIntoView({block: "center"});
+    const ys = [$button.getBoundingClientRect().y];
+    for (let i = 0; i < 4; i++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      ys.push($button.getBoundingClientRect().y);
+    }
+    return ys;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [{"width": 412, "height": 823}, {"width": 1280, "height": 720}])
+def test_the_buttons_below_the_questionnaire_stay_where_a_person_finds_them(page: Page, site_url: str,
+                                                                           viewport: dict[str, int]) -> None:
+    # Items far from the view are skipped until shown (obc.css): a jump to the buttons must not land among items
+    # whose real heights then move the buttons from under the pointer (on a phone they moved 108 px).
+    page.set_viewport_size(viewport)
+    page.goto(f"{site_url}assessments/commissioning-standards/")
+    expect(page.get_by_role("button", name="Export answers (JSON)")).to_be_visible()
+    ys = page.evaluate(_JUMP, "Export answers (JSON)")
+    assert len(set(ys)) == 1, ys
