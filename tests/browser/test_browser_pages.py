@@ -154,7 +154,6 @@ def test_axe_finds_no_wcag_violations_in_the_dark_scheme(page: Page, site_url: s
     assert not report, f"axe-core ({', '.join(AXE_TAGS)}) found WCAG violations in the dark scheme:\n{report}"
 
 
-
 # Where the button is, read in the same task as the jump to it and on each of the next frames: a pointer can land in
 # any of them.
 _JUMP = """async (name) => {
