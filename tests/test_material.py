@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import material
 import pytest
 
-from obc_site.material import repair
+from obc_site.material import MaterialChanged, lazy_search_index, repair, shift_mappings
 
 BODY = '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="teal">'
 SEARCH = ('<div class="md-search" data-md-component="search" role="dialog">'
@@ -34,3 +40,73 @@ def test_repair(html: str, want: str) -> None:
 def test_repairs_are_idempotent() -> None:
     page = BODY + SEARCH + '<label for="x" tabindex="">'
     assert repair(repair(page)) == repair(page)
+
+
+MATERIAL_SCRIPTS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+BUNDLE = next(MATERIAL_SCRIPTS.glob("bundle.*.min.js"))
+MAP_JSON = BUNDLE.with_name(BUNDLE.name + ".map").read_text(encoding="utf-8")
+
+
+def test_the_search_index_waits_until_search_is_opened_or_a_result_is_highlighted() -> None:
+    bundle, _ = lazy_search_index(BUNDLE.read_text(encoding="utf-8"), MAP_JSON)
+    index = re.search(r'=document\.forms\.namedItem\("search"\)\?(.*?):[\w$]+,', bundle)
+    assert index, "the search index observable"
+    assert re.fullmatch(r'([\w$]+)\(([\w$]+)\(new URLSearchParams\(location\.search\)\.has\("h"\)\),([\w$]+)'
+                        r'\("search"\)\)\.pipe\(([\w$]+)\(o=>o\),([\w$]+)\(\(\)=>([\w$]+)\(\)\),([\w$]+)\(1\)\)',
+                        index.group(1))
+    assert subprocess.run(["node", "--check", "-"], input=bundle, text=True, capture_output=True).returncode == 0
+
+
+def test_the_patched_bundle_keeps_a_true_source_map(tmp_path: Path) -> None:
+    # Read by Node's own source-map support, not this module's decoder: every statement after the patch still maps
+    # to where it came from.
+    original = BUNDLE.read_text(encoding="utf-8")
+    bundle, source_map = lazy_search_index(original, MAP_JSON)
+    (tmp_path / "before.map").write_text(MAP_JSON, encoding="utf-8")
+    (tmp_path / "after.map").write_text(source_map, encoding="utf-8")
+    probes = ["fo=new T", "Ki.subscribe()", "window.component$", "function ks("]
+    script = """
+const { SourceMap } = require("node:module"); const fs = require("fs");
+const [before, after, original, bundle, probes] = process.argv.slice(1);
+const at = (text, probe) => { const i = fs.readFileSync(text, "utf8").indexOf(probe); if (i < 0) throw probe;
+  const head = fs.readFileSync(text, "utf8").slice(0, i).split("\\n"); return [head.length - 1, head.at(-1).length]; };
+const where = (map, [line, column]) => { const e = new SourceMap(JSON.parse(fs.readFileSync(map, "utf8")))
+  .findEntry(line, column); return `${e.originalSource}:${e.originalLine}:${e.originalColumn}`; };
+for (const probe of JSON.parse(probes))
+  console.log(where(before, at(original, probe)) === where(after, at(bundle, probe)));
+"""
+    (tmp_path / "original.js").write_text(original, encoding="utf-8")
+    (tmp_path / "bundle.js").write_text(bundle, encoding="utf-8")
+    run = subprocess.run(["node", "-e", script, str(tmp_path / "before.map"), str(tmp_path / "after.map"),
+                          str(tmp_path / "original.js"), str(tmp_path / "bundle.js"), json.dumps(probes)],
+                         text=True, capture_output=True, check=True)
+    assert run.stdout.split() == ["true"] * len(probes)
+
+
+def test_the_search_patch_is_idempotent() -> None:
+    once = lazy_search_index(BUNDLE.read_text(encoding="utf-8"), MAP_JSON)
+    assert lazy_search_index(*once) == once
+
+
+@pytest.mark.parametrize(("bundle", "message"), [
+    ("", "Material's bundle has changed; not found: the search worker's wait for file: pages; "
+         "the file: index's shareReplay; the search index"),
+    (BUNDLE.read_text(encoding="utf-8").replace('namedItem("search")?', 'namedItem("search") ?'),
+     "Material's bundle has changed; not found: the search index"),
+])
+def test_a_changed_bundle_stops_the_build(bundle: str, message: str) -> None:
+    with pytest.raises(MaterialChanged) as error:
+        lazy_search_index(bundle, MAP_JSON)
+    assert str(error.value) == message
+
+
+@pytest.mark.parametrize(("mappings", "line", "column", "by", "want"), [
+    ("AAAA,EAAE;AACA,EAAE", 1, 1, 3, "AAAA,EAAE;AACA,KAAE"),  # the first segment at or after the column moves
+    ("AAAA,EAAE;AACA,EAAE", 1, 0, 1, "AAAA,EAAE;CACA,EAAE"),
+    ("AAAA,EAAE;AACA,EAAE", 0, 3, 5, "AAAA,EAAE;AACA,EAAE"),  # nothing after the column: nothing moves
+    ("AAAA;gBAAgB", 1, 0, 16, "AAAA;gCAAgB"),  # 16 -> 32 needs a second VLQ digit
+    ("AAAA;;EAAE", 1, 0, 2, "AAAA;;EAAE"),  # a line with no segments
+    ("AAAA", 3, 0, 2, "AAAA"),  # a line past the mapped ones (the bundle's last lines)
+])
+def test_shift_mappings(mappings: str, line: int, column: int, by: int, want: str) -> None:
+    assert shift_mappings(mappings, line, column, by) == want

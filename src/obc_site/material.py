@@ -1,7 +1,8 @@
-"""Post-page repairs to Material 9.8's markup: what the Nu HTML Checker or Lighthouse reject, and a costly start."""
+"""Repairs to Material 9.8: markup the Nu HTML Checker or Lighthouse reject, a costly start, an index loaded unasked."""
 
 from __future__ import annotations
 
+import json
 import re
 
 # partials/nav-item.html writes tabindex="" on the labels of top-level sections (navigation.sections): an empty
@@ -27,3 +28,92 @@ def repair(html: str) -> str:
     if label:
         html = _SEARCH_DIALOG.sub(rf'\1 aria-label="{label.group(1)}">', html, count=1)
     return html
+
+
+class MaterialChanged(ValueError):
+    """Material's bundle no longer has the code a patch expects (a new Material version): rewrite the patch."""
+
+
+# Material's search fetches the whole index (96 KB gzip here) while every page loads, whether or not the reader
+# searches, and Lighthouse counts it into every page's largest paint (issue 15). For file: pages Material already
+# waits until the search is opened (integrations/search/worker: merge(of(protocol != "file:"), watchToggle("search"))).
+# The patch makes the index itself wait for that, or for a search result's ?h= (search.highlight needs the index),
+# and shares the one fetch (shareReplay) between the worker and the highlighter. The operators' minified names are
+# read from the worker's wait and the file: index.
+_ID = r"[\w$]+"
+_WORKER_GATE = re.compile(rf'({_ID})\(({_ID})\(location\.protocol!=="file:"\),({_ID})\("search"\)\)'
+                          rf"\.pipe\(({_ID})\(o=>o\),({_ID})\(\(\)=>t\)\)")
+_SHARE = re.compile(rf"\.pipe\({_ID}\(\(\)=>__index\),({_ID})\(1\)\)")
+_INDEX = re.compile(rf'(?<==document\.forms\.namedItem\("search"\)\?)({_ID})\(\)(?=:)')
+_LAZY = '{merge}({of}(new URLSearchParams(location.search).has("h")),{toggle}("search")).pipe(' \
+        "{first}(o=>o),{switch_map}(()=>{fetch}()),{share}(1))"
+_PATCHED = re.compile(rf'namedItem\("search"\)\?{_ID}\({_ID}\(new URLSearchParams\(location\.search\)')
+_BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+
+def lazy_search_index(bundle: str, source_map: str) -> tuple[str, str]:
+    """Material's bundle, and its source map, with the search index fetched when the search is first opened, not
+    as every page loads; unchanged if already patched.
+
+    Raises MaterialChanged, naming what is missing, when the bundle is not the one the patch was written for."""
+    if _PATCHED.search(bundle):
+        return bundle, source_map
+    gate, share, index = _WORKER_GATE.search(bundle), _SHARE.search(bundle), _INDEX.search(bundle)
+    missing = [name for name, found in (("the search worker's wait for file: pages", gate),
+                                        ("the file: index's shareReplay", share), ("the search index", index))
+               if not found]
+    if missing or not (gate and share and index):
+        raise MaterialChanged("Material's bundle has changed; not found: " + "; ".join(missing))
+    lazy = _LAZY.format(fetch=index.group(1), share=share.group(1), merge=gate.group(1), of=gate.group(2),
+                        toggle=gate.group(3), first=gate.group(4), switch_map=gate.group(5))
+    line = bundle.count("\n", 0, index.end())
+    column = index.end() - bundle.rfind("\n", 0, index.end()) - 1  # no character beyond U+FFFF: one per UTF-16 column
+    patched_map = json.loads(source_map)
+    patched_map["mappings"] = shift_mappings(patched_map["mappings"], line, column, len(lazy) - len(index.group()))
+    return (bundle[:index.start()] + lazy + bundle[index.end():],
+            json.dumps(patched_map, separators=(",", ":")))
+
+
+def shift_mappings(mappings: str, line: int, column: int, by: int) -> str:
+    """Source-map mappings with the generated positions on line at or after column moved right by ``by``.
+
+    Columns in a line are relative to the segment before, so moving the first segment at or after column moves the
+    rest of the line with it."""
+    lines = mappings.split(";")
+    if line >= len(lines):
+        return mappings  # an unmapped line: nothing on it to move
+    segments = lines[line].split(",")
+    at = 0
+    for i, segment in enumerate(segments):
+        values = _from_vlq(segment)
+        if not values:
+            continue
+        at += values[0]
+        if at >= column:
+            segments[i] = _to_vlq([values[0] + by, *values[1:]])
+            break
+    lines[line] = ",".join(segments)
+    return ";".join(lines)
+
+
+def _from_vlq(segment: str) -> list[int]:
+    values, value, shift = [], 0, 0
+    for char in segment:
+        digit = _BASE64.index(char)
+        value += (digit & 31) << shift
+        shift += 5
+        if not digit & 32:
+            values.append(-(value >> 1) if value & 1 else value >> 1)
+            value = shift = 0
+    return values
+
+
+def _to_vlq(values: list[int]) -> str:
+    out = ""
+    for number in values:
+        value = (-number << 1) | 1 if number < 0 else number << 1
+        while value > 31:
+            out += _BASE64[(value & 31) | 32]
+            value >>= 5
+        out += _BASE64[value]
+    return out
