@@ -1,4 +1,4 @@
-"""The repairs to Material's markup: each one exactly where it applies, and nowhere else."""
+"""The repairs to Material: each markup repair exactly where it applies, and the search patch to its bundle."""
 
 from __future__ import annotations
 
@@ -44,11 +44,12 @@ def test_repairs_are_idempotent() -> None:
 
 MATERIAL_SCRIPTS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
 BUNDLE = next(MATERIAL_SCRIPTS.glob("bundle.*.min.js"))
+BUNDLE_JS = BUNDLE.read_text(encoding="utf-8")
 MAP_JSON = BUNDLE.with_name(BUNDLE.name + ".map").read_text(encoding="utf-8")
 
 
 def test_the_search_index_waits_until_search_is_opened_or_a_result_is_highlighted() -> None:
-    bundle, _ = lazy_search_index(BUNDLE.read_text(encoding="utf-8"), MAP_JSON)
+    bundle, _ = lazy_search_index(BUNDLE_JS, MAP_JSON)
     index = re.search(r'=document\.forms\.namedItem\("search"\)\?(.*?):[\w$]+,', bundle)
     assert index, "the search index observable"
     assert re.fullmatch(r'([\w$]+)\(([\w$]+)\(new URLSearchParams\(location\.search\)\.has\("h"\)\),([\w$]+)'
@@ -60,22 +61,22 @@ def test_the_search_index_waits_until_search_is_opened_or_a_result_is_highlighte
 def test_the_patched_bundle_keeps_a_true_source_map(tmp_path: Path) -> None:
     # Read by Node's own source-map support, not this module's decoder: every statement after the patch still maps
     # to where it came from.
-    original = BUNDLE.read_text(encoding="utf-8")
-    bundle, source_map = lazy_search_index(original, MAP_JSON)
+    bundle, source_map = lazy_search_index(BUNDLE_JS, MAP_JSON)
     (tmp_path / "before.map").write_text(MAP_JSON, encoding="utf-8")
     (tmp_path / "after.map").write_text(source_map, encoding="utf-8")
     probes = ["fo=new T", "Ki.subscribe()", "window.component$", "function ks("]
     script = """
 const { SourceMap } = require("node:module"); const fs = require("fs");
 const [before, after, original, bundle, probes] = process.argv.slice(1);
-const at = (text, probe) => { const i = fs.readFileSync(text, "utf8").indexOf(probe); if (i < 0) throw probe;
-  const head = fs.readFileSync(text, "utf8").slice(0, i).split("\\n"); return [head.length - 1, head.at(-1).length]; };
-const where = (map, [line, column]) => { const e = new SourceMap(JSON.parse(fs.readFileSync(map, "utf8")))
-  .findEntry(line, column); return `${e.originalSource}:${e.originalLine}:${e.originalColumn}`; };
-for (const probe of JSON.parse(probes))
-  console.log(where(before, at(original, probe)) === where(after, at(bundle, probe)));
+const where = (map, file) => { const text = fs.readFileSync(file, "utf8");
+  const sourceMap = new SourceMap(JSON.parse(fs.readFileSync(map, "utf8")));
+  return (probe) => { const i = text.indexOf(probe); if (i < 0) throw probe;
+    const head = text.slice(0, i).split("\\n"); const e = sourceMap.findEntry(head.length - 1, head.at(-1).length);
+    return `${e.originalSource}:${e.originalLine}:${e.originalColumn}`; }; };
+const [was, is] = [where(before, original), where(after, bundle)];
+for (const probe of JSON.parse(probes)) console.log(was(probe) === is(probe));
 """
-    (tmp_path / "original.js").write_text(original, encoding="utf-8")
+    (tmp_path / "original.js").write_text(BUNDLE_JS, encoding="utf-8")
     (tmp_path / "bundle.js").write_text(bundle, encoding="utf-8")
     run = subprocess.run(["node", "-e", script, str(tmp_path / "before.map"), str(tmp_path / "after.map"),
                           str(tmp_path / "original.js"), str(tmp_path / "bundle.js"), json.dumps(probes)],
@@ -84,14 +85,14 @@ for (const probe of JSON.parse(probes))
 
 
 def test_the_search_patch_is_idempotent() -> None:
-    once = lazy_search_index(BUNDLE.read_text(encoding="utf-8"), MAP_JSON)
+    once = lazy_search_index(BUNDLE_JS, MAP_JSON)
     assert lazy_search_index(*once) == once
 
 
 @pytest.mark.parametrize(("bundle", "message"), [
     ("", "Material's bundle has changed; not found: the search worker's wait for file: pages; "
          "the file: index's shareReplay; the search index"),
-    (BUNDLE.read_text(encoding="utf-8").replace('namedItem("search")?', 'namedItem("search") ?'),
+    (BUNDLE_JS.replace('namedItem("search")?', 'namedItem("search") ?'),
      "Material's bundle has changed; not found: the search index"),
 ])
 def test_a_changed_bundle_stops_the_build(bundle: str, message: str) -> None:

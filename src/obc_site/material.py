@@ -59,11 +59,11 @@ def lazy_search_index(bundle: str, source_map: str) -> tuple[str, str]:
     if _PATCHED.search(bundle):
         return bundle, source_map
     gate, share, index = _WORKER_GATE.search(bundle), _SHARE.search(bundle), _INDEX.search(bundle)
-    missing = [name for name, found in (("the search worker's wait for file: pages", gate),
-                                        ("the file: index's shareReplay", share), ("the search index", index))
-               if not found]
-    if missing or not (gate and share and index):
-        raise MaterialChanged("Material's bundle has changed; not found: " + "; ".join(missing))
+    if not (gate and share and index):
+        found = (("the search worker's wait for file: pages", gate), ("the file: index's shareReplay", share),
+                 ("the search index", index))
+        raise MaterialChanged("Material's bundle has changed; not found: "
+                              + "; ".join(name for name, match in found if not match))
     lazy = _LAZY.format(fetch=index.group(1), share=share.group(1), merge=gate.group(1), of=gate.group(2),
                         toggle=gate.group(3), first=gate.group(4), switch_map=gate.group(5))
     line = bundle.count("\n", 0, index.end())
