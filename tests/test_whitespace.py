@@ -48,7 +48,7 @@ def test_only_white_space_changes_and_kept_elements_are_untouched(html: str) -> 
     assert not re.search(r"\n[ \t\r\n]", re.sub("|".join(map(re.escape, KEPT)), "<kept>", out))
 
 
-def test_every_built_page_is_collapsed_and_the_largest_guidance_pages_fit_the_first_round_trip(built: Path) -> None:
+def test_every_built_page_is_collapsed_and_the_commissioning_cycle_page_fits_the_first_round_trip(built: Path) -> None:
     pages = sorted(built.rglob("*.html"))
     assert len(pages) > 100  # both languages
     loose = [str(p.relative_to(built)) for p in pages if collapse(text := p.read_text(encoding="utf-8")) != text]
