@@ -233,3 +233,12 @@ def test_the_data_with_statements_loads_in_both_languages() -> None:
                       if i["id"] == "compliance")
     assert compliance["explanation"] == english.statements["law-procurement"]
     assert replace(english, statements={}).statements == {}
+
+
+def test_the_toolkits_summaries_of_wirral_are_not_labelled_as_quoted() -> None:
+    page = next(p for p in _pages("cy").values() if "## Goblygiadau eraill yn fyr" in p)
+    table = page[page.index("## Goblygiadau eraill yn fyr"):]
+    rows, cited = table[:table.index("<small")], table[table.index("<small"):table.index("</small>")]
+    assert "Dyfyniad" not in rows and 'lang="en"' not in rows
+    assert "| 10 Goblygiadau cyfreithiol | Rhaid i gomisiynwyr weithio o fewn" in rows
+    assert cited.endswith('>O <span lang="en">Sections 6-13</span>.')  # from the source, not "quoted from" it

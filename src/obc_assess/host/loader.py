@@ -9,7 +9,7 @@ from obc_assess.core.languages import DEFAULT, LANGUAGES, localise
 from obc_assess.core.problem import TOP, Problem, ProblemsError
 from obc_assess.host.datamodel import Data, GuidanceEntry, page_url
 from obc_assess.host.facts import FactRules, check_facts, citation_problems, fill_statements, statements
-from obc_assess.host.references import check_references
+from obc_assess.host.references import check_quoting, check_references
 from obc_assess.host.schema import SchemaMissing, check
 from obc_assess.host.yamlfile import data_problems, read_yaml
 
@@ -106,6 +106,8 @@ def load_data(data_dir: Path | None = None, lang: str = DEFAULT) -> Data:
         problems += found
     for name, doc in [("facts.yaml", {"statements": facts["statements"]}), *filled.items()]:
         problems += check_facts(doc, rules, name)
+    for n, doc in enumerate(guidance):
+        problems += check_quoting(doc, files[f"guidance:{n}"])
     if problems:
         raise DataError(problems)
     sources, models, glossary, scales, evidence = (filled[name] for name in (
