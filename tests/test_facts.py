@@ -241,4 +241,4 @@ def test_the_toolkits_summaries_of_wirral_are_not_labelled_as_quoted() -> None:
     rows, cited = table[:table.index("<small")], table[table.index("<small"):table.index("</small>")]
     assert "Dyfyniad" not in rows and 'lang="en"' not in rows
     assert "| 10 Goblygiadau cyfreithiol | Rhaid i gomisiynwyr weithio o fewn" in rows
-    assert cited.endswith('>O <span lang="en">Sections 6-13</span>.')  # from the source, not "quoted from" it
+    assert cited.endswith(">O'r ffynhonnell: <span lang=\"en\">Sections 6-13</span>.")  # cited, not quoted
