@@ -158,6 +158,7 @@ def test_a_problem_is_one_line_in_the_loaders_convention() -> None:
 LAW_2010 = ["guidance/framework-introduction.md", "guidance/framework-standards.md", "sources.md",
             "assessments/commissioning-standards.md", "assessments/commissioning-plan.md"]
 LAW_PROCUREMENT = ["sources.md", "guidance/glossary.md", "guidance/tool20-procurement-review.md",
+                   "assessments/commissioning-principles.md",
                    "assessments/procurement-review.md"]
 
 
