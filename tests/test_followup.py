@@ -92,9 +92,9 @@ def test_every_problem_is_collected_and_said_in_welsh_too() -> None:
     doc["evidence"]["governance"][0]["strength"] = "strong"
     assert _messages(WELSH, doc) == [
         "plan.robustness.status: rhaid dweud pa mor bell y mae'r cam gweithredu wedi mynd: \"not-started\", "
-        "\"in-progress\", \"done\" neu \"dropped\"",
+        "\"in-progress\", \"done\", \"dropped\"",
         "evidence.governance[0].strength: rhaid dweud pa mor gryf yw'r dystiolaeth: \"self-reported\", "
-        "\"documented\", \"independently-verified\" neu \"\""]
+        "\"documented\", \"independently-verified\", \"\""]
 
 
 def test_a_format_2_file_loads_but_may_not_hold_format_3_keys() -> None:
@@ -287,7 +287,7 @@ GAPS = {"item:governance": "2", "evidence:governance:0:what": "Board minutes, Ja
              "evidence:governance:4:review-by:year": "2026"}, "evidence:governance:4:review-by",
      "Dyddiad adolygu darn o dystiolaeth 4 ar gyfer “Llywodraethu: trefniadau goruchwylio”: rhaid iddo fod yn "
      "ddyddiad go iawn, fel 31 3 2027",
-     "Mae'r canlyniadau'n gadael darn o dystiolaeth 4 ar gyfer “Llywodraethu: trefniadau goruchwylio” allan nes i "
+     "Mae'r canfyddiadau'n gadael darn o dystiolaeth 4 ar gyfer “Llywodraethu: trefniadau goruchwylio” allan nes i "
      "hyn gael ei gywiro."),
 ])
 def test_an_evidence_problem_links_to_its_field_whatever_gaps_the_numbering_has(

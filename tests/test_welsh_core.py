@@ -224,7 +224,7 @@ def test_cli_report_in_welsh_is_the_welsh_report(capsys: pytest.CaptureFixture[s
     expected = to_markdown(score(build(welsh, "procurement-review"), doc))
     assert _run(capsys, "report", str(answers), "--lang", "cy") == (0, expected, "")
     assert _run(capsys, "--lang", "cy", "report", str(answers)) == (0, expected, "")
-    assert expected.startswith("# Adolygiad caffael: canlyniadau\n\n- Asesiad: Adolygiad caffael, fersiwn ")
+    assert expected.startswith("# Adolygiad caffael: canfyddiadau\n\n- Asesiad: Adolygiad caffael, fersiwn ")
     assert "- Wedi'i ateb gan: Siân (Comisiynydd)\n" in expected
     assert "- Dyddiad yr asesiad: 3 Mawrth 2026\n" in expected
 
@@ -279,7 +279,7 @@ def test_the_same_answers_file_opens_in_both_languages(capsys: pytest.CaptureFix
 
 
 @pytest.mark.parametrize(("lang", "tag", "title"), [("en", "en-GB", "Procurement review: results"),
-                                                     ("cy", "cy-GB", "Adolygiad caffael: canlyniadau")])
+                                                     ("cy", "cy-GB", "Adolygiad caffael: canfyddiadau")])
 def test_docx_sets_its_language(real_data: Data, welsh: Data, lang: str, tag: str, title: str) -> None:
     data = {"en": real_data, "cy": welsh}[lang]
     definition = build(data, "procurement-review")
@@ -317,7 +317,7 @@ def test_problems_with_answers_are_told_in_welsh(welsh: Data) -> None:
     doc["answers"][first]["note"] = 5
     doc["plan"] = {first: {"action": "", "owner": "", "due": "2026-02-30", "target": None}}
     assert [(p.path, p.message) for p in validate(definition, doc)] == [
-        ("context.model", "rhaid iddo fod yn 1, 2, 3 neu null"),
+        ("context.model", "rhaid iddo fod yn werth a dderbynnir: 1, 2, 3, null"),
         (f"answers.{first}.note", 'rhaid iddo fod yn destun mewn dyfynodau, nid rhif; defnyddiwch "" ar gyfer dim'),
         (f"plan.{first}.due", 'nid yw "2026-02-30" yn ddyddiad; ysgrifennwch ddyddiad go iawn fel '
                               'blwyddyn-mis-diwrnod, fel "2025-03-31", neu defnyddiwch ""')]

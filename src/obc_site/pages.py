@@ -192,7 +192,8 @@ def generated_pages(data: Data, urls: AssetUrls, definitions: dict[str, dict[str
     sources = [site.sources[s["id"]] for s in data.sources]
     out["guidance/index.md"] = site.render("guidance_index.md.j2", "guidance/index.md", sources=sources,
                                            pages_by_source=grouped)
-    out["sources.md"] = site.render("sources.md.j2", "sources.md", sources=sources, pages_by_source=grouped)
+    out["sources.md"] = site.render("sources.md.j2", "sources.md", sources=sources, pages_by_source=grouped,
+                                    provenance=data.provenance)
     out["guidance/models.md"] = _models_page(site)
     out["guidance/glossary.md"] = site.render(
         "glossary.md.j2", "guidance/glossary.md", glossary=data.glossary,
@@ -233,6 +234,7 @@ def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
                              field_label=partial(field_label, lang=site.data.lang),
                              date_example=DATE_EXAMPLE)
         out[path] = site.render("assessment.md.j2", path, d=d, form=form, source=site.sources[d["source"]["id"]],
+                                note=site.data.assessments[d["id"]].get("note"),
                                 guidance_md=d["guidance_url"].rstrip("/") + ".md", team_md=team_path(d["id"]),
                                 runtime_url=urls.runtime, package_url=urls.package,
                                 definition_url=urls.definitions[d["id"]])

@@ -55,6 +55,8 @@ def abbreviations(data: Data) -> str:
         forms += [t["abbr"]] if "abbr" in t else []
         # A Welsh page's tooltip gives the toolkit's Welsh explanation (the quoted definition is on the glossary page).
         definition = " ".join(str(t["gloss_cy"] if data.lang == "cy" else t["definition"]).split())
+        if "note" in t:  # the toolkit's note after the definition: what has changed since (facts.yaml)
+            definition = f"{definition} {' '.join(str(t['note']).split())}"
         terms.append({"forms": forms, "definition": definition})
     return environment(autoescape=False).get_template("abbreviations.md.j2").render(terms=terms)
 

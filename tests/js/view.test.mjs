@@ -37,9 +37,9 @@ test("a comparison in Welsh: sides, captions, headings and lists in the page's w
   const nodes = compareNodes($root, compared, { before: { name: "2025.json" }, after: { name: "2026.json" } });
   const $all = el("div", {}, ...nodes);
   assert.equal(text($all.querySelector('[data-slot="before"]')),
-    "2025.json: atebwyd gan Ann (Comisiynydd), 1 Mawrth 2026; fersiwn 1.0");
-  assert.equal(text($all.querySelector('[data-slot="after"]')), "2026.json: atebwyd gan rywun heb ei enwi, 1 Mawrth 2026; fersiwn 1.1");
-  assert.equal(text($all.querySelector('[data-slot="bands"]')), "O “Datblygu” i “Sefydlu”.");
+    "2025.json: ymatebydd Ann (Comisiynydd), 1 Mawrth 2026; fersiwn 1.0");
+  assert.equal(text($all.querySelector('[data-slot="after"]')), "2026.json: ymatebydd heb ei enwi, 1 Mawrth 2026; fersiwn 1.1");
+  assert.equal(text($all.querySelector('[data-slot="bands"]')), "Cyn: “Datblygu”. Ar ôl: “Sefydlu”.");
   const captions = $all.querySelectorAll("caption").map(text);
   assert.deepEqual(captions, ["Sgôr fesul adran, cyn ac ar ôl", "Pob eitem, cyn ac ar ôl"]);
   assert.deepEqual($all.querySelectorAll("thead th").slice(0, 4).map(text), ["Adran", "Cyn", "Ar ôl", "Newid"]);
@@ -97,8 +97,8 @@ test("a team result in Welsh: the summary, tables and notes in the page's words"
   assert.equal($all.querySelector("svg").getAttribute("aria-label"),
     "Sgôr fesul adran (cymedr y tîm): siart bar o’r ffigurau yn y tabl sy’n dilyn.");
   assert.deepEqual($all.querySelectorAll('[data-part="team-note-item"] li').map(text),
-    ["Nodyn gan Ann: cofnodion", "Cynllun gan Ann: Adolygu; perchennog Bob; erbyn 1 Mai 2026; targed Sefydlu"]);
-  assert.ok($all.querySelectorAll("caption").map(text).includes("Eitemau yn “Adran 1”"));
+    ["Nodyn Ann: cofnodion", "Cynllun Ann: Adolygu; perchennog Bob; erbyn 1 Mai 2026; targed Sefydlu"]);
+  assert.ok($all.querySelectorAll("caption").map(text).includes("Eitemau’r adran “Adran 1”"));
 });
 
 test("a module asking for a word the page does not hold fails loudly", () => {

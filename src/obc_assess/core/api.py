@@ -190,8 +190,8 @@ def _migration_notice(definition: dict[str, Any], doc: dict[str, Any], removed: 
 
 
 def _joined(words: list[str], lang: str) -> str:
-    """ "answer and action plan"."""
-    return words[0] if len(words) == 1 else text_of(lang, "core.and", first=", ".join(words[:-1]), last=words[-1])
+    """ "answer and action plan": one phrase, as Welsh needs ("ateb a chynllun gweithredu", the aspirate)."""
+    return words[0] if len(words) == 1 else text_of(lang, "core.migration-answer-plan")
 
 
 def _version_key(version: str) -> tuple[int, ...]:

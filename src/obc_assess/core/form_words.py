@@ -42,15 +42,13 @@ def _parts(path: str) -> list[str]:
     return _PATH.findall(path)
 
 
-def _and(words: list[str], lang: str) -> str:
-    return words[0] if len(words) == 1 else text(lang, "core.and", first=", ".join(words[:-1]), last=words[-1])
-
-
 def date_message(label: str, boxes: dict[str, str], lang: str = DEFAULT) -> str:
     """What is wrong with a date typed in three boxes, GOV.UK's way ("… must include a month")."""
-    missing = [text(lang, f"core.date-{part}") for part in ("day", "month", "year") if not boxes[part]]
+    missing = [part for part in ("day", "month", "year") if not boxes[part]]
     if missing:
-        return text(lang, "core.date-missing", label=label, parts=_and(missing, lang))
+        # One phrase for each set of missing parts ("day and year"): Welsh "a" changes with the word after it.
+        parts = f"core.date-{missing[0]}" if len(missing) == 1 else f"core.date-parts-{'-'.join(missing)}"
+        return text(lang, "core.date-missing", label=label, parts=text(lang, parts))
     if all(value.isascii() and value.isdigit() for value in boxes.values()) and len(boxes["year"]) != 4:
         return text(lang, "core.date-message-year", label=label, year=DATE_EXAMPLE[-4:])
     return text(lang, "core.date-real", label=label, example=DATE_EXAMPLE)

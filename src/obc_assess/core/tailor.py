@@ -43,10 +43,12 @@ def weight_of(definition: dict[str, Any], item: dict[str, Any], model: int | Non
 
 def models_text(models: list[int], lang: str = DEFAULT) -> str:
     """ "Model 2", "Models 1 and 2", "Models 1, 2 and 3"."""
-    names = [str(m) for m in models]
+    names = [str(m) for m in sorted(models)]
     if len(names) == 1:
         return text(lang, "core.model-one", model=names[0])
-    return text(lang, "core.models-many", models=", ".join(names[:-1]), last=names[-1])
+    # A whole phrase for each set of the three models: Welsh "a" takes "ac" and the aspirate by what follows it,
+    # so no phrase is built round an inserted number.
+    return text(lang, f"core.models-{'-'.join(names)}")
 
 
 def model_tag(asks_model: bool, every: list[int], models: list[int], lang: str = DEFAULT) -> str | None:

@@ -28,6 +28,10 @@ class Data:
     terms: list[dict[str, str]] = field(default_factory=list)
     # Evidence kinds and strengths, and action statuses (evidence.yaml).
     evidence: dict[str, Any] = field(default_factory=dict)
+    # The statements held once in facts.yaml (the law now), by id, in this language.
+    statements: dict[str, str] = field(default_factory=dict)
+    # What on the site is the sources' and what the toolkit's own (sources.yaml provenance), for the sources page.
+    provenance: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

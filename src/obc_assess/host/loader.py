@@ -8,7 +8,8 @@ from typing import Any
 from obc_assess.core.languages import DEFAULT, LANGUAGES, localise
 from obc_assess.core.problem import TOP, Problem, ProblemsError
 from obc_assess.host.datamodel import Data, GuidanceEntry, page_url
-from obc_assess.host.references import check_references
+from obc_assess.host.facts import FactRules, check_facts, citation_problems, fill_statements, statements
+from obc_assess.host.references import check_quoting, check_references
 from obc_assess.host.schema import SchemaMissing, check
 from obc_assess.host.yamlfile import data_problems, read_yaml
 
@@ -68,6 +69,7 @@ def load_data(data_dir: Path | None = None, lang: str = DEFAULT) -> Data:
     scales = _read(data_dir, "scales.yaml", "scales.schema.json", problems)
     terms = _read(data_dir, "terms.yaml", "terms.schema.json", problems)
     evidence = _read(data_dir, "evidence.yaml", "evidence.schema.json", problems)
+    facts = _read(data_dir, "facts.yaml", "facts.schema.json", problems)
     files: dict[str, str] = {}
     guidance: list[dict[str, Any]] = []
     for path in _documents(data_dir, "guidance", problems):
@@ -89,6 +91,29 @@ def load_data(data_dir: Path | None = None, lang: str = DEFAULT) -> Data:
         assessments[doc["id"]] = doc
     if problems:
         raise DataError(problems)
+    problems = citation_problems(facts)
+    if problems:
+        raise DataError(problems)
+    # Each {statement: id} becomes the statement's text (held once, in facts.yaml), then every text is checked for
+    # facts stated without a citation or the toolkit's-own mark.
+    named = {"sources.yaml": sources, "models.yaml": models, "glossary.yaml": glossary, "scales.yaml": scales,
+             "evidence.yaml": evidence, **{files[f"guidance:{n}"]: doc for n, doc in enumerate(guidance)},
+             **{files[f"assessment:{aid}"]: doc for aid, doc in assessments.items()}}
+    held, rules = statements(facts), FactRules.from_facts(facts)
+    filled = {}
+    for name, doc in named.items():
+        filled[name], found = fill_statements(doc, held, name)
+        problems += found
+    for name, doc in [("facts.yaml", {"statements": facts["statements"]}), *filled.items()]:
+        problems += check_facts(doc, rules, name)
+    for n, doc in enumerate(guidance):
+        problems += check_quoting(doc, files[f"guidance:{n}"])
+    if problems:
+        raise DataError(problems)
+    sources, models, glossary, scales, evidence = (filled[name] for name in (
+        "sources.yaml", "models.yaml", "glossary.yaml", "scales.yaml", "evidence.yaml"))
+    guidance = [filled[files[f"guidance:{n}"]] for n in range(len(guidance))]
+    assessments = {aid: filled[files[f"assessment:{aid}"]] for aid in assessments}
     # Assessments in the order of their source documents, so lists follow the guidance.
     order = [s["id"] for s in sources["sources"]]
     assessments = dict(sorted(assessments.items(), key=lambda kv: (order.index(kv[1]["source"]), kv[0])))
@@ -97,7 +122,8 @@ def load_data(data_dir: Path | None = None, lang: str = DEFAULT) -> Data:
     sources, models, glossary, scales, guidance, assessments, evidence = localise(
         (sources, models, glossary, scales, guidance, assessments, evidence), lang)
     data = Data(sources["sources"], models["models"], glossary, scales, guidance, assessments, files,
-                {"source": models["source"], "section": models["section"]}, lang, terms["terms"], evidence)
+                {"source": models["source"], "section": models["section"]}, lang, terms["terms"], evidence,
+                {sid: text[lang] for sid, text in held.items()}, sources["provenance"])
     problems = check_references(data)
     if problems:
         raise DataError(problems)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from obc_assess.core.languages import is_text
 from obc_assess.core.problem import Problem
 from obc_assess.host.datamodel import GENERATED_GUIDANCE_PAGES, MAX_PAGE_ID, Data
 
@@ -194,3 +195,22 @@ def _check_parents(file: str, entries: list[tuple[int, int, dict[str, Any]]]) ->
             loop = " -> ".join([*seen, at])
             yield Problem(f"sections[{s}].items[{i}].parent",
                           f"the items refine each other in a loop ({loop}); remove one parent", file)
+
+
+def check_quoting(doc: dict[str, Any], file: str) -> Iterator[Problem]:
+    """A guidance list's entries and a table's cells are all quoted English (the default) or, with ``quoted:
+    false``, all the toolkit's own words in both languages: a Welsh page labels the first as quoted, never the
+    second (run on the bilingual data, before one language is picked)."""
+    for p, page in enumerate(doc["pages"]):
+        for b, block in enumerate(page["blocks"]):
+            kind = "list" if "list" in block else "table" if "table" in block else None
+            if kind is None:
+                continue
+            group = block[kind]
+            quoted = group.get("quoted", True)
+            cells = ([(f"entries[{e}]", v) for e, v in enumerate(group["entries"])] if kind == "list" else
+                     [(f"rows[{r}][{c}]", v) for r, row in enumerate(group["rows"]) for c, v in enumerate(row)])
+            for where, value in cells:
+                if is_text(value) == quoted:
+                    need = "plain quoted English (or set quoted: false)" if quoted else "{en, cy}: quoted is false"
+                    yield Problem(f"pages[{p}].blocks[{b}].{kind}.{where}", f"must be {need}", file)
