@@ -5,9 +5,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from obc_assess.core.catalogue import text
 from obc_assess.core.classification import class_rows, outcome_share
 from obc_assess.core.facts import Facts
-from obc_assess.core.catalogue import text
 from obc_assess.core.matrix import criteria_of, flag_of, is_ranked, rate_area, score_of
 from obc_assess.core.matrix_text import rank_text, team_flag
 from obc_assess.core.responses import row_is_blank
