@@ -264,7 +264,6 @@ def test_answers_saved_for_1_0_load_with_what_changed(real_data: Data, aid: str,
 def test_answers_saved_for_1_1_load_with_what_changed(real_data: Data, aid: str, model: int | None,
                                                       new_items: list[str], says: str) -> None:
     definition = build(real_data, aid)
-    assert definition["version"] == "1.2"
     doc = template(definition, model)
     old_ids = [key for key in doc["answers"] if key not in new_items]
     if definition["kind"] == "maturity":
@@ -276,7 +275,8 @@ def test_answers_saved_for_1_1_load_with_what_changed(real_data: Data, aid: str,
     answer = json.loads(api.form_values_migrating(json.dumps(definition), json.dumps(doc)))
     assert (answer["ok"], answer["dropped"]) == (True, [])
     assert answer["notice"].startswith(
-        f"These answers were saved for version 1.1 of this assessment; it is now version 1.2. {says}")
+        f"These answers were saved for version 1.1 of this assessment; it is now version {definition['version']}. "
+        f"{says}")
     assert "Changed in version 1.1" not in answer["notice"]  # only what changed since the answers were saved
     if definition["kind"] == "maturity":
         fields = answer["form"]["fields"]
@@ -286,6 +286,41 @@ def test_answers_saved_for_1_1_load_with_what_changed(real_data: Data, aid: str,
         assert all(fields[f"item:{key}"] == "" for key in new_items)
     else:
         assert answer["form"]["fields"]["row:0:class"] == "output"
+
+
+# Issue 30: outcomes weights that follow the sources, and review priorities' ranking rules. Answers saved for the
+# version before load with the data's account of what changed, every answer kept.
+@pytest.mark.parametrize(("aid", "before", "model", "says"), [
+    ("contract-management-review", "1.2", 1, "Changed in version 1.3: Tool 21's points for your model are now part "
+                                             "of the core, because Tool 21 (section 5) says \"Monitoring outcomes "
+                                             "becomes a key activity\""),
+    ("procurement-review", "1.2", 2, "Changed in version 1.3: Rewarding providers for achieving outcomes (Model 2) "
+                                     "now counts once and is no longer an outcomes item"),
+    ("supporting-systems", "1.2", 2, "Changed in version 1.3: Building outcomes into how providers are rewarded "
+                                     "(Model 2) is now an optional extra"),
+    ("review-priorities", "1.1", None, "Changed in version 1.2: Criterion (f) is no longer added to an area's score"),
+])
+def test_answers_saved_before_issue_30_load_with_what_changed(real_data: Data, aid: str, before: str,
+                                                              model: int | None, says: str) -> None:
+    definition = build(real_data, aid)
+    doc = template(definition, model)
+    if definition["kind"] == "maturity":
+        doc["answers"] = {key: {"level": 1, "note": ""} for key in doc["answers"]}
+    else:
+        doc["answers"]["areas"] = [{"name": "Home care", "levels": dict.fromkeys(
+            doc["answers"]["areas"][0]["levels"], 2), "note": ""}]
+    doc["assessment_version"] = before
+    answer = json.loads(api.form_values_migrating(json.dumps(definition), json.dumps(doc)))
+    assert (answer["ok"], answer["dropped"]) == (True, [])
+    assert answer["notice"] == (
+        f"These answers were saved for version {before} of this assessment; it is now version "
+        f"{definition['version']}. {says}" + answer["notice"].split(says, 1)[1])
+    assert answer["notice"].endswith("some questions may have changed: check them.")
+    fields = answer["form"]["fields"]
+    if definition["kind"] == "maturity":
+        assert {fields[f"item:{key}"] for key in doc["answers"]} == {"1"}
+    else:
+        assert {v for k, v in fields.items() if k.startswith("row:0:level:")} == {"2"}
 
 
 def _format_1(doc: dict[str, Any]) -> dict[str, Any]:

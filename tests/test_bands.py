@@ -47,8 +47,10 @@ SECTION_OF = {aid: {item["id"]: section for section, item in items(d)} for aid, 
     # (Version 1.2 split double questions, so more non-outcomes items at the top.)
     # By hand: the plan check weighs 51 (49 items, two counting double), 5 of it outcomes: 46 / 51 = 90.2%;
     # the standards 24, 4 of it outcomes: 20 / 24 = 83.3%; the principles 23, 4 of it outcomes: 19 / 23.
-    ("procurement-review", 2, 0, 3, 75.0, "early", "capped"),
-    ("contract-management-review", 2, 0, 3, 75.0, "early", "capped"),
+    # Issue 30: Model 2's reward check counts once, not as an outcomes item: 19 of 23 (4 of it outcomes) = 82.6%;
+    # Tool 21's points are in the contract management core: 10 of 15 (5 of it outcomes) = 66.7%.
+    ("procurement-review", 2, 0, 3, 82.6, "early", "capped"),
+    ("contract-management-review", 2, 0, 3, 66.7, "early", "capped"),
     ("commissioning-plan", None, 0, "top", 90.2, "early", "capped"),
     ("commissioning-standards", None, 0, "top", 83.3, "early", "capped"),
     ("commissioning-principles", None, 0, "top", 82.6, "early", "capped"),
@@ -78,7 +80,7 @@ def test_three_top_answers_and_the_rest_dont_know_give_no_band() -> None:
     doc = _filled("procurement-review", 2, lambda item: 3 if item["id"] in first else "unknown")
     overall = score(definition, doc)["overall"]
     assert (overall["percent"], overall["band"], overall["band_status"]) == (100.0, None, "withheld")
-    assert overall["band_reason"] == ("Not enough answers for a band: 3 of 21 items rated, confidence 16.7%; "
+    assert overall["band_reason"] == ("Not enough answers for a band: 3 of 21 items rated, confidence 17.4%; "
                                       "a band needs a confidence of 50% or more.")
 
 

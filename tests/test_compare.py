@@ -151,10 +151,17 @@ def test_matrix_areas_before_and_after(matrix: dict[str, Any]) -> None:
     after["answers"]["areas"] = [{"name": "HOME care", "levels": {"pressure": 3, "priorities": 3}},
                                  {"name": "New", "levels": {}}]
     areas = compare(matrix, before, after)["matrix"]["areas"]
-    assert areas == [
-        {"name": "HOME care", "before": 33.3, "after": 100.0, "change": 66.7, "before_rank": 2, "after_rank": 1},
-        {"name": "New", "before": None, "after": None, "change": None, "before_rank": None, "after_rank": 2},
-        {"name": "Closed", "before": 100.0, "after": None, "change": None, "before_rank": 1, "after_rank": None}]
+    # Closed: 3 of the 9 points that should be rated (Council priorities is not answered, so it scores 0), ties
+    # with Home care and follows it in input order. New: nothing rated, so not ranked.
+    assert [{k: a[k] for k in ("name", "before", "after", "change", "before_rank", "after_rank",
+                               "before_rank_text", "after_rank_text")} for a in areas] == [
+        {"name": "HOME care", "before": 33.3, "after": 100.0, "change": 66.7, "before_rank": 1, "after_rank": 1,
+         "before_rank_text": "1", "after_rank_text": "1"},
+        {"name": "New", "before": None, "after": None, "change": None, "before_rank": None, "after_rank": None,
+         "before_rank_text": "\u2013", "after_rank_text": "Not ranked"},
+        {"name": "Closed", "before": 33.3, "after": None, "change": None, "before_rank": 2, "after_rank": None,
+         "before_rank_text": "2", "after_rank_text": "\u2013"}]
+    assert {(a["before_flag"], a["after_flag"]) for a in areas} == {(None, None)}  # this matrix has no flag
 
 
 def test_classification_mix_before_and_after(classification: dict[str, Any]) -> None:

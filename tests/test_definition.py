@@ -104,7 +104,8 @@ def test_scope_question(maturity: dict[str, Any]) -> None:
 def test_matrix_block(matrix: dict[str, Any]) -> None:
     assert matrix["asks_model"] is False
     assert matrix["scope"] is None
-    assert matrix["matrix"] == {"row_label": "Service area", "row_hint": "Name each area.", "examples": []}
+    assert matrix["matrix"] == {"row_label": "Service area", "row_hint": "Name each area.", "examples": [],
+                                "rank_from": 0, "flag": None}
     assert _item(matrix, "pressure")["scopes"] == []  # no scope question: nothing to filter on
 
 

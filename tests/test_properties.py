@@ -134,10 +134,13 @@ def test_matrix_percents_stay_in_range_and_ranks_run_1_to_n(definitions: dict[st
            "context": {"model": None, "scope": None}, "respondent": {"name": "", "role": ""},
            "answers": {"areas": areas}}
     result = score(definition, doc)
-    ranked = result["matrix"]["areas"]
-    assert [a["rank"] for a in ranked] == list(range(1, len(ranked) + 1))
-    assert all(a["percent"] is None or 0 <= a["percent"] <= 100 for a in ranked)
-    scored = [a["percent"] for a in ranked if a["percent"] is not None]
+    areas = result["matrix"]["areas"]
+    ranked = [a for a in areas if a["rank"] is not None]
+    # The ranked areas first, ranked 1 to k; those with too few answers after them, with no rank and no score.
+    assert [a["rank"] for a in areas] == [*range(1, len(ranked) + 1), *[None] * (len(areas) - len(ranked))]
+    assert all(0 <= a["percent"] <= 100 for a in ranked)
+    assert all(a["percent"] is None for a in areas if a["rank"] is None)
+    scored = [a["percent"] for a in ranked]
     assert scored == sorted(scored, reverse=True)
 
 

@@ -97,6 +97,7 @@ def _cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     if "contract-management-review" in definitions:  # the real data (the small test set lacks these)
         cases += _band_cases(definitions)
         cases += _model_cases(definitions)
+        cases += _matrix_cases(definitions["review-priorities"])
     text = json.dumps(next(iter(definitions.values())))
     # Invalid JSON, including what Python versions parse or word differently (trailing commas, depth).
     for responses in ("{", "", "[1, NaN]", '{"a": [1,]}', "[]", "null", '{"answers": {"\\ud800": 1}}',
@@ -158,6 +159,41 @@ def _model_cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]
     saved["answers"]["measures"] = [{"name": "Hours delivered", "class": "output", "note": ""}]
     cases += [{"fn": fn, "args": [json.dumps(mix), json.dumps(saved)]} for fn in ("answers", "form_values_migrating")]
     return cases
+
+
+# Issue 30's review priorities: a guess (one "Strongly", five "Don't know"), an area answered in full, one whose
+# need is not shown, and one with two criteria rated; criteria (a)-(e) then (f).
+MATRIX_AREAS = [("Guess", [3, "unknown", "unknown", "unknown", "unknown", "unknown"]), ("Full", [2] * 6),
+                ("Need not shown", [3, 3, 3, 2, 2, 0]), ("Two answered", [1, 1, None, None, None, None])]
+
+
+def _matrix_cases(definition: dict[str, Any]) -> list[dict[str, Any]]:
+    """Ranks only with half rated, "don't know" scoring nothing and (f) a flag: one file, its Word report, a team
+    in which only one respondent can rank an area, a comparison, and answers saved for version 1.1."""
+    text = json.dumps(definition)
+    criteria = [item["id"] for _, item in items(definition)]
+
+    def doc(areas: list[tuple[str, list[object]]], name: str) -> dict[str, Any]:
+        made = template(definition)
+        made["respondent"]["name"] = name
+        made["answers"]["areas"] = [{"name": area, "levels": dict(zip(criteria, levels, strict=True)), "note": ""}
+                                    for area, levels in areas]
+        return made
+
+    first = doc(MATRIX_AREAS, "Ann")
+    second = doc([("guess", [3, 3, 3, "unknown", "unknown", 3]), ("Full", [1] * 6)], "Bob")
+    old = json.loads(json.dumps(first))
+    old["assessment_version"] = "1.1"
+    files = json.dumps([{"name": "ann.json", "text": json.dumps(first)},
+                        {"name": "bob.json", "text": json.dumps(second)}])
+    return [{"fn": "answers", "args": [text, json.dumps(first)]},
+            {"fn": "render_docx_json", "args": [text, json.dumps(first)]},
+            {"fn": "form_values_migrating", "args": [text, json.dumps(old)]},
+            {"fn": "aggregate_json", "args": [text, files, False]},
+            {"fn": "aggregate_csv_json", "args": [text, files, False]},
+            {"fn": "aggregate_docx_json", "args": [text, files, False]},
+            {"fn": "compare_json", "args": [text, json.dumps(first), json.dumps(second)]},
+            {"fn": "compare_docx_json", "args": [text, json.dumps(first), json.dumps(second), "a.json", "b.json"]}]
 
 
 def _team_cases(definition: dict[str, Any], text: str, rng: random.Random) -> list[dict[str, Any]]:
@@ -258,6 +294,14 @@ def test_pyodide_matches_cpython_byte_for_byte(tmp_path: Path, real_data: Data, 
     assert any(kind == "evaluate" and out["result"]["assessment"]["lang"] == "cy" for kind, out in said)
     assert any(kind == "evaluate" and (out["csv"] or "").startswith("cofnod,maes,adran,") for kind, out in said)
     assert any(kind == "docx" and out["ok"] for kind, out in said)
+    # Issue 30's review priorities ran in the browser: the guess listed apart, (f) a flag beside the ranks.
+    areas = [out["result"]["matrix"]["areas"] for kind, out in (
+        (case["type"], json.loads(got)) for case, got in zip(cases, browser["outputs"], strict=True))
+        if kind == "evaluate" and out["result"] and out["result"]["matrix"]
+        and [a["name"] for a in out["result"]["matrix"]["areas"]] == ["Need not shown", "Full", "Guess",
+                                                                      "Two answered"]]
+    assert areas and all([(a["rank"], a["flag"]["raised"]) for a in shown] == [
+        (1, True), (2, False), (None, True), (None, True)] for shown in areas)
     timings = browser["timings"]
     print(f"\nPyodide {browser['python']}: {len(cases)} requests; load {timings['load_ms']:.0f} ms, "
           f"import {timings['import_ms']:.0f} ms, calls {timings['calls_ms']:.0f} ms")

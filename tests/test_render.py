@@ -167,7 +167,8 @@ def test_markdown_matrix_report(matrix: dict[str, Any]) -> None:
                                 "note": ""}]
     report = to_markdown(score(matrix, doc))
     assert "## Service areas in order of priority for review" in report
-    assert "| 1 | Home &lt;care&gt; | 100.0% | 1 of 2 |  |" in report
+    # 3 of the 9 points that should be rated: "don't know" scores nothing; confidence 1 of 3 weight.
+    assert "| 1 | Home &lt;care&gt; | 33.3% | 33.3% | 1 of 2 |  |" in report
     assert "- Home &lt;care&gt;: Council priorities" in report
     assert "| Council priorities | Don't know |" in report
 

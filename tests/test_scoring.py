@@ -240,13 +240,13 @@ def test_matrix_ranks_areas(matrix: dict[str, Any]) -> None:
     # pressure weight 1, priorities weight 2, max 3.
     doc = _areas(matrix, ("Day services", {"pressure": 1, "priorities": 1}),  # 3/9 = 33.3
                  ("Home care", {"pressure": 3, "priorities": 2}),  # 7/9 = 77.8
-                 ("Not rated", {}),  # no rating: last
+                 ("Not rated", {}),  # no rating: not ranked, listed last
                  ("Reablement", {"pressure": 1, "priorities": 1}))  # ties with Day services: input order
     result = score(matrix, doc)
     areas = result["matrix"]["areas"]
     assert [(a["rank"], a["name"], a["percent"], a["index"]) for a in areas] == [
         (1, "Home care", 77.8, 1), (2, "Day services", 33.3, 0), (3, "Reablement", 33.3, 3),
-        (4, "Not rated", None, 2)]
+        (None, "Not rated", None, 2)]
     assert result["overall"]["percent"] is None and result["overall"]["band"] is None
     assert result["priorities"] == []
     assert result["matrix"]["row_label"] == "Service area"
@@ -258,7 +258,7 @@ def test_matrix_criteria_means_and_confidence(matrix: dict[str, Any]) -> None:
     criteria = [(s["id"], s["percent"], s["answered"], s["unknown"], s["unanswered"])
                 for s in result["sections"]]
     assert criteria == [
-        ("pressure", 50.0, 2, 0, 0), ("priorities", None, 0, 1, 1)]
+        ("pressure", 50.0, 2, 0, 0), ("priorities", None, 0, 1, 1)]  # no area rates it: no score
     # Rated weight 1 + 1 out of 1 + 2 + 1 + 2 expected.
     assert result["overall"]["confidence"] == 33.3
     assert result["evidence_gaps"] == [{"id": "priorities", "title": "Council priorities", "area": "A",

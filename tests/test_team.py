@@ -183,13 +183,18 @@ def test_matrix_areas_by_name(matrix: dict[str, Any]) -> None:
                                   {"name": "Day services", "levels": {"pressure": "unknown"}}]
     result = aggregate(matrix, [("a.json", first), ("b.json", second)])
     areas = result["matrix"]["areas"]
-    assert [(a["rank"], a["name"], a["respondents"], a["rated"], a["mean"]) for a in areas] == [
-        (1, "Home care", 2, 2, 77.8), (2, "Reablement", 1, 1, 22.2), (3, "Day services", 1, 0, None)]
+    # Day services: nothing rated (a "don't know" is not a rating), so no respondent ranks it: no team rank.
+    assert [(a["rank"], a["name"], a["respondents"], a["ranked"], a["mean"]) for a in areas] == [
+        (1, "Home care", 2, 2, 77.8), (2, "Reablement", 1, 1, 22.2), (None, "Day services", 1, 0, None)]
     # (100 + 500/9) / 2 = 700/9; the spread 400/9 = 44.4.
     assert (areas[0]["min"], areas[0]["max"], areas[0]["range"]) == (55.6, 100.0, 44.4)
-    assert areas[0]["ranks"] == [{"respondent": "A", "rank": 1, "percent": 100.0},
-                                 {"respondent": "B", "rank": 1, "percent": 55.6}]
-    assert areas[1]["ranks"][1] == {"respondent": "B", "rank": None, "percent": None}
+    assert areas[0]["ranks"] == [
+        {"respondent": "A", "rank": 1, "percent": 100.0, "named": True, "flag": None, "text": "1 (100.0%)"},
+        {"respondent": "B", "rank": 1, "percent": 55.6, "named": True, "flag": None, "text": "1 (55.6%)"}]
+    assert areas[1]["ranks"][1] == {"respondent": "B", "rank": None, "percent": None, "named": False,
+                                    "flag": None, "text": "\u2013"}
+    assert areas[2]["ranks"][1]["text"] == "Not ranked"
+    assert result["matrix"]["unranked_label"] == "Not enough answers to rank"
     assert (result["items"], result["sections"], result["classification"]) == ([], [], None)
     assert [r["role"] for r in result["roles"]] == [""]
 

@@ -42,7 +42,7 @@ def test_a_matrix_explains_each_rating_in_words_never_codes(real_data: Data) -> 
         ("(a) Council priorities", "Strongly"), ("(b) Budget and financial pressure", "Don't know"),
         ("(c) Policy drivers and regulation", "Not answered")]
     assert not any(" of 3" in c["answer_label"] or c["answer_label"] in ("3", "unknown") for c in cells)
-    assert result["matrix"]["areas"][0]["rated_label"] == "1 of 6"
+    assert result["matrix"]["areas"][0]["rated_label"] == "1 of 5"  # (f) is a flag, not one of the scored five
     assert result["progress"] == {"done": 2, "total": 6, "noun": "ratings given", "label": "2 of 6 ratings given."}
 
 

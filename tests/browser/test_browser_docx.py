@@ -11,7 +11,7 @@ from typing import Any
 
 import docx
 import pytest
-from browser_helpers import item_group, level, open_assessment
+from browser_helpers import READY_TIMEOUT_MS, item_group, level, open_assessment
 from playwright.sync_api import Locator, Page, expect
 from test_browser_team import files_json, open_team, payload, rated
 
@@ -41,7 +41,8 @@ def test_download_report_from_an_assessment(page: Page, site_url: str, site_defi
     level(item_group(page, items[1]["title"]), labels[2]).check()
     note = "Minutes of the June board, item 4 & \"co-production\" <script>"
     item_group(page, items[0]["title"]).get_by_label(re.compile(r"^Evidence or note")).fill(note)
-    expect(page.get_by_role("region", name="Your results").get_by_text(note)).to_be_visible()
+    # The note comes back through Python: on a loaded machine that can take longer than the default 5 s.
+    expect(page.get_by_role("region", name="Your results").get_by_text(note)).to_be_visible(timeout=READY_TIMEOUT_MS)
 
     name, data = _save(page, page.get_by_role("button", name="Download report (.docx)"), tmp_path / "r.docx")
     assert re.fullmatch(r"commissioning-principles-\d{4}-\d{2}-\d{2}-report\.docx", name)

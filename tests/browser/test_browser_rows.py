@@ -61,7 +61,7 @@ def test_review_priorities_rows_add_rename_remove_and_rank(page: Page, site_url:
     # The same ranking as obc_assess gives for the same fields.
     fields = page.evaluate("() => Object.fromEntries(new FormData(document.querySelector('[data-obc-form]')))")
     expected = py("form_evaluate", site_definition_json["review-priorities"], json.dumps(fields))
-    ranked = sorted(expected["result"]["areas"], key=lambda a: a["rank"])
+    ranked = sorted((a for a in expected["result"]["areas"] if a["rank"] is not None), key=lambda a: a["rank"])
     assert [a["name"] for a in ranked][:2] != []
     body_rows = table.locator("tbody tr")
     expect(body_rows).to_have_count(len(ranked))
@@ -73,6 +73,34 @@ def test_review_priorities_rows_add_rename_remove_and_rank(page: Page, site_url:
     while rows.count() > 1:
         rows.last.get_by_role("button", name=re.compile(r"^Remove this")).click()
     expect(rows.first.get_by_role("button", name=re.compile(r"^Remove this"))).to_be_hidden()
+
+
+def test_a_guess_is_listed_apart_and_the_need_flag_shows_beside_the_rank(
+        page: Page, site_url: str, site_definitions: dict[str, Any], site_definition_json: dict[str, str]) -> None:
+    # Issue 30: one "Strongly" and five "Don't know" once scored 100% and ranked first.
+    definition = site_definitions["review-priorities"]
+    criteria = [item["title"] for section in definition["sections"] for item in section["items"]]
+    levels = [lv["label"] for lv in definition["scale"]["levels"]]
+    open_assessment(page, site_url, "review-priorities")
+    plans = {1: ("Home care", [1, 1, 1, 1, 1, 0]), 2: ("Guess", [3, None, None, None, None, None])}
+    for number, (name, ratings) in plans.items():
+        row = _row(page, "Service area", number)
+        row.get_by_label("Name of the service area").fill(name)
+        for criterion, rating in zip(criteria, ratings, strict=True):
+            _rate(row, criterion, levels[rating] if rating is not None else "Don't know")
+    fields = page.evaluate("() => Object.fromEntries(new FormData(document.querySelector('[data-obc-form]')))")
+    expected = py("form_evaluate", site_definition_json["review-priorities"], json.dumps(fields))["result"]
+    block = expected["matrix"]
+    assert [(a["name"], a["rank"]) for a in block["areas"]] == [("Home care", 1), ("Guess", None)]
+
+    results = page.get_by_role("region", name="Your results")
+    ranked = results.get_by_role("table", name=re.compile("Service areas"))
+    expect(ranked.locator("tbody tr")).to_have_count(1)
+    expect(ranked.get_by_role("row", name=re.compile("^Home care"))).to_contain_text(block["flag"]["raised"])
+    apart = results.get_by_role("table", name=block["unranked_label"])
+    expect(apart.get_by_role("row", name=re.compile("^Guess"))).to_contain_text("20%")
+    expect(results.get_by_role("heading", name=block["unranked_label"])).to_be_visible()
+    expect(results.locator('[data-slot="quote"][lang="en"]')).to_have_text(block["flag"]["quote"])
 
 
 def test_measure_mix_rows_classed_show_the_mix(page: Page, site_url: str, site_definitions: dict[str, Any]) -> None:

@@ -197,17 +197,24 @@ def test_merge_service_areas_and_measures(page: Page, site_url: str, site_defini
                                     for area, level in rows]}
         return doc
 
-    files = [payload("a.json", areas("Ann", [("Home care", 3), ("Reablement", 1)])),
-             payload("b.json", areas("Bob", [("home care", 2), ("Day services", 3)]))]
+    ann = areas("Ann", [("Home care", 3), ("Reablement", 1)])
+    # Issue 30: one "Strongly" and the rest "Don't know" is too little to rank, and the need is not shown.
+    ann["answers"]["areas"].append({"name": "Guess", "levels": {criteria[0]: 3, **dict.fromkeys(criteria[1:],
+                                                                                            "unknown")}, "note": ""})
+    files = [payload("a.json", ann), payload("b.json", areas("Bob", [("home care", 2), ("Day services", 3)]))]
     expected = json.loads(api.aggregate_json(site_definition_json["review-priorities"], files_json(files)))
     open_team(page, site_url, "review-priorities")
     page.get_by_label("Answers files to merge").set_input_files(files)
     table = page.get_by_role("region", name="Team results").get_by_role("table", name=re.compile("team priority"))
     rows = table.locator("tbody tr")
-    expect(rows).to_have_count(len(expected["result"]["matrix"]["areas"]))
-    for n, area in enumerate(expected["result"]["matrix"]["areas"]):
+    block = expected["result"]["matrix"]
+    expect(rows).to_have_count(len(block["areas"]))
+    for n, area in enumerate(block["areas"]):
         expect(rows.nth(n).get_by_role("rowheader")).to_have_text(area["name"])
-        expect(rows.nth(n)).to_contain_text(pct(area["mean"]))
+        expect(rows.nth(n)).to_contain_text(pct(area["mean"]) if area["rank"] else block["unranked_label"])
+        expect(rows.nth(n)).to_contain_text(area["flag"]["label"])
+    assert (block["areas"][-1]["name"], block["areas"][-1]["rank"]) == ("Guess", None)
+    expect(rows.last).to_contain_text("Not ranked")
 
     mix = site_definitions["measure-mix"]
     classes = [c["id"] for c in mix["classification"]["classes"]]

@@ -8,6 +8,10 @@ export class FakeNode {
     this.childNodes = [];
   }
   get parentElement() { return this.parentNode instanceof FakeElement ? this.parentNode : null; }
+  get nextElementSibling() {
+    const list = this.parentNode ? this.parentNode.childNodes : [];
+    return list.slice(list.indexOf(this) + 1).find((n) => n instanceof FakeElement) || null;
+  }
   get textContent() { return this.childNodes.map((n) => n.textContent).join(""); }
   set textContent(value) { this.replaceChildren(String(value)); }
   _adopt(child) {

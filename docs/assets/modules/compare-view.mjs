@@ -74,10 +74,14 @@ export function compareNodes($root, result, files) {
   if (result.matrix) {
     const m = result.matrix;
     const caption = word("compare.areas-caption", { row: lower(m.row_label) });
+    // Rank cells and flags are Python's words: a rank, "Not ranked" (too few answers), or a dash (not in the file).
+    const flag = m.flag_title;
     nodes.push(h("div", { class: "obc-figure" }, h("h3", {}, caption), table(caption, [m.row_label,
       word("compare.before"), word("compare.after"), word("compare.change"), word("compare.rank-before"),
-      word("compare.rank-after")], m.areas.map((a) => [a.name, percent(a.before), percent(a.after),
-      signed(a.change), a.before_rank ?? "\u2013", a.after_rank ?? "\u2013"]))));
+      word("compare.rank-after"), ...(flag ? [word("compare.flag-before", { title: flag }),
+        word("compare.flag-after", { title: flag })] : [])], m.areas.map((a) => [a.name, percent(a.before),
+      percent(a.after), signed(a.change), a.before_rank_text, a.after_rank_text,
+      ...(flag ? [a.before_flag || "\u2013", a.after_flag || "\u2013"] : [])]))));
   }
   if (result.classification) {
     const block = result.classification;

@@ -71,7 +71,7 @@ export function resultNodes({ result, $root, siteRoot }) {
     nodes.push(part("result-extras", { rows: rows(result.extras.map((e) => [e.title, percent(e.percent),
       e.band ? e.band.label : words["no-band"], e.rated_label, e.band_reason || ""])) }));
   }
-  if (result.matrix) nodes.push(areaNodes(result.matrix.areas, part, percent, words));
+  if (result.matrix) nodes.push(...areaNodes(result.matrix, part, percent, words));
   if (result.classification) nodes.push(mixNodes(result.classification, part, percent, link));
   if (result.sections.length) nodes.push(sectionNodes(result.sections, kind, part, percent, words));
   if (result.priorities.length) nodes.push(priorityNodes(result.priorities, part, link, $root));
@@ -103,20 +103,37 @@ function planState(p, words) {
 function sectionNodes(sections, kind, part, percent, words) {
   const matrix = kind === "matrix";
   const $part = part("result-sections", { rows: rows(sections.map((s) => [
-    s.optional ? `${s.title} ${words.optional}` : s.title, percent(s.percent), s.rated_label,
+    s.optional ? `${s.title} ${words.optional}` : (s.display_title || s.title), percent(s.percent), s.rated_label,
     // A matrix's scale has no "not applicable": no column for it.
     ...(matrix ? [] : [s.na]), s.unknown, s.unanswered])) });
   chartIn($part, sections.map((s) => ({ label: s.title, value: s.percent })));
   return $part;
 }
 
-function areaNodes(areas, part, percent, words) {
-  if (!areas.length) return part("result-areas-empty");
+/** The ranked areas, then those with too few answers to rank (listed apart), then what the flag means. */
+function areaNodes(block, part, percent, words) {
+  if (!block.areas.length) return [part("result-areas-empty")];
   const name = (a) => a.name || words["no-name"];
-  const $part = part("result-areas", { rows: rows(areas.map((a) => [name(a), a.rank, percent(a.percent),
-    percent(a.confidence), a.rated_label, a.unknown])) });
-  chartIn($part, areas.map((a) => ({ label: `${a.rank}. ${name(a)}`, value: a.percent })));
-  return $part;
+  const flag = block.flag;
+  // The flag criterion's verdict, beside the rank: Python's words, raised or clear.
+  const cells = (a) => [percent(a.confidence), a.rated_label, a.unknown,
+    ...(flag ? [a.flag ? a.flag.label : words.none] : [])];
+  const ranked = block.areas.filter((a) => a.rank !== null);
+  const unranked = block.areas.filter((a) => a.rank === null);
+  const nodes = [];
+  if (ranked.length) {
+    const $part = part("result-areas", { "flag-head": flag ? flag.title : null,
+      rows: rows(ranked.map((a) => [name(a), a.rank, percent(a.percent), ...cells(a)])) });
+    chartIn($part, ranked.map((a) => ({ label: `${a.rank}. ${name(a)}`, value: a.percent })));
+    nodes.push($part);
+  }
+  if (unranked.length) {
+    nodes.push(part("result-areas-unranked", { title: block.unranked_label, caption: block.unranked_label,
+      intro: block.unranked_intro, "flag-head": flag ? flag.title : null,
+      rows: rows(unranked.map((a) => [name(a), ...cells(a)])) }));
+  }
+  if (flag) nodes.push(part("result-flag-note", { note: flag.note, quote: flag.quote, cite: flag.cite }));
+  return nodes;
 }
 
 function mixNodes(block, part, percent, link) {

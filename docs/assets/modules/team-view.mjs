@@ -91,13 +91,17 @@ function planText(plan) {
 
 function areas($root, matrix, people) {
   const caption = word("team.areas-caption", { row: lower(matrix.row_label) });
+  const flag = matrix.flag;
+  // Each respondent's rank cell and the flag are Python's words; an area nobody ranks has no team rank.
   return [part($root, "team-areas-intro", { title: caption }), h("div", { class: "obc-figure" },
-    chart(caption, matrix.areas.map((a) => ({ label: `${a.rank}. ${a.name}`, value: a.mean }))),
+    chart(caption, matrix.areas.filter((a) => a.rank !== null).map((a) => ({ label: `${a.rank}. ${a.name}`,
+      value: a.mean }))),
     table(caption, [matrix.row_label, word("team.rank"), word("team.mean"), word("team.range"),
-      ...people.map((p) => p.name)], matrix.areas.map((a) => [a.name, a.rank, percent(a.mean),
+      ...people.map((p) => p.name), ...(flag ? [flag.title] : [])], matrix.areas.map((a) => [a.name,
+      a.rank ?? matrix.unranked_label, percent(a.mean),
       typeof a.range === "number" ? word("team.range-percent", { min: a.min, max: a.max }) : "\u2013",
-      ...a.ranks.map((c) => (c.rank ? `${c.rank} (${percent(c.percent)})` : word("team.not-named")))]),
-    { scroll: true }))];
+      ...a.ranks.map((c) => (c.named ? c.text : word("team.not-named"))),
+      ...(flag ? [a.flag ? a.flag.label : "\u2013"] : [])]), { scroll: true }))];
 }
 
 function mix($root, block) {

@@ -15,6 +15,7 @@ from obc_assess.core.compare_text import header_of, notes, side_text, warnings
 from obc_assess.core.definition import answer_keys, assessment_block, items
 from obc_assess.core.facts import Facts
 from obc_assess.core.languages import lang_of
+from obc_assess.core.matrix_text import rank_word
 from obc_assess.core.problem import Problem, ProblemsError
 from obc_assess.core.responses import validate
 from obc_assess.core.scoring import score_valid
@@ -123,7 +124,7 @@ def compare(definition: dict[str, Any], before: object, after: object,
         "new": [r["id"] for r in moved["new"]],
         "gone": sorted({r["id"] for r in removed}),
         "removed": removed,
-        "matrix": _areas(was, now) if definition["kind"] == "matrix" else None,
+        "matrix": _areas(was, now, lang) if definition["kind"] == "matrix" else None,
         "classification": _mix(was, now) if definition["kind"] == "classification" else None,
     }
     result["notes"] = notes(result, lang)
@@ -155,8 +156,8 @@ def _items(definition: dict[str, Any], first: dict[str, Any], was: dict[str, Any
     return rows
 
 
-def _areas(was: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
-    """Areas matched by name: percent and rank before and after; areas only in the before file go last."""
+def _areas(was: dict[str, Any], now: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Areas matched by name: score, rank and flag before and after; areas only in the before file go last."""
     before = {fold(a["name"]): a for a in was["matrix"]["areas"]}
     after = {fold(a["name"]): a for a in now["matrix"]["areas"]}
     keys = [*after, *(key for key in before if key not in after)]
@@ -165,8 +166,13 @@ def _areas(was: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
         b, a = before.get(key), after.get(key)
         rows.append({"name": (a or b or {})["name"], "before": b and b["percent"], "after": a and a["percent"],
                      "change": change(b and b["percent"], a and a["percent"]),
-                     "before_rank": b and b["rank"], "after_rank": a and a["rank"]})
-    return {"row_label": now["matrix"]["row_label"], "areas": rows}
+                     "before_rank": b and b["rank"], "after_rank": a and a["rank"],
+                     "before_rank_text": rank_word(b and b["rank"], b is not None, lang),
+                     "after_rank_text": rank_word(a and a["rank"], a is not None, lang),
+                     "before_flag": b["flag"]["label"] if b and b["flag"] else None,
+                     "after_flag": a["flag"]["label"] if a and a["flag"] else None})
+    flag = now["matrix"]["flag"]
+    return {"row_label": now["matrix"]["row_label"], "flag_title": flag["title"] if flag else None, "areas": rows}
 
 
 def _mix(was: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:

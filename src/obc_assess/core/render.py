@@ -69,14 +69,18 @@ def _classification_rows(result: dict[str, Any], head: Row, lang: str) -> list[R
     return rows
 
 
-def _matrix_rows(result: dict[str, Any], head: Row) -> list[Row]:
+def _matrix_rows(result: dict[str, Any], head: Row, lang: str) -> list[Row]:
     rows = [head]
     rows += [{"record": "criterion", "id": s["id"], "title": s["title"], "percent": s["percent"],
-              "confidence": s["confidence"], "count": s["answered"]} for s in result["sections"]]
+              "confidence": s["confidence"], "count": s["answered"],
+              "note": text(lang, "core.matrix-reason-flag") if s.get("flag") else None} for s in result["sections"]]
     weights = {cell["id"]: cell["weight"] for cell in result["working"]["items"]}
     for area in result["matrix"]["areas"]:
-        rows.append({"record": "area", "area": area["name"], "percent": area["percent"], "rank": area["rank"],
-                     "confidence": area["confidence"], "count": area["answered"], "note": area["note"]})
+        # An area with too few answers to rank is its own kind of record, with no rank and no score.
+        rows.append({"record": "area" if area["rank"] is not None else "area-not-ranked", "area": area["name"],
+                     "percent": area["percent"], "rank": area["rank"], "confidence": area["confidence"],
+                     "count": area["answered"], "label": area["flag"]["label"] if area["flag"] else None,
+                     "note": area["note"]})
         rows += [{"record": "rating", "area": area["name"], "id": level["id"], "title": level["title"],
                   "level": level["level"], "label": level["label"], "weight": weights[level["id"]]}
                  for level in area["levels"]]
@@ -112,7 +116,7 @@ def to_csv(result: dict[str, Any]) -> str:
     if result["classification"] is not None:
         rows = _classification_rows(result, head, lang)
     elif result["matrix"] is not None:
-        rows = _matrix_rows(result, head)
+        rows = _matrix_rows(result, head, lang)
     else:
         rows = _maturity_rows(result, head)
     return csv_text(CSV_COLUMNS, rows, lang)

@@ -8,6 +8,7 @@ from typing import Any
 
 from obc_assess.core.catalogue import text
 from obc_assess.core.languages import lang_of
+from obc_assess.core.matrix_text import area_heading, area_tables, flag_lines
 from obc_assess.core.report_followup import per_item, profile_table
 from obc_assess.core.responses import role_label
 from obc_assess.core.typed_text import tidy
@@ -212,17 +213,20 @@ def _matrix(result: dict[str, Any], base_url: str, lang: str) -> list[str]:
     lines = [f"## {text(lang, 'core.h-overall')}", "",
              confidence_line(result["overall"], text(lang, "core.progress-matrix"), lang), "",
              f"## {text(lang, 'core.h-rows-in-order', label=label)}", ""]
+    (head, rows), (unranked_head, unranked) = area_tables(result, lang)
     if not block["areas"]:
         lines.append(text(lang, "core.no-row-named", label=label.lower()))
-    else:
-        lines += [_row(text(lang, "core.col-rank"), label, text(lang, "core.col-score"), text(lang, "core.col-rated"),
-                       text(lang, "core.col-note")), _row(*["---"] * 5)]
-        lines += [_row(a["rank"], escape(a["name"]), pct(a["percent"], lang),
-                       text(lang, "core.rated-of", answered=a["answered"], total=a["total"]), escape(a["note"]))
-                  for a in block["areas"]]
+    elif rows:
+        lines += [_row(*map(escape, head)), _row(*["---"] * len(head)), *(_row(*map(escape, r)) for r in rows)]
+    if unranked:
+        lines += ["", f"## {escape(block['unranked_label'])}", "", escape(block["unranked_intro"]), "",
+                  _row(*map(escape, unranked_head)), _row(*["---"] * len(unranked_head)),
+                  *(_row(*map(escape, r)) for r in unranked)]
+    for line in flag_lines(result, lang) if block["areas"] else []:
+        lines += ["", escape(line)]
     lines += ["", f"## {text(lang, 'core.h-criteria')}", "", text(lang, "core.criteria-intro"), "",
               *_head(lang, "criterion", "score", "rated")]
-    lines += [_row(escape(s["title"]), pct(s["percent"], lang),
+    lines += [_row(escape(s["display_title"]), pct(s["percent"], lang),
                    text(lang, "core.rated-of", answered=s["answered"], total=s["total"])) for s in result["sections"]]
     if result["evidence_gaps"]:
         lines += ["", f"## {text(lang, 'core.h-gaps')}", ""]
@@ -230,8 +234,9 @@ def _matrix(result: dict[str, Any], base_url: str, lang: str) -> list[str]:
                   for g in result["evidence_gaps"]]
     not_answered = text(lang, "core.status-unanswered")
     for area in block["areas"]:
-        lines += ["", f"### {area['rank']}. {escape(area['name'])}", "", *_head(lang, "criterion", "rating")]
+        lines += ["", f"### {escape(area_heading(area, block))}", "", *_head(lang, "criterion", "rating")]
         lines += [_row(escape(c["title"]), escape(c["label"] or not_answered)) for c in area["levels"]]
+    lines += ["", f"## {text(lang, 'core.h-how')}", "", escape(result["working"]["explanation"])]
     return lines
 
 

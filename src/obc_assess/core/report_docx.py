@@ -7,6 +7,7 @@ from typing import Any
 
 from obc_assess.core.catalogue import text
 from obc_assess.core.languages import lang_of
+from obc_assess.core.matrix_text import area_heading, area_tables, flag_lines
 from obc_assess.core.report import answered_by, band_words, confidence_line, pct, scoring_sentence, version_phrase
 from obc_assess.core.report_followup import per_item, profile_table
 from obc_assess.core.wordml import Cell, Document
@@ -172,28 +173,37 @@ def _matrix(doc: Document, result: dict[str, Any], lang: str) -> None:
     doc.heading(1, text(lang, "core.h-overall"))
     doc.paragraph(confidence_line(result["overall"], text(lang, "core.progress-matrix"), lang))
     doc.heading(1, text(lang, "core.h-rows-in-order", label=label))
+    (head, rows), (unranked_head, unranked) = area_tables(result, lang)
     if not block["areas"]:
         doc.paragraph(text(lang, "core.no-row-named", label=label.lower()))
-    else:
-        doc.table(text(lang, "core.rows-in-order-caption", label=label),
-                  [text(lang, "core.col-rank"), label, *_cols(lang, "score", "rated", "note")], [
-            [str(a["rank"]), a["name"], pct(a["percent"], lang), _rated(a, lang), a["note"]]
-            for a in block["areas"]], [1, 4, 1, 1, 4])
+    elif rows:
+        doc.table(text(lang, "core.rows-in-order-caption", label=label), head, rows,
+                  [1, 4, 1, 1, 1, *([3] * (len(head) - 6)), 4])
         doc.heading(2, text(lang, "core.row-chart", label=label))
+        ranked = [a for a in block["areas"] if a["rank"] is not None]
         doc.bars(text(lang, "core.row-bars", label=label), (label, text(lang, "core.bar-score")),
-                 [(f"{a['rank']}. {a['name']}: {pct(a['percent'], lang)}", a["percent"]) for a in block["areas"]])
+                 [(f"{a['rank']}. {a['name']}: {pct(a['percent'], lang)}", a["percent"]) for a in ranked])
+    if unranked:
+        doc.heading(1, block["unranked_label"])
+        doc.paragraph(block["unranked_intro"])
+        doc.table(block["unranked_label"], unranked_head, unranked,
+                  [4, 1, 1, *([3] * (len(unranked_head) - 4)), 4])
+    for line in flag_lines(result, lang) if block["areas"] else []:
+        doc.paragraph(line)
     doc.heading(1, text(lang, "core.h-criteria"))
     doc.paragraph(text(lang, "core.criteria-intro"))
     doc.table(text(lang, "core.h-criteria"), _cols(lang, "criterion", "score", "rated"), [
-        [s["title"], pct(s["percent"], lang), _rated(s, lang)] for s in result["sections"]], [4, 1, 1])
+        [s["display_title"], pct(s["percent"], lang), _rated(s, lang)] for s in result["sections"]], [4, 1, 1])
     if result["evidence_gaps"]:
         doc.heading(1, text(lang, "core.h-gaps"))
         doc.bullets([f"{g['area']}: {g['title']}" for g in result["evidence_gaps"]])
     not_answered = text(lang, "core.status-unanswered")
     for area in block["areas"]:
-        doc.heading(2, f"{area['rank']}. {area['name']}")
+        doc.heading(2, area_heading(area, block))
         doc.table(text(lang, "core.ratings-caption", name=area["name"]), _cols(lang, "criterion", "rating"),
                   [[c["title"], c["label"] or not_answered] for c in area["levels"]], [3, 2])
+    doc.heading(1, text(lang, "core.h-how"))
+    doc.paragraph(result["working"]["explanation"])
 
 
 def _classification(doc: Document, result: dict[str, Any], lang: str) -> None:

@@ -7,7 +7,8 @@ from typing import Any
 
 from obc_assess.core.catalogue import text
 from obc_assess.core.languages import lang_of
-from obc_assess.core.report_team import NONE, _pct, _signed, followed, plan_text
+from obc_assess.core.matrix_text import NONE, compare_table, team_table
+from obc_assess.core.report_team import _pct, _signed, followed, plan_text
 from obc_assess.core.wordml import Cell, Document
 
 
@@ -52,9 +53,8 @@ def team_docx(result: dict[str, Any]) -> bytes:
         label = result["matrix"]["row_label"]
         heading = text(lang, "core.h-team-rows", label=label)
         doc.heading(1, heading)
-        doc.table(heading, [text(lang, "core.col-rank"), label, *_cols(lang, "mean", "lowest", "highest")], [
-            [str(a["rank"]), a["name"], _pct(a["mean"]), _pct(a["min"]), _pct(a["max"])]
-            for a in result["matrix"]["areas"]], [1, 4, 1, 1, 1])
+        head, rows = team_table(result, lang, each=False)
+        doc.table(heading, head, rows, [2, 4, 1, 1, 1, *([3] * (len(head) - 5))])
     else:
         block = result["classification"]
         mix = text(lang, "core.h-combined-mix")
@@ -166,9 +166,8 @@ def compare_docx(result: dict[str, Any]) -> bytes:
     if result["matrix"] is not None:
         rows = text(lang, "core.h-rows", label=result["matrix"]["row_label"])
         doc.heading(1, rows)
-        doc.table(rows, _cols(lang, "name", "before", "after", "change", "rank-before", "rank-after"), [
-            [a["name"], _pct(a["before"]), _pct(a["after"]), _signed(a["change"]), str(a["before_rank"] or NONE),
-             str(a["after_rank"] or NONE)] for a in result["matrix"]["areas"]])
+        head, table = compare_table(result, lang)
+        doc.table(rows, head, table)
     if result["classification"] is not None:
         share = result["classification"]["outcome_share"]
         mix = text(lang, "core.h-measure-mix")

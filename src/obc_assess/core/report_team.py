@@ -7,6 +7,7 @@ from typing import Any
 
 from obc_assess.core.catalogue import text
 from obc_assess.core.languages import DEFAULT, lang_of
+from obc_assess.core.matrix_text import NONE, compare_table, matrix_csv_rows, team_table
 from obc_assess.core.render import Row, csv_text
 from obc_assess.core.report import escape
 
@@ -15,7 +16,6 @@ TEAM_COLUMNS = ("record", "file", "section", "id", "title", "respondent", "role"
                 "unanswered", "note")
 COMPARE_COLUMNS = ("record", "file", "section", "id", "title", "before", "before_label", "after", "after_label",
                    "change", "movement", "before_rank", "after_rank", "note", "action", "action_status")
-NONE = "\u2013"  # an en dash: nothing to show in a table cell
 _STATS = ("mean", "median", "min", "max", "range", "answered", "na", "unknown", "unanswered")
 
 
@@ -73,11 +73,7 @@ def team_csv(result: dict[str, Any]) -> str:
         rows += [{"record": "role-section", "section": s["id"], "id": s["id"], "title": s["title"],
                   "role": role["label"], "percent": s["percent"]} for s in role["sections"]]
     if result["matrix"] is not None:
-        for area in result["matrix"]["areas"]:
-            rows.append({"record": "area", "title": area["name"], "rank": area["rank"], "count": area["respondents"],
-                         **_stats(area)})
-            rows += [{"record": "area-rank", "title": area["name"], "respondent": cell["respondent"],
-                      "rank": cell["rank"], "percent": cell["percent"]} for cell in area["ranks"] if cell["rank"]]
+        rows += matrix_csv_rows(result, lang)
     if result["classification"] is not None:
         block = result["classification"]
         rows.append({"record": "outcome-share", "percent": block["outcome_share"], "count": block["classified"],
@@ -112,13 +108,9 @@ def team_markdown(result: dict[str, Any]) -> str:
     if assessment["kind"] == "maturity":
         lines += _maturity(result, lang)
     elif result["matrix"] is not None:
-        label = escape(result["matrix"]["row_label"])
-        lines += ["", f"## {text(lang, 'core.h-team-rows', label=label)}", ""]
-        lines += _table([text(lang, "core.col-rank"), label, *_cols(lang, "mean", "lowest", "highest"),
-                         *(escape(p["name"]) for p in people)], [
-            [str(a["rank"]), escape(a["name"]), _pct(a["mean"]), _pct(a["min"]), _pct(a["max"]),
-             *(f"{c['rank']} ({_pct(c['percent'])})" if c["rank"] else NONE for c in a["ranks"])]
-            for a in result["matrix"]["areas"]])
+        lines += ["", f"## {text(lang, 'core.h-team-rows', label=escape(result['matrix']['row_label']))}", ""]
+        head, rows = team_table(result, lang, each=True)
+        lines += _table([escape(cell) for cell in head], [[escape(cell) for cell in row] for row in rows])
     else:
         block = result["classification"]
         lines += ["", f"## {text(lang, 'core.h-combined-mix')}", "",
@@ -224,7 +216,8 @@ def compare_csv(result: dict[str, Any]) -> str:
               "note": text(lang, "core.csv-not-an-item", part=r["part"])} for r in result["removed"]]
     if result["matrix"] is not None:
         rows += [{"record": "area", "title": a["name"], "before": a["before"], "after": a["after"],
-                  "change": a["change"], "before_rank": a["before_rank"], "after_rank": a["after_rank"]}
+                  "change": a["change"], "before_rank": a["before_rank"], "after_rank": a["after_rank"],
+                  "before_label": a["before_flag"], "after_label": a["after_flag"]}
                  for a in result["matrix"]["areas"]]
     if result["classification"] is not None:
         share = result["classification"]["outcome_share"]
@@ -287,9 +280,8 @@ def compare_markdown(result: dict[str, Any]) -> str:
                   for r in result["removed"]]
     if result["matrix"] is not None:
         lines += ["", f"## {text(lang, 'core.h-rows', label=escape(result['matrix']['row_label']))}", ""]
-        lines += _table(_cols(lang, "name", "before", "after", "change", "rank-before", "rank-after"), [
-            [escape(a["name"]), _pct(a["before"]), _pct(a["after"]), _signed(a["change"]),
-             str(a["before_rank"] or NONE), str(a["after_rank"] or NONE)] for a in result["matrix"]["areas"]])
+        head, rows = compare_table(result, lang)
+        lines += _table([escape(cell) for cell in head], [[escape(cell) for cell in row] for row in rows])
     if result["classification"] is not None:
         share = result["classification"]["outcome_share"]
         lines += ["", f"## {text(lang, 'core.h-measure-mix')}", "",

@@ -75,7 +75,9 @@ def _explanation(result: dict[str, Any], kind: str, lang: str) -> str:
         return text(lang, "core.explain-classification", outcome=working["outcome"],
                     classified=working["classified"], threshold=working["threshold"])
     if kind == "matrix":
-        return text(lang, "core.explain-matrix", top=working["max_level"])
+        block = result["matrix"]
+        said = text(lang, "core.explain-matrix", top=working["max_level"], rank_from=block["rank_from"])
+        return f"{said} {block['flag']['note']}" if block["flag"] else said
     # The rule names each scale the items are asked on (scoring.scoring_rule): no second copy of it here.
     scales = list(dict.fromkeys(item["scale_name"] for item in working["items"]))
     named = text(lang, "core.answer-scales" if len(scales) > 1 else "core.answer-scale",

@@ -119,7 +119,8 @@ def _matrix(doc: dict[str, Any]) -> dict[str, JSON] | None:
     if matrix is None:
         return None
     return {"row_label": matrix["row_label"], "row_hint": matrix["row_hint"],
-            "examples": matrix.get("examples", [])}
+            "examples": matrix.get("examples", []), "rank_from": matrix.get("rank_from", 0),
+            "flag": matrix.get("flag")}
 
 
 def _classification(doc: dict[str, Any], index: dict[str, GuidanceEntry]) -> dict[str, JSON] | None:

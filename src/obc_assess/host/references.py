@@ -159,6 +159,9 @@ def _check_assessment(doc: dict[str, Any], file: str, items: dict[str, Any], pag
     yield from _unique([(sec["id"], file, f"sections[{s}].id") for s, sec in enumerate(doc["sections"])])
     yield from _unique([(item["id"], file, f"sections[{s}].items[{i}].id") for s, i, item in entries])
     yield from _check_parents(file, entries)
+    flag = doc.get("matrix", {}).get("flag")
+    if flag is not None and flag["item"] not in ids:
+        yield Problem("matrix.flag.item", f"no criterion {flag['item']!r} in this assessment", file)
     for s, i, item in entries:
         base = f"sections[{s}].items[{i}]"
         ref = items.get(item.get("ref", ""))
