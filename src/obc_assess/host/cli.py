@@ -16,7 +16,7 @@ from obc_assess.core.catalogue import text
 from obc_assess.core.checks import Checker, quote
 from obc_assess.core.compare import CompareError, compare
 from obc_assess.core.form_copy import read
-from obc_assess.core.jsontext import MAX_BYTES, parse, too_large
+from obc_assess.core.jsontext import MAX_BYTES, decode, parse, too_large
 from obc_assess.core.languages import DEFAULT, LANGUAGES
 from obc_assess.core.problem import FILE, Problem
 from obc_assess.core.render import to_csv, to_json, to_markdown
@@ -25,7 +25,7 @@ from obc_assess.core.report_docx_team import compare_docx, team_docx
 from obc_assess.core.report_team import compare_markdown, team_csv, team_markdown
 from obc_assess.core.responses import ResponsesError, template, validate
 from obc_assess.core.scoring import score
-from obc_assess.core.team import aggregate, file_label, with_skipped
+from obc_assess.core.team import aggregate, file_label, repeated, same_answers, with_skipped
 from obc_assess.host.building import build_all
 from obc_assess.host.loader import DataError, load_data
 
@@ -207,12 +207,9 @@ def _load(name: str, definitions: dict[str, dict[str, Any]]) -> tuple[dict[str, 
     except ValueError:  # a name with a NUL character
         return [Problem(FILE, _t("cannot-read", reason=_t("not-a-file-name")), name)]
     if len(raw) > MAX_BYTES:  # the same words as the browser's; a pipe or device has no size to give
-        return [Problem(FILE, too_large(info.st_size if stat.S_ISREG(info.st_mode) else None), name)]
-    try:
-        text = raw.decode("utf-8-sig")  # a byte order mark, as some Windows editors write, is harmless
-    except UnicodeDecodeError:
-        return [Problem(FILE, _t("not-utf8"), name)]
-    doc, problems = parse(text, FILE)
+        return [Problem(FILE, too_large(info.st_size if stat.S_ISREG(info.st_mode) else None, lang=_lang), name)]
+    text, problems = decode(raw, FILE, _lang)  # the one rule, the browser's too (api.call)
+    doc, problems = (None, problems) if text is None else parse(text, FILE, lang=_lang)
     if problems:
         return _named(name, problems)
     if not isinstance(doc, dict):
@@ -287,12 +284,17 @@ def cmd_aggregate(args: argparse.Namespace, definitions: dict[str, dict[str, Any
     lines: list[str] = []
     skipped: list[dict[str, Any]] = []
     docs: list[tuple[str, Any]] = []
+    seen: dict[str, int] = {}  # each set of answers (team.same_answers) -> the first file that has it
     for n, (name, one) in enumerate(zip(args.files, loaded, strict=True), start=1):
         if isinstance(one, list):  # unreadable: the problems say why; the team result lists them without the file
             found = [Problem(p.path, p.message, None, p.field).to_dict() for p in one]
             lines += _problem_lines(name, one)
         else:
             problems = validate(definition or one[0], one[1])
+            first = None if problems else seen.setdefault(same_answers(one[1]), n)
+            if first not in (None, n):  # the same file twice is one person, counted once
+                assert first is not None
+                problems = [repeated(args.files[first - 1], first, args.anonymous, args.lang)]
             if not problems:
                 docs.append((name, one[1]))
                 continue
