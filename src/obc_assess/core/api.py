@@ -259,11 +259,11 @@ def _team(definition_json: str, files_json: str, anonymous: bool, key: str, rend
             continue
         doc, found = _answers(definition, given)
         found = found or validate(definition, doc)
-        first = None if found else seen.setdefault(same_answers(doc), n)
+        first = n if found else seen.setdefault(same_answers(doc), n)
+        if first != n:  # the same file twice is one person, counted once
+            found = [repeated(files[first][0], first + 1, anonymous is True, lang)]
         if found:
             reports[n] = [p.to_dict() for p in found]
-        elif first != n:  # the same file twice is one person, counted once
-            reports[n] = [repeated(files[first][0], first + 1, anonymous is True, lang).to_dict()]
         else:  # labelled by position, so two files with one name are still told apart
             docs.append((str(n), doc))
     result = aggregate(definition, docs, anonymous is True, checked=True)

@@ -291,9 +291,8 @@ def cmd_aggregate(args: argparse.Namespace, definitions: dict[str, dict[str, Any
             lines += _problem_lines(name, one)
         else:
             problems = validate(definition or one[0], one[1])
-            first = None if problems else seen.setdefault(same_answers(one[1]), n)
-            if first not in (None, n):  # the same file twice is one person, counted once
-                assert first is not None
+            first = n if problems else seen.setdefault(same_answers(one[1]), n)
+            if first != n:  # the same file twice is one person, counted once
                 problems = [repeated(args.files[first - 1], first, args.anonymous, args.lang)]
             if not problems:
                 docs.append((name, one[1]))
