@@ -7,11 +7,11 @@
 //               fetched with the runtime, and "ready" waits for them: a missing one is a failed load)
 //               {type: "prefetch", definitions: [url]}
 //               {id, type: "evaluate" | "import" | "fields" | "plan-csv" | "docx" | "carry-forward", definition: url,
-//                fields | text | responses}
+//                fields | text | responses}   (a chosen file: {bytes: base64}, read as text by Python)
 //               {id, type: "aggregate" | "aggregate-csv" | "aggregate-json" | "aggregate-docx", definition: url,
-//                files: "[{name, text} or {name, unreadable}]" (JSON), anonymous}
-//               {id, type: "compare" | "compare-csv" | "compare-docx", definition: url, before: text, after: text,
-//                names?: [before name, after name]}
+//                files: "[{name, bytes} or {name, unreadable}]" (JSON), anonymous}
+//               {id, type: "compare" | "compare-csv" | "compare-docx", definition: url, before: file, after: file,
+//                names?: [before name, after name]}   (file: {bytes} or {unreadable})
 // A Word report comes back as base64 text in the JSON ({"docx": "..."}): the boundary stays JSON text.
 // Messages out: {type: "ready"} | {type: "failed", message, fatal?} (fatal: this worker has closed)
 //               {id, ok: true, payload: "<JSON text from obc_assess.core.api>"} | {id, ok: false, code, error}

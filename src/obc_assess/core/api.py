@@ -10,7 +10,8 @@ functions add ``files``: each file's own problems; the comparison's problems als
 
 A file the person chose (to import, carry forward, merge or compare) comes as its text or, as the page sends it,
 as its bytes (``{"bytes": base64}``), which Python reads as text by the one rule (jsontext.decode), so the browser
-and the command line accept and refuse the same files.
+and the command line accept and refuse the same files; ``{"unreadable": reason}`` is a file the browser could not
+read (UNREADABLE).
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ def _file_text(given: object, lang: str) -> tuple[str | None, list[Problem]]:
     """A chosen file's text: given as text, or as its bytes (``{"bytes": base64}``) read by jsontext.decode."""
     if isinstance(given, str):
         return given, []
+    if isinstance(given, dict) and given.get("unreadable") in UNREADABLE:
+        return None, [Problem(FILE, text_of(lang, f"core.unreadable-{given['unreadable']}"))]
     raw = given.get("bytes") if isinstance(given, dict) else None
     try:
         data = base64.b64decode(raw, validate=True) if isinstance(raw, str) else None
@@ -220,19 +223,17 @@ def _version_key(version: str) -> tuple[int, ...]:
         part.isdigit() for part in version.split(".")) else ()
 
 
-def _file_entry(f: object) -> tuple[str, object, str | None] | None:
-    """One file of a team request: its name, its text or bytes (None: the browser could not read it) and why not;
-    None if it is none of these."""
+def _file_entry(f: object) -> tuple[str, object] | None:
+    """One file of a team request as its name and what _file_text reads; None if it is not one."""
     if not (isinstance(f, dict) and isinstance(f.get("name"), str)):
         return None
     if isinstance(f.get("text"), str):
-        return f["name"], f["text"], None
-    if isinstance(f.get("bytes"), str):
-        return f["name"], {"bytes": f["bytes"]}, None
-    return (f["name"], None, f["unreadable"]) if f.get("unreadable") in UNREADABLE else None
+        return f["name"], f["text"]
+    kept = {key: f[key] for key in ("bytes", "unreadable") if key in f}
+    return (f["name"], kept) if isinstance(kept.get("bytes"), str) or kept.get("unreadable") in UNREADABLE else None
 
 
-def _files(files_json: str) -> tuple[list[tuple[str, object, str | None]], list[Problem]]:
+def _files(files_json: str) -> tuple[list[tuple[str, object]], list[Problem]]:
     files, problems = parse(files_json, FILES, max_bytes=None)
     if problems:
         return [], problems
@@ -253,10 +254,7 @@ def _team(definition_json: str, files_json: str, anonymous: bool, key: str, rend
     reports: dict[int, list[dict[str, Any]]] = {}
     docs = []
     seen: dict[str, int] = {}  # each set of answers (team.same_answers) -> the first file that has it
-    for n, (_, given, unreadable) in enumerate(files):
-        if given is None:
-            reports[n] = [Problem(FILE, text_of(lang, f"core.unreadable-{unreadable}")).to_dict()]
-            continue
+    for n, (_, given) in enumerate(files):
         doc, found = _answers(definition, given)
         found = found or validate(definition, doc)
         first = n if found else seen.setdefault(same_answers(doc), n)
@@ -270,10 +268,10 @@ def _team(definition_json: str, files_json: str, anonymous: bool, key: str, rend
     for person in result["respondents"]:
         person["file"] = None if person["file"] is None else files[int(person["file"])][0]
     statuses = [{"name": name, "ok": n not in reports, "problems": reports.get(n, [])}
-                for n, (name, _, _) in enumerate(files)]
+                for n, (name, _) in enumerate(files)]
     # Every file left out, in the order given, whether unreadable, not JSON or not valid answers.
     with_skipped(result, [{"file": file_label(name, n + 1, anonymous is True, lang), "problems": reports[n]}
-                          for n, (name, _, _) in enumerate(files) if n in reports])
+                          for n, (name, _) in enumerate(files) if n in reports])
     if not result["respondents"]:
         problems = [Problem(FILES, text_of(lang, "core.no-file-read" if files else "core.no-files"))]
         return _answer(problems, {"files": statuses}, **{key: None})
