@@ -28,6 +28,7 @@ from obc_assess.core.scoring import score
 from obc_assess.core.team import aggregate, file_label, repeated, same_answers, with_skipped
 from obc_assess.host.building import build_all
 from obc_assess.host.loader import DataError, load_data
+from obc_assess.host.output import input_named, write_whole
 
 USAGE_ERROR = 2  # invalid input, as argparse uses for a bad command line
 DATA_ERROR = 1  # the toolkit's own data is broken: not the user's fault
@@ -70,13 +71,20 @@ def _write_bytes(name: str, data: bytes, failed: str = "cannot-write-report") ->
             raise _OutputFailed(error.strerror or str(error)) from None
         return 0
     try:
-        with open(name, "wb") as file:
-            file.write(data)
+        write_whole(name, data)  # all or nothing: a write cut short leaves the old file whole
     except OSError as error:
         return _errors([_t(failed, name=name, reason=error.strerror or error)])
     except ValueError:  # a name with a NUL character
         return _errors([_t(failed, name=name, reason=_t("not-a-file-name"))])
     return 0
+
+
+def _over_an_input(args: argparse.Namespace) -> str | None:
+    """Why the file the command would write is refused (it is one of the command's inputs), or None."""
+    output = getattr(args, "docx", None) or (args.output if args.command == "carry-forward" else None)
+    inputs = [getattr(args, key) for key in ("file", "before", "after") if hasattr(args, key)]
+    found = input_named(output, [*inputs, *getattr(args, "files", [])]) if output else None
+    return None if found is None else _t("output-is-input", name=output, input=found)
 
 
 def _errors(lines: list[str]) -> int:
@@ -410,6 +418,9 @@ def main(argv: list[str] | None = None) -> int:
     _lang = _asked_lang(sys.argv[1:] if argv is None else argv)
     args = parser().parse_args(argv)
     _lang = args.lang
+    refused = _over_an_input(args)  # before any work: the input must still be there to put right
+    if refused:
+        return _errors([refused])
     try:
         data = load_data(lang=args.lang)
     except DataError as error:
