@@ -86,3 +86,19 @@ def test_a_file_name_with_a_control_character(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert run.stderr == (f"{tmp_path}/x\\u001b[2J.json: not valid JSON: Expecting property name enclosed in double "
                           "quotes (line 1, column 2)\n").encode()
+
+
+def test_a_spreadsheet_shows_them_too_and_no_cell_is_a_formula(real_data: Data) -> None:
+    # The CSV is Python's text for the page's download and the command line alike (render.csv_text).
+    from obc_assess.core.render import to_csv
+    from obc_assess.core.scoring import score
+
+    definition = build(real_data, AID)
+    doc = template(definition, 2)
+    doc["respondent"]["name"] = "=HYPERLINK(\"https://example.org\")"
+    doc["answers"]["outcomes-focus"] = {"level": 1, "note": HOSTILE}
+    doc["answers"]["governance"] = {"level": 2, "note": "@SUM(A1:A9)"}
+    table = to_csv(score(definition, doc))
+    assert not ACTIVE.search(table.replace("\r\n", "\n").encode())
+    assert SHOWN in table
+    assert ",'@SUM(A1:A9)," in table

@@ -7,7 +7,6 @@ import argparse
 import contextlib
 import json
 import os
-import re
 import stat
 import sys
 from typing import Any
@@ -27,6 +26,7 @@ from obc_assess.core.report_team import compare_markdown, team_csv, team_markdow
 from obc_assess.core.responses import ResponsesError, template, validate
 from obc_assess.core.scoring import score
 from obc_assess.core.team import aggregate, file_label, repeated, same_answers, with_skipped
+from obc_assess.core.typed_text import shown
 from obc_assess.host.building import build_all
 from obc_assess.host.loader import DataError, load_data
 from obc_assess.host.output import input_named, write_whole
@@ -35,11 +35,6 @@ USAGE_ERROR = 2  # invalid input, as argparse uses for a bad command line
 DATA_ERROR = 1  # the toolkit's own data is broken: not the user's fault
 # A spreadsheet written to a file starts with a byte order mark, so Excel reads it as UTF-8 (Welsh letters: ŵ, ŷ).
 BOM = "\ufeff"
-# What a terminal acts on instead of showing, in a note or a file name printed (issue 35): control characters
-# but tab and line ends (ESC starts the sequences that move, colour or clear; NUL, BEL...), DEL, the C1 controls
-# (U+009B is ESC [ in one character) and the bidirectional controls that reorder what is shown. Answers may hold
-# them (text is text); what is printed shows them as \uXXXX, which in JSON output is the same string.
-_ACTIVE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # The language of the words printed, until the command line is read (messages before then are argparse's).
 _lang = DEFAULT
 
@@ -53,18 +48,13 @@ class _OutputFailed(Exception):
     """Standard output or error could not be written (a full disk, /dev/full, a closed pipe)."""
 
 
-def _shown(text: str) -> str:
-    """Text a terminal shows rather than obeys: each character it would act on written as a \\uXXXX escape."""
-    return _ACTIVE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
-
-
 def _write(text: str, stream: Any = None) -> None:
     # Bytes, not text: the same UTF-8 and newlines on every platform, so output matches the browser's exactly.
     # A file name that is not UTF-8 reaches us as lone surrogates (PEP 383): they are shown as \udcxx escapes.
     out = stream or sys.stdout
     try:
         out.flush()
-        out.buffer.write(_shown(text).encode("utf-8", "backslashreplace"))
+        out.buffer.write(shown(text).encode("utf-8", "backslashreplace"))
         out.flush()
     except OSError as error:
         raise _OutputFailed(error.strerror or str(error)) from None
@@ -285,7 +275,7 @@ def cmd_carry(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) 
         new, _, said = carry_forward(definition, doc)
     except ResponsesError as error:
         return _errors(_problem_lines(args.file, error.problems))
-    status = _write_bytes(args.output, _shown(_dump(new)).encode("utf-8"), "cannot-write-file")
+    status = _write_bytes(args.output, shown(_dump(new)).encode("utf-8"), "cannot-write-file")
     if status == 0:
         _write(said + "\n", sys.stderr)
     return status
