@@ -10,7 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import FIRST_PRINCIPLE, answer_first_principle, item_group, level, open_assessment, py, starts
+from browser_helpers import (
+    FIRST_PRINCIPLE,
+    READY_TIMEOUT_MS,
+    answer_first_principle,
+    item_group,
+    level,
+    open_assessment,
+    py,
+    starts,
+)
 from playwright.sync_api import Page, expect
 
 from obc_assess.core.tailor import applies
@@ -213,16 +222,17 @@ def test_models_tailor_supporting_systems_never_shrink(page: Page, site_url: str
     clear = item_group(page, "Clear outcomes for each person")
     expect(clear.get_by_text("less crucial for Model 3", exact=True)).to_be_visible()
     expect(page.locator("fieldset[data-obc-item]:visible")).to_have_count(len(every))
+    # Which items show is Python's answer to each change (evaluate's "applicable"): waited for as any Python result.
     page.get_by_label(re.compile(r"^Model 1:")).check()
-    expect(logic).to_be_hidden()
+    expect(logic).to_be_hidden(timeout=READY_TIMEOUT_MS)
     expect(clear).to_be_visible()
     page.get_by_label(re.compile(r"^Model 3:")).check()
-    expect(logic).to_be_visible()
+    expect(logic).to_be_visible(timeout=READY_TIMEOUT_MS)
     expect(clear).to_be_visible()
     level(clear, "Not in place").check()
     results = page.get_by_role("region", name="Your results")
     expect(results.get_by_text(re.compile(r"weight 1: this item counts once; less crucial for Model 3\.$"))
-           ).to_be_visible()
+           ).to_be_visible(timeout=READY_TIMEOUT_MS)
 
 
 def test_any_text_is_text_and_files_are_read_by_pythons_rule(page: Page, site_url: str, tmp_path: Path) -> None:
