@@ -243,7 +243,7 @@ def test_any_text_is_text_and_files_are_read_by_pythons_rule(page: Page, site_ur
     group = item_group(page, FIRST_PRINCIPLE)
     group.get_by_label(re.compile(r"^Evidence or note")).fill("caf\ufffd menu")
     results = page.get_by_role("region", name="Your results")
-    expect(results.get_by_text(re.compile(r"^Overall score:"))).to_be_visible()
+    expect(results.get_by_text(re.compile(r"^Overall score:"))).to_be_visible(timeout=READY_TIMEOUT_MS)
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Export answers (JSON)").click()
     exported = tmp_path / "exported.json"
@@ -257,7 +257,8 @@ def test_any_text_is_text_and_files_are_read_by_pythons_rule(page: Page, site_ur
     docx.write_bytes(b"PK\x03\x04" + bytes(range(256)))
     file_input.set_input_files(docx)
     summary = page.get_by_role("alert").filter(has_text="There is a problem")
-    expect(summary).to_contain_text("report.json: a zip file, such as a Word document, not an answers file")
+    expect(summary).to_contain_text("report.json: a zip file, such as a Word document, not an answers file",
+                                    timeout=READY_TIMEOUT_MS)
 
     for answer in doc["answers"].values():
         answer["note"] = answer["note"].replace("caf\ufffd menu", "Read from UTF-16")
@@ -265,6 +266,6 @@ def test_any_text_is_text_and_files_are_read_by_pythons_rule(page: Page, site_ur
     utf16.write_bytes(b"\xff\xfe" + json.dumps(doc, ensure_ascii=False).encode("utf-16-le"))
     page.once("dialog", lambda dialog: dialog.accept())
     file_input.set_input_files(utf16)
-    expect(summary).to_be_hidden()
     expect(item_group(page, FIRST_PRINCIPLE).get_by_label(re.compile(r"^Evidence or note"))).to_have_value(
-        "Read from UTF-16")
+        "Read from UTF-16", timeout=READY_TIMEOUT_MS)
+    expect(summary).to_be_hidden()

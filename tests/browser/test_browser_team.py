@@ -184,7 +184,8 @@ def test_an_unreadable_file_is_named_and_left_out_and_the_rest_merged(page: Page
     open_team(page, site_url, "procurement-review")
     page.get_by_label("Answers files to merge").set_input_files(files)
     region = page.get_by_role("region", name="Team results")
-    expect(page.locator("[data-obc-status]")).to_have_text("2 files merged; 2 left out (see Files left out).")
+    expect(page.locator("[data-obc-status]")).to_have_text("2 files merged; 2 left out (see Files left out).",
+                                                           timeout=READY_TIMEOUT_MS)
     left_out = region.locator(".obc-skipped")
     expect(left_out).to_contain_text("cy.json")
     expect(left_out).to_contain_text("Not UTF-8 text; save the file as UTF-8")
@@ -378,7 +379,7 @@ def test_files_chosen_later_are_added_to_the_merge(page: Page, site_url: str,
         expect(people).to_contain_text(name)
     control.set_input_files(payload("ann.json", ann))  # the same file again: Python names it and counts it once
     expect(page.get_by_text("4 files chosen.")).to_be_visible()
-    expect(status).to_have_text("3 files merged; 1 left out (see Files left out).")
+    expect(status).to_have_text("3 files merged; 1 left out (see Files left out).", timeout=READY_TIMEOUT_MS)
     expect(page.locator(".obc-skipped")).to_contain_text("The same answers as another file (ann.json), so counted once")
     # Anonymous: Cy is the only commissioner, so that role is not shown.
     page.get_by_label(re.compile("^Anonymous")).check()
