@@ -201,8 +201,9 @@ def test_hostile_service_area_and_measure_names_stay_text(xss_page: tuple[Page, 
         for n, text in enumerate(PAYLOADS):
             names.nth(n).fill(text)
         results = page.get_by_role("region", name="Your results")
-        expect(results).to_be_visible()
-        expect(results.get_by_role("table").filter(has_text=PAYLOADS[-1]).first).to_be_visible()
+        expect(results).to_be_visible(timeout=READY_TIMEOUT_MS)  # Python's result for all the rows typed
+        expect(results.get_by_role("table").filter(has_text=PAYLOADS[-1]).first).to_be_visible(
+            timeout=READY_TIMEOUT_MS)
         assert_shown(results, PAYLOADS)
         assert_clean(page, dialogs)
         print_and_check(page, dialogs, results, PAYLOADS)
