@@ -45,6 +45,7 @@ serve: setup
 lint: venv
 	$(BIN)/ruff check src hooks tests bench
 	$(BIN)/mypy
+	$(BIN)/zizmor --offline --persona=auditor .github/workflows
 
 test: setup chromium java
 	$(MAKE) lint

@@ -309,8 +309,9 @@ def test_aggregate_json(maturity: dict[str, Any]) -> None:
     ("[]", "no files given; choose one or more exported answers files"),
     (_files(("a.json", "nope")), "no file could be read as answers to this assessment"),
     ("{", "not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)"),
-    ('[{"name": "a.json"}]', 'must be a JSON list of files like {"name": "answers.json", "text": "..."}'),
-    ('{"name": "a.json", "text": "{}"}', 'must be a JSON list of files like {"name": "answers.json", "text": "..."}'),
+    ('[{"name": "a.json"}]', 'must be a JSON list of files like {"name": "answers.json", "bytes": "<base64>"}'),
+    ('{"name": "a.json", "text": "{}"}',
+     'must be a JSON list of files like {"name": "answers.json", "bytes": "<base64>"}'),
 ])
 def test_aggregate_json_with_nothing_to_merge(maturity: dict[str, Any], files: str, message: str) -> None:
     answer = json.loads(api.aggregate_json(json.dumps(maturity), files))

@@ -201,8 +201,9 @@ def test_hostile_service_area_and_measure_names_stay_text(xss_page: tuple[Page, 
         for n, text in enumerate(PAYLOADS):
             names.nth(n).fill(text)
         results = page.get_by_role("region", name="Your results")
-        expect(results).to_be_visible()
-        expect(results.get_by_role("table").filter(has_text=PAYLOADS[-1]).first).to_be_visible()
+        expect(results).to_be_visible(timeout=READY_TIMEOUT_MS)  # Python's result for all the rows typed
+        expect(results.get_by_role("table").filter(has_text=PAYLOADS[-1]).first).to_be_visible(
+            timeout=READY_TIMEOUT_MS)
         assert_shown(results, PAYLOADS)
         assert_clean(page, dialogs)
         print_and_check(page, dialogs, results, PAYLOADS)
@@ -600,3 +601,17 @@ def test_pyodide_in_the_worker_needs_only_wasm_unsafe_eval(browser: Browser, sit
         expect(page.locator("[data-obc-status]")).not_to_have_text(READY)
     finally:
         context.close()
+
+
+def test_the_worker_loads_only_this_sites_runtime(page: Page, site_url: str) -> None:
+    # Issue 35, failure 11: the page's <meta> policy does not bind a worker, and GitHub Pages sends no header that
+    # would; a worker told to load another origin's runtime tried the import. It now refuses before fetching.
+    page.goto(site_url)
+    outside = "http://localhost:9/pyodide/"
+    message = page.evaluate("""([root, outside]) => new Promise((resolve) => {
+        const worker = new Worker(new URL("assets/obc-worker.js", root), {type: "module"});
+        worker.onmessage = (event) => { resolve(event.data); worker.terminate(); };
+        worker.postMessage({type: "init", runtime: outside, package: new URL("assets/obc/x.zip", root).href});
+    })""", [site_url, outside])
+    assert message == {"type": "failed", "message": f"obc: the worker refuses to load its runtime from {outside}: "
+                                                    "only this site's own files are loaded."}

@@ -3,7 +3,7 @@
 // file or start from last year's (asking before either replaces work), clear, and print. Printing and clearing never wait for Python; nor do
 // exporting and importing the answers: without Python the file holds the form's fields as typed (form-copy.mjs).
 
-import { DOCX_TYPE, csvText, download, fileName, fromBase64, today, typedDate } from "./files.mjs";
+import { DOCX_TYPE, csvText, download, fileName, fromBase64, toBase64, today, typedDate } from "./files.mjs";
 import { client } from "./worker-client.mjs";
 import { copyText, readCopy } from "./form-copy.mjs";
 import { fileLine } from "./problems.mjs";
@@ -76,8 +76,10 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
     }
   }
 
-  /** The chosen file's text, once the person has agreed to replace their work; null (said why) when not read. */
-  async function chosenText($input, fail) {
+  /** The chosen file, once the person has agreed to replace their work: its bytes as sent to Python, which reads
+   * them as text by its one rule, and as UTF-8 text, which spots a form copy (this page writes them as UTF-8);
+   * null (said why) when not read. */
+  async function chosenFile($input, fail) {
     const file = $input && $input.files && $input.files[0];
     if (!file) return null;
     if (hasWork() && !window.confirm(word("files.replace-confirm", { name: file.name }))) {
@@ -86,7 +88,8 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
     }
     if (file.size > maxBytes) return fail([{ message: word("files.too-large") }]);
     try {
-      return await file.text();
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      return { text: new TextDecoder().decode(bytes), sent: { bytes: toBase64(bytes) } };
     } catch (problem) {
       return fail([{ message: word("files.not-read", { reason: problem.message }) }]);
     }
@@ -116,12 +119,12 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
   async function importFile() {
     const fail = failing($import);
     const name = $import.files && $import.files[0] ? $import.files[0].name : "";
-    const text = await chosenText($import, fail);
-    if (text === null) return;
+    const chosen = await chosenFile($import, fail);
+    if (chosen === null) return;
     // A form copy goes back into the form as it was typed, with or without Python; Python then checks it as it
     // checks anything typed. Any other file is an answers document, which only Python reads.
     let value = null;
-    try { value = JSON.parse(text); } catch { /* not JSON: Python says how, in its words */ }
+    try { value = JSON.parse(chosen.text); } catch { /* not JSON: Python says how, in its words */ }
     const copy = readCopy(value, id);
     if (copy && copy.problem) return fail([{ message: copy.problem }]);
     let answer = copy ? { ok: true, form: copy.form, notice: null } : null;
@@ -129,7 +132,7 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
       return fail([{ message: word("files.needs-program-to-read") }]);
     }
     try {
-      answer = answer || await client.request("import", { definition, text });
+      answer = answer || await client.request("import", { definition, text: chosen.sent });
     } catch (problem) {
       return fail([{ message: word("files.not-read", { reason: problem.message }) }]);
     }
@@ -142,13 +145,13 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
   async function carryForward() {
     const fail = failing($carry);
     const name = $carry.files && $carry.files[0] ? $carry.files[0].name : "";
-    const text = await chosenText($carry, fail);
-    if (text === null) return;
+    const chosen = await chosenFile($carry, fail);
+    if (chosen === null) return;
     if (client.status.state === "failed") return fail([{ message: word("files.needs-program-to-read") }]);
     if (client.status.state !== "ready") line.say(word("carry.waiting"), { focus: true });
     let answer;
     try {
-      answer = await client.request("carry-forward", { definition, responses: text });
+      answer = await client.request("carry-forward", { definition, responses: chosen.sent });
     } catch (problem) {
       return fail([{ message: word("files.not-read", { reason: problem.message }) }]);
     }

@@ -22,7 +22,8 @@ export function startCompare($root, { client }) {
   const maxBytes = Number($root.dataset.obcMaxBytes);
   const errors = errorSummary($root, sides.before);
   const state = { before: null, after: null, latest: null, sequence: 0, disposed: false };
-  const ask = (type) => client.request(type, { definition, before: state.before.text, after: state.after.text });
+  // Each file as read (its bytes, or why this browser could not read it): Python reads the bytes as text.
+  const ask = (type) => client.request(type, { definition, before: state.before.sent, after: state.after.sent });
 
   async function choose(side) {
     const $input = sides[side];
@@ -31,8 +32,8 @@ export function startCompare($root, { client }) {
     if (!file) return;
     const [read] = await readFiles([file], maxBytes);
     if (state.disposed) return;
-    // A file this browser could not read is compared as empty text: Python says what is wrong with it.
-    state[side] = { name: read.name, text: read.text ?? "" };
+    const { name, ...sent } = read;
+    state[side] = { name, sent };
     await compare();
   }
 
@@ -87,8 +88,8 @@ export function startCompare($root, { client }) {
   async function exportDocx() {
     if (!state.latest || !state.latest.ok) return;
     try {
-      const answer = await client.request("compare-docx", { definition, before: state.before.text,
-        after: state.after.text, names: [state.before.name, state.after.name] });
+      const answer = await client.request("compare-docx", { definition, before: state.before.sent,
+        after: state.after.sent, names: [state.before.name, state.after.name] });
       if (answer.ok) download(fileName([id, word("file.comparison"), today(), word("file.report")], "docx"), fromBase64(answer.docx), DOCX_TYPE);
     } catch (error) {
       console.error("obc: the comparison report could not be made", error);

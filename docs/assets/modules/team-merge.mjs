@@ -2,7 +2,7 @@
 // Python merges them (obc_assess.core.api.aggregate_json) and the result is shown; exports are Python's own text.
 
 import { DOCX_TYPE, csvText, download, fileName, fromBase64, today } from "./files.mjs";
-import { addFiles, dropZone, readFiles } from "./team-files.mjs";
+import { dropZone, readFiles } from "./team-files.mjs";
 import { fileLine, problemLine } from "./problems.mjs";
 import { errorSummary, items, say } from "./team-parts.mjs";
 import { teamNodes } from "./team-view.mjs";
@@ -27,19 +27,17 @@ export function startMerge($root, { client }) {
   async function add(list) {
     const read = await readFiles([...list], maxBytes);
     if (state.disposed) return;
-    const next = addFiles(state.files, read);
-    state.files = next.files;
-    showChosen(next.repeated);
+    state.files = [...state.files, ...read]; // a file chosen again is Python's to name and count once
+    showChosen();
     await merge(true);
   }
 
-  function showChosen(repeated = 0) {
+  function showChosen() {
     if (!$chosen) return;
     $chosen.hidden = !state.files.length;
     const count = state.files.length;
-    const key = count === 1 ? (repeated ? "merge.chosen-one-again" : "merge.chosen-one")
-      : (repeated ? "merge.chosen-again" : "merge.chosen");
-    $chosen.querySelector("[data-obc-chosen-count]").textContent = word(key, { count, repeated });
+    $chosen.querySelector("[data-obc-chosen-count]").textContent = word(count === 1 ? "merge.chosen-one" : "merge.chosen",
+      { count });
     $chosen.querySelector("[data-obc-chosen-list]").replaceChildren(...items(state.files.map((f) => f.name)));
   }
 

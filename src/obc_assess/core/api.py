@@ -7,6 +7,11 @@ Every function returns ``{"ok": bool, "problems": [{"path", "message", "field"}]
 its payload (``result``, ``csv``, ``json``, ``docx``, ``responses``, ``form``) null when ``ok`` is false. A Word
 document crosses as base64 text (``docx``): the boundary stays JSON. The team
 functions add ``files``: each file's own problems; the comparison's problems also name their ``file``.
+
+A file the person chose (to import, carry forward, merge or compare) comes as its text or, as the page sends it,
+as its bytes (``{"bytes": base64}``), which Python reads as text by the one rule (jsontext.decode), so the browser
+and the command line accept and refuse the same files; ``{"unreadable": reason}`` is a file the browser could not
+read (UNREADABLE).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from obc_assess.core.fields import field_for
 from obc_assess.core.form import from_form, to_form
 from obc_assess.core.form_copy import read
 from obc_assess.core.form_words import FormWords, usable
-from obc_assess.core.jsontext import parse
+from obc_assess.core.jsontext import decode, parse
 from obc_assess.core.languages import DEFAULT, lang_of
 from obc_assess.core.problem import DEFINITION, FILE, FILES, FORM, Problem
 from obc_assess.core.render import plan_csv, to_csv, to_json
@@ -34,7 +39,7 @@ from obc_assess.core.report_team import compare_csv, team_csv
 from obc_assess.core.responses import ResponsesError, context_of, upgrade_notice, validate
 from obc_assess.core.scoring import score
 from obc_assess.core.tailor import applies
-from obc_assess.core.team import aggregate, file_label, with_skipped
+from obc_assess.core.team import aggregate, file_label, repeated, same_answers, with_skipped
 
 # Why the browser could not read a file it was given (``{"name", "unreadable": reason}``), in words.
 UNREADABLE = ("too-large", "not-read")  # core.unreadable-<reason>
@@ -52,10 +57,28 @@ def _answer(problems: Sequence[Problem | dict[str, Any]], kept: dict[str, Any] |
 Render = Callable[[dict[str, Any]], Any]
 
 
-def _answers(definition: object, text: str) -> tuple[Any, list[Problem]]:
-    """An answers file's document: JSON text parsed, a form copy (the page's fields, saved without Python)
-    turned into an answers document, so every function reads both."""
-    doc, problems = parse(text, FILE)
+def _file_text(given: object, lang: str) -> tuple[str | None, list[Problem]]:
+    """A chosen file's text: given as text, or as its bytes (``{"bytes": base64}``) read by jsontext.decode."""
+    if isinstance(given, str):
+        return given, []
+    if isinstance(given, dict) and given.get("unreadable") in UNREADABLE:
+        return None, [Problem(FILE, text_of(lang, f"core.unreadable-{given['unreadable']}"))]
+    raw = given.get("bytes") if isinstance(given, dict) else None
+    try:
+        data = base64.b64decode(raw, validate=True) if isinstance(raw, str) else None
+    except ValueError:
+        data = None
+    if data is None:
+        return None, [Problem(FILE, text_of(lang, "core.unreadable-not-read"))]
+    return decode(data, FILE, lang)
+
+
+def _answers(definition: object, given: object) -> tuple[Any, list[Problem]]:
+    """An answers file's document: its text (or bytes) read as JSON, a form copy (the page's fields, saved
+    without Python) turned into an answers document, so every function reads both."""
+    lang = lang_of(definition) if isinstance(definition, dict) else DEFAULT
+    text, problems = _file_text(given, lang)
+    doc, problems = (None, problems) if text is None else parse(text, FILE, lang=lang)
     if problems or not isinstance(definition, dict):
         return doc, problems
     return read(definition, doc)
@@ -125,7 +148,7 @@ def _form_answer(problems: list[dict[str, Any]], result: object, applicable: obj
     return _answer(problems, {"result": result, "applicable": applicable}, responses=None, csv=None)
 
 
-def form_values_migrating(definition_json: str, responses_json: str) -> str:
+def form_values_migrating(definition_json: str, responses_json: object) -> str:
     """Form values for saved or imported answers that may be for an earlier version of the assessment:
     ``{"ok", "problems", "form", "dropped": [item ids], "notice": text or null}``.
 
@@ -153,7 +176,7 @@ def form_values_migrating(definition_json: str, responses_json: str) -> str:
                    notice=" ".join(n for n in notices if n) or None)
 
 
-def carry_forward_json(definition_json: str, responses_json: str) -> str:
+def carry_forward_json(definition_json: str, responses_json: object) -> str:
     """This year's answers started from last year's file (carry.py): ``{"ok", "problems", "responses",
     "carried": {"actions", "evidence", "done", "dropped", "removed"}, "notice"}``."""
     definition, problems = parse(definition_json, DEFINITION)
@@ -200,16 +223,25 @@ def _version_key(version: str) -> tuple[int, ...]:
         part.isdigit() for part in version.split(".")) else ()
 
 
-def _files(files_json: str) -> tuple[list[tuple[str, str | None, str | None]], list[Problem]]:
+def _file_entry(f: object) -> tuple[str, object] | None:
+    """One file of a team request as its name and what _file_text reads; None if it is not one."""
+    if not (isinstance(f, dict) and isinstance(f.get("name"), str)):
+        return None
+    if isinstance(f.get("text"), str):
+        return f["name"], f["text"]
+    kept = {key: f[key] for key in ("bytes", "unreadable") if key in f}
+    return (f["name"], kept) if isinstance(kept.get("bytes"), str) or kept.get("unreadable") in UNREADABLE else None
+
+
+def _files(files_json: str) -> tuple[list[tuple[str, object]], list[Problem]]:
     files, problems = parse(files_json, FILES, max_bytes=None)
     if problems:
         return [], problems
-    if not (isinstance(files, list) and all(
-            isinstance(f, dict) and isinstance(f.get("name"), str)
-            and (isinstance(f.get("text"), str) or f.get("unreadable") in UNREADABLE) for f in files)):
-        return [], [Problem(FILES, 'must be a JSON list of files like {"name": "answers.json", "text": "..."}')]
-    return [(f["name"], f["text"] if isinstance(f.get("text"), str) else None, f.get("unreadable"))
-            for f in files], []
+    entries = [_file_entry(f) for f in files] if isinstance(files, list) else [None]
+    listed = [entry for entry in entries if entry is not None]
+    if len(listed) != len(entries):
+        return [], [Problem(FILES, 'must be a JSON list of files like {"name": "answers.json", "bytes": "<base64>"}')]
+    return listed, []
 
 
 def _team(definition_json: str, files_json: str, anonymous: bool, key: str, render: Render) -> str:
@@ -221,12 +253,13 @@ def _team(definition_json: str, files_json: str, anonymous: bool, key: str, rend
     lang = lang_of(definition)
     reports: dict[int, list[dict[str, Any]]] = {}
     docs = []
-    for n, (_, text, unreadable) in enumerate(files):
-        if text is None:
-            reports[n] = [Problem(FILE, text_of(lang, f"core.unreadable-{unreadable}")).to_dict()]
-            continue
-        doc, found = _answers(definition, text)
+    seen: dict[str, int] = {}  # each set of answers (team.same_answers) -> the first file that has it
+    for n, (_, given) in enumerate(files):
+        doc, found = _answers(definition, given)
         found = found or validate(definition, doc)
+        first = n if found else seen.setdefault(same_answers(doc), n)
+        if first != n:  # the same file twice is one person, counted once
+            found = [repeated(files[first][0], first + 1, anonymous is True, lang)]
         if found:
             reports[n] = [p.to_dict() for p in found]
         else:  # labelled by position, so two files with one name are still told apart
@@ -235,10 +268,10 @@ def _team(definition_json: str, files_json: str, anonymous: bool, key: str, rend
     for person in result["respondents"]:
         person["file"] = None if person["file"] is None else files[int(person["file"])][0]
     statuses = [{"name": name, "ok": n not in reports, "problems": reports.get(n, [])}
-                for n, (name, _, _) in enumerate(files)]
+                for n, (name, _) in enumerate(files)]
     # Every file left out, in the order given, whether unreadable, not JSON or not valid answers.
     with_skipped(result, [{"file": file_label(name, n + 1, anonymous is True, lang), "problems": reports[n]}
-                          for n, (name, _, _) in enumerate(files) if n in reports])
+                          for n, (name, _) in enumerate(files) if n in reports])
     if not result["respondents"]:
         problems = [Problem(FILES, text_of(lang, "core.no-file-read" if files else "core.no-files"))]
         return _answer(problems, {"files": statuses}, **{key: None})
@@ -268,7 +301,7 @@ def aggregate_docx_json(definition_json: str, files_json: str, anonymous: bool =
     return _team(definition_json, files_json, anonymous, "docx", lambda result: _base64(team_docx(result)))
 
 
-def _compared(definition_json: str, before_text: str, after_text: str, key: str, render: Render) -> str:
+def _compared(definition_json: str, before_text: object, after_text: object, key: str, render: Render) -> str:
     definition, problems = parse(definition_json, DEFINITION)
     listed = [p.in_file(DEFINITION) for p in problems]
     docs = []
@@ -284,18 +317,18 @@ def _compared(definition_json: str, before_text: str, after_text: str, key: str,
     return _answer(listed, **{key: None})
 
 
-def compare_json(definition_json: str, before_text: str, after_text: str) -> str:
+def compare_json(definition_json: str, before_text: object, after_text: object) -> str:
     """Compare two answers files: ``{"ok", "problems": [{"file": "before" | "after", "path", "message"}],
     "result"}``."""
     return _compared(definition_json, before_text, after_text, "result", lambda result: result)
 
 
-def compare_csv_json(definition_json: str, before_text: str, after_text: str) -> str:
+def compare_csv_json(definition_json: str, before_text: object, after_text: object) -> str:
     """The comparison as CSV: ``{"ok", "problems", "csv"}``."""
     return _compared(definition_json, before_text, after_text, "csv", compare_csv)
 
 
-def compare_docx_json(definition_json: str, before_text: str, after_text: str, before_name: str = "",
+def compare_docx_json(definition_json: str, before_text: object, after_text: object, before_name: str = "",
                       after_name: str = "") -> str:
     """The comparison as a Word report: ``{"ok", "problems", "docx"}`` (base64); the names are the files' own,
     as the page shows them (problems still name the sides, "before" and "after")."""

@@ -10,6 +10,7 @@ from typing import Any
 from obc_assess.core.catalogue import text
 from obc_assess.core.languages import DEFAULT, lang_of
 from obc_assess.core.report import to_markdown
+from obc_assess.core.typed_text import shown
 
 __all__ = ["CSV_COLUMNS", "PLAN_COLUMNS", "csv_text", "plan_csv", "to_csv", "to_json", "to_markdown"]
 
@@ -33,7 +34,7 @@ def _cell(value: object, lang: str) -> str:
         return ""
     if isinstance(value, bool):
         return text(lang, "core.yes" if value else "core.no")
-    words = str(value)
+    words = shown(str(value))  # a spreadsheet, or a terminal, shows a control character rather than obeying it
     return f"'{words}" if words.startswith(_FORMULA_START) else words
 
 

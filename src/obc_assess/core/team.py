@@ -8,6 +8,7 @@ single file gives its own levels and percents back.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from fractions import Fraction
@@ -18,6 +19,7 @@ from obc_assess.core.compare_text import header_of
 from obc_assess.core.definition import assessment_block
 from obc_assess.core.facts import Facts
 from obc_assess.core.languages import DEFAULT, lang_of
+from obc_assess.core.problem import FILE, Problem
 from obc_assess.core.responses import context_of, role_label, roles, validate
 from obc_assess.core.scoring import Tallied, score_valid, tally_maturity
 from obc_assess.core.stats import mean, spread
@@ -46,6 +48,18 @@ def file_label(name: str, position: int, anonymous: bool, lang: str = DEFAULT) -
     """How the result names a file left out: by name, or when anonymous by its place (1, 2...) in the list, since a
     file's name often names its author."""
     return text(lang, "core.file-n", n=position) if anonymous else name
+
+
+def same_answers(doc: object) -> str:
+    """What makes two answers files one person's: the same document, whenever it was saved. A team merge counts
+    such files once and names the repeat (the command line and the page alike)."""
+    kept = {k: v for k, v in doc.items() if k != "saved_at"} if isinstance(doc, dict) else doc
+    return json.dumps(kept, sort_keys=True, ensure_ascii=False)
+
+
+def repeated(first: str, position: int, anonymous: bool, lang: str = DEFAULT) -> Problem:
+    """Why a file is left out of a merge when it repeats an earlier file's answers (``first``, at ``position``)."""
+    return Problem(FILE, text(lang, "core.team-repeated", file=file_label(first, position, anonymous, lang)))
 
 
 def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
