@@ -224,10 +224,12 @@ def test_every_page_links_each_language_and_switches_to_the_same_page(built: Pat
         english_path = rel.removeprefix("cy/").removesuffix("index.html")
         text = page.read_text(encoding="utf-8")
         at = "https://example.org/" + rel.removesuffix("index.html")
-        # The head's hreflang links: each language's root (Material finds sitemap.xml beside each), x-default.
-        roots = {lang: urljoin(at, href) for lang, href in _alternates(text).items()}
-        if roots != {"en": "https://example.org/", "cy": "https://example.org/cy/", "x-default": "https://example.org/"}:
-            wrong.append(f"{rel}: {roots}")
+        # The head's hreflang links: this same page in each language, English the default (search engines and
+        # assistive tools take them as the page's translations).
+        found = {lang: urljoin(at, href) for lang, href in _alternates(text).items()}
+        english, welsh_page = "https://example.org/" + english_path, "https://example.org/cy/" + english_path
+        if found != {"en": english, "cy": welsh_page, "x-default": english}:
+            wrong.append(f"{rel}: {found}")
         # The header's switch: this same page in the other language, its name marked in that language.
         other = "en" if welsh else "cy"
         expected = "https://example.org/" + ("" if welsh else "cy/") + english_path
