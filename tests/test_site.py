@@ -167,7 +167,8 @@ def test_js_is_said_in_the_head(built: Path) -> None:
                  "cy/404.html"):
         page = (built / path).read_text(encoding="utf-8")
         head = page.split("</head>", 1)[0]
-        assert '<script>document.documentElement.classList.replace("no-js","js")</script>' in head, path
+        assert ('<script>if("noModule"in HTMLScriptElement.prototype)'
+                'document.documentElement.classList.replace("no-js","js")</script>') in head, path
 
 
 # Issue 12: the site in Welsh, at cy/, built by mkdocs.cy.yml beside the English site.

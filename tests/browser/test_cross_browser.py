@@ -1,9 +1,10 @@
 """The site in Firefox ESR and WebKitGTK (Safari's engine), beside the Chromium tests: a guidance page with no
-console errors, an assessment answered by label and scored, reload and Back keep the answers and saving goes on,
-the Welsh assessment, the team page merging two files, every export saved at one click with the bytes obc_assess
-gives, and print. The scenarios are written once (cross/scenarios.mjs) and run in each browser from Node, through
-puppeteer-core (Firefox, WebDriver BiDi) and Selenium (WebKitWebDriver under xvfb-run); one run per browser serves
-every test of that browser here, and each test checks its own scenario's outcome."""
+console errors, an assessment answered by label and scored, every export saved at one click with the bytes
+obc_assess gives (nothing moving when the answer loses focus), print, reload and Back keep the answers and saving
+goes on, the keep-a-copy notice on WebKit alone, the Welsh assessment and the team page merging two files. The
+scenarios are written once (cross/scenarios.mjs) and run in each browser from Node, through puppeteer-core
+(Firefox, WebDriver BiDi) and Selenium (WebKitWebDriver under xvfb-run); one run per browser serves every test
+of that browser here, and each test checks its own scenario's outcome."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ BROWSERS = {"firefox": [], "webkit": ["xvfb-run", "-a", "-s", "-screen 0 1600x10
 MISSING = {"firefox": None if Path(FIREFOX).exists() else f"no Firefox at {FIREFOX} (make firefox)",
            "webkit": None if MINIBROWSER and shutil.which("WebKitWebDriver") and shutil.which("xvfb-run")
            else "no WebKitWebDriver, MiniBrowser or xvfb-run (make webkit)"}
-SCENARIOS = ["guidance", "assessment", "exports", "print", "reload-and-back", "welsh", "team"]
+SCENARIOS = ["guidance", "assessment", "exports", "print", "reload-and-back", "keep-a-copy", "welsh", "team"]
 # reload-and-back: Firefox puts the form's values back on reload and Back, and start-up then stops (issue 38).
 FAILING_TODAY = {("firefox", "reload-and-back")}
 PRINCIPLES = "commissioning-principles"
@@ -117,7 +118,9 @@ def cross_run(request: pytest.FixtureRequest, cross_plan: dict[str, Any],
         folder = tmp_path_factory.mktemp(f"cross-{browser}")
         (folder / "downloads").mkdir()
         plan = folder / "plan.json"
-        plan.write_text(json.dumps({**cross_plan, "downloads": str(folder / "downloads")}), encoding="utf-8")
+        # Safari's engine deletes a site's storage after seven days away: WebKit's page says so (keep-a-copy).
+        mine = {"browser": browser, "downloads": str(folder / "downloads"), "keepACopy": browser == "webkit"}
+        plan.write_text(json.dumps({**cross_plan, **mine}), encoding="utf-8")
         with (folder / "outcomes.jsonl").open("wb") as out, (folder / "stderr.log").open("wb") as err:
             command = [*BROWSERS[browser], "node", str(HERE / "run.mjs"), str(plan), browser, *wanted]
             runs[browser] = (subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=err), folder, wanted)

@@ -135,6 +135,25 @@ export async function reloadAndBack(tab, plan) {
   await noErrors(tab, id);
 }
 
+export async function keepACopy(tab, plan) {
+  // WebKit deletes a site's storage after seven days away: there the page says so once, until dismissed, and
+  // nowhere else (webkit-storage.mjs). It needs no Python: the page's own start is enough.
+  const page = `${plan.site}assessments/${plan.principles.id}/`;
+  const notice = '[data-module="obc-webkit-storage"]';
+  const started = (selector) => document.readyState === "complete" && document.querySelector(selector).obcStarted;
+  await tab.goto(page);
+  await tab.run(() => localStorage.clear());
+  await tab.reload();
+  await tab.until(started, notice);
+  assert.equal(await tab.run(shown, notice), plan.keepACopy, `the notice shows on WebKit alone (${plan.browser})`);
+  if (!plan.keepACopy) return;
+  await tab.click(`${notice} [data-obc-dismiss]`);
+  assert.equal(await tab.run(shown, notice), false, "dismissed");
+  await tab.reload();
+  await tab.until(started, notice);
+  assert.equal(await tab.run(shown, notice), false, "still dismissed on the next visit");
+}
+
 export async function welsh(tab, plan) {
   const { id, items } = plan.welsh;
   await open(tab, `${plan.site}cy/assessments/${id}/`, plan.words.readyWelsh);
@@ -221,4 +240,5 @@ export async function print(tab, plan) {
 }
 
 // In this order, exports and print go on from the page the assessment leaves answered.
-export const SCENARIOS = { guidance, assessment, exports, print, "reload-and-back": reloadAndBack, welsh, team };
+export const SCENARIOS = { guidance, assessment, exports, print, "reload-and-back": reloadAndBack,
+  "keep-a-copy": keepACopy, welsh, team };
