@@ -211,6 +211,21 @@ def test_accessibility_says_the_welsh_text_is_the_toolkits_own(built: Path) -> N
     assert "Gwaith y pecyn cymorth ei hun yw'r testun Cymraeg" in welsh and "rhowch wybod i ni" in welsh
 
 
+def test_accessibility_says_which_browsers_are_supported_in_both_languages(built: Path) -> None:
+    def shown(path: Path) -> str:
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))).split())
+
+    english = shown(built / "accessibility" / "index.html")
+    welsh = shown(built / "cy" / "accessibility" / "index.html")
+    for browser in ("Chrome", "Microsoft Edge", "Firefox ESR", "Safari on macOS, iPhone and iPad", "Samsung Internet"):
+        assert browser in english
+    assert "Browsers and devices" in english and "Porwyr a dyfeisiau" in welsh
+    assert "the assessment page says so as soon as it opens" in english
+    assert "mae tudalen yr asesiad yn dweud hynny cyn gynted ag y mae'n agor" in welsh
+    assert "after seven days in which you used the browser but did not visit that website" in english
+    assert "ar ôl saith diwrnod" in welsh
+
+
 def _alternates(text: str) -> dict[str, str]:
     return dict((lang, href) for href, lang in re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">',
                                                          text))

@@ -1,4 +1,5 @@
-"""Browser tests: build the site once, serve it on 127.0.0.1, and drive Debian's Chromium through Playwright.
+"""Browser tests: build the site once, serve it on 127.0.0.1, and drive Debian's Chromium through Playwright (and
+Firefox ESR and WebKitGTK from Node: test_cross_browser.py).
 
 Playwright cannot download browsers here, so the launch uses CHROMIUM (default /usr/bin/chromium). Every test
 in this folder carries the ``browser`` marker: ``pytest -m "not browser"`` leaves them out.

@@ -79,7 +79,7 @@ def cross_plan(built_site: Path, site_url: str, tmp_path_factory: pytest.TempPat
     """What the scenarios need: addresses, the items and labels they answer, the page's words, the team's files."""
     principles, principles_json = _definition(built_site, "en", PRINCIPLES)
     welsh, welsh_json = _definition(built_site, "cy", PRINCIPLES)
-    answered = [_answer(principles, item, -1 - n % 2) for n, item in enumerate(_items(principles))]
+    answered = [_answer(principles, item, -1 - n % 2) for n, item in enumerate(_items(principles)[:4])]
     answered_welsh = [_answer(welsh, item, -1 - n % 2) for n, item in enumerate(_items(welsh)[:2])]
     folder = tmp_path_factory.mktemp("cross-team")
     files = []
