@@ -36,9 +36,11 @@ def test_a_browser_that_cannot_run_python_says_so_at_once(page: Page, site_url: 
 
 
 def test_a_browser_without_modules_is_told_as_one_without_scripts(page: Page, site_url: str) -> None:
-    # A browser that knows no modules (noModule) cannot parse Material's bundle either (its syntax is later).
+    # A browser that knows no modules (noModule) runs none of the toolkit's, and cannot parse Material's bundle
+    # either (its syntax is later).
     page.add_init_script("delete HTMLScriptElement.prototype.noModule")
-    page.route(re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"), lambda route: route.abort())
+    page.route(re.compile(r"/assets/(modules/[\w-]+\.mjs|javascripts/bundle\.[0-9a-f]+\.min\.js)$"),
+               lambda route: route.abort())
     page.goto(f"{site_url}assessments/{AID}/")
     expect(page.get_by_text(text("en", "site.form.nojs_title"))).to_be_visible()
     expect(page.locator("html")).not_to_have_class(re.compile(r"(^|\s)js(\s|$)"))
