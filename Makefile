@@ -7,8 +7,9 @@ export NO_MKDOCS_2_WARNING := 1
 # Playwright must not download browsers here: it drives Debian's Chromium.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 CHROMIUM ?= /usr/bin/chromium
+FIREFOX ?= /usr/bin/firefox-esr
 
-.PHONY: setup venv node chromium java build serve test lint bench clean
+.PHONY: setup venv node chromium firefox webkit java build serve test lint bench clean
 
 setup: venv node
 
@@ -29,6 +30,15 @@ node_modules/.installed: package.json package-lock.json
 chromium:
 	@command -v $(CHROMIUM) >/dev/null || { apt-get update -q && apt-get install -y -q chromium; }
 
+# Debian's Firefox ESR and WebKitGTK (Safari's engine: its WebDriver, run under Xvfb) for the cross-browser tests
+# (tests/browser/test_cross_browser.py), installed the same way.
+firefox:
+	@command -v $(FIREFOX) >/dev/null || { apt-get update -q && apt-get install -y -q firefox-esr; }
+
+webkit:
+	@command -v WebKitWebDriver >/dev/null && command -v xvfb-run >/dev/null || \
+		{ apt-get update -q && apt-get install -y -q webkit2gtk-driver xvfb; }
+
 # Debian's Java for the Nu HTML Checker (vnu-jar from npm runs on it).
 java:
 	@command -v java >/dev/null || { apt-get update -q && apt-get install -y -q default-jre-headless; }
@@ -47,10 +57,10 @@ lint: venv
 	$(BIN)/mypy
 	$(BIN)/zizmor --offline --persona=auditor .github/workflows
 
-test: setup chromium java
+test: setup chromium firefox webkit java
 	$(MAKE) lint
 	node --test tests/js/
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+	CHROMIUM=$(CHROMIUM) FIREFOX=$(FIREFOX) $(BIN)/pytest
 
 # `make bench BENCH=lighthouse` runs only the named parts (build scoring merge browser lighthouse).
 BENCH ?=
