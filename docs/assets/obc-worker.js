@@ -60,17 +60,6 @@ async function load(runtime, packageUrl) {
   return py.pyimport("obc_assess.core.api");
 }
 
-function init({ runtime, package: packageUrl, definitions: urls = [] }) {
-  if (!api) {
-    api = load(runtime, packageUrl);
-    api.catch(() => { api = null; });
-  }
-  Promise.all([api, ...urls.map(definition)]).then(
-    () => self.postMessage({ type: "ready" }),
-    (error) => self.postMessage({ type: "failed", message: messageOf(error) }),
-  );
-}
-
 function definition(url) {
   if (!definitions.has(url)) {
     const text = fetchText(url);
@@ -82,6 +71,17 @@ function definition(url) {
 
 function messageOf(error) {
   return String((error && error.message) || error);
+}
+
+function init({ runtime, package: packageUrl, definitions: urls = [] }) {
+  if (!api) {
+    api = load(runtime, packageUrl);
+    api.catch(() => { api = null; });
+  }
+  Promise.all([api, ...urls.map(definition)]).then(
+    () => self.postMessage({ type: "ready" }),
+    (error) => self.postMessage({ type: "failed", message: messageOf(error) }),
+  );
 }
 
 async function handle(message) {

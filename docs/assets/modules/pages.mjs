@@ -5,12 +5,6 @@
 const modules = new Map(); // name -> start($root) returning {dispose()} or null
 let running = [];
 
-/** Register a module's start function under its data-module name, and start it on the page now. */
-export function register(name, start) {
-  modules.set(name, start);
-  startAll(document, [name]);
-}
-
 function startAll(scope, names) {
   for (const name of names) {
     for (const $root of scope.querySelectorAll(`[data-module="${name}"]`)) {
@@ -24,6 +18,12 @@ function startAll(scope, names) {
       }
     }
   }
+}
+
+/** Register a module's start function under its data-module name, and start it on the page now. */
+export function register(name, start) {
+  modules.set(name, start);
+  startAll(document, [name]);
 }
 
 function onPage() {

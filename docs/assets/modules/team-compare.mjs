@@ -24,16 +24,24 @@ export function startCompare($root, { client }) {
   const state = { before: null, after: null, latest: null, sequence: 0, disposed: false };
   const ask = (type) => client.request(type, { definition, before: state.before.text, after: state.after.text });
 
-  async function choose(side) {
-    const $input = sides[side];
-    const file = $input.files && $input.files[0];
-    state[side] = null;
-    if (!file) return;
-    const [read] = await readFiles([file], maxBytes);
-    if (state.disposed) return;
-    // A file this browser could not read is compared as empty text: Python says what is wrong with it.
-    state[side] = { name: read.name, text: read.text ?? "" };
-    await compare();
+  function show(answer) {
+    if (!answer.ok) {
+      const problems = answer.problems || [];
+      errors.show(problems.map((p) => {
+        const file = state[p.file];
+        return fileLine(file ? `${word(NAMES[p.file])} (${file.name})` : p.file, p);
+      }), { focus: true, $input: sides[problems[0] && problems[0].file] || sides.before });
+      $results.hidden = true;
+      $body.replaceChildren();
+      say($root, word("compare.not-compared"));
+      return;
+    }
+    errors.clear();
+    $body.replaceChildren(...compareNodes($root, answer.result, state));
+    $results.hidden = false;
+    const warned = answer.result.warnings.length;
+    const names = { before: state.before.name, after: state.after.name, count: warned };
+    say($root, word(warned > 1 ? "compare.done-warnings" : warned ? "compare.done-one-warning" : "compare.done", names));
   }
 
   async function compare() {
@@ -54,24 +62,16 @@ export function startCompare($root, { client }) {
     show(answer);
   }
 
-  function show(answer) {
-    if (!answer.ok) {
-      const problems = answer.problems || [];
-      errors.show(problems.map((p) => {
-        const file = state[p.file];
-        return fileLine(file ? `${word(NAMES[p.file])} (${file.name})` : p.file, p);
-      }), { focus: true, $input: sides[problems[0] && problems[0].file] || sides.before });
-      $results.hidden = true;
-      $body.replaceChildren();
-      say($root, word("compare.not-compared"));
-      return;
-    }
-    errors.clear();
-    $body.replaceChildren(...compareNodes($root, answer.result, state));
-    $results.hidden = false;
-    const warned = answer.result.warnings.length;
-    const names = { before: state.before.name, after: state.after.name, count: warned };
-    say($root, word(warned > 1 ? "compare.done-warnings" : warned ? "compare.done-one-warning" : "compare.done", names));
+  async function choose(side) {
+    const $input = sides[side];
+    const file = $input.files && $input.files[0];
+    state[side] = null;
+    if (!file) return;
+    const [read] = await readFiles([file], maxBytes);
+    if (state.disposed) return;
+    // A file this browser could not read is compared as empty text: Python says what is wrong with it.
+    state[side] = { name: read.name, text: read.text ?? "" };
+    await compare();
   }
 
   async function exportCsv() {

@@ -24,15 +24,6 @@ export function startMerge($root, { client }) {
   const ask = (type) => client.request(type, { definition, files: JSON.stringify(state.files),
     anonymous: Boolean($anonymous && $anonymous.checked) });
 
-  async function add(list) {
-    const read = await readFiles([...list], maxBytes);
-    if (state.disposed) return;
-    const next = addFiles(state.files, read);
-    state.files = next.files;
-    showChosen(next.repeated);
-    await merge(true);
-  }
-
   function showChosen(repeated = 0) {
     if (!$chosen) return;
     $chosen.hidden = !state.files.length;
@@ -41,20 +32,6 @@ export function startMerge($root, { client }) {
       : (repeated ? "merge.chosen-again" : "merge.chosen");
     $chosen.querySelector("[data-obc-chosen-count]").textContent = word(key, { count, repeated });
     $chosen.querySelector("[data-obc-chosen-list]").replaceChildren(...items(state.files.map((f) => f.name)));
-  }
-
-  async function merge(focus) {
-    if (!state.files.length) return;
-    const mine = ++state.sequence;
-    let answer;
-    try {
-      answer = await ask("aggregate");
-    } catch (error) {
-      answer = { ok: false, problems: [{ message: word("merge.failed", { reason: error.message }) }], files: [] };
-    }
-    if (state.disposed || mine !== state.sequence) return;
-    state.latest = answer;
-    show(answer, focus);
   }
 
   function show(answer, focus) {
@@ -72,6 +49,29 @@ export function startMerge($root, { client }) {
     $body.replaceChildren(...teamNodes($root, answer.result));
     $results.hidden = false;
     say($root, answer.result.summary);
+  }
+
+  async function merge(focus) {
+    if (!state.files.length) return;
+    const mine = ++state.sequence;
+    let answer;
+    try {
+      answer = await ask("aggregate");
+    } catch (error) {
+      answer = { ok: false, problems: [{ message: word("merge.failed", { reason: error.message }) }], files: [] };
+    }
+    if (state.disposed || mine !== state.sequence) return;
+    state.latest = answer;
+    show(answer, focus);
+  }
+
+  async function add(list) {
+    const read = await readFiles([...list], maxBytes);
+    if (state.disposed) return;
+    const next = addFiles(state.files, read);
+    state.files = next.files;
+    showChosen(next.repeated);
+    await merge(true);
   }
 
   function clear() {
