@@ -1,9 +1,27 @@
 // Starts each module on its page roots, as GOV.UK Frontend's createAll does: every root with
 // data-module="name" gets its module's start($root), each inside its own guard so one failure stops nothing
-// else. Material's instant navigation swaps pages without reloading modules: its document$ says when.
+// else (a module guards its own parts the same way: guarded, required). Material's instant navigation swaps pages
+// without reloading modules: its document$ says when.
 
 const modules = new Map(); // name -> start($root) returning {dispose()} or null
 let running = [];
+
+/** An element the page must have: its absence throws (inside the guard that started the part needing it). */
+export function required($root, selector) {
+  const $el = $root.querySelector(selector);
+  if (!$el) throw new Error(`obc: the page has no ${selector}`);
+  return $el;
+}
+
+/** Start one part of the page: one that fails is reported, and the others (saving above all) go on. */
+export function guarded(name, start) {
+  try {
+    return start();
+  } catch (problem) {
+    console.error(`obc: ${name} could not start`, problem);
+    return null;
+  }
+}
 
 function startAll(scope, names) {
   for (const name of names) {
