@@ -17,6 +17,8 @@ import pytest
 from browser_helpers import READY_TIMEOUT_MS, item_group, level, wait_ready
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
+from obc_assess.host import cli
+
 pytestmark = pytest.mark.browser
 
 AID = "commissioning-principles"
@@ -85,7 +87,7 @@ def test_answers_given_before_the_scripts_run_are_kept_saved_and_scored(page: Pa
     held.release()
     expect(page.get_by_text(SAVED)).to_be_visible(timeout=WAIT_S * 1000)
     copy = _wait_stored(page, lambda c: _field(c, f"note:{items[1]['id']}") == "Typed before the page was ready")
-    assert _field(copy, f"item:{items[0]['id']}") == "na" and copy["revision"]["n"] >= 1
+    assert _field(copy, f"item:{items[0]['id']}") == "na" and copy.get("revision", {}).get("n", 0) >= 1
     wait_ready(page)
     expect(page.get_by_role("region", name="Your results")).to_contain_text("1 not applicable")
     # Saving goes on, and a reload keeps everything.
@@ -305,3 +307,30 @@ def test_a_form_copy_of_an_older_version_names_every_field_it_leaves_out(
     page.get_by_label("Continue from an exported answers file").set_input_files(file)
     expect(page.locator(".obc-notice")).to_contain_text("retired-practice (answer, action plan and evidence)")
     expect(_note(page, items[0])).to_have_value("Still asked")
+
+
+def test_a_form_copy_with_more_evidence_than_the_limit_is_kept_whole_and_named_as_the_cli_names_it(
+        page: Page, site_url: str, site_definitions: dict[str, Any], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # Issue 35, failure 10: the browser kept 20 of them silently while the command line refused the file.
+    items = _items(site_definitions)
+    key = items[0]["id"]
+    fields = {f"evidence:{key}:{n}:what": f"Entry {n + 1}" for n in range(25)}
+    file = tmp_path / "many.json"
+    file.write_text(json.dumps({"format": "obc-assess/form-copy", "format_version": 1, "assessment": AID,
+                                "assessment_version": site_definitions[AID]["version"],
+                                "saved_at": "2026-03-02T10:00:00.000Z",
+                                "form": {"format": 3, "version": site_definitions[AID]["version"], "rows": 0,
+                                         "fields": fields}}), encoding="utf-8")
+    assert cli.main(["validate", str(file)]) == 2
+    refused = capsys.readouterr().err.strip()
+    page.goto(f"{site_url}assessments/{AID}/")
+    wait_ready(page)
+    page.get_by_label("Continue from an exported answers file").set_input_files(file)
+    fold = item_group(page, items[0]["title"]).locator("details.obc-evidence")
+    expect(fold.locator("[data-obc-evidence-entry]")).to_have_count(25)
+    said = "too many pieces of evidence (25); record at most 20 for one answer"
+    assert said in refused
+    expect(page.locator("[data-obc-left-out-list]")).to_contain_text(said)  # the same words, by the item
+    copy = _wait_stored(page, lambda c: _field(c, f"evidence:{key}:24:what") == "Entry 25")
+    assert sum(1 for name, value in copy["fields"].items() if name.endswith(":what") and value) == 25
