@@ -89,7 +89,8 @@ def test_answers_given_before_the_scripts_run_are_kept_saved_and_scored(page: Pa
     copy = _wait_stored(page, lambda c: _field(c, f"note:{items[1]['id']}") == "Typed before the page was ready")
     assert _field(copy, f"item:{items[0]['id']}") == "na" and copy.get("revision", {}).get("n", 0) >= 1
     wait_ready(page)
-    expect(page.get_by_role("region", name="Your results")).to_contain_text("1 not applicable")
+    results = page.get_by_role("region", name="Your results")
+    expect(results).to_contain_text("1 not applicable", timeout=READY_TIMEOUT_MS)
     # Saving goes on, and a reload keeps everything.
     _note(page, items[2]).fill("And after")
     _wait_stored(page, lambda c: _field(c, f"note:{items[2]['id']}") == "And after")
@@ -98,7 +99,7 @@ def test_answers_given_before_the_scripts_run_are_kept_saved_and_scored(page: Pa
     expect(_note(page, items[1])).to_have_value("Typed before the page was ready")
     expect(_note(page, items[2])).to_have_value("And after")
     wait_ready(page)
-    expect(page.get_by_role("region", name="Your results")).to_contain_text("1 not applicable")
+    expect(results).to_contain_text("1 not applicable", timeout=READY_TIMEOUT_MS)
 
 
 def test_back_never_brings_old_values_over_newer_ones(context: BrowserContext, site_url: str,
@@ -149,7 +150,7 @@ def test_a_version_change_with_only_the_form_copy_saved_keeps_everything(page: P
     page.unroute("**/*.wasm")
     page.reload()
     wait_ready(page)
-    expect(notice).to_contain_text("retired-practice (answer)")
+    expect(notice).to_contain_text("retired-practice (answer)", timeout=READY_TIMEOUT_MS)
     expect(_note(page, items[0])).to_have_value("Saved under 0.9")
     expect(_note(page, items[1])).to_have_value("Typed before Python")
 
@@ -169,7 +170,7 @@ def test_a_version_change_after_an_answer_with_a_problem_keeps_everything(page: 
     _older(page, site_url, {**copy, "version": "0.9"}, {**doc, "assessment_version": "0.9"})
     page.goto(f"{site_url}assessments/{AID}/")
     wait_ready(page)
-    expect(page.locator(".obc-notice")).to_contain_text("saved for version 0.9")
+    expect(page.locator(".obc-notice")).to_contain_text("saved for version 0.9", timeout=READY_TIMEOUT_MS)
     expect(_note(page, items[0])).to_have_value("Typed after the mistake")
     expect(date.get_by_label("Month")).to_have_value("Mar")
 
@@ -305,7 +306,8 @@ def test_a_form_copy_of_an_older_version_names_every_field_it_leaves_out(
     page.goto(f"{site_url}assessments/{AID}/")
     wait_ready(page)
     page.get_by_label("Continue from an exported answers file").set_input_files(file)
-    expect(page.locator(".obc-notice")).to_contain_text("retired-practice (answer, action plan and evidence)")
+    expect(page.locator(".obc-notice")).to_contain_text("retired-practice (answer, action plan and evidence)",
+                                                        timeout=READY_TIMEOUT_MS)
     expect(_note(page, items[0])).to_have_value("Still asked")
 
 
@@ -331,6 +333,7 @@ def test_a_form_copy_with_more_evidence_than_the_limit_is_kept_whole_and_named_a
     expect(fold.locator("[data-obc-evidence-entry]")).to_have_count(25)
     said = "too many pieces of evidence (25); record at most 20 for one answer"
     assert said in refused
-    expect(page.locator("[data-obc-left-out-list]")).to_contain_text(said)  # the same words, by the item
+    # The same words, by the item, once Python has checked the form.
+    expect(page.locator("[data-obc-left-out-list]")).to_contain_text(said, timeout=READY_TIMEOUT_MS)
     copy = _wait_stored(page, lambda c: _field(c, f"evidence:{key}:24:what") == "Entry 25")
     assert sum(1 for name, value in copy["fields"].items() if name.endswith(":what") and value) == 25
