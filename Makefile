@@ -52,10 +52,12 @@ build: setup
 serve: setup
 	$(BIN)/python -m obc_site.build -d site --serve 8000
 
-lint: venv
+# ruff and mypy for the Python; ESLint (pinned in package.json, eslint.config.mjs) for the browser's own modules.
+lint: venv node
 	$(BIN)/ruff check src hooks tests bench
 	$(BIN)/mypy
 	$(BIN)/zizmor --offline --persona=auditor .github/workflows
+	node_modules/.bin/eslint docs/assets
 
 test: setup chromium firefox webkit java
 	$(MAKE) lint

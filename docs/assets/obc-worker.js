@@ -83,6 +83,20 @@ async function load(runtime, packageUrl) {
   return py.pyimport("obc_assess.core.api");
 }
 
+function definition(url) {
+  if (!permitted(url, "definition")) return Promise.reject(refused(url, "definition"));
+  if (!definitions.has(url)) {
+    const text = fetchText(url);
+    definitions.set(url, text);
+    text.catch(() => definitions.delete(url));
+  }
+  return definitions.get(url);
+}
+
+function messageOf(error) {
+  return String((error && error.message) || error);
+}
+
 function init({ runtime, package: packageUrl, definitions: urls = [] }) {
   const outside = [[runtime, "runtime"], [packageUrl, "package"], ...urls.map((url) => [url, "definition"])]
     .find(([url, kind]) => !permitted(url, kind));
@@ -98,20 +112,6 @@ function init({ runtime, package: packageUrl, definitions: urls = [] }) {
     () => self.postMessage({ type: "ready" }),
     (error) => self.postMessage({ type: "failed", message: messageOf(error) }),
   );
-}
-
-function definition(url) {
-  if (!permitted(url, "definition")) return Promise.reject(refused(url, "definition"));
-  if (!definitions.has(url)) {
-    const text = fetchText(url);
-    definitions.set(url, text);
-    text.catch(() => definitions.delete(url));
-  }
-  return definitions.get(url);
-}
-
-function messageOf(error) {
-  return String((error && error.message) || error);
 }
 
 async function handle(message) {

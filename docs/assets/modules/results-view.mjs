@@ -37,6 +37,117 @@ function has(value) {
   return value !== null && value !== undefined && value !== "";
 }
 
+/** The ranked areas, then those with too few answers to rank (listed apart), then what the flag means. */
+function areaNodes(block, part, percent, words) {
+  if (!block.areas.length) return [part("result-areas-empty")];
+  const name = (a) => a.name || words["no-name"];
+  const flag = block.flag;
+  // The flag criterion's verdict, beside the rank: Python's words, raised or clear.
+  const cells = (a) => [percent(a.confidence), a.rated_label, a.unknown,
+    ...(flag ? [a.flag ? a.flag.label : words.none] : [])];
+  const ranked = block.areas.filter((a) => a.rank !== null);
+  const unranked = block.areas.filter((a) => a.rank === null);
+  const nodes = [];
+  if (ranked.length) {
+    const $part = part("result-areas", { "flag-head": flag ? flag.title : null,
+      rows: rows(ranked.map((a) => [name(a), a.rank, percent(a.percent), ...cells(a)])) });
+    chartIn($part, ranked.map((a) => ({ label: `${a.rank}. ${name(a)}`, value: a.percent })));
+    nodes.push($part);
+  }
+  if (unranked.length) {
+    nodes.push(part("result-areas-unranked", { title: block.unranked_label, caption: block.unranked_label,
+      intro: block.unranked_intro, "flag-head": flag ? flag.title : null,
+      rows: rows(unranked.map((a) => [name(a), ...cells(a)])) }));
+  }
+  if (flag) nodes.push(part("result-flag-note", { note: flag.note, quote: flag.quote, cite: flag.cite }));
+  return nodes;
+}
+
+function mixNodes(block, part, percent, link) {
+  const $part = part("result-mix", {
+    share: percent(block.outcome_share), "share-label": block.share_label,
+    flag: block.flag.raised ? undefined : null, "flag-message": block.flag.message || "",
+    rows: rows(block.classes.map((c) => [link(c, c.label), c.kind_label, c.count, percent(c.percent)])),
+    measures: block.measures.length ? undefined : null,
+    "measure-rows": rows(block.measures.map((m) => [m.name, m.category_label])),
+  });
+  chartIn($part, block.classes.map((c) => ({ label: c.label, value: c.percent })));
+  return $part;
+}
+
+function sectionNodes(sections, kind, part, percent, words) {
+  const matrix = kind === "matrix";
+  const $part = part("result-sections", { rows: rows(sections.map((s) => [
+    s.optional ? `${s.title} ${words.optional}` : (s.display_title || s.title), percent(s.percent), s.rated_label,
+    // A matrix's scale has no "not applicable": no column for it.
+    ...(matrix ? [] : [s.na]), s.unknown, s.unanswered])) });
+  chartIn($part, sections.map((s) => ({ label: s.title, value: s.percent })));
+  return $part;
+}
+
+function priorityNodes(priorities, part, link, $root) {
+  const entry = (p) => part("result-priority", {
+    topic: link(p, p.topic),
+    now: p.level_label ? undefined : null, level: p.level_label,
+    // An item's own next steps, drawn from the sources, say more than the scale's wording of the next level.
+    steps: p.next_steps.length ? p.next_steps.map((step) => h("li", {}, step.text,
+      step.cite ? h("span", { class: "obc-hint" }, ` (${step.cite})`) : "")) : null,
+    "target-line": !p.next_steps.length && p.target ? undefined : null,
+    target: p.target ? p.target.label : undefined,
+    descriptor: p.target && p.target.descriptor ? ` \u2014 ${p.target.descriptor}` : null,
+    reason: p.reason || null,
+  });
+  const $part = part("result-priorities");
+  // "Show all" holds until the page is left: the results are drawn again after every answer.
+  const shortlist = $root.dataset.obcShowAll === "true" ? priorities.length
+    : Number($part.dataset.obcShortlist) || priorities.length;
+  const more = priorities.length > shortlist;
+  fill($part, { list: priorities.slice(0, shortlist).map(entry), shortlist: more ? undefined : null,
+    shown: shortlist, count: priorities.length, more: more ? undefined : null, all: priorities.length });
+  const $more = $part.querySelector("[data-obc-show-all]");
+  if ($more) {
+    $more.addEventListener("click", () => {
+      $root.dataset.obcShowAll = "true";
+      const $list = $part.querySelector('[data-slot="list"]');
+      $list.append(...priorities.slice(shortlist).map(entry));
+      $more.closest('[data-slot="more"]').remove();
+      const $hint = $part.querySelector('[data-slot="shortlist"]');
+      if ($hint) $hint.remove();
+      const $first = $list.children[shortlist];
+      const $target = $first && ($first.querySelector("a") || $first);
+      if ($target) {
+        if (!$target.matches("a")) $target.tabIndex = -1;
+        $target.focus();
+      }
+    });
+  }
+  return $part;
+}
+
+/** An action's status as Python words it, whether it is overdue, and where it was carried from (Python's words). */
+function planState(p, words) {
+  const state = [p.status_label || ""];
+  if (p.overdue) state.push(`(${words.overdue})`);
+  if (p.carried_label) state.push(`(${p.carried_label})`);
+  return state.filter(Boolean).join(" ");
+}
+
+function workingNodes(result, part, words) {
+  const working = result.working;
+  const points = (value) => (value === null || value === undefined ? words.none : String(value));
+  const items = (working.items || []).filter((i) => i.status !== "not-asked");
+  const cells = result.assessment.kind === "matrix"
+    ? items.map((c) => [c.area || words["no-name"], c.title, c.answer_label, c.weight, points(c.contribution), c.reason])
+    : items.map((i) => [i.title, i.answer_label, i.weight, points(i.contribution), i.reason]);
+  return part("result-working", {
+    explanation: working.explanation,
+    "evidence-rule": result.evidence && result.evidence.rule ? result.evidence.rule : null,
+    rules: result.band_rules.length ? undefined : null,
+    "rule-list": result.band_rules.map((rule) => h("li", {}, rule)),
+    rows: rows(cells),
+  });
+}
+
 /**
  * @param {{result: object, $root: Element, siteRoot: string}} input
  * @returns {Node[]}
@@ -92,113 +203,3 @@ export function resultNodes({ result, $root, siteRoot }) {
   return nodes.filter(Boolean);
 }
 
-/** An action's status as Python words it, whether it is overdue, and where it was carried from (Python's words). */
-function planState(p, words) {
-  const state = [p.status_label || ""];
-  if (p.overdue) state.push(`(${words.overdue})`);
-  if (p.carried_label) state.push(`(${p.carried_label})`);
-  return state.filter(Boolean).join(" ");
-}
-
-function sectionNodes(sections, kind, part, percent, words) {
-  const matrix = kind === "matrix";
-  const $part = part("result-sections", { rows: rows(sections.map((s) => [
-    s.optional ? `${s.title} ${words.optional}` : (s.display_title || s.title), percent(s.percent), s.rated_label,
-    // A matrix's scale has no "not applicable": no column for it.
-    ...(matrix ? [] : [s.na]), s.unknown, s.unanswered])) });
-  chartIn($part, sections.map((s) => ({ label: s.title, value: s.percent })));
-  return $part;
-}
-
-/** The ranked areas, then those with too few answers to rank (listed apart), then what the flag means. */
-function areaNodes(block, part, percent, words) {
-  if (!block.areas.length) return [part("result-areas-empty")];
-  const name = (a) => a.name || words["no-name"];
-  const flag = block.flag;
-  // The flag criterion's verdict, beside the rank: Python's words, raised or clear.
-  const cells = (a) => [percent(a.confidence), a.rated_label, a.unknown,
-    ...(flag ? [a.flag ? a.flag.label : words.none] : [])];
-  const ranked = block.areas.filter((a) => a.rank !== null);
-  const unranked = block.areas.filter((a) => a.rank === null);
-  const nodes = [];
-  if (ranked.length) {
-    const $part = part("result-areas", { "flag-head": flag ? flag.title : null,
-      rows: rows(ranked.map((a) => [name(a), a.rank, percent(a.percent), ...cells(a)])) });
-    chartIn($part, ranked.map((a) => ({ label: `${a.rank}. ${name(a)}`, value: a.percent })));
-    nodes.push($part);
-  }
-  if (unranked.length) {
-    nodes.push(part("result-areas-unranked", { title: block.unranked_label, caption: block.unranked_label,
-      intro: block.unranked_intro, "flag-head": flag ? flag.title : null,
-      rows: rows(unranked.map((a) => [name(a), ...cells(a)])) }));
-  }
-  if (flag) nodes.push(part("result-flag-note", { note: flag.note, quote: flag.quote, cite: flag.cite }));
-  return nodes;
-}
-
-function mixNodes(block, part, percent, link) {
-  const $part = part("result-mix", {
-    share: percent(block.outcome_share), "share-label": block.share_label,
-    flag: block.flag.raised ? undefined : null, "flag-message": block.flag.message || "",
-    rows: rows(block.classes.map((c) => [link(c, c.label), c.kind_label, c.count, percent(c.percent)])),
-    measures: block.measures.length ? undefined : null,
-    "measure-rows": rows(block.measures.map((m) => [m.name, m.category_label])),
-  });
-  chartIn($part, block.classes.map((c) => ({ label: c.label, value: c.percent })));
-  return $part;
-}
-
-function priorityNodes(priorities, part, link, $root) {
-  const entry = (p) => part("result-priority", {
-    topic: link(p, p.topic),
-    now: p.level_label ? undefined : null, level: p.level_label,
-    // An item's own next steps, drawn from the sources, say more than the scale's wording of the next level.
-    steps: p.next_steps.length ? p.next_steps.map((step) => h("li", {}, step.text,
-      step.cite ? h("span", { class: "obc-hint" }, ` (${step.cite})`) : "")) : null,
-    "target-line": !p.next_steps.length && p.target ? undefined : null,
-    target: p.target ? p.target.label : undefined,
-    descriptor: p.target && p.target.descriptor ? ` \u2014 ${p.target.descriptor}` : null,
-    reason: p.reason || null,
-  });
-  const $part = part("result-priorities");
-  // "Show all" holds until the page is left: the results are drawn again after every answer.
-  const shortlist = $root.dataset.obcShowAll === "true" ? priorities.length
-    : Number($part.dataset.obcShortlist) || priorities.length;
-  const more = priorities.length > shortlist;
-  fill($part, { list: priorities.slice(0, shortlist).map(entry), shortlist: more ? undefined : null,
-    shown: shortlist, count: priorities.length, more: more ? undefined : null, all: priorities.length });
-  const $more = $part.querySelector("[data-obc-show-all]");
-  if ($more) {
-    $more.addEventListener("click", () => {
-      $root.dataset.obcShowAll = "true";
-      const $list = $part.querySelector('[data-slot="list"]');
-      $list.append(...priorities.slice(shortlist).map(entry));
-      $more.closest('[data-slot="more"]').remove();
-      const $hint = $part.querySelector('[data-slot="shortlist"]');
-      if ($hint) $hint.remove();
-      const $first = $list.children[shortlist];
-      const $target = $first && ($first.querySelector("a") || $first);
-      if ($target) {
-        if (!$target.matches("a")) $target.tabIndex = -1;
-        $target.focus();
-      }
-    });
-  }
-  return $part;
-}
-
-function workingNodes(result, part, words) {
-  const working = result.working;
-  const points = (value) => (value === null || value === undefined ? words.none : String(value));
-  const items = (working.items || []).filter((i) => i.status !== "not-asked");
-  const cells = result.assessment.kind === "matrix"
-    ? items.map((c) => [c.area || words["no-name"], c.title, c.answer_label, c.weight, points(c.contribution), c.reason])
-    : items.map((i) => [i.title, i.answer_label, i.weight, points(i.contribution), i.reason]);
-  return part("result-working", {
-    explanation: working.explanation,
-    "evidence-rule": result.evidence && result.evidence.rule ? result.evidence.rule : null,
-    rules: result.band_rules.length ? undefined : null,
-    "rule-list": result.band_rules.map((rule) => h("li", {}, rule)),
-    rows: rows(cells),
-  });
-}

@@ -25,16 +25,24 @@ export function startCompare($root, { client }) {
   // Each file as read (its bytes, or why this browser could not read it): Python reads the bytes as text.
   const ask = (type) => client.request(type, { definition, before: state.before.sent, after: state.after.sent });
 
-  async function choose(side) {
-    const $input = sides[side];
-    const file = $input.files && $input.files[0];
-    state[side] = null;
-    if (!file) return;
-    const [read] = await readFiles([file], maxBytes);
-    if (state.disposed) return;
-    const { name, ...sent } = read;
-    state[side] = { name, sent };
-    await compare();
+  function show(answer) {
+    if (!answer.ok) {
+      const problems = answer.problems || [];
+      errors.show(problems.map((p) => {
+        const file = state[p.file];
+        return fileLine(file ? `${word(NAMES[p.file])} (${file.name})` : p.file, p);
+      }), { focus: true, $input: sides[problems[0] && problems[0].file] || sides.before });
+      $results.hidden = true;
+      $body.replaceChildren();
+      say($root, word("compare.not-compared"));
+      return;
+    }
+    errors.clear();
+    $body.replaceChildren(...compareNodes($root, answer.result, state));
+    $results.hidden = false;
+    const warned = answer.result.warnings.length;
+    const names = { before: state.before.name, after: state.after.name, count: warned };
+    say($root, word(warned > 1 ? "compare.done-warnings" : warned ? "compare.done-one-warning" : "compare.done", names));
   }
 
   async function compare() {
@@ -55,24 +63,16 @@ export function startCompare($root, { client }) {
     show(answer);
   }
 
-  function show(answer) {
-    if (!answer.ok) {
-      const problems = answer.problems || [];
-      errors.show(problems.map((p) => {
-        const file = state[p.file];
-        return fileLine(file ? `${word(NAMES[p.file])} (${file.name})` : p.file, p);
-      }), { focus: true, $input: sides[problems[0] && problems[0].file] || sides.before });
-      $results.hidden = true;
-      $body.replaceChildren();
-      say($root, word("compare.not-compared"));
-      return;
-    }
-    errors.clear();
-    $body.replaceChildren(...compareNodes($root, answer.result, state));
-    $results.hidden = false;
-    const warned = answer.result.warnings.length;
-    const names = { before: state.before.name, after: state.after.name, count: warned };
-    say($root, word(warned > 1 ? "compare.done-warnings" : warned ? "compare.done-one-warning" : "compare.done", names));
+  async function choose(side) {
+    const $input = sides[side];
+    const file = $input.files && $input.files[0];
+    state[side] = null;
+    if (!file) return;
+    const [read] = await readFiles([file], maxBytes);
+    if (state.disposed) return;
+    const { name, ...sent } = read;
+    state[side] = { name, sent };
+    await compare();
   }
 
   async function exportCsv() {

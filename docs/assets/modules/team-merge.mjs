@@ -24,14 +24,6 @@ export function startMerge($root, { client }) {
   const ask = (type) => client.request(type, { definition, files: JSON.stringify(state.files),
     anonymous: Boolean($anonymous && $anonymous.checked) });
 
-  async function add(list) {
-    const read = await readFiles([...list], maxBytes);
-    if (state.disposed) return;
-    state.files = [...state.files, ...read]; // a file chosen again is Python's to name and count once
-    showChosen();
-    await merge(true);
-  }
-
   function showChosen() {
     if (!$chosen) return;
     $chosen.hidden = !state.files.length;
@@ -39,20 +31,6 @@ export function startMerge($root, { client }) {
     $chosen.querySelector("[data-obc-chosen-count]").textContent = word(count === 1 ? "merge.chosen-one" : "merge.chosen",
       { count });
     $chosen.querySelector("[data-obc-chosen-list]").replaceChildren(...items(state.files.map((f) => f.name)));
-  }
-
-  async function merge(focus) {
-    if (!state.files.length) return;
-    const mine = ++state.sequence;
-    let answer;
-    try {
-      answer = await ask("aggregate");
-    } catch (error) {
-      answer = { ok: false, problems: [{ message: word("merge.failed", { reason: error.message }) }], files: [] };
-    }
-    if (state.disposed || mine !== state.sequence) return;
-    state.latest = answer;
-    show(answer, focus);
   }
 
   function show(answer, focus) {
@@ -70,6 +48,28 @@ export function startMerge($root, { client }) {
     $body.replaceChildren(...teamNodes($root, answer.result));
     $results.hidden = false;
     say($root, answer.result.summary);
+  }
+
+  async function merge(focus) {
+    if (!state.files.length) return;
+    const mine = ++state.sequence;
+    let answer;
+    try {
+      answer = await ask("aggregate");
+    } catch (error) {
+      answer = { ok: false, problems: [{ message: word("merge.failed", { reason: error.message }) }], files: [] };
+    }
+    if (state.disposed || mine !== state.sequence) return;
+    state.latest = answer;
+    show(answer, focus);
+  }
+
+  async function add(list) {
+    const read = await readFiles([...list], maxBytes);
+    if (state.disposed) return;
+    state.files = [...state.files, ...read]; // a file chosen again is Python's to name and count once
+    showChosen();
+    await merge(true);
   }
 
   function clear() {

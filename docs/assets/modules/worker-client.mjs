@@ -35,7 +35,7 @@ export function canRunPython(scope) {
   if (typeof scope.WebAssembly !== "object" || typeof scope.Worker !== "function") return false;
   let modules = false;
   try {
-    new scope.Worker("http://[", { get type() { modules = true; return "module"; } }); // eslint-disable-line no-new
+    new scope.Worker("http://[", { get type() { modules = true; return "module"; } });
   } catch {
     // the address is refused, as meant
   }

@@ -27,7 +27,7 @@ from obc_assess.core.compare import CompareError, compare, prune
 from obc_assess.core.definition import items
 from obc_assess.core.fields import field_for
 from obc_assess.core.form import from_form, to_form
-from obc_assess.core.form_copy import read
+from obc_assess.core.form_copy import is_copy, migrate, read
 from obc_assess.core.form_words import FormWords, usable
 from obc_assess.core.jsontext import decode, parse
 from obc_assess.core.languages import DEFAULT, lang_of
@@ -115,7 +115,8 @@ def evaluate_form(definition_json: str, fields_json: str) -> str:
     (the item ids to show), "csv"}``. Each problem names its field in words (``message``), the form element to
     link to (``field``) and what the results leave out until it is put right (``left_out``). With problems,
     ``result`` scores the sound answers (null only when the form as a whole cannot be read); ``responses`` and
-    ``csv`` are null until every answer is sound."""
+    ``csv`` are null until every answer is sound. ``typed`` is the answers document as typed, whatever its
+    problems (a mistyped date kept as typed): the page keeps it, so that no answer waits on another's fix."""
     definition, problems = parse(definition_json, DEFINITION)
     fields, more = parse(fields_json, FORM)
     problems += more
@@ -125,6 +126,7 @@ def evaluate_form(definition_json: str, fields_json: str) -> str:
     if problems:
         return _form_answer([{**p.to_dict(), "left_out": None} for p in problems], None, None)
     doc, places = from_form(definition, fields)
+    typed = {"typed": doc}
     words = FormWords(definition, fields, places)
     # The form may skip row and evidence entry numbers (one removed), so problems are mapped to them as the form
     # has them.
@@ -134,18 +136,20 @@ def evaluate_form(definition_json: str, fields_json: str) -> str:
     # One invalid field leaves out only its own part: the rest is still scored, the problem shown beside it.
     sound = usable(doc, found) if found else doc
     if sound is None or (found and validate(definition, sound)):
-        return _form_answer(listed, None, None)
+        return _form_answer(listed, None, None, typed)
     result = score(definition, sound)
     # Which items the form shows: those asked for the chosen model and scope (the rule lives in responses).
     model, scope = context_of(definition, sound)
     applicable = [item["id"] for _, item in items(definition) if applies(definition, item, model, scope)]
     if found:  # the answers file and the CSV wait until the answers are put right: they are what was typed
-        return _answer(listed, {"result": result, "applicable": applicable}, responses=None, csv=None)
-    return _answer([], {"result": result, "applicable": applicable}, responses=doc, csv=to_csv(result))
+        return _answer(listed, {"result": result, "applicable": applicable, **typed}, responses=None, csv=None)
+    return _answer([], {"result": result, "applicable": applicable, **typed}, responses=doc, csv=to_csv(result))
 
 
-def _form_answer(problems: list[dict[str, Any]], result: object, applicable: object) -> str:
-    return _answer(problems, {"result": result, "applicable": applicable}, responses=None, csv=None)
+def _form_answer(problems: list[dict[str, Any]], result: object, applicable: object,
+                 typed: dict[str, Any] | None = None) -> str:
+    return _answer(problems, {"result": result, "applicable": applicable, **(typed or {"typed": None})},
+                   responses=None, csv=None)
 
 
 def form_values_migrating(definition_json: str, responses_json: object) -> str:
@@ -158,8 +162,14 @@ def form_values_migrating(definition_json: str, responses_json: object) -> str:
     A file for another version of this assessment loses its answers and plan entries for items the assessment
     no longer has (compare.prune: the rule the comparison follows, so an item renamed since counts as gone and
     its new id starts unanswered); ``dropped`` lists them and ``notice`` says so, for the page to show. A file
-    for this version is read as it is: an unknown item there is a problem, not dropped."""
+    for this version is read as it is: an unknown item there is a problem, not dropped.
+
+    A form copy (the page's own fields, saved or exported without Python) comes back as its fields, as typed
+    (form_copy.migrate): for another version, without the fields of items gone, each named in ``notice``."""
     definition, problems = parse(definition_json, DEFINITION)
+    value, more = parse(responses_json, FILE)
+    if not problems + more and isinstance(definition, dict) and is_copy(value):
+        return _copy_values(definition, value)
     doc, more = _answers(definition, responses_json)
     problems += more
     if problems:
@@ -174,6 +184,16 @@ def form_values_migrating(definition_json: str, responses_json: object) -> str:
     notices = [_migration_notice(definition, pruned, removed), upgrade_notice(pruned, lang_of(definition))]
     return _answer([], form=to_form(definition, pruned), dropped=dropped,
                    notice=" ".join(n for n in notices if n) or None)
+
+
+def _copy_values(definition: dict[str, Any], value: dict[str, Any]) -> str:
+    """form_values_migrating for a form copy: its fields as typed, those of items gone left out and named."""
+    form, removed, problems = migrate(definition, value)
+    if form is None:
+        return _answer(problems, form=None, dropped=None, notice=None)
+    version = value.get("assessment_version", value["form"].get("version"))
+    notice = _migration_notice(definition, {"assessment_version": version}, removed)
+    return _answer([], form=form, dropped=list(dict.fromkeys(r["id"] for r in removed)), notice=notice)
 
 
 def carry_forward_json(definition_json: str, responses_json: object) -> str:
@@ -204,17 +224,22 @@ def _migration_notice(definition: dict[str, Any], doc: dict[str, Any], removed: 
                     for c in since)
     if not removed:
         return f"{said} {text_of(lang, 'core.migration-all-match')}"
-    parts: dict[str, list[str]] = {}
+    parts: dict[str, set[str]] = {}
     for gone in removed:
-        parts.setdefault(gone["id"], []).append(text_of(lang, "core.migration-answer" if gone["part"] == "answers"
-                                                        else "core.migration-plan"))
-    listed = ", ".join(f"{key} ({_joined(list(dict.fromkeys(kinds)), lang)})" for key, kinds in parts.items())
+        parts.setdefault(gone["id"], set()).add(_PARTS[gone["part"]])
+    listed = ", ".join(f"{key} ({_held(kinds, lang)})" for key, kinds in parts.items())
     return f"{said} {text_of(lang, 'core.migration-left-out', listed=listed)}"
 
 
-def _joined(words: list[str], lang: str) -> str:
-    """ "answer and action plan": one phrase, as Welsh needs ("ateb a chynllun gweithredu", the aspirate)."""
-    return words[0] if len(words) == 1 else text_of(lang, "core.migration-answer-plan")
+# What a removed entry held, in words: an answers document's parts (compare.prune), and a form copy's, which may
+# hold evidence too (form_copy.migrate). In this order, one phrase per combination (core.migration-answer-plan...):
+# Welsh mutates the word after "a" ("ateb a chynllun gweithredu", "a thystiolaeth"), so no phrase is assembled.
+_PARTS = {"answers": "answer", "plan": "plan", "evidence": "evidence"}
+
+
+def _held(kinds: set[str], lang: str) -> str:
+    """ "answer and action plan", in the catalogue's whole phrase for that combination."""
+    return text_of(lang, "core.migration-" + "-".join(word for word in _PARTS.values() if word in kinds))
 
 
 def _version_key(version: str) -> tuple[int, ...]:
