@@ -35,15 +35,13 @@ FIREFOX = os.environ.get("FIREFOX", "/usr/bin/firefox-esr")
 MINIBROWSER = os.environ.get("MINIBROWSER") or next(iter(sorted(glob("/usr/lib/*/webkit2gtk-4.*/MiniBrowser"))), "")
 # Each browser's whole run (seven scenarios, Pyodide compiled in each page that scores) ends well within this.
 RUN_TIMEOUT_S = 900
-NOT_BEFORE_H35UI = pytest.mark.xfail(strict=True, reason="issue 38 fault 1, fixed on branch h35ui")
 
 BROWSERS = {"firefox": [], "webkit": ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24"]}
 MISSING = {"firefox": None if Path(FIREFOX).exists() else f"no Firefox at {FIREFOX} (make firefox)",
            "webkit": None if MINIBROWSER and shutil.which("WebKitWebDriver") and shutil.which("xvfb-run")
            else "no WebKitWebDriver, MiniBrowser or xvfb-run (make webkit)"}
 SCENARIOS = ["guidance", "assessment", "exports", "print", "reload-and-back", "keep-a-copy", "welsh", "team"]
-# reload-and-back: Firefox puts the form's values back on reload and Back, and start-up then stops (issue 38).
-FAILING_TODAY = {("firefox", "reload-and-back")}
+# reload-and-back: Firefox puts the form's values back on reload and Back; start-up must take them as restored values.
 PRINCIPLES = "commissioning-principles"
 
 
@@ -174,8 +172,6 @@ def _cases() -> list[Any]:
     for browser in BROWSERS:
         for scenario in SCENARIOS:
             marks = [pytest.mark.skip(reason=MISSING[browser])] if MISSING[browser] else []
-            if (browser, scenario) in FAILING_TODAY:
-                marks.append(NOT_BEFORE_H35UI)
             cases.append(pytest.param(browser, scenario, marks=marks, id=f"{browser}-{scenario}"))
     return cases
 
