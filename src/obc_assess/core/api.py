@@ -73,12 +73,17 @@ def _file_text(given: object, lang: str) -> tuple[str | None, list[Problem]]:
     return decode(data, FILE, lang)
 
 
+def _json_of(definition: object, given: object) -> tuple[Any, list[Problem]]:
+    """A chosen file's JSON value: its text (or bytes) read by jsontext's one rule."""
+    lang = lang_of(definition) if isinstance(definition, dict) else DEFAULT
+    text, problems = _file_text(given, lang)
+    return (None, problems) if text is None else parse(text, FILE, lang=lang)
+
+
 def _answers(definition: object, given: object) -> tuple[Any, list[Problem]]:
     """An answers file's document: its text (or bytes) read as JSON, a form copy (the page's fields, saved
     without Python) turned into an answers document, so every function reads both."""
-    lang = lang_of(definition) if isinstance(definition, dict) else DEFAULT
-    text, problems = _file_text(given, lang)
-    doc, problems = (None, problems) if text is None else parse(text, FILE, lang=lang)
+    doc, problems = _json_of(definition, given)
     if problems or not isinstance(definition, dict):
         return doc, problems
     return read(definition, doc)
@@ -167,13 +172,15 @@ def form_values_migrating(definition_json: str, responses_json: object) -> str:
     A form copy (the page's own fields, saved or exported without Python) comes back as its fields, as typed
     (form_copy.migrate): for another version, without the fields of items gone, each named in ``notice``."""
     definition, problems = parse(definition_json, DEFINITION)
-    value, more = parse(responses_json, FILE)
-    if not problems + more and isinstance(definition, dict) and is_copy(value):
-        return _copy_values(definition, value)
-    doc, more = _answers(definition, responses_json)
+    value, more = _json_of(definition, responses_json)
     problems += more
+    if not problems and isinstance(definition, dict) and is_copy(value):
+        return _copy_values(definition, value)
+    if not problems and isinstance(definition, dict):
+        value, problems = read(definition, value)
     if problems:
         return _answer(problems, form=None, dropped=None, notice=None)
+    doc = value
     pruned, removed = prune(definition, doc, FILE)
     problems = validate(definition, pruned)
     if problems:
