@@ -246,7 +246,8 @@ _PARTS = {"answers": "answer", "plan": "plan", "evidence": "evidence"}
 
 def _held(kinds: set[str], lang: str) -> str:
     """ "answer and action plan", in the catalogue's whole phrase for that combination."""
-    return text_of(lang, "core.migration-" + "-".join(word for word in _PARTS.values() if word in kinds))
+    held = "-".join(word for word in _PARTS.values() if word in kinds)
+    return text_of(lang, f"core.migration-{held}")
 
 
 def _version_key(version: str) -> tuple[int, ...]:
