@@ -264,7 +264,8 @@ def test_answers_saved_for_1_0_load_with_what_changed(real_data: Data, aid: str,
 def test_answers_saved_for_1_1_load_with_what_changed(real_data: Data, aid: str, model: int | None,
                                                       new_items: list[str], says: str) -> None:
     definition = build(real_data, aid)
-    assert definition["version"] == "1.2"
+    # Version 1.3 (issue 30) changed the bands of the maturity ones: said after 1.2's changes.
+    assert definition["version"] == ("1.2" if aid == "measure-mix" else "1.3")
     doc = template(definition, model)
     old_ids = [key for key in doc["answers"] if key not in new_items]
     if definition["kind"] == "maturity":
@@ -275,8 +276,8 @@ def test_answers_saved_for_1_1_load_with_what_changed(real_data: Data, aid: str,
     doc["assessment_version"] = "1.1"
     answer = json.loads(api.form_values_migrating(json.dumps(definition), json.dumps(doc)))
     assert (answer["ok"], answer["dropped"]) == (True, [])
-    assert answer["notice"].startswith(
-        f"These answers were saved for version 1.1 of this assessment; it is now version 1.2. {says}")
+    assert answer["notice"].startswith("These answers were saved for version 1.1 of this assessment; it is now "
+                                       f"version {definition['version']}. {says}")
     assert "Changed in version 1.1" not in answer["notice"]  # only what changed since the answers were saved
     if definition["kind"] == "maturity":
         fields = answer["form"]["fields"]
@@ -372,7 +373,7 @@ V1_1_ANSWERS = {
 def test_answers_saved_for_1_1_load_with_what_changed_in_1_2(real_data: Data, aid: str, dropped: list[str],
                                                              says: str) -> None:
     definition = build(real_data, aid)
-    assert definition["version"] == "1.2"
+    assert definition["version"] == "1.3"
     doc = template(definition)
     doc["assessment_version"] = "1.1"
     doc["context"]["model"] = 2  # 1.1 asked the model here; 1.2 no longer does, and a saved choice is ignored
@@ -380,8 +381,9 @@ def test_answers_saved_for_1_1_load_with_what_changed_in_1_2(real_data: Data, ai
     answer = json.loads(api.form_values_migrating(json.dumps(definition), json.dumps(doc)))
     assert (answer["ok"], answer["dropped"]) == (True, dropped)
     notice = answer["notice"]
-    assert notice.startswith("These answers were saved for version 1.1 of this assessment; it is now version 1.2. "
+    assert notice.startswith("These answers were saved for version 1.1 of this assessment; it is now version 1.3. "
                              "Changed in version 1.2: ")
+    assert "Changed in version 1.3: Bands now describe the answers as a whole" in notice
     assert says in notice and "Changed in version 1.1" not in notice
     if dropped:
         assert notice.endswith(f"no longer has these items: {dropped[0]} (answer), {dropped[1]} (answer). "
