@@ -314,6 +314,45 @@ def test_a_format_1_file_loads_and_says_what_format_2_added(maturity: dict[str, 
     assert score(maturity, _format_1(doc)) == score(maturity, doc)
 
 
+def test_a_format_3_file_keeps_its_not_applicable_and_the_page_asks_each_its_reason(real_data: Data) -> None:
+    """Kinder and safer (issue 30): the file loads and scores as it did (last year's file, a team merge and a
+    comparison still read), each N/A without a reason says so wherever the answer is shown, and the page names them
+    and asks for a reason at each; until one is given, the page's answer waits (it counts as not answered)."""
+    definition = build(real_data, "commissioning-principles")
+    doc = template(definition)
+    doc["format_version"] = 3
+    doc["answers"]["social-value"] = {"level": "na", "note": ""}
+    doc["answers"]["collaboration"] = {"level": 2, "note": ""}
+    result = score(definition, doc)
+    row = next(i for i in result["working"]["items"] if i["id"] == "social-value")
+    assert (row["status"], row["answer_label"]) == ("na", "Not applicable (no reason given)")
+    notice = ("Not applicable without a reason (the file was saved before reasons were asked for): (d) Social value. "
+              "Say in one line why each does not apply, or choose another answer.")
+    assert result["na_notice"] == notice
+    assert notice in to_markdown(result)
+    answer = json.loads(api.form_values_migrating(json.dumps(definition), json.dumps(doc)))
+    assert (answer["ok"], answer["notice"], answer["form"]["fields"]["item:social-value"]) == (True, notice, "na")
+    evaluated = json.loads(api.evaluate_form(json.dumps(definition), json.dumps(answer["form"]["fields"])))
+    assert [(p["field"], p["left_out"]) for p in evaluated["problems"]] == [
+        ("na-reason:social-value", "The results leave out \u201c(d) Social value\u201d until this is put right.")]
+
+
+def test_an_earlier_versions_not_applicable_the_data_now_refuses_starts_unanswered(real_data: Data) -> None:
+    definition = build(real_data, "commissioning-standards")
+    doc = template(definition)
+    doc["format_version"], doc["assessment_version"] = 3, "1.2"
+    doc["answers"]["standard-5"] = {"level": "na", "note": "Kept"}
+    # As a file it still reads as the answer it was (the limit on N/A applies to it as to any).
+    rows = {i["id"]: i for i in score(definition, doc)["working"]["items"]}
+    assert rows["standard-5"]["status"] == "na"
+    answer = json.loads(api.form_values_migrating(json.dumps(definition), json.dumps(doc)))
+    assert answer["ok"] is True
+    assert (answer["form"]["fields"]["item:standard-5"], answer["form"]["fields"]["note:standard-5"]) == ("", "Kept")
+    assert answer["notice"].endswith(
+        "Not applicable is no longer an answer for these items, which the source expects of every authority: "
+        "Standard 5. They start unanswered: rate them, or answer Don't know.")
+
+
 def test_organisation_and_date_go_from_the_form_to_the_file_and_back(maturity: dict[str, Any]) -> None:
     doc = _filled(maturity)
     doc["respondent"]["organisation"] = "Cyngor Gwynedd"

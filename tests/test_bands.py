@@ -7,6 +7,7 @@ import random
 from fractions import Fraction
 from typing import Any
 
+import answering
 import pytest
 from answering import answer, choices
 from hypothesis import given
@@ -45,21 +46,7 @@ def _filled(aid: str, level_of: Any, model: int | None = None) -> dict[str, Any]
 
 
 def example(aid: str, pattern: str) -> dict[str, Any]:
-    """The issue's answer patterns over the core items (the optional extras left blank): "na" the outcomes items
-    at the top and the rest not applicable; "half-unknown" half the core (never an outcomes item) don't know and
-    the rest at the top; "half-zero" that half Not in place; "outcomes-zero" the outcomes items Not in place and
-    the rest at the top; "all-partly" every item at level 1."""
-    doc = template(REAL[aid], _model(aid))
-    core = [item for _, item in items(REAL[aid]) if item["id"] in doc["answers"] and _core(aid, item)]
-    half = {item["id"] for item in core if not item["outcomes"]}
-    half = set(sorted(half, key=[item["id"] for item in core].index)[:(len(core) + 1) // 2])
-    for item in core:
-        top = _top(aid, item)
-        level = {"na": top if item["outcomes"] else "na", "half-unknown": "unknown" if item["id"] in half else top,
-                 "half-zero": 0 if item["id"] in half else top, "outcomes-zero": 0 if item["outcomes"] else top,
-                 "all-partly": 1}[pattern]
-        doc["answers"][item["id"]] = answer(level)
-    return doc
+    return answering.example(REAL[aid], pattern)
 
 
 HELD_CONFIDENCE = ("Held at Established: the top band, Embedded, needs a confidence of at least 80%, and yours is "
