@@ -131,7 +131,8 @@ def test_markdown_maturity_report(maturity: dict[str, Any]) -> None:
     report = to_markdown(_maturity_result(maturity, note="<b>Spec</b> | v2", name="Team *A*"),
                          base_url="https://example.org/obc/")
     assert report.startswith("# Procurement review: results\n")
-    assert report.endswith(".\n")
+    # It ends with the evidence rule, marked as the toolkit's own, as every rule under "how this was scored" is.
+    assert report.endswith("before the assessment date. (The toolkit's own rule.)\n")
     assert "- Model: 2, Model 2 name" in report
     assert "- Answered by: Team \\*A\\* (Provider)" in report
     assert "**55.6%**: Developing. Developing." in report
