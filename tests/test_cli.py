@@ -125,7 +125,10 @@ def test_describe_names_the_scale_of_items_asked_on_another(capsys: pytest.Captu
     assert lines[2] == ('Levels on the coverage scale: 0 No, 1 Partly, 2 Yes, "na" (not applicable), '
                         '"unknown" (don\'t know)')
     assert "  scope-period: What period will the commissioning plan cover? (coverage scale)" in lines
-    assert "  standard-5: Standard 5" in lines
+    # The 13 standards are expected of every authority: "na" is no answer there (issue 30), and describe says so.
+    assert "  standard-5: Standard 5 (not applicable not offered: expected of every authority)" in lines
+    [publish] = [line for line in lines if line.startswith("  plan-publish: ")]  # an optional action: it may be
+    assert "not offered" not in publish
 
 
 @pytest.mark.parametrize("command", ["describe", "template"])
