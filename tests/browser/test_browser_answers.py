@@ -32,17 +32,15 @@ ROOT = Path(__file__).resolve().parents[2]
 def _answer_plan(definition: dict[str, Any], model: int | None) -> list[tuple[dict[str, Any], str]]:
     """A varied answer (a level's label, Not applicable or Don't know) for every item that applies."""
     labels = [lv["label"] for lv in definition["scale"]["levels"]]
-    choices = list(labels)
-    if definition["scale"]["na"]:
-        choices.append("Not applicable")
-    if definition["scale"]["unknown"]:
-        choices.append("Don't know")
     plan = []
     n = 0
     for section in definition["sections"]:
         for item in section["items"]:
             if not applies(definition, item, model, None):
                 continue
+            # Not applicable only where the item may be (issue 30: Tool 20's core domains may not).
+            choices = [*labels, *(["Not applicable"] if item["na"] else []),
+                       *(["Don't know"] if definition["scale"]["unknown"] else [])]
             # Mostly levels, with the occasional Not applicable and Don't know.
             choice = choices[n % len(choices)] if n % 5 == 4 else labels[(n * 7) % len(labels)]
             plan.append((item, choice))
@@ -51,7 +49,10 @@ def _answer_plan(definition: dict[str, Any], model: int | None) -> list[tuple[di
 
 
 def _choose(page: Page, title: str, label: str) -> None:
-    level(item_group(page, title), label).check()
+    group = item_group(page, title)
+    level(group, label).check()
+    if label == "Not applicable":  # a claim: it needs its reason (issue 30)
+        group.get_by_label(f"Why “{title}” does not apply").fill(f"We do not commission {title}.")
 
 
 def _number(text: str) -> float:
@@ -148,6 +149,8 @@ def test_reload_keeps_every_answer(page: Page, site_url: str, site_definitions: 
         timeout=60_000)
     expect(item_group(page, items[1]["title"]).get_by_label("Don't know")).to_be_checked()
     expect(item_group(page, items[2]["title"]).get_by_label("Not applicable")).to_be_checked()
+    expect(item_group(page, items[2]["title"]).get_by_label(f"Why “{items[2]['title']}” does not apply")).to_have_value(
+        f"We do not commission {items[2]['title']}.")
     expect(item_group(page, items[0]["title"]).get_by_label(re.compile(r"^Evidence or note"))).to_have_value(note)
     expect(page.get_by_label("Your name or team (optional)")).to_have_value("Team Tŷ Gwyn")
     expect(page.get_by_label("Your role (optional)")).to_have_value("provider")
@@ -175,7 +178,8 @@ def test_import_restores_answers_and_reports_a_wrong_file(page: Page, site_url: 
     doc = _template("commissioning-principles", 3)
     levels = [3, 2, 1, 0, "unknown", "na", 2]
     for item, value in zip(items, levels, strict=False):
-        doc["answers"][item["id"]] = {"level": value, "note": f"Seen in {item['id']}"}
+        doc["answers"][item["id"]] = {"level": value, "note": f"Seen in {item['id']}",
+                                      **({"na_reason": "Not ours"} if value == "na" else {})}
     good = tmp_path / "ours.json"
     good.write_text(json.dumps(doc), encoding="utf-8")
     other = tmp_path / "other.json"

@@ -169,9 +169,11 @@ export function resultNodes({ result, $root, siteRoot }) {
     part("result-overall", {
       percent: percent(overall.percent), band: overall.band ? undefined : null,
       "band-label": overall.band ? overall.band.label : undefined,
-      descriptor: overall.band && overall.band.descriptor ? overall.band.descriptor : null,
+      // Python's words beside the band: its descriptor, what holds it lower, or what split answers are.
+      descriptor: overall.band && has(overall.band_words) ? overall.band_words : null,
       // Python words why the band is what it is: earned, held lower by a rule, or not enough answers for one.
       reason: has(overall.band_reason) ? overall.band_reason : null,
+      "na-line": has(overall.na_line) ? overall.na_line : null,
       "confidence-line": has(overall.confidence) ? undefined : null,
       confidence: has(overall.confidence) ? `${overall.confidence}%` : undefined,
       counts: overall.counts_label,
@@ -180,7 +182,7 @@ export function resultNodes({ result, $root, siteRoot }) {
   ];
   if (result.extras.length) {
     nodes.push(part("result-extras", { rows: rows(result.extras.map((e) => [e.title, percent(e.percent),
-      e.band ? e.band.label : words["no-band"], e.rated_label, e.band_reason || ""])) }));
+      e.band ? e.band.label : words["no-band"], e.rated_label, e.band_why || ""])) }));
   }
   if (result.matrix) nodes.push(...areaNodes(result.matrix, part, percent, words));
   if (result.classification) nodes.push(mixNodes(result.classification, part, percent, link));

@@ -21,6 +21,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from obc_assess.core.answers import clear_refused, reason_notice
 from obc_assess.core.carry import carry_forward
 from obc_assess.core.catalogue import text as text_of
 from obc_assess.core.compare import CompareError, compare, prune
@@ -162,7 +163,9 @@ def form_values_migrating(definition_json: str, responses_json: object) -> str:
     ``{"ok", "problems", "form", "dropped": [item ids], "notice": text or null}``.
 
     A file in an older answers format (format 1: no organisation or assessment date) loads, and ``notice``
-    says what the newer format added, so the person can fill it in.
+    says what the newer format added, so the person can fill it in: a "not applicable" with no reason (before
+    format 4) is named, for the form to ask its reason; one the data now refuses (an earlier assessment version)
+    starts unanswered, and is named.
 
     A file for another version of this assessment loses its answers and plan entries for items the assessment
     no longer has (compare.prune: the rule the comparison follows, so an item renamed since counts as gone and
@@ -187,8 +190,11 @@ def form_values_migrating(definition_json: str, responses_json: object) -> str:
         return _answer(problems, form=None, dropped=None, notice=None)
     assert isinstance(pruned, dict)  # validate reports anything else
     dropped = list(dict.fromkeys(r["id"] for r in removed))
-    # Told together: what the assessment changed, then what the answers format added since the file was saved.
-    notices = [_migration_notice(definition, pruned, removed), upgrade_notice(pruned, lang_of(definition))]
+    lang = lang_of(definition)
+    # Told together: what the assessment changed, what the answers format added since the file was saved, and what
+    # its "not applicable" answers need now (a reason; none where the source expects the item of everyone).
+    notices = [_migration_notice(definition, pruned, removed), upgrade_notice(pruned, lang),
+               clear_refused(definition, pruned, lang), reason_notice(definition, pruned, lang)]
     return _answer([], form=to_form(definition, pruned), dropped=dropped,
                    notice=" ".join(n for n in notices if n) or None)
 

@@ -6,7 +6,9 @@ src/obc_site/templates/assessment_form.html.j2:
 
 - ``context-model``, ``context-scope``, ``respondent-name``, ``respondent-role``, ``respondent-organisation``,
   (fixed names, no colon), and the assessment date's three boxes ``assessment-date:day``, ``:month``, ``:year``;
-- an item: ``item:<id>`` (its level), ``note:<id>``, and its action plan's ``plan-action:<id>``,
+- an item: ``item:<id>`` (its level), ``note:<id>``, ``na-reason:<id>`` (why it is not applicable, kept in the
+  answers only beside "na": a reason typed and then another answer chosen stays in the form, not the file), and
+  its action plan's ``plan-action:<id>``,
   ``plan-owner:<id>``, ``plan-target:<id>`` and the due date's three boxes ``plan-due:<id>:day``, ``:month``,
   ``:year`` (the GOV.UK date input; the answers document keeps one ISO date);
 - the action's ``plan-status:<id>``, ``plan-review:<id>`` and hidden ``plan-carried:<id>`` (format 3);
@@ -25,7 +27,15 @@ from typing import Any
 from obc_assess.core.definition import field_id as item_name
 from obc_assess.core.definition import items
 from obc_assess.core.evidence import entries_of
-from obc_assess.core.fields import ASSESSMENT_DATE, Places, evidence_name, part_name, plan_field, row_name
+from obc_assess.core.fields import (
+    ASSESSMENT_DATE,
+    NA_REASON,
+    Places,
+    evidence_name,
+    part_name,
+    plan_field,
+    row_name,
+)
 from obc_assess.core.plan import entry_is_blank
 from obc_assess.core.responses import FORMAT, FORMAT_VERSION, about
 
@@ -90,9 +100,7 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
             {"name": fields.get(row_name(n, "name"), ""), "class": fields.get(row_name(n, "class")) or None,
              "note": fields.get(row_name(n, "note"), "")} for n in rows]}
     else:
-        doc["answers"] = {item["id"]: {"level": _level(fields.get(item_name(item["id"]), "")),
-                                       "note": fields.get(part_name("note", item["id"]), "")}
-                          for item in [item for _, item in items(definition)]}
+        doc["answers"] = {item["id"]: _answer(fields, item["id"]) for _, item in items(definition)}
         plan = {item["id"]: _plan_entry(fields, item["id"]) for item in [item for _, item in items(definition)]}
         plan = {key: entry for key, entry in plan.items() if entry is not None}
         if plan:  # no plan at all: the key is left out, so a file without one is unchanged
@@ -104,6 +112,14 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
             doc["evidence"] = evidence
         return doc, Places(rows, numbers)
     return doc, Places(rows)
+
+
+def _answer(fields: dict[str, str], item_id: str) -> dict[str, JSON]:
+    """An item's answer from its fields: level and note, and beside "na" the reason given for it."""
+    answer = {"level": _level(fields.get(item_name(item_id), "")), "note": fields.get(part_name("note", item_id), "")}
+    if answer["level"] == "na":
+        answer["na_reason"] = fields.get(part_name(NA_REASON, item_id), "")
+    return answer
 
 
 def _plan_entry(fields: dict[str, str], item_id: str) -> dict[str, JSON] | None:
@@ -168,6 +184,7 @@ def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
             level = answer.get("level")
             fields[item_name(item["id"])] = "" if level is None else str(level)
             fields[part_name("note", item["id"])] = answer.get("note", "")
+            fields[part_name(NA_REASON, item["id"])] = answer.get("na_reason", "")
             entry = doc.get("plan", {}).get(item["id"], {})
             for key in ("action", "owner", "target", "status", "review", "carried_from"):
                 value = entry.get(key)

@@ -10,7 +10,8 @@ Maturity rules (after Tool 20, section 4: review each domain, outcomes focus "th
   items and sections are extras: each group of them has its own percent and band (see extras_of) and never
   changes the core's;
 - confidence is the weight of items with a level out of the weight of items that should have one;
-- bands are earned (bands.py): none below the confidence threshold, never above what the outcomes items support;
+- bands are earned (bands.py): each a claim about most of the answers, on the part's own scale, never above what
+  the outcomes items support, and none when too much is not applicable or too little rated;
 - priorities rank items below the top level by weight * levels to go: the biggest gains first;
 - the action plan (not scored) lists the items with a plan entry: prioritised items by rank, then the rest.
 
@@ -22,7 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from obc_assess.core.bands import earn
+from obc_assess.core.answers import reason_notice
+from obc_assess.core.bands import earn, rules_words
 from obc_assess.core.catalogue import text
 from obc_assess.core.classification import score_classification
 from obc_assess.core.dates import date_label
@@ -147,6 +149,8 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
             "reason": facts.reasons[status] if tag is None or status == "not-asked" else (
                 f"{facts.reasons[status]}; {tag}"),
             "note": doc["answers"].get(item["id"], {}).get("note", ""),
+            # Why it does not apply, as the person wrote it ("" for any other answer, or a file from before reasons).
+            "na_reason": doc["answers"].get(item["id"], {}).get("na_reason", "") if status == "na" else "",
             # Listed beside the answer, never scored (evidence.py).
             **item_evidence(definition, doc, item["id"], scale, level, status == "scored"),
         })
@@ -159,13 +163,15 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     result = header(definition, doc)
     percent = overall.percent()
     evidence = profile(definition, working, facts.lang)
+    scales = band_scales(facts)
     result.update({
         "overall": {"percent": percent, "confidence": overall.confidence(), **overall.counts(),
-                    **earn(definition, overall, tallied.outcomes)},
+                    **earn(definition, overall, tallied.outcomes, scales[None], top)},
         # Every answer's evidence, optional sections too: kept out of "overall", which counts the core alone.
         "evidence": evidence,
-        "band_rules": definition["band_rules"]["rules"],
-        "extras": _extras(facts, tallied),
+        "band_rules": rules_words(definition, list({s["id"]: s for s in scales.values()}.values())),
+        "na_notice": reason_notice(definition, doc, facts.lang),
+        "extras": _extras(facts, tallied, scales),
         "sections": [{"id": s["id"], "title": s["title"], "percent": tallied.sections[s["id"]].percent(),
                       "confidence": tallied.sections[s["id"]].confidence(), "optional": s["optional"],
                       **tallied.sections[s["id"]].counts()} for s in definition["sections"]],
@@ -179,7 +185,18 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def _extras(facts: Facts, tallied: Tallied) -> list[dict[str, Any]]:
+def band_scales(facts: Facts) -> dict[str | None, dict[str, Any]]:
+    """The scale each part's band is read on, by extras group (None: the core): its items' scale, or the
+    assessment's where a part mixes scales (bands are named after one scale's levels)."""
+    found: dict[str | None, set[str]] = {}
+    for section, _, _, optional, scale, _ in facts.entries:
+        found.setdefault(extras_of(section, optional), set()).add(scale["id"])
+    scales = {**(facts.definition.get("scales") or {}), facts.definition["scale"]["id"]: facts.definition["scale"]}
+    own = facts.definition["scale"]
+    return {None: own, **{group: scales[ids.pop()] if len(ids) == 1 else own for group, ids in found.items()}}
+
+
+def _extras(facts: Facts, tallied: Tallied, scales: dict[str | None, dict[str, Any]]) -> list[dict[str, Any]]:
     """Each extras group's own percent, confidence and earned band, in form order."""
     rows = []
     for section in facts.definition["sections"]:
@@ -191,7 +208,8 @@ def _extras(facts: Facts, tallied: Tallied) -> list[dict[str, Any]]:
         title = section["title"] if section["optional"] else (
             section["extras_title"] or text(facts.lang, "core.optional-items", title=section["title"]))
         rows.append({"id": group, "title": title, "section": section["id"], "percent": tally.percent(),
-                     "confidence": tally.confidence(), **tally.counts(), **earn(facts.definition, tally, outcomes)})
+                     "confidence": tally.confidence(), **tally.counts(),
+                     **earn(facts.definition, tally, outcomes, scales[group], facts.top)})
     return rows
 
 

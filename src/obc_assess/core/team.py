@@ -34,6 +34,7 @@ from obc_assess.core.team_text import (
     levels_text,
     notes_and_plans,
 )
+from obc_assess.core.words import answer_label
 
 FORMAT = "obc-assess/team"
 FORMAT_VERSION = 1
@@ -155,12 +156,15 @@ def _items(facts: Facts, names: list[str], scored: list[Tallied], docs: list[dic
         cells: list[dict[str, Any]] = []
         levels: list[int] = []  # ints, not Fractions: the spread of levels is much cheaper to work out
         counts = dict.fromkeys(COUNTS, 0)
-        for name, one in zip(names, scored, strict=True):
+        for name, one, doc in zip(names, scored, docs, strict=True):
             level, status = one.answers[index]
             asked = status != "not-asked"
             shown = level if asked else None
+            # Not applicable is shown with its reason, wherever the answer is (issue 30).
+            reason = str(doc["answers"].get(item["id"], {}).get("na_reason", "")) if status == "na" else ""
             cells.append({"respondent": name, "asked": asked, "level": shown, "label": labels[shown],
-                          "text": cell_text(asked, labels[shown], facts.lang)})
+                          "na_reason": reason, "text": answer_label(None, status, facts.lang, reason)
+                          if status == "na" else cell_text(asked, labels[shown], facts.lang)})
             if not asked:
                 continue
             counts[_COUNTED[status]] += 1

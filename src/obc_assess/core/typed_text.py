@@ -12,6 +12,7 @@ import re
 # Characters in a text field (the form's maxlength; the validator's check.text limit).
 MAX_NAME = 200  # a respondent's or organisation's name, a service area's or measure's name
 MAX_NOTE = 5000  # a note on an answer or a row
+MAX_NA_REASON = 300  # why an item is not applicable: one line (issue 30)
 MAX_ACTION = 1000  # an action in the plan
 MAX_OWNER = 200  # who owns the action
 MAX_REVIEW = 5000  # an action's review note (issue 14)
@@ -25,8 +26,9 @@ MAX_ROWS = 1000
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
 # As the definition ships them (``limits``), by the name the templates and browser modules read.
-LIMITS = {"name": MAX_NAME, "note": MAX_NOTE, "action": MAX_ACTION, "owner": MAX_OWNER, "review": MAX_REVIEW,
-          "what": MAX_WHAT, "entries": MAX_ENTRIES, "rows": MAX_ROWS, "file_bytes": MAX_FILE_BYTES}
+LIMITS = {"name": MAX_NAME, "note": MAX_NOTE, "na_reason": MAX_NA_REASON, "action": MAX_ACTION, "owner": MAX_OWNER,
+          "review": MAX_REVIEW, "what": MAX_WHAT, "entries": MAX_ENTRIES, "rows": MAX_ROWS,
+          "file_bytes": MAX_FILE_BYTES}
 
 
 def tidy(value: object) -> str:

@@ -24,8 +24,12 @@ def counts_label(counts: dict[str, Any], lang: str = DEFAULT) -> str:
     return text(lang, "core.list-separator").join(parts)
 
 
-def answer_label(level_label: str | None, status: str, lang: str = DEFAULT) -> str:
-    """An answer as read: the level's label, or what the answer is when it is not a level."""
+def answer_label(level_label: str | None, status: str, lang: str = DEFAULT, reason: str = "") -> str:
+    """An answer as read: the level's label, or what the answer is when it is not a level; "not applicable"
+    with its reason, or saying there is none (a file saved before reasons were asked for)."""
+    if status == "na":
+        said = tidy(reason)
+        return text(lang, "core.status-na-reason", reason=said) if said else text(lang, "core.status-na-no-reason")
     if level_label is not None:
         return level_label
     return text(lang, f"core.status-{status}" if status in WORDED else "core.not-given")
@@ -97,12 +101,19 @@ def add_words(result: dict[str, Any]) -> dict[str, Any]:
     result["version_notice"] = None if result["version_matches"] else text(
         lang, "core.version-notice", version=result["responses_version"])
     result["overall"]["counts_label"] = counts_label(result["overall"], lang)
+    for part in (result["overall"], *result["extras"]):
+        if "band_status" in part:  # a part with a band: why it is what it is, in one cell of a table
+            part["band_why"] = f"{part['band_words']} {part['band_reason']}" if part["band_status"] in (
+                "capped", "split") else part["band_reason"]
     for row in (*result["sections"], *result["extras"], *(result["matrix"] or {}).get("areas", [])):
         row["rated_label"] = text(lang, "core.rated-of", answered=row["answered"], total=row["total"])
     mixed = len({item.get("scale") for item in result["working"].get("items", [])}) > 1
     for item in result["working"].get("items", []):
-        item["answer_label"] = answer_label(item["level_label"], item["status"], lang)
-        if mixed and item["level_label"] is not None:  # which scale a level is on, where an assessment mixes them
+        # The answer as read (the reports' answer column, beside its scale's), then with its scale named where an
+        # assessment mixes them (the page's, which has no scale column).
+        item["answer_words"] = answer_label(item["level_label"], item["status"], lang, item.get("na_reason", ""))
+        item["answer_label"] = item["answer_words"]
+        if mixed and item["status"] == "scored":
             item["answer_label"] += text(lang, "core.on-scale-short", scale=scale_word(item["scale_name"]))
     if result["classification"] is not None:
         block = result["classification"]

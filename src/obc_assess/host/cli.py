@@ -146,7 +146,9 @@ def _description(d: dict[str, Any]) -> dict[str, Any]:
         "sections": [{"id": s["id"], "title": s["title"], "optional": s["optional"], "items": [
             {"id": i["id"], "title": i["title"], "weight": i["weight"], "models": i["models"],
              "model_notes": [{k: n[k] for k in ("models", "label", "weight")} for n in i["model_notes"]],
-             "scopes": i["scopes"], "optional": i["optional"], "scale": i.get("scale", d["scale"]["id"])}
+             "scopes": i["scopes"], "optional": i["optional"], "scale": i.get("scale", d["scale"]["id"]),
+             # Whether "na" is an answer here: not where the source expects the item of every authority.
+             "na": i["na"]}
             for i in s["items"]]} for s in d["sections"]],
     }
 
@@ -182,6 +184,8 @@ def cmd_describe(args: argparse.Namespace, definitions: dict[str, dict[str, Any]
                 tags.append(_t("tag-scope", scopes=", ".join(i["scopes"])))
             tags += [optional] if i["optional"] else []
             tags += [_t("tag-scale", scale=i["scale"])] if i["scale"] in info["other_scales"] else []
+            scale = info["other_scales"].get(i["scale"], info["scale"])
+            tags += [_t("tag-no-na")] if scale["na"] and not i["na"] else []
             lines.append(f"  {i['id']}: {i['title']}" + (f" ({'; '.join(tags)})" if tags else ""))
     _write("\n".join(lines) + "\n")
     return 0

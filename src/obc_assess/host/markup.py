@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
+from obc_assess.core.bands import FIGURES
+
 # The inline elements a text may hold as raw HTML, and the attributes each may have (lang on any: the data marks
 # English inside Welsh text with <span lang="en">). Nothing that loads, runs, embeds, redirects or styles.
 ELEMENTS: dict[str, frozenset[str]] = {
@@ -32,6 +34,9 @@ _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 # attr_list's own pattern: {: ...} or { ... } after a block or an inline element sets any attribute (onclick too).
 _ATTRIBUTES = re.compile(r"\{:?[ ]*[^}\n ][^}\n]*[ ]*\}")
+# band_rules' figures ({min_confidence}...) in scales.yaml's words: the build puts the numbers in their place
+# (building._figures) before anything renders the text, and references.py refuses any other name there.
+_FIGURES = re.compile(r"\{(?:" + "|".join(FIGURES) + r")\}")
 # A heading: Python-Markdown needs no space after the hashes; "===" or "---" under a line makes one too.
 _HEADING = re.compile(r"^ {0,3}#|(?<=\S)[ \t]*\n {0,3}(?:=+|-+)[ \t]*$", re.M)
 _SNIPPET = re.compile(r"-{1,3}8<-{1,3}")  # pymdownx.snippets would copy a file of the build machine into the page
@@ -98,7 +103,7 @@ def markup_problems(text: str) -> Iterator[str]:
     if ("#" in text or "\n" in text) and _HEADING.search(text):
         yield ("holds a heading (a line starting with #, or underlined with === or ---); a page's headings come "
                "from the data's titles, so write it as a sentence, or in **bold**")
-    if "{" in text and _ATTRIBUTES.search(text):
+    if "{" in text and _ATTRIBUTES.search(_FIGURES.sub("", text)):
         yield 'holds an attribute list ("{...}"), which would set HTML attributes; leave the braces out'
     if "8<" in text and _SNIPPET.search(text):
         yield "holds a snippet marker (--8<--), which would copy a file into the page; remove it"
