@@ -1,7 +1,7 @@
 """The web app manifest of one language's site and its icons, drawn at build time from one SVG (issue 33).
 
 The icon is the site's logo (Material's icon named in mkdocs.yml) in white on the site's primary colour, read from
-the stylesheets as the pages use them; resvg (resvg-py, pinned) renders it to PNG. Each language's manifest starts
+the stylesheets as the pages use them; resvg (resvg_py, pinned) renders it to PNG. Each language's manifest starts
 and stays in that language's site (start_url and scope "./" from the manifest, which sits at the site's root).
 """
 

@@ -27,7 +27,7 @@ export function startKeepAnswers($root, options = {}) {
   const now = options.now || Date.now;
   const setTimer = options.setTimer || setTimeout;
   const id = $root.dataset.obcKeep;
-  const $assessment = $root.ownerDocument.querySelector(`[data-module="obc-assessment"][data-obc-assessment="${id}"]`);
+  const $assessment = document.querySelector(`[data-module="obc-assessment"][data-obc-assessment="${id}"]`);
   const $form = $assessment && $assessment.querySelector("[data-obc-form]");
   const $export = $assessment && $assessment.querySelector("button[data-obc-export]");
   const $reminder = $root.querySelector("[data-obc-reminder]");
@@ -66,19 +66,19 @@ export function startKeepAnswers($root, options = {}) {
   }
 
   function answers() {
-    return $form.querySelectorAll("input[type=radio]:checked").length;
+    return $form.querySelectorAll('input[type="radio"]:checked').length;
   }
 
   function offer() {
     const state = read();
     if (!$reminder.hidden || answers() < MIN_ANSWERS || state.changes < MIN_CHANGES) return;
-    if (now() - state.offered < OFFER_EVERY_MS) return;
+    if (state.offered && now() - state.offered < OFFER_EVERY_MS) return; // 0: never offered
     write({ ...state, offered: now() });
     $reminder.hidden = false;
   }
 
   function putAway() {
-    const hadFocus = $reminder.contains($root.ownerDocument.activeElement);
+    const hadFocus = $reminder.contains(document.activeElement);
     $reminder.hidden = true;
     if (hadFocus) $root.focus(); // the buttons went: the focus stays where the reminder was
   }
