@@ -3,7 +3,8 @@ bytes a first visit costs with the service worker against the same visit without
 
 Each run: a bare page cold; the assessment page in a context whose service workers are blocked (the site as it
 was); the page again in a fresh context with the worker, until the page says "Available offline" (the worker
-has kept every file); then the network is cut (context.set_offline) and the page opened again. Bytes are counted
+has kept every file); then the HTTP cache is emptied, the network cut (context.set_offline) and the page opened
+again. Bytes are counted
 where they leave: at the server, gzip-served as GitHub Pages serves them, so the worker's own fetches count too, and
 a file the worker took from the HTTP cache does not. While the network is cut the server must be asked for nothing
 but the browser's own check for a new worker (Chromium's offline emulation does not cover that check; offline it
@@ -67,6 +68,10 @@ def run(site: Path, work: Path, page: str, port: int) -> list[dict[str, Any]]:
             start = sent.bytes
             _visit(new, f"{base}{page}", KEPT)
             after.append(sent.bytes - start)
+            # The next day: the HTTP cache's ten-minute copies are stale, so only the worker's copy serves.
+            blank = new.new_page()
+            new.new_cdp_session(blank).send("Network.clearBrowserCache")
+            blank.close()
             new.set_offline(True)
             start = len(sent.asked)
             warm.append(_visit(new, f"{base}{page}", "true"))
