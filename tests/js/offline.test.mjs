@@ -115,6 +115,17 @@ test("a page asks for a new version when shown again, back online, hourly and wh
   assert.equal(registration.updates, 4);
 });
 
+test("a register() that resolves with nothing (Playwright's blocked workers) is no worker, and no error", async () => {
+  const { offline, container, log } = setUp();
+  container.register = async (url) => { log.registered.push(url); };
+  offline.start();
+  log.settle();
+  await tick();
+  offline.check();
+  offline.apply();
+  assert.deepEqual(offline.state, { offline: false, update: false });
+});
+
 test("no service workers here (an old browser, some private windows): nothing is registered, nothing shown", () => {
   const offline = createOffline({ container: undefined, url: "x", whenSettled: () => assert.fail("not settled") });
   offline.start();

@@ -38,6 +38,7 @@ export function createOffline(options) {
   }
 
   function watch(found) {
+    if (!found) return; // a register() stubbed to resolve with nothing (a test harness's "block"): no worker
     registration = found;
     registration.addEventListener("updatefound", () => follow(registration.installing));
     follow(registration.installing);
