@@ -64,7 +64,7 @@ test: setup chromium firefox webkit java
 	node --test tests/js/
 	CHROMIUM=$(CHROMIUM) FIREFOX=$(FIREFOX) $(BIN)/pytest
 
-# `make bench BENCH=lighthouse` runs only the named parts (build scoring merge browser lighthouse).
+# `make bench BENCH=lighthouse` runs only the named parts (build scoring merge word browser offline lighthouse).
 BENCH ?=
 bench: setup chromium
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m bench $(BENCH)

@@ -3,6 +3,7 @@ both languages resolves, the hreflang links included (tests/test_site.py checks 
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -113,3 +114,15 @@ def test_no_web_fonts_or_cdns(subpath_site: Path) -> None:
     for page in subpath_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert not re.search(r"fonts\.(googleapis|gstatic)\.com|cdn\.jsdelivr|unpkg\.com", text), page
+
+
+@pytest.mark.parametrize("folder", ["", "cy/"])
+def test_the_offline_copy_keeps_files_under_the_subpath(subpath_site: Path, folder: str) -> None:
+    # Each language's service worker names its files from its own folder (issue 33): under /<repo>/ (and the Welsh
+    # site's runtime under /<repo>/, the English site's), every one is a file the site serves.
+    text = (subpath_site / folder / "service-worker.js").read_text(encoding="utf-8")
+    files = json.loads(re.match(r"const OBC_OFFLINE = (\{.*\});\n", text).group(1))["files"]  # type: ignore[union-attr]
+    worker = urljoin(BASE, f"{folder}service-worker.js")
+    missing = [url for url, _, _ in files if not ((target := _file_for(subpath_site, urljoin(worker, url)))
+                                                  and target.is_file())]
+    assert len(files) > 60 and missing == []

@@ -43,6 +43,15 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True, "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    # The site's service worker (issue 33) is tested where it is the subject (test_browser_offline, and the tour
+    # of every page in test_browser_pages): there it is allowed. Elsewhere each test's fresh context would install
+    # it, fetching the whole site and Python again on a shared machine, and a test that routes a request (a hung
+    # or broken load) must see it rather than the worker's copy (Playwright's own advice).
+    return {**browser_context_args, "service_workers": "block"}
+
+
 # Firefox and WebKit as driven here cannot read the console (WebKitWebDriver has no log, and puppeteer sees only
 # what Firefox's BiDi reports): a browser that sends this cookie gets each page with a first script of the test's
 # own that records what a console would show as an error (tests/browser/cross/record-errors.js).

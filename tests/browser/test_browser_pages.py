@@ -78,7 +78,8 @@ class Tour:
 
     site_url: str
     paths: list[str]
-    requests: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)  # the pages' and their workers'
+    kept: list[str] = field(default_factory=list)  # the service worker's own (it keeps a copy for offline use)
     reports: dict[str, str] = field(default_factory=dict)  # path -> violations explained ("" for none)
     same_document: list[bool] = field(default_factory=list)
     instant: bool = False  # the sitemap lists the pages, so Material's instant navigation is on
@@ -92,7 +93,7 @@ def tour(browser: Browser, site_url: str, built_site: Path, site_definitions: di
     seen = Tour(site_url, ["", _guidance_page(built_site), *assessments],
                 instant="<loc>" in (built_site / "sitemap.xml").read_text(encoding="utf-8"))
     context = browser.new_context()
-    context.on("request", lambda request: seen.requests.append(request.url))
+    context.on("request", lambda request: (seen.kept if request.service_worker else seen.requests).append(request.url))
     page = context.new_page()
     page.on("worker", lambda worker: seen.requests.append(worker.url))
     try:
@@ -122,7 +123,8 @@ def tour(browser: Browser, site_url: str, built_site: Path, site_definitions: di
 
 
 def test_no_request_leaves_the_site(tour: Tour) -> None:
-    outside = sorted({url for url in tour.requests if not url.startswith((tour.site_url, "data:", "blob:"))})
+    outside = sorted({url for url in tour.requests + tour.kept
+                      if not url.startswith((tour.site_url, "data:", "blob:"))})
     assert not outside, "requests left the site:\n" + "\n".join(outside)
     wasm = [url for url in tour.requests if url.endswith("pyodide.asm.wasm")]
     assert wasm, "Pyodide was not loaded from the site"
