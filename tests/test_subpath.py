@@ -117,12 +117,11 @@ def test_no_web_fonts_or_cdns(subpath_site: Path) -> None:
 
 
 @pytest.mark.parametrize("folder", ["", "cy/"])
-def test_the_offline_copy_keeps_files_under_the_subpath(subpath_site: Path, folder: str) -> None:
+def test_the_offline_copy_keeps_files_under_the_subpath(site: Site, subpath_site: Path, folder: str) -> None:
     # Each language's service worker names its files from its own folder (issue 33): under /<repo>/ (and the Welsh
     # site's runtime under /<repo>/, the English site's), every one is a file the site serves.
     text = (subpath_site / folder / "service-worker.js").read_text(encoding="utf-8")
     files = json.loads(re.match(r"const OBC_OFFLINE = (\{.*\});\n", text).group(1))["files"]  # type: ignore[union-attr]
     worker = urljoin(BASE, f"{folder}service-worker.js")
-    missing = [url for url, _, _ in files if not ((target := _file_for(subpath_site, urljoin(worker, url)))
-                                                  and target.is_file())]
+    missing = [url for url, _, _ in files if site.file(urljoin(worker, url)) is None]
     assert len(files) > 60 and missing == []
