@@ -37,6 +37,7 @@ _ATTRIBUTES = re.compile(r"\{:?[ ]*[^}\n ][^}\n]*[ ]*\}")
 # band_rules' figures ({min_confidence}...) in scales.yaml's words: the build puts the numbers in their place
 # (building._figures) before anything renders the text, and references.py refuses any other name there.
 _FIGURES = re.compile(r"\{(?:" + "|".join(FIGURES) + r")\}")
+_NAME = re.compile(r"\{\w+\}")
 # A heading: Python-Markdown needs no space after the hashes; "===" or "---" under a line makes one too.
 _HEADING = re.compile(r"^ {0,3}#|(?<=\S)[ \t]*\n {0,3}(?:=+|-+)[ \t]*$", re.M)
 _SNIPPET = re.compile(r"-{1,3}8<-{1,3}")  # pymdownx.snippets would copy a file of the build machine into the page
@@ -103,7 +104,12 @@ def markup_problems(text: str) -> Iterator[str]:
     if ("#" in text or "\n" in text) and _HEADING.search(text):
         yield ("holds a heading (a line starting with #, or underlined with === or ---); a page's headings come "
                "from the data's titles, so write it as a sentence, or in **bold**")
-    if "{" in text and _ATTRIBUTES.search(_FIGURES.sub("", text)):
+    found = _ATTRIBUTES.search(_FIGURES.sub("", text)) if "{" in text else None
+    if found and _NAME.fullmatch(found.group()):
+        yield (f"holds {found.group()}, which is not one of band_rules' figures ({', '.join(FIGURES)}), the only "
+               "names the build fills in; otherwise it would set an HTML attribute: name a figure, or leave the "
+               "braces out")
+    elif found:
         yield 'holds an attribute list ("{...}"), which would set HTML attributes; leave the braces out'
     if "8<" in text and _SNIPPET.search(text):
         yield "holds a snippet marker (--8<--), which would copy a file into the page; remove it"

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
-from obc_assess.core.bands import FIGURES
 from obc_assess.core.languages import is_text
 from obc_assess.core.problem import Problem
 from obc_assess.host.datamodel import GENERATED_GUIDANCE_PAGES, MAX_PAGE_ID, Data
@@ -95,15 +93,6 @@ def _check_scales(scales: dict[str, Any]) -> Iterator[Problem]:
             yield Problem(f"scales[{i}].levels", "values must run 0, 1, 2, ... in order "
                           f"(found {', '.join(map(str, values))})", "scales.yaml")
         yield from _check_bands(f"scales[{i}]", scale)
-    rules = scales["band_rules"]
-    texts = [(f"band_rules.rules[{n}].text", rule["text"]) for n, rule in enumerate(rules["rules"])]
-    texts += [(f"scales[{i}].bands[{n}].rule", band["rule"]) for i, scale in enumerate(scales["scales"])
-              for n, band in enumerate(scale.get("bands", []))]
-    for path, words in texts:
-        for name in re.findall(r"\{([^{}]*)\}", words):
-            if name not in FIGURES:
-                yield Problem(path, f"{{{name}}} is not one of band_rules' figures ({', '.join(FIGURES)})",
-                              "scales.yaml")
 
 
 def _check_bands(base: str, scale: dict[str, Any]) -> Iterator[Problem]:
