@@ -131,7 +131,7 @@ BAND_CASES = [
                                             r"hanner\. Mae'r eitemau canlyniadau'n cyrraedd y band hwn neu uwch ar eu "
                                             r"pen eu hunain\.$"),
     ("procurement-review", "few", "withheld", r"^Dim digon o atebion ar gyfer band: \d+ o \d+ eitem wedi'u graddio, "
-                                              r"hyder [\d.]+%; mae band angen i fwy na 50% o'r pwysau gael ei "
+                                              r"hyder [\d.]+%; mae band angen i dros 50% o'r pwysau gael ei "
                                               r"raddio\.$"),
     ("procurement-review", "no-outcomes", "capped", r"^Wedi'i ddal yn ôl ar y band hwn: Camau cynnar\. Y rheswm: "
                                                     r"mae'r eitemau canlyniadau wedi'u graddio ar y lefel hon: Ddim ar "

@@ -96,7 +96,7 @@ def cross_plan(built_site: Path, site_url: str, tmp_path_factory: pytest.TempPat
         "welsh": {"id": PRINCIPLES, "items": answered_welsh, "overall": _overall(welsh_json, answered_welsh)},
         "team": {"id": PRINCIPLES, "files": [str(path) for path in files],
                  "overall": pct(json.loads(api.aggregate_json(principles_json, team))["result"]["overall"]["mean"])},
-        "exportButtons": {"answers": "[data-obc-export]", "results": "[data-obc-export-csv]",
+        "exportButtons": {"answers": "[data-obc-actions] [data-obc-export]", "results": "[data-obc-export-csv]",
                           "plan": "[data-obc-export-plan]", "report": "[data-obc-export-docx]"},
     }
 
