@@ -371,11 +371,13 @@ def test_two_tabs_never_overwrite_each_other(context: BrowserContext, site_url: 
     answer(two, 2, "Developing")
     _wait_saved(two, aid, lambda d: _level(d, items[2]) == 1)
     answer(one, 2, "Not applicable")
+    item_group(one, items[2]["title"]).get_by_label(f"Why “{items[2]['title']}” does not apply").fill("Not ours")
     expect(conflict(one)).to_be_visible()
     expect(conflict(one).get_by_role("listitem")).to_have_text(re.compile("^" + re.escape(items[2]["title"])))
     expect(conflict(two)).to_be_hidden()
     checked(watcher, 2, "Developing").to_be_checked()
-    expect(one.get_by_role("region", name="Your results")).to_contain_text("1 not applicable")
+    expect(one.get_by_role("region", name="Your results")).to_contain_text("1 not applicable",
+                                                                          timeout=READY_TIMEOUT_MS)
     # Answers to other items are combined meanwhile, both ways, and the untouched tab follows.
     deaf(one, False)
     answer(two, 1, "Don't know")

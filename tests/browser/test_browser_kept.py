@@ -37,6 +37,10 @@ def _note(page: Page, item: dict[str, Any]) -> Any:
     return item_group(page, item["title"]).get_by_label(re.compile(r"^Evidence or note"))
 
 
+def _why_na(page: Page, item: dict[str, Any]) -> Any:
+    return item_group(page, item["title"]).get_by_label(re.compile(r"does not apply$"))
+
+
 def _stored(page: Page, key: str = FORM_KEY) -> Any:
     text = page.evaluate("(key) => localStorage.getItem(key)", key)
     return json.loads(text) if text else None
@@ -83,6 +87,7 @@ def test_answers_given_before_the_scripts_run_are_kept_saved_and_scored(page: Pa
     held = _Held(page, MODULES)
     page.goto(f"{site_url}assessments/{AID}/", wait_until="commit")
     level(item_group(page, items[0]["title"]), "Not applicable").check()
+    _why_na(page, items[0]).fill("Not ours to commission")
     _note(page, items[1]).fill("Typed before the page was ready")
     held.release()
     expect(page.get_by_text(SAVED)).to_be_visible(timeout=WAIT_S * 1000)
@@ -96,6 +101,7 @@ def test_answers_given_before_the_scripts_run_are_kept_saved_and_scored(page: Pa
     _wait_stored(page, lambda c: _field(c, f"note:{items[2]['id']}") == "And after")
     page.reload()
     expect(level(item_group(page, items[0]["title"]), "Not applicable")).to_be_checked()
+    expect(_why_na(page, items[0])).to_have_value("Not ours to commission")
     expect(_note(page, items[1])).to_have_value("Typed before the page was ready")
     expect(_note(page, items[2])).to_have_value("And after")
     wait_ready(page)

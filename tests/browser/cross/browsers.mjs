@@ -43,10 +43,18 @@ async function firefoxTab({ downloads, firefox }) {
     },
   });
   const page = await browser.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS); // navigation too: one generous limit, as the suite's other waits
   return {
     goto: (url) => page.goto(url),
     reload: () => page.reload(),
-    back: () => page.goBack(),
+    async back() {
+      // Puppeteer's goBack waits for a load event that Firefox does not send over WebDriver BiDi when it brings
+      // the page back from its back-forward cache: press Back, then wait for the earlier page to be there.
+      const from = page.url();
+      await page.evaluate(() => { history.back(); });
+      await page.waitForFunction((url) => location.href !== url && document.readyState === "complete",
+        { timeout: TIMEOUT_MS, polling: 100 }, from);
+    },
     run: (fn, ...args) => page.evaluate(fn, ...args),
     until: async (fn, ...args) => (await page.waitForFunction(fn, { timeout: TIMEOUT_MS, polling: 100 }, ...args)).jsonValue(),
     async click(selector) {
