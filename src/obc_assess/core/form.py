@@ -20,6 +20,7 @@ An element's id is its name, a radio's ``<name>:<value>``, a field's message ``<
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from obc_assess.core.definition import field_id as item_name
@@ -40,13 +41,30 @@ def _level(value: str) -> JSON:
     return int(value) if value.isascii() and value.isdigit() else (value or None)
 
 
-def row_numbers(fields: dict[str, str]) -> list[int]:
-    """The row indexes present in the form, in order (rows may have gaps after one is removed)."""
-    return sorted({int(m.group(1)) for name in fields if (m := _ROW.match(name))})
+@dataclass(frozen=True)
+class FormIndex:
+    """The form's numbered fields, read from their names once per call (never scanned again per item or row)."""
+
+    rows: list[int]  # the row numbers present, in order (rows may have gaps after one is removed)
+    row_fields: dict[str, list[str]]  # each row's field names, by its number as written in them
+    evidence: dict[str, list[int]]  # per item id, its evidence entry numbers present, in order
 
 
-def _row_is_blank(fields: dict[str, str], n: int) -> bool:
-    return not any(value.strip() for name, value in fields.items() if name.startswith(f"row:{n}:"))
+def index(fields: dict[str, str]) -> FormIndex:
+    """One pass over the field names: O(fields), where a scan per item or row was O(items x fields)."""
+    rows: dict[str, list[str]] = {}
+    evidence: dict[str, set[int]] = {}
+    for name in fields:
+        if name.startswith("row:") and (row := _ROW.match(name)):
+            rows.setdefault(row.group(1), []).append(name)
+        elif name.startswith("evidence:") and (entry := _EVIDENCE.match(name)):
+            evidence.setdefault(entry.group(1), set()).add(int(entry.group(2)))
+    return FormIndex(sorted({int(n) for n in rows}), rows,
+                     {item_id: sorted(numbers) for item_id, numbers in evidence.items()})
+
+
+def _row_is_blank(fields: dict[str, str], found: FormIndex, n: int) -> bool:
+    return not any(fields[name].strip() for name in found.row_fields.get(str(n), []))
 
 
 def date_boxes(fields: dict[str, str], name: str) -> dict[str, str]:
@@ -78,7 +96,8 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
                        "organisation": fields.get("respondent-organisation", "")},
         "assessment_date": _date(date_boxes(fields, ASSESSMENT_DATE)),
     }
-    rows = [n for n in row_numbers(fields) if not _row_is_blank(fields, n)]
+    found = index(fields)
+    rows = [n for n in found.rows if not _row_is_blank(fields, found, n)]
     if definition["kind"] == "matrix":
         criteria = [item["id"] for item in [item for _, item in items(definition)]]
         doc["answers"] = {"areas": [
@@ -97,13 +116,19 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
         plan = {key: entry for key, entry in plan.items() if entry is not None}
         if plan:  # no plan at all: the key is left out, so a file without one is unchanged
             doc["plan"] = plan
-        numbers = {item["id"]: _evidence_numbers(fields, item["id"]) for _, item in items(definition)}
-        numbers = {key: found for key, found in numbers.items() if found}
-        evidence = {key: [_evidence_entry(fields, key, n) for n in found] for key, found in numbers.items()}
+        # Each item's non-blank entries, in form order: the document's entries, and their numbers on the form.
+        numbers: dict[str, list[int]] = {}
+        evidence: dict[str, list[dict[str, str]]] = {}
+        for _, item in items(definition):
+            for n in found.evidence.get(item["id"], []):
+                entry = _evidence_entry(fields, item["id"], n)
+                if any(value.strip() for value in entry.values()):
+                    numbers.setdefault(item["id"], []).append(n)
+                    evidence.setdefault(item["id"], []).append(entry)
         if evidence:  # likewise: no evidence, no key
             doc["evidence"] = evidence
-        return doc, Places(rows, numbers)
-    return doc, Places(rows)
+        return doc, Places(rows, numbers, found.rows, found.evidence)
+    return doc, Places(rows, {}, found.rows, found.evidence)
 
 
 def _plan_entry(fields: dict[str, str], item_id: str) -> dict[str, JSON] | None:
@@ -117,22 +142,11 @@ def _plan_entry(fields: dict[str, str], item_id: str) -> dict[str, JSON] | None:
     return None if entry_is_blank(entry) else entry
 
 
-def evidence_numbers(fields: dict[str, str], item_id: str) -> list[int]:
-    """The entry indexes of an item's evidence present in the form, in order."""
-    return sorted({int(m.group(2)) for name in fields if (m := _EVIDENCE.match(name)) and m.group(1) == item_id})
-
-
 def _evidence_entry(fields: dict[str, str], item_id: str, n: int) -> dict[str, str]:
     """Form entry ``n`` of an item's evidence."""
     entry = {key: fields.get(evidence_name(item_id, n, key), "") for key in ("what", "kind", "strength")}
     entry["review_by"] = _date(date_boxes(fields, evidence_name(item_id, n, "review-by")))
     return entry
-
-
-def _evidence_numbers(fields: dict[str, str], item_id: str) -> list[int]:
-    """The form indexes of an item's non-blank evidence entries, in form order: the document's entries."""
-    return [n for n in evidence_numbers(fields, item_id)
-            if any(value.strip() for value in _evidence_entry(fields, item_id, n).values())]
 
 
 def date_fields(name: str, date: str) -> dict[str, str]:
