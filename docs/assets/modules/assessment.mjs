@@ -141,7 +141,8 @@ export function startAssessment($root) {
     const mine = ++sequence;
     let answer;
     try {
-      answer = await client.request("evaluate", { definition, fields: JSON.stringify(fields.collect()) });
+      // The result alone: the CSV is rendered when it is exported (answer-files.mjs), not at every change.
+      answer = await client.request("evaluate", { definition, fields: JSON.stringify(fields.collect()), csv: false });
     } catch (problem) {
       if (!disposed) console.error("obc: evaluate failed", problem);
       return null;

@@ -42,13 +42,14 @@ from obc_assess.core.words import add_words, scale_word
 _TIMES = (1, 2, 3)
 
 
-def score(definition: dict[str, Any], doc: object) -> dict[str, Any]:
-    """The result for a responses document; ResponsesError (with .problems) if it is not valid."""
+def score(definition: dict[str, Any], doc: object, facts: Facts | None = None) -> dict[str, Any]:
+    """The result for a responses document; ResponsesError (with .problems) if it is not valid. ``facts``: the
+    definition's, when the caller keeps them (the browser's API reads a definition once per page)."""
     problems = validate(definition, doc)
     if problems:
         raise ResponsesError(problems)
     assert isinstance(doc, dict)  # validate reports anything else
-    return score_valid(Facts(definition), doc)
+    return score_valid(facts or Facts(definition), doc)
 
 
 def score_valid(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:

@@ -49,11 +49,12 @@ def file_label(name: str, position: int, anonymous: bool, lang: str = DEFAULT) -
 
 
 def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
-              anonymous: bool = False, checked: bool = False) -> dict[str, Any]:
+              anonymous: bool = False, checked: bool = False, facts: Facts | None = None) -> dict[str, Any]:
     """The team result for (file name, parsed JSON) pairs, in the order given (never raises for bad files).
 
     ``checked``: the caller has already validated every doc (as the browser API does while reading the files),
-    so they are not validated again: for hundreds of files that is a good part of the time."""
+    so they are not validated again: for hundreds of files that is a good part of the time. ``facts``: the
+    definition's, when the caller keeps them."""
     skipped, merged = [], []
     lang = lang_of(definition)
     for position, (label, doc) in enumerate(docs, start=1):
@@ -64,7 +65,7 @@ def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
         else:
             assert isinstance(doc, dict)  # validate reports anything else
             merged.append((label, doc))
-    facts = Facts(definition)
+    facts = facts or Facts(definition)
     kind = definition["kind"]
     scored: list[Tallied] = []
     results: list[dict[str, Any]] = []

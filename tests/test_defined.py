@@ -1,0 +1,116 @@
+"""A definition read once per page: the worker sends its text once, then names it by hash, and every answer is the
+same, byte for byte, as when the text comes with each request (in CPython and in Pyodide)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_pyodide import _cases, _node, _requests, shipped  # noqa: F401 (shipped: the fixture)
+
+from obc_assess.core import api
+from obc_assess.core.defined import KEEP, named
+from obc_assess.core.form import to_form
+from obc_assess.core.responses import template
+from obc_assess.host.building import build_all
+from obc_assess.host.loader import Data, load_data
+
+
+def _define(text: str) -> dict[str, Any]:
+    answer: dict[str, Any] = json.loads(api.call(json.dumps({"type": "define", "definition": text})))
+    return answer
+
+
+def _by_hash(requests: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The requests as the worker sends them: each definition defined once, then named by its hash."""
+    sent: set[str] = set()
+    out: list[dict[str, Any]] = []
+    for request in requests:
+        text = request["definition"]
+        if text not in sent:
+            sent.add(text)
+            out.append({"type": "define", "definition": text})
+        named_by = {key: value for key, value in request.items() if key != "definition"}
+        out.append({**named_by, "definition_hash": hashlib.sha256(text.encode()).hexdigest()})
+    return out
+
+
+@pytest.fixture(scope="module")
+def requests(real_data: Data, definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The parity suite's requests: every request type, real assessments in both languages and the test set."""
+    return _requests(_cases(build_all(real_data)) + _cases(build_all(load_data(lang="cy"))) + _cases(definitions))
+
+
+def test_a_kept_definition_answers_byte_for_byte_as_its_text(requests: list[dict[str, Any]]) -> None:
+    expected = [api.call(json.dumps(request)) for request in requests]
+    sent = _by_hash(requests)
+    answers = [api.call(json.dumps(request)) for request in sent]
+    assert [answer for request, answer in zip(sent, answers, strict=True) if request["type"] != "define"] == expected
+    # Nothing that read a kept definition changed it (every request type ran on it above).
+    for text in {request["definition"] for request in requests}:
+        kept = named(hashlib.sha256(text.encode()).hexdigest())
+        assert kept is not None
+        assert kept.problems or kept.value == json.loads(text)
+
+
+def test_define_answers_the_hash_and_the_texts_problems(maturity: dict[str, Any]) -> None:
+    text = json.dumps(maturity)
+    assert _define(text) == {"ok": True, "problems": [], "definition_hash": hashlib.sha256(text.encode()).hexdigest()}
+    broken = _define('{"id": 1,}')
+    assert broken["ok"] is False and broken["definition_hash"] == hashlib.sha256(b'{"id": 1,}').hexdigest()
+    # Every request naming it answers with its problems, as one carrying the text does.
+    for kind, keys in (("evaluate", {"fields": "{}"}), ("aggregate", {"files": "[]"}),
+                       ("compare", {"before": "{}", "after": "{}"})):
+        by_hash = api.call(json.dumps({"type": kind, "definition_hash": broken["definition_hash"], **keys}))
+        assert by_hash == api.call(json.dumps({"type": kind, "definition": '{"id": 1,}', **keys}))
+        assert json.loads(by_hash)["ok"] is False
+
+
+def test_the_page_leaves_the_csv_out_of_its_evaluate(maturity: dict[str, Any]) -> None:
+    text = json.dumps(maturity)
+    fields = json.dumps(to_form(maturity, template(maturity))["fields"])
+    full = json.loads(api.call(json.dumps({"type": "evaluate", "definition": text, "fields": fields})))
+    page = json.loads(api.call(json.dumps({"type": "evaluate", "definition_hash": _define(text)["definition_hash"],
+                                           "fields": fields, "csv": False})))
+    assert full["csv"].startswith("record,") and page["csv"] is None
+    assert {**full, "csv": None} == page
+
+
+def test_the_oldest_definition_is_let_go_past_the_limit() -> None:
+    texts = [json.dumps({"n": n}) for n in range(KEEP + 1)]
+    hashes = [_define(text)["definition_hash"] for text in texts]
+    assert named(hashes[0]) is None and named(hashes[-1]) is not None
+    with pytest.raises(ValueError, match=f"^no definition is kept under '{hashes[0]}': a 'define' request sends "
+                                         "it first$"):
+        api.call(json.dumps({"type": "evaluate", "definition_hash": hashes[0], "fields": "{}"}))
+
+
+@pytest.mark.parametrize(("request_json", "message"), [
+    ('{"type": "define"}', "not a request obc_assess.core.api answers"),
+    ('{"type": "define", "definition_hash": "ab"}', "not a request obc_assess.core.api answers"),
+    # One definition: its text or its hash, never both.
+    ('{"type": "evaluate", "definition": "{}", "definition_hash": "ab", "fields": "{}"}',
+     "not a request obc_assess.core.api answers"),
+    ('{"type": "evaluate", "definition_hash": 3, "fields": "{}"}', "not a request obc_assess.core.api answers"),
+    # Each needed key is text, checked before the request is answered.
+    ('{"type": "evaluate", "definition": "{}", "fields": {}}', "a 'evaluate' request needs 'fields'"),
+    ('{"type": "compare", "definition": "{}", "before": "{}"}', "a 'compare' request needs 'after'"),
+    ('{"type": "evaluate", "definition_hash": "0000", "fields": "{}"}',
+     "no definition is kept under '0000': a 'define' request sends it first"),
+])
+def test_call_refuses_a_definition_the_worker_could_not_have_sent(request_json: str, message: str) -> None:
+    with pytest.raises(ValueError, match="^" + re.escape(message)):
+        api.call(request_json)
+
+
+@pytest.mark.pyodide
+def test_pyodide_keeps_definitions_as_cpython_does(tmp_path: Path, shipped: Path,  # noqa: F811
+                                                   requests: list[dict[str, Any]]) -> None:
+    sent = _by_hash(requests)
+    browser = _node(shipped, sent, tmp_path)
+    assert browser["misses"] == []  # hashing needs nothing outside the site's own Python
+    assert browser["outputs"] == [api.call(json.dumps(request)) for request in sent]
