@@ -11,6 +11,7 @@ The rules (the toolkit's own, after Tool 20 section 4, where an outcomes focus i
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import cache
 from typing import Any
 
 from obc_assess.core.catalogue import text
@@ -20,9 +21,16 @@ from obc_assess.core.tally import Tally
 BAND_KEYS = ("id", "label", "descriptor")
 
 
+@cache
+def _shown(value: float) -> Fraction:
+    """A figure exactly as written (75.1 is 751/10, not the binary float); once per value, as every part of every
+    result compares its figures with each band (the values are one-decimal percents and the data's thresholds)."""
+    return Fraction(str(value))
+
+
 def _reaches(band: dict[str, Any], percent: float) -> bool:
     # Compared as shown (rounded), so a score printed as 75.0 is never in the band below 75.
-    return Fraction(str(band["min_percent"])) <= Fraction(str(percent))
+    return _shown(band["min_percent"]) <= _shown(percent)
 
 
 def band_for(definition: dict[str, Any], percent: float | None) -> dict[str, Any] | None:
@@ -53,7 +61,7 @@ def earn(definition: dict[str, Any], tally: Tally, outcomes: Tally) -> dict[str,
     threshold = definition["band_rules"]["min_confidence"]
     rated = text(lang, "core.band-rated", answered=tally.answered, total=tally.total,
                  confidence=_pct(confidence, lang))
-    if Fraction(str(confidence)) < Fraction(str(threshold)):
+    if _shown(confidence) < _shown(threshold):
         return {**base, "band": None, "band_status": "withheld",
                 "band_reason": text(lang, "core.band-withheld-confidence", rated=rated, threshold=threshold)}
     if outcomes.total and outcomes_percent is None:
