@@ -73,6 +73,8 @@ class Facts:
             self.scale_labels[sid] = labels
         self.labels = self.scale_labels[definition["scale"]["id"]]  # the assessment's own scale
         self._asked: dict[tuple[int | None, str | None], frozenset[str]] = {}
+        # Each item's part of a result by what it is worked out from (scoring._items), while these facts live.
+        self.parts: dict[tuple[object, ...], Any] = {}
         self._weights: dict[int | None, list[int]] = {}
 
     def asked(self, doc: dict[str, Any]) -> frozenset[str]:

@@ -20,7 +20,7 @@ tally_maturity holds the rules for the figures; score_maturity and the team merg
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from obc_assess.core.bands import earn
 from obc_assess.core.catalogue import text
@@ -116,44 +116,80 @@ def tally_maturity(facts: Facts, doc: dict[str, Any]) -> Tallied:
     return Tallied(answers, sections, core, outcomes, extras)
 
 
+class ItemPart(NamedTuple):
+    """One item's part of a maturity result, which its own answer, note and evidence alone decide."""
+
+    row: dict[str, Any]  # its row of the working
+    priority: tuple[bool, int, int, dict[str, Any]] | None  # its place among the priorities, if below its top
+    gap: dict[str, Any] | None  # an evidence gap, when the answer is don't know
+
+
+def _items(facts: Facts, doc: dict[str, Any], tallied: Tallied) -> list[ItemPart]:
+    """Each item's part, kept (in facts.parts) by everything it is worked out from, so a definition kept for a
+    page works out again only the items a change touched (issue 36); the same parts as worked out afresh."""
+    model = context_of(facts.definition, doc)[0]
+    answers, evidence, when = doc["answers"], doc.get("evidence") or {}, doc.get("assessment_date", "")
+    if len(facts.parts) > 8 * len(facts.entries):  # a long session's old answers: let them go
+        facts.parts.clear()
+    parts = []
+    for order, (weight, (level, status)) in enumerate(zip(facts.weights(doc), tallied.answers, strict=True)):
+        item_id = facts.entries[order].item["id"]
+        entries = evidence.get(item_id)
+        key = (order, weight, level, status, model, answers.get(item_id, {}).get("note", ""), when,
+               None if entries is None else tuple(tuple(sorted(entry.items())) for entry in entries))
+        part = facts.parts.get(key)
+        if part is None:
+            part = facts.parts[key] = _item(facts, doc, order, weight, level, status, model)
+        parts.append(part)
+    return parts
+
+
+def _item(facts: Facts, doc: dict[str, Any], order: int, weight: int, level: object, status: str,
+          model: int | None) -> ItemPart:
+    """One item's part: read from the document only through what _items keeps it by."""
+    definition, top, unit = facts.definition, facts.top, facts.unit
+    entry = facts.entries[order]
+    section, item, _, optional, scale, step = entry
+    its_top = top // step
+    contribution = None
+    tag = tag_for(definition, item, model)
+    group = extras_of(section, optional)
+    priority = None
+    if status == "scored":
+        assert isinstance(level, int)
+        contribution = quotient(weight * level * step, unit * top)
+        if level < its_top:
+            # Core first; weights are in 1/unit and levels in 1/top throughout, so comparing gains as
+            # integers ranks them exactly, across scales too.
+            priority = (group is not None, -weight * (its_top - level) * step, order,
+                        {**_priority(facts, entry, weight, level, tag), "extras": group})
+    row = {
+        "extras": group, "outcomes": item["outcomes"],
+        "id": item["id"], "title": item["title"], "section": section["id"], "weight": quotient(weight, unit),
+        "scale": scale["id"], "scale_name": scale["name"],
+        "level": level, "level_label": facts.label(level, scale), "max": its_top, "contribution": contribution,
+        "included": status == "scored", "status": status, "model_tag": tag,
+        "reason": facts.reasons[status] if tag is None or status == "not-asked" else (
+            f"{facts.reasons[status]}; {tag}"),
+        "note": doc["answers"].get(item["id"], {}).get("note", ""),
+        # Listed beside the answer, never scored (evidence.py).
+        **item_evidence(definition, doc, item["id"], scale, level, status == "scored"),
+    }
+    gap = None
+    if status == "unknown":
+        gap = {"id": item["id"], "title": item["title"], "section": section["id"],
+               "guidance_url": item["guidance_url"]}
+    return ItemPart(row, priority, gap)
+
+
 def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     """Section and overall percents, confidence, priorities and evidence gaps for a valid document."""
-    definition, top, unit = facts.definition, facts.top, facts.unit
+    definition = facts.definition
     tallied = tally_maturity(facts, doc)
-    working: list[dict[str, Any]] = []
-    priorities: list[tuple[bool, int, int, dict[str, Any]]] = []
-    gaps: list[dict[str, Any]] = []
-    model = context_of(definition, doc)[0]
-    for order, (entry, weight, (level, status)) in enumerate(
-            zip(facts.entries, facts.weights(doc), tallied.answers, strict=True)):
-        section, item, _, optional, scale, step = entry
-        its_top = top // step
-        contribution = None
-        tag = tag_for(definition, item, model)
-        group = extras_of(section, optional)
-        if status == "scored":
-            assert isinstance(level, int)
-            contribution = quotient(weight * level * step, unit * top)
-            if level < its_top:
-                # Core first; weights are in 1/unit and levels in 1/top throughout, so comparing gains as
-                # integers ranks them exactly, across scales too.
-                priorities.append((group is not None, -weight * (its_top - level) * step, order,
-                                   {**_priority(facts, entry, weight, level, tag), "extras": group}))
-        working.append({
-            "extras": group, "outcomes": item["outcomes"],
-            "id": item["id"], "title": item["title"], "section": section["id"], "weight": quotient(weight, unit),
-            "scale": scale["id"], "scale_name": scale["name"],
-            "level": level, "level_label": facts.label(level, scale), "max": its_top, "contribution": contribution,
-            "included": status == "scored", "status": status, "model_tag": tag,
-            "reason": facts.reasons[status] if tag is None or status == "not-asked" else (
-                f"{facts.reasons[status]}; {tag}"),
-            "note": doc["answers"].get(item["id"], {}).get("note", ""),
-            # Listed beside the answer, never scored (evidence.py).
-            **item_evidence(definition, doc, item["id"], scale, level, status == "scored"),
-        })
-        if status == "unknown":
-            gaps.append({"id": item["id"], "title": item["title"], "section": section["id"],
-                         "guidance_url": item["guidance_url"]})
+    parts = _items(facts, doc, tallied)
+    working = [{**part.row} for part in parts]  # copies: add_words adds to each row
+    priorities = [part.priority for part in parts if part.priority is not None]
+    gaps = [{**part.gap} for part in parts if part.gap is not None]
     ranked = [{"rank": rank, **entry} for rank, (_, _, _, entry) in enumerate(sorted(
         priorities, key=lambda p: (p[0], p[1], p[2])), start=1)]
     overall = tallied.overall
