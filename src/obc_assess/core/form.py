@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from obc_assess.core.definition import field_id as item_name
 from obc_assess.core.definition import items
@@ -109,10 +110,10 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
             {"name": fields.get(row_name(n, "name"), ""), "class": fields.get(row_name(n, "class")) or None,
              "note": fields.get(row_name(n, "note"), "")} for n in rows]}
     else:
-        doc["answers"] = {item["id"]: {"level": _level(fields.get(item_name(item["id"]), "")),
-                                       "note": fields.get(part_name("note", item["id"]), "")}
-                          for item in [item for _, item in items(definition)]}
-        plan = {item["id"]: _plan_entry(fields, item["id"]) for item in [item for _, item in items(definition)]}
+        names = [_names(item["id"]) for _, item in items(definition)]
+        doc["answers"] = {name.item_id: {"level": _level(fields.get(name.level, "")), "note": fields.get(name.note, "")}
+                          for name in names}
+        plan = {name.item_id: _plan_entry(fields, name) for name in names}
         plan = {key: entry for key, entry in plan.items() if entry is not None}
         if plan:  # no plan at all: the key is left out, so a file without one is unchanged
             doc["plan"] = plan
@@ -131,14 +132,33 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
     return doc, Places(rows, {}, found.rows, found.evidence)
 
 
-def _plan_entry(fields: dict[str, str], item_id: str) -> dict[str, JSON] | None:
+class _Names(NamedTuple):
+    """An item's field names (each made once per item id, not once per item per call)."""
+
+    item_id: str
+    level: str
+    note: str
+    plan: tuple[str, ...]  # _PLAN_KEYS' fields
+    due: dict[str, str]  # the due date's boxes by DATE_PARTS
+
+
+_PLAN_KEYS = ("action", "owner", "target", "status", "review", "carried_from")
+
+
+@lru_cache(maxsize=4096)
+def _names(item_id: str) -> _Names:
+    due = plan_field("due", item_id)
+    return _Names(item_id, item_name(item_id), part_name("note", item_id),
+                  tuple(plan_field(key, item_id) for key in _PLAN_KEYS),
+                  {part: f"{due}:{part}" for part in DATE_PARTS})
+
+
+def _plan_entry(fields: dict[str, str], names: _Names) -> dict[str, JSON] | None:
     """An item's action plan entry from its fields; None when it is blank (a status of not started alone is)."""
-    values = {key: fields.get(plan_field(key, item_id), "")
-              for key in ("action", "owner", "target", "status", "review", "carried_from")}
-    entry = {"action": values["action"], "owner": values["owner"],
-             "due": _date(date_boxes(fields, plan_field("due", item_id))), "target": _level(values["target"]),
-             "status": values["status"] or "not-started", "review": values["review"],
-             "carried_from": values["carried_from"]}
+    action, owner, target, status, review, carried_from = (fields.get(name, "") for name in names.plan)
+    due = {part: fields.get(name, "").strip() for part, name in names.due.items()}
+    entry = {"action": action, "owner": owner, "due": _date(due), "target": _level(target),
+             "status": status or "not-started", "review": review, "carried_from": carried_from}
     return None if entry_is_blank(entry) else entry
 
 
