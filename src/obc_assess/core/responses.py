@@ -224,10 +224,9 @@ def _maturity(check: Checker, definition: dict[str, Any], answers: object) -> No
     if not isinstance(answers, dict):
         check.say("answers", "one-entry-per-item", example='{"item-id": {"level": 2, "note": ""}}')
         return
+    unknown = check.words("unknown-key", keys=text(check.lang, "core.and", first='"level"', last='"note"'))
     for path, item, answer in item_entries(check, definition, "answers", answers, '{"level": 2, "note": ""}'):
-        check.unknown_keys(path, answer, ("level", "note"),
-                           check.words("unknown-key", keys=text(check.lang, "core.and", first='"level"',
-                                                                 last='"note"')))
+        check.unknown_keys(path, answer, ("level", "note"), unknown)
         check.level(f"{path}.level", answer.get("level"), scale_of(definition, item))
         check.text(f"{path}.note", answer.get("note", ""), MAX_NOTE)
 
