@@ -30,7 +30,7 @@ from obc_assess.core.team_text import (
     disagreement_words,
     keep_back_roles,
     levels_text,
-    notes_and_plans,
+    note_and_plan,
 )
 
 FORMAT = "obc-assess/team"
@@ -135,27 +135,31 @@ def summary_line(merged: int, left: int, lang: str = DEFAULT) -> str:
 
 
 def _items(facts: Facts, names: list[str], scored: list[Tallied], docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each item's answers side by side, their spread by name, and everyone's notes and plans for it."""
+    """Each item's answers side by side, their spread by name, and everyone's notes and plans for it: one pass
+    over the respondents per item."""
     rows = []
+    not_asked = cell_text(False, None, facts.lang)
     for index, (section, item, _, optional, scale, _) in enumerate(facts.entries):
         labels = facts.scale_labels[scale["id"]]  # looked up directly: this loop runs once per item per respondent
+        texts = {level: cell_text(True, label, facts.lang) for level, label in labels.items()}
         cells: list[dict[str, Any]] = []
         levels: list[int] = []  # ints, not Fractions: the spread of levels is much cheaper to work out
         counts = dict.fromkeys(COUNTS, 0)
-        for name, one in zip(names, scored, strict=True):
+        notes: list[dict[str, str]] = []
+        plans: list[dict[str, Any]] = []
+        for name, one, doc in zip(names, scored, docs, strict=True):
             level, status = one.answers[index]
-            asked = status != "not-asked"
-            shown = level if asked else None
-            cells.append({"respondent": name, "asked": asked, "level": shown, "label": labels[shown],
-                          "text": cell_text(asked, labels[shown], facts.lang)})
-            if not asked:
-                continue
-            counts[_COUNTED[status]] += 1
-            if status == "scored":
-                assert isinstance(level, int)
-                levels.append(level)
+            if status == "not-asked":
+                cells.append({"respondent": name, "asked": False, "level": None, "label": None, "text": not_asked})
+            else:
+                cells.append({"respondent": name, "asked": True, "level": level, "label": labels[level],
+                              "text": texts[level]})
+                counts[_COUNTED[status]] += 1
+                if status == "scored":
+                    assert isinstance(level, int)
+                    levels.append(level)
+            note_and_plan(labels, item["id"], name, doc, notes, plans, facts.lang)
         stats = spread(levels, whole=True)
-        notes, plans = notes_and_plans(labels, item["id"], names, docs, facts.lang)
         rows.append({"id": item["id"], "title": item["title"], "section": section["id"], "optional": optional,
                      "respondents": sum(counts.values()),  # each respondent asked adds to one count
                      "levels": cells, **counts, **stats,

@@ -61,23 +61,21 @@ def disagreement_text(labels: Labels, row: dict[str, Any], lowest: list[str], hi
                 high=labels[row["max"]], highest=", ".join(sorted(highest)))
 
 
-def notes_and_plans(labels: Labels, item_id: str, names: list[str], docs: list[dict[str, Any]],
-                    lang: str = DEFAULT) -> tuple[list[dict[str, str]], list[dict[str, Any]]]:
-    """Each respondent's note and action-plan entry for one item, in the order of the files; blanks left out."""
-    notes, plans = [], []
-    for name, doc in zip(names, docs, strict=True):
-        note = tidy(doc["answers"].get(item_id, {}).get("note", ""))
-        if note:
-            notes.append({"respondent": name, "note": note})
-        entry = (doc.get("plan") or {}).get(item_id)
-        if entry and not entry_is_blank(entry):
-            target = entry.get("target")
-            due = str(entry.get("due", ""))
-            plans.append({"respondent": name, "action": str(entry.get("action", "")).strip(),
-                          "owner": str(entry.get("owner", "")).strip(), "due": due,
-                          "due_label": date_label(due, lang) if due else None,
-                          "target": target, "target_label": labels[target]})
-    return notes, plans
+def note_and_plan(labels: Labels, item_id: str, name: str, doc: dict[str, Any], notes: list[dict[str, str]],
+                  plans: list[dict[str, Any]], lang: str = DEFAULT) -> None:
+    """A respondent's note and action-plan entry for one item, added to the item's lists (blanks left out): called
+    in the order of the files."""
+    note = tidy(doc["answers"].get(item_id, {}).get("note", ""))
+    if note:
+        notes.append({"respondent": name, "note": note})
+    entry = (doc.get("plan") or {}).get(item_id)
+    if entry and not entry_is_blank(entry):
+        target = entry.get("target")
+        due = str(entry.get("due", ""))
+        plans.append({"respondent": name, "action": str(entry.get("action", "")).strip(),
+                      "owner": str(entry.get("owner", "")).strip(), "due": due,
+                      "due_label": date_label(due, lang) if due else None,
+                      "target": target, "target_label": labels[target]})
 
 
 def keep_back_roles(people: list[dict[str, Any]], lang: str = DEFAULT) -> str | None:
