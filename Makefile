@@ -51,7 +51,8 @@ test: setup chromium java
 	node --test tests/js/
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
-# `make bench BENCH=lighthouse` runs only the named parts (build scoring merge browser lighthouse).
+# `make bench BENCH=lighthouse` runs only the named parts (build scoring merge word browser lighthouse; profile,
+# cProfile's top lines for re-scoring and merging, only when named).
 BENCH ?=
 bench: setup chromium
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m bench $(BENCH)
