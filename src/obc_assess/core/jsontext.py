@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from json.decoder import scanstring  # type: ignore[attr-defined]  # (not in typeshed; C where there is C)
 from typing import Any
 
 from obc_assess.core.problem import Problem
@@ -48,14 +49,30 @@ def _precheck(text: str) -> str | None:
 
 def _structure(text: str) -> str:
     """The text with each string emptied ("" in its place, never removed: that could make a trailing comma), so
-    what is left to read is a few brackets and commas. Where no quote is escaped, the quotes pair up in order and
-    splitting on them does it in C; otherwise the string pattern does (the same strings, more slowly)."""
-    if '\\"' in text or "\\\n" in text:  # an escaped quote, or an escape the pattern does not read as one
-        return _STRINGS.sub('""', text)
+    what is left to read is a few brackets and commas: the strings _STRINGS finds, found faster."""
+    if '\\"' in text or "\\\n" in text:  # an escaped quote (files inside the team's list), or a broken escape
+        return _escaped(text)
+    # No quote is escaped: the quotes pair up in order, and splitting on them is one pass in C.
     parts = text.split('"')
     if len(parts) % 2 == 0:  # a quote left over opens no string: it and what follows are read as they stand
         return '""'.join(parts[:-1:2]) + '"' + parts[-1]
     return '""'.join(parts[::2])
+
+
+def _escaped(text: str) -> str:
+    """_structure where quotes may be escaped: each string's end found by the json module's own scanner (in C),
+    which ends a string where _STRINGS does; anything it does not read as a string goes to _STRINGS itself."""
+    out: list[str] = []
+    at = 0
+    while (start := text.find('"', at)) != -1:
+        try:
+            _, end = scanstring(text, start + 1)
+        except ValueError:  # not a JSON string (unterminated, a control character, a bad escape)
+            return _STRINGS.sub('""', text)
+        out += (text[at:start], '""')
+        at = end
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _trailing_comma(text: str) -> str:
