@@ -30,8 +30,9 @@ from obc_assess.core.team_text import (
     disagreement_words,
     keep_back_roles,
     levels_text,
-    note_and_plan,
+    plan_row,
 )
+from obc_assess.core.typed_text import tidy
 
 FORMAT = "obc-assess/team"
 FORMAT_VERSION = 1
@@ -136,10 +137,13 @@ def summary_line(merged: int, left: int, lang: str = DEFAULT) -> str:
 
 def _items(facts: Facts, names: list[str], scored: list[Tallied], docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each item's answers side by side, their spread by name, and everyone's notes and plans for it: one pass
-    over the respondents per item."""
+    over the respondents per item, so items x respondents steps in all."""
     rows = []
     not_asked = cell_text(False, None, facts.lang)
+    people = [(name, one.answers, doc["answers"], doc.get("plan") or {})
+              for name, one, doc in zip(names, scored, docs, strict=True)]
     for index, (section, item, _, optional, scale, _) in enumerate(facts.entries):
+        item_id = item["id"]
         labels = facts.scale_labels[scale["id"]]  # looked up directly: this loop runs once per item per respondent
         texts = {level: cell_text(True, label, facts.lang) for level, label in labels.items()}
         cells: list[dict[str, Any]] = []
@@ -147,8 +151,8 @@ def _items(facts: Facts, names: list[str], scored: list[Tallied], docs: list[dic
         counts = dict.fromkeys(COUNTS, 0)
         notes: list[dict[str, str]] = []
         plans: list[dict[str, Any]] = []
-        for name, one, doc in zip(names, scored, docs, strict=True):
-            level, status = one.answers[index]
+        for name, answers, given, plan in people:
+            level, status = answers[index]
             if status == "not-asked":
                 cells.append({"respondent": name, "asked": False, "level": None, "label": None, "text": not_asked})
             else:
@@ -158,9 +162,13 @@ def _items(facts: Facts, names: list[str], scored: list[Tallied], docs: list[dic
                 if status == "scored":
                     assert isinstance(level, int)
                     levels.append(level)
-            note_and_plan(labels, item["id"], name, doc, notes, plans, facts.lang)
+            note = given.get(item_id, {}).get("note", "")
+            if note and (note := tidy(note)):
+                notes.append({"respondent": name, "note": note})
+            if item_id in plan and (row := plan_row(labels, name, plan[item_id], facts.lang)):
+                plans.append(row)
         stats = spread(levels, whole=True)
-        rows.append({"id": item["id"], "title": item["title"], "section": section["id"], "optional": optional,
+        rows.append({"id": item_id, "title": item["title"], "section": section["id"], "optional": optional,
                      "respondents": sum(counts.values()),  # each respondent asked adds to one count
                      "levels": cells, **counts, **stats,
                      "agreement": agreement(stats["range"], facts.lang),
