@@ -10,7 +10,7 @@ The rules (the toolkit's own, after Tool 20 section 4, where an outcomes focus i
 
 from __future__ import annotations
 
-from fractions import Fraction
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -22,10 +22,10 @@ BAND_KEYS = ("id", "label", "descriptor")
 
 
 @cache
-def _shown(value: float) -> Fraction:
-    """A figure exactly as written (75.1 is 751/10, not the binary float); once per value, as every part of every
-    result compares its figures with each band (the values are one-decimal percents and the data's thresholds)."""
-    return Fraction(str(value))
+def _shown(value: float) -> Decimal:
+    """A figure exactly as written (75.1 is 751/10, not the binary float), compared in C; once per value, as every
+    part of every result compares its figures with each band (one-decimal percents and the data's thresholds)."""
+    return Decimal(str(value))
 
 
 def _reaches(band: dict[str, Any], percent: float) -> bool:

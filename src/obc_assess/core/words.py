@@ -7,6 +7,7 @@ text and restate no rule: who and when, each answer as read, counts, progress, a
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from obc_assess.core.catalogue import text
@@ -29,6 +30,16 @@ def answer_label(level_label: str | None, status: str, lang: str = DEFAULT) -> s
     if level_label is not None:
         return level_label
     return text(lang, f"core.status-{status}" if status in WORDED else "core.not-given")
+
+
+@cache
+def _answer_words(level_label: str | None, status: str, lang: str, scale_name: str | None) -> str:
+    """An item's answer as read, and, where an assessment mixes scales (``scale_name``), which scale a level is on:
+    the same few words for every item, every time, so worked out once."""
+    said = answer_label(level_label, status, lang)
+    if scale_name is not None and level_label is not None:
+        said += text(lang, "core.on-scale-short", scale=scale_word(scale_name))
+    return said
 
 
 def _about(result: dict[str, Any], lang: str) -> list[dict[str, str]]:
@@ -101,9 +112,8 @@ def add_words(result: dict[str, Any]) -> dict[str, Any]:
         row["rated_label"] = text(lang, "core.rated-of", answered=row["answered"], total=row["total"])
     mixed = len({item.get("scale") for item in result["working"].get("items", [])}) > 1
     for item in result["working"].get("items", []):
-        item["answer_label"] = answer_label(item["level_label"], item["status"], lang)
-        if mixed and item["level_label"] is not None:  # which scale a level is on, where an assessment mixes them
-            item["answer_label"] += text(lang, "core.on-scale-short", scale=scale_word(item["scale_name"]))
+        item["answer_label"] = _answer_words(item["level_label"], item["status"], lang,
+                                             item["scale_name"] if mixed else None)
     if result["classification"] is not None:
         block = result["classification"]
         for cls in block["classes"]:
