@@ -6,18 +6,29 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_pyodide import _cases, _node, _requests, shipped  # noqa: F401 (shipped: the fixture)
 
 from obc_assess.core import api
 from obc_assess.core.defined import KEEP, named
+from obc_assess.core.definition import items
 from obc_assess.core.form import to_form
 from obc_assess.core.responses import template
 from obc_assess.host.building import build_all
 from obc_assess.host.loader import Data, load_data
+
+
+@cache
+def _real() -> dict[str, str]:
+    """The real maturity assessments' definitions (English and Welsh), as JSON text, by id and language."""
+    return {f"{aid}/{lang}": json.dumps(definition) for lang in ("en", "cy")
+            for aid, definition in build_all(load_data(lang=lang)).items() if definition["kind"] == "maturity"}
 
 
 def _define(text: str) -> dict[str, Any]:
@@ -114,3 +125,50 @@ def test_pyodide_keeps_definitions_as_cpython_does(tmp_path: Path, shipped: Path
     browser = _node(shipped, sent, tmp_path)
     assert browser["misses"] == []  # hashing needs nothing outside the site's own Python
     assert browser["outputs"] == [api.call(json.dumps(request)) for request in sent]
+
+
+# One edit a person makes: which field (of the item at an index, wrapped to the assessment's), and what it becomes.
+EDITS = st.one_of(
+    st.tuples(st.just("item"), st.integers(0, 99), st.sampled_from(["", "0", "1", "2", "3", "na", "unknown", "x"])),
+    st.tuples(st.just("note"), st.integers(0, 99), st.sampled_from(["", " ", "Minutes", "Minutes of the board"])),
+    st.tuples(st.just("plan-action"), st.integers(0, 99), st.sampled_from(["", "Ask finance"])),
+    st.tuples(st.just("plan-target"), st.integers(0, 99), st.sampled_from(["", "2", "3"])),
+    st.tuples(st.just("evidence"), st.integers(0, 99), st.sampled_from(["", "Report", "Survey"])),
+    st.tuples(st.just("strength"), st.integers(0, 99), st.sampled_from(["", "documented", "self-reported"])),
+    st.tuples(st.just("review-by"), st.integers(0, 99), st.sampled_from(["", "2024", "2026"])),
+    st.tuples(st.just("context-model"), st.just(0), st.sampled_from(["", "1", "2", "3"])),
+    st.tuples(st.just("assessment-date"), st.just(0), st.sampled_from(["", "2025"])),
+)
+
+
+def _edited(fields: dict[str, str], definition: dict[str, Any], edit: tuple[str, int, str]) -> None:
+    part, index, value = edit
+    ids = [item["id"] for _, item in items(definition)]
+    item_id = ids[index % len(ids)]
+    if part in ("context-model", "assessment-date", "review-by"):
+        date = {"assessment-date": "assessment-date", "review-by": f"evidence:{item_id}:0:review-by"}.get(part)
+        if date is None:
+            fields[part] = value
+        else:  # a whole date, or the boxes emptied
+            fields.update({f"{date}:day": value and "1", f"{date}:month": value and "3", f"{date}:year": value})
+    elif part in ("evidence", "strength"):
+        fields[f"evidence:{item_id}:0:{'what' if part == 'evidence' else 'strength'}"] = value
+    else:
+        fields[f"{part}:{item_id}"] = value
+
+
+@settings(max_examples=60)
+@given(which=st.sampled_from(sorted(_real())), edits=st.lists(EDITS, min_size=1, max_size=12))
+def test_each_edit_re_scored_from_kept_parts_equals_a_full_re_score(which: str, edits: list[tuple[str, int, str]]
+                                                                    ) -> None:
+    # The page's way (a kept definition: each item's part of the result kept from earlier edits, in this example and
+    # every one before it) against a definition read afresh for each request, which keeps nothing.
+    text = _real()[which]
+    definition = json.loads(text)
+    sha256 = _define(text)["definition_hash"]
+    fields: dict[str, str] = {}
+    for edit in edits:
+        _edited(fields, definition, edit)
+        form = json.dumps(fields)
+        kept = api.call(json.dumps({"type": "evaluate", "definition_hash": sha256, "fields": form}))
+        assert kept == api.call(json.dumps({"type": "evaluate", "definition": text, "fields": form}))
