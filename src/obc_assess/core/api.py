@@ -21,7 +21,7 @@ from obc_assess.core.catalogue import text as text_of
 from obc_assess.core.compare import CompareError, compare, prune
 from obc_assess.core.defined import Defined, keep, named
 from obc_assess.core.defined import read as read_definition
-from obc_assess.core.fields import field_for
+from obc_assess.core.fields import Places, field_for
 from obc_assess.core.form import from_form, to_form
 from obc_assess.core.form_copy import read
 from obc_assess.core.form_words import FormWords, usable
@@ -113,12 +113,10 @@ def evaluate_form(definition_json: Definition, fields_json: str, csv: bool = Tru
     if problems:
         return _form_answer([{**p.to_dict(), "left_out": None} for p in problems], None, None)
     doc, places = from_form(definition, fields)
-    words = FormWords(definition, fields, places)
     # The form may skip row and evidence entry numbers (one removed), so problems are mapped to them as the form
-    # has them.
+    # has them (the words only worked out when there are problems).
     found = validate(definition, doc)
-    listed = [{"path": p.path, "message": words.message(p), "field": field_for(definition, p.path, places),
-               "left_out": words.left_out(p.path)} for p in found]
+    listed = _worded(definition, fields, places, found) if found else []
     # One invalid field leaves out only its own part: the rest is still scored, the problem shown beside it.
     sound = usable(doc, found) if found else doc
     if sound is None or (found and validate(definition, sound)):
@@ -132,6 +130,14 @@ def evaluate_form(definition_json: Definition, fields_json: str, csv: bool = Tru
         return _answer(listed, {"result": result, "applicable": applicable}, responses=None, csv=None)
     return _answer([], {"result": result, "applicable": applicable}, responses=doc,
                    csv=to_csv(result) if csv else None)
+
+
+def _worded(definition: dict[str, Any], fields: dict[str, str], places: Places, found: list[Problem]
+            ) -> list[dict[str, Any]]:
+    """The form's problems as the page shows them: each in words, its field, and what waits for it."""
+    words = FormWords(definition, fields, places)
+    return [{"path": p.path, "message": words.message(p), "field": field_for(definition, p.path, places),
+             "left_out": words.left_out(p.path)} for p in found]
 
 
 def _form_answer(problems: list[dict[str, Any]], result: object, applicable: object) -> str:
