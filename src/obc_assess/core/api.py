@@ -1,7 +1,8 @@
 """The JSON-string boundary for the browser worker: text in, JSON text out, never an exception for bad input.
 
-The worker's one entry point is ``call``: a request ``{"type", "definition", ...}`` as JSON text (REQUESTS
-names each type's function).
+The worker's one entry point is ``call``: a request ``{"type", "definition_hash" | "definition", ...}`` as JSON
+text (REQUESTS names each type's function). The worker sends each definition's text once (``define``: read,
+checked and kept by its hash, defined.py) and names it by that hash after; a request may still carry the text.
 
 Every function returns ``{"ok": bool, "problems": [{"path", "message", "field"}], ...}`` as JSON text, with
 its payload (``result``, ``csv``, ``json``, ``docx``, ``responses``, ``form``) null when ``ok`` is false. A Word
