@@ -22,17 +22,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import methodcaller
 from typing import Any, NamedTuple
 
 from obc_assess.core.definition import field_id as item_name
 from obc_assess.core.definition import items
 from obc_assess.core.evidence import entries_of
 from obc_assess.core.fields import ASSESSMENT_DATE, Places, evidence_name, part_name, plan_field, row_name
-from obc_assess.core.plan import entry_is_blank
+from obc_assess.core.plan import NOT_STARTED, entry_is_blank
 from obc_assess.core.responses import FORMAT, FORMAT_VERSION, about
 
 JSON = Any
 _ROW = re.compile(r"^row:(\d+):")
+_NUMBERED = methodcaller("startswith", ("row:", "evidence:"))
 _EVIDENCE = re.compile(r"^evidence:([^:]+):(\d+):")
 DATE_PARTS = ("day", "month", "year")
 
@@ -55,10 +57,10 @@ def index(fields: dict[str, str]) -> FormIndex:
     """One pass over the field names: O(fields), where a scan per item or row was O(items x fields)."""
     rows: dict[str, list[str]] = {}
     evidence: dict[str, set[int]] = {}
-    for name in fields:
-        if name.startswith("row:") and (row := _ROW.match(name)):
+    for name in filter(_NUMBERED, fields):  # the names filtered in C: the loop sees only rows' and evidence's
+        if row := _ROW.match(name):
             rows.setdefault(row.group(1), []).append(name)
-        elif name.startswith("evidence:") and (entry := _EVIDENCE.match(name)):
+        elif entry := _EVIDENCE.match(name):
             evidence.setdefault(entry.group(1), set()).add(int(entry.group(2)))
     return FormIndex(sorted({int(n) for n in rows}), rows,
                      {item_id: sorted(numbers) for item_id, numbers in evidence.items()})
@@ -140,6 +142,7 @@ class _Names(NamedTuple):
     note: str
     plan: tuple[str, ...]  # _PLAN_KEYS' fields
     due: dict[str, str]  # the due date's boxes by DATE_PARTS
+    typed: tuple[str, ...]  # the fields a person types a plan into: all but the status and carried_from
 
 
 _PLAN_KEYS = ("action", "owner", "target", "status", "review", "carried_from")
@@ -147,14 +150,16 @@ _PLAN_KEYS = ("action", "owner", "target", "status", "review", "carried_from")
 
 @lru_cache(maxsize=4096)
 def _names(item_id: str) -> _Names:
-    due = plan_field("due", item_id)
-    return _Names(item_id, item_name(item_id), part_name("note", item_id),
-                  tuple(plan_field(key, item_id) for key in _PLAN_KEYS),
-                  {part: f"{due}:{part}" for part in DATE_PARTS})
+    due = {part: f"{plan_field('due', item_id)}:{part}" for part in DATE_PARTS}
+    plan = tuple(plan_field(key, item_id) for key in _PLAN_KEYS)
+    return _Names(item_id, item_name(item_id), part_name("note", item_id), plan, due,
+                  (*plan[:3], plan[4], *due.values()))
 
 
 def _plan_entry(fields: dict[str, str], names: _Names) -> dict[str, JSON] | None:
     """An item's action plan entry from its fields; None when it is blank (a status of not started alone is)."""
+    if not any(map(fields.get, names.typed)) and fields.get(names.plan[3], "") in ("", NOT_STARTED):
+        return None  # nothing typed (most items, at every change): blank, as entry_is_blank would also say
     action, owner, target, status, review, carried_from = (fields.get(name, "") for name in names.plan)
     due = {part: fields.get(name, "").strip() for part, name in names.due.items()}
     entry = {"action": action, "owner": owner, "due": _date(due), "target": _level(target),
