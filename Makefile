@@ -7,8 +7,9 @@ export NO_MKDOCS_2_WARNING := 1
 # Playwright must not download browsers here: it drives Debian's Chromium.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 CHROMIUM ?= /usr/bin/chromium
+FIREFOX ?= /usr/bin/firefox-esr
 
-.PHONY: setup venv node chromium java build serve test lint bench clean
+.PHONY: setup venv node chromium firefox webkit java build serve test lint bench clean
 
 setup: venv node
 
@@ -29,6 +30,15 @@ node_modules/.installed: package.json package-lock.json
 chromium:
 	@command -v $(CHROMIUM) >/dev/null || { apt-get update -q && apt-get install -y -q chromium; }
 
+# Debian's Firefox ESR and WebKitGTK (Safari's engine: its WebDriver, run under Xvfb) for the cross-browser tests
+# (tests/browser/test_cross_browser.py), installed the same way.
+firefox:
+	@command -v $(FIREFOX) >/dev/null || { apt-get update -q && apt-get install -y -q firefox-esr; }
+
+webkit:
+	@command -v WebKitWebDriver >/dev/null && command -v xvfb-run >/dev/null || \
+		{ apt-get update -q && apt-get install -y -q webkit2gtk-driver xvfb; }
+
 # Debian's Java for the Nu HTML Checker (vnu-jar from npm runs on it).
 java:
 	@command -v java >/dev/null || { apt-get update -q && apt-get install -y -q default-jre-headless; }
@@ -42,17 +52,20 @@ build: setup
 serve: setup
 	$(BIN)/python -m obc_site.build -d site --serve 8000
 
-lint: venv
+# ruff and mypy for the Python; ESLint (pinned in package.json, eslint.config.mjs) for the browser's own modules.
+lint: venv node
 	$(BIN)/ruff check src hooks tests bench
 	$(BIN)/mypy
+	$(BIN)/zizmor --offline --persona=auditor .github/workflows
+	node_modules/.bin/eslint docs/assets
 
-test: setup chromium java
+test: setup chromium firefox webkit java
 	$(MAKE) lint
 	node --test tests/js/
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+	CHROMIUM=$(CHROMIUM) FIREFOX=$(FIREFOX) $(BIN)/pytest
 
-# `make bench BENCH=lighthouse` runs only the named parts (build scoring merge word browser lighthouse; profile,
-# cProfile's top lines for re-scoring and merging, only when named).
+# `make bench BENCH=lighthouse` runs only the named parts (build scoring merge word browser offline lighthouse;
+# profile, cProfile's top lines for re-scoring and merging, only when named).
 BENCH ?=
 bench: setup chromium
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m bench $(BENCH)

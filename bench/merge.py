@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from typing import Any
@@ -16,7 +17,9 @@ def merge_requests(definition: dict[str, Any], size: int, repeat: int) -> tuple[
     """The worker's "define" request, and ``repeat`` "aggregate" requests for ``size`` answers files as the team
     page sends them (the definition named by its hash)."""
     text = json.dumps(definition)
-    files = json.dumps([{"name": f"respondent-{i}.json", "text": json.dumps(answered(definition, i))}
+    # Each file as its bytes in base64, as the page sends a chosen file for Python to read (jsontext.decode).
+    files = json.dumps([{"name": f"respondent-{i}.json",
+                         "bytes": base64.b64encode(json.dumps(answered(definition, i)).encode()).decode("ascii")}
                         for i in range(size)])
     request = json.dumps({"type": "aggregate", "definition_hash": hashlib.sha256(text.encode()).hexdigest(),
                           "files": files, "anonymous": False})

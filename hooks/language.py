@@ -52,8 +52,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    # The language switch goes to this same page in the other language (overrides/partials/alternate.html), the
-    # hreflang links to each language's root (overrides/main.html); config.extra.alternate names the roots.
+    # The language switch (overrides/partials/alternate.html) and the head's hreflang links (overrides/main.html)
+    # name this same page in each language; config.extra.alternate names the roots.
     alternate = config.extra.get("alternate")
     if alternate:
         context["obc_alternates"] = page_alternates(alternate, page.url)

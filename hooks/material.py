@@ -1,4 +1,4 @@
-"""MkDocs hook: repair the markup Material writes that the HTML checker or Lighthouse reject; load search on use."""
+"""MkDocs hook: repair the markup Material writes that the HTML checker or Lighthouse reject; fetch only on use."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from obc_site.material import MaterialChanged, lazy_search_index, repair
+from obc_site.material import MaterialChanged, lazy_search_index, no_sitemap_redirect, repair
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -27,8 +27,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     for bundle in bundles:
         source_map = bundle.with_name(bundle.name + ".map")
         try:
-            patched, patched_map = lazy_search_index(bundle.read_text(encoding="utf-8"),
-                                                     source_map.read_text(encoding="utf-8"))
+            patched, patched_map = no_sitemap_redirect(*lazy_search_index(bundle.read_text(encoding="utf-8"),
+                                                                          source_map.read_text(encoding="utf-8")))
         except MaterialChanged as error:
             raise PluginError(f"{bundle}: {error}") from None
         bundle.write_text(patched, encoding="utf-8")

@@ -30,6 +30,12 @@ def _entry(item_id: str, name: str, **extra: Any) -> dict[str, Any]:
 SCALE_LEVELS = [{"value": v, "label": label, "descriptor": f"{label} descriptor."}
                 for v, label in enumerate(["Not in place", "Developing", "Established", "Embedded"])]
 
+# A band for each level, named after it (bands.py): the rule's words use a band_rules figure.
+MATURITY_BANDS = [{"id": band, "level": n, "label": label, "descriptor": f"{label}.", "rule": f"{label}: most."}
+                  for n, (band, label) in enumerate((("early", "Early days"), ("developing", "Developing"),
+                                                     ("established", "Established"), ("embedded", "Embedded")))]
+MATURITY_BANDS[-1]["rule"] = "Embedded: at least {top_confidence}%."
+
 DATA = Data(
     sources=[{"id": "tool20", "title": "Tool 20", "short": "Tool 20 short", "publisher": "NCB Wales",
               "date": "June 2017", "summary": "s", "licence": "l"},
@@ -40,20 +46,22 @@ DATA = Data(
     scales={
         "scales": [
             {"id": "maturity", "name": "Maturity", "title": "How established?", "na": True, "unknown": True,
-             "evidence_from": 2, "levels": SCALE_LEVELS},
+             "evidence_from": 2, "levels": SCALE_LEVELS, "bands": MATURITY_BANDS, "split": {
+                 "label": "Split", "words": [{"high": high, "low": low, "text": f"Split {high} and {low}."}
+                                             for high, low in ((2, 0), (3, 0), (3, 1))]}},
             {"id": "priority", "name": "Priority", "title": "How strongly?", "na": False, "unknown": True, "levels": [
                 {"value": v, "label": label, "descriptor": f"{label}."}
                 for v, label in enumerate(["Not at all", "A little", "Clearly", "Strongly"])]},
             {"id": "coverage", "name": "Coverage", "title": "Covered?", "na": True, "unknown": True, "levels": [
                 {"value": v, "label": label, "descriptor": f"{label}."}
-                for v, label in enumerate(["No", "Yes"])]},
+                for v, label in enumerate(["No", "Yes"])], "bands": [
+                    {"id": "few", "level": 0, "label": "Covers few", "descriptor": "Few.", "rule": "Few: rated."},
+                    {"id": "all", "level": 1, "whole": True, "label": "Covers all", "descriptor": "All.",
+                     "rule": "All: every one Yes."}], "split": {"label": "Split", "words": []}},
         ],
-        "bands": [{"id": "early", "label": "Early days", "min_percent": 0, "descriptor": "Early."},
-                  {"id": "developing", "label": "Developing", "min_percent": 25, "descriptor": "Developing."},
-                  {"id": "established", "label": "Established", "min_percent": 50,
-                   "descriptor": "Established."},
-                  {"id": "embedded", "label": "Embedded", "min_percent": 75, "descriptor": "Embedded."}],
-        "band_rules": {"min_confidence": 50, "rules": ["No band below 50% confidence."]},
+        "band_rules": {"min_confidence": 50, "top_confidence": 80, "max_na_share": 25, "split_share": 25,
+                       "rules": [{"text": "No band unless more than {min_confidence}% is rated."},
+                                 {"text": "Never above the outcomes items.", "after": "Tool 20, section 4"}]},
     },
     guidance=[
         {"source": "tool20", "pages": [{

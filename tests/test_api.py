@@ -327,18 +327,18 @@ def test_answers_saved_for_1_1_load_with_what_changed(real_data: Data, aid: str,
 
 # Issue 30: outcomes weights that follow the sources, and review priorities' ranking rules. Answers saved for the
 # version before load with the data's account of what changed, every answer kept.
-@pytest.mark.parametrize(("aid", "before", "model", "says"), [
-    ("contract-management-review", "1.2", 1, "Changed in version 1.3: Tool 21's points for your model are now part "
-                                             "of the core, because Tool 21 (section 5) says \"Monitoring outcomes "
-                                             "becomes a key activity\""),
-    ("procurement-review", "1.2", 2, "Changed in version 1.3: Rewarding providers for achieving outcomes (Model 2) "
-                                     "now counts once and is no longer an outcomes item"),
-    ("supporting-systems", "1.2", 2, "Changed in version 1.3: Building outcomes into how providers are rewarded "
-                                     "(Model 2) is now an optional extra"),
-    ("review-priorities", "1.1", None, "Changed in version 1.2: Criterion (f) is no longer added to an area's score"),
+@pytest.mark.parametrize(("aid", "before", "model", "version", "says"), [
+    ("contract-management-review", "1.2", 1, "1.3", "Tool 21's points for your model are now part of the core, "
+                                                    "because Tool 21 (section 5) says \"Monitoring outcomes becomes a "
+                                                    "key activity\""),
+    ("procurement-review", "1.2", 2, "1.3", "Rewarding providers for achieving outcomes (Model 2) now counts once "
+                                            "and is no longer an outcomes item"),
+    ("supporting-systems", "1.2", 2, "1.3", "Building outcomes into how providers are rewarded (Model 2) is now an "
+                                            "optional extra"),
+    ("review-priorities", "1.1", None, "1.2", "Criterion (f) is no longer added to an area's score"),
 ])
 def test_answers_saved_before_issue_30_load_with_what_changed(real_data: Data, aid: str, before: str,
-                                                              model: int | None, says: str) -> None:
+                                                              model: int | None, version: str, says: str) -> None:
     definition = build(real_data, aid)
     doc = template(definition, model)
     if definition["kind"] == "maturity":
@@ -349,9 +349,10 @@ def test_answers_saved_before_issue_30_load_with_what_changed(real_data: Data, a
     doc["assessment_version"] = before
     answer = json.loads(api.form_values_migrating(json.dumps(definition), json.dumps(doc)))
     assert (answer["ok"], answer["dropped"]) == (True, [])
-    assert answer["notice"] == (
-        f"These answers were saved for version {before} of this assessment; it is now version "
-        f"{definition['version']}. {says}" + answer["notice"].split(says, 1)[1])
+    # The version's one account of what changed (the band rules first, where both changed), saying this too.
+    assert answer["notice"].startswith(f"These answers were saved for version {before} of this assessment; it is now "
+                                       f"version {definition['version']}. Changed in version {version}: ")
+    assert says in answer["notice"]
     assert answer["notice"].endswith("some questions may have changed: check them.")
     fields = answer["form"]["fields"]
     if definition["kind"] == "maturity":
@@ -383,6 +384,45 @@ def test_a_format_1_file_loads_and_says_what_format_2_added(maturity: dict[str, 
         "", "", "")
     # Scored as it was: a format 1 file gives the same result as the same answers in format 2.
     assert score(maturity, _format_1(doc)) == score(maturity, doc)
+
+
+def test_a_format_3_file_keeps_its_not_applicable_and_the_page_asks_each_its_reason(real_data: Data) -> None:
+    """Kinder and safer (issue 30): the file loads and scores as it did (last year's file, a team merge and a
+    comparison still read), each N/A without a reason says so wherever the answer is shown, and the page names them
+    and asks for a reason at each; until one is given, the page's answer waits (it counts as not answered)."""
+    definition = build(real_data, "commissioning-principles")
+    doc = template(definition)
+    doc["format_version"] = 3
+    doc["answers"]["social-value"] = {"level": "na", "note": ""}
+    doc["answers"]["collaboration"] = {"level": 2, "note": ""}
+    result = score(definition, doc)
+    row = next(i for i in result["working"]["items"] if i["id"] == "social-value")
+    assert (row["status"], row["answer_label"]) == ("na", "Not applicable (no reason given)")
+    notice = ("Not applicable without a reason (the file was saved before reasons were asked for): (d) Social value. "
+              "Say in one line why each does not apply, or choose another answer.")
+    assert result["na_notice"] == notice
+    assert notice in to_markdown(result)
+    answer = json.loads(api.form_values_migrating(json.dumps(definition), json.dumps(doc)))
+    assert (answer["ok"], answer["notice"], answer["form"]["fields"]["item:social-value"]) == (True, notice, "na")
+    evaluated = json.loads(api.evaluate_form(json.dumps(definition), json.dumps(answer["form"]["fields"])))
+    assert [(p["field"], p["left_out"]) for p in evaluated["problems"]] == [
+        ("na-reason:social-value", "The results leave out \u201c(d) Social value\u201d until this is put right.")]
+
+
+def test_an_earlier_versions_not_applicable_the_data_now_refuses_starts_unanswered(real_data: Data) -> None:
+    definition = build(real_data, "commissioning-standards")
+    doc = template(definition)
+    doc["format_version"], doc["assessment_version"] = 3, "1.2"
+    doc["answers"]["standard-5"] = {"level": "na", "note": "Kept"}
+    # As a file it still reads as the answer it was (the limit on N/A applies to it as to any).
+    rows = {i["id"]: i for i in score(definition, doc)["working"]["items"]}
+    assert rows["standard-5"]["status"] == "na"
+    answer = json.loads(api.form_values_migrating(json.dumps(definition), json.dumps(doc)))
+    assert answer["ok"] is True
+    assert (answer["form"]["fields"]["item:standard-5"], answer["form"]["fields"]["note:standard-5"]) == ("", "Kept")
+    assert answer["notice"].endswith(
+        "Not applicable is no longer an answer for these items, which the source expects of every authority: "
+        "Standard 5. They start unanswered: rate them, or answer Don't know.")
 
 
 def test_organisation_and_date_go_from_the_form_to_the_file_and_back(maturity: dict[str, Any]) -> None:
@@ -444,7 +484,7 @@ V1_1_ANSWERS = {
 def test_answers_saved_for_1_1_load_with_what_changed_in_1_2(real_data: Data, aid: str, dropped: list[str],
                                                              says: str) -> None:
     definition = build(real_data, aid)
-    assert definition["version"] == "1.2"
+    assert definition["version"] == "1.3"
     doc = template(definition)
     doc["assessment_version"] = "1.1"
     doc["context"]["model"] = 2  # 1.1 asked the model here; 1.2 no longer does, and a saved choice is ignored
@@ -452,8 +492,9 @@ def test_answers_saved_for_1_1_load_with_what_changed_in_1_2(real_data: Data, ai
     answer = json.loads(api.form_values_migrating(json.dumps(definition), json.dumps(doc)))
     assert (answer["ok"], answer["dropped"]) == (True, dropped)
     notice = answer["notice"]
-    assert notice.startswith("These answers were saved for version 1.1 of this assessment; it is now version 1.2. "
+    assert notice.startswith("These answers were saved for version 1.1 of this assessment; it is now version 1.3. "
                              "Changed in version 1.2: ")
+    assert "Changed in version 1.3: Bands now describe the answers as a whole" in notice
     assert says in notice and "Changed in version 1.1" not in notice
     if dropped:
         assert notice.endswith(f"no longer has these items: {dropped[0]} (answer), {dropped[1]} (answer). "

@@ -90,7 +90,7 @@ def test_describe(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _run(capsys, "describe", AID)
     lines = out.splitlines()
     assert status == 0
-    assert lines[0] == f"{AID}: Commissioning principles (maturity, version 1.2)"
+    assert lines[0] == f"{AID}: Commissioning principles (maturity, version 1.3)"
     assert lines[1] == ('Levels: 0 Not in place, 1 Developing, 2 Established, 3 Embedded, '
                         '"na" (not applicable), "unknown" (don\'t know)')
     # Principle (d) says "the focus should be on outcomes", so it is the one that counts double, not (a).
@@ -125,7 +125,10 @@ def test_describe_names_the_scale_of_items_asked_on_another(capsys: pytest.Captu
     assert lines[2] == ('Levels on the coverage scale: 0 No, 1 Partly, 2 Yes, "na" (not applicable), '
                         '"unknown" (don\'t know)')
     assert "  scope-period: What period will the commissioning plan cover? (coverage scale)" in lines
-    assert "  standard-5: Standard 5" in lines
+    # The 13 standards are expected of every authority: "na" is no answer there (issue 30), and describe says so.
+    assert "  standard-5: Standard 5 (not applicable not offered: expected of every authority)" in lines
+    [publish] = [line for line in lines if line.startswith("  plan-publish: ")]  # an optional action: it may be
+    assert "not offered" not in publish
 
 
 @pytest.mark.parametrize("command", ["describe", "template"])
@@ -163,7 +166,7 @@ def test_validate_notes_an_older_version(capsys: pytest.CaptureFixture[str], tmp
     doc["assessment_version"] = "0.1"
     name = _write(tmp_path, doc)
     assert _run(capsys, "validate", name) == (0, f"{name}: valid\n", (
-        f'{name}: note: written for version "0.1" of {AID}, which is now version 1.2; '
+        f'{name}: note: written for version "0.1" of {AID}, which is now version 1.3; '
         "some items may have changed\n"))
 
 
@@ -237,10 +240,10 @@ def test_score_other_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path,
 
 def test_score_refuses_invalid_answers(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     doc = _filled(capsys)
-    doc["format_version"] = 4
+    doc["format_version"] = 5
     name = _write(tmp_path, doc)
     assert _run(capsys, "score", name) == (
-        2, "", f"{name}: format_version: must be 3 (or 1 or 2, for a file saved before format 3)\n")
+        2, "", f"{name}: format_version: must be 4 (or 1, 2 or 3, for a file saved before format 4)\n")
 
 
 def test_formats_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
@@ -252,11 +255,11 @@ def test_formats_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_broken_data_exits_1(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(lang: str = "en") -> None:
-        raise DataError([Problem("bands", "min_percent must start at 0 and rise band by band", "scales.yaml")])
+        raise DataError([Problem("scales[0].bands", "levels must start at 0", "scales.yaml")])
 
     monkeypatch.setattr(cli, "load_data", broken)
-    assert _run(capsys, "list") == (1, "", "obc-assess: toolkit data: scales.yaml: bands: "
-                                          "min_percent must start at 0 and rise band by band\n")
+    assert _run(capsys, "list") == (1, "", "obc-assess: toolkit data: scales.yaml: scales[0].bands: "
+                                          "levels must start at 0\n")
 
 
 def test_python_dash_m(tmp_path: Path, real_data: Data) -> None:
@@ -396,11 +399,11 @@ def test_compare_notes_answers_for_items_gone(capsys: pytest.CaptureFixture[str]
 def test_compare_refuses_bad_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     before, after = _filled(capsys), _filled(capsys)
     before["answers"]["retired-item"] = {"level": 1, "note": ""}  # the same version: a mistake, not a change
-    after["format_version"] = 4
+    after["format_version"] = 5
     names = [_write(tmp_path, before, "before.json"), _write(tmp_path, after, "after.json")]
     assert _run(capsys, "compare", *names) == (2, "", (
         f"{names[0]}: answers.retired-item: not an item of {AID}; remove it\n"
-        f"{names[1]}: format_version: must be 3 (or 1 or 2, for a file saved before format 3)\n"))
+        f"{names[1]}: format_version: must be 4 (or 1, 2 or 3, for a file saved before format 4)\n"))
     mix = _write(tmp_path, _template(capsys, "measure-mix"), "mix.json")
     good = _write(tmp_path, _filled(capsys), "good.json")
     assert _run(capsys, "compare", mix, good) == (

@@ -13,12 +13,12 @@ from obc_assess.host.loader import Data
 
 TOP_KEYS = {"format", "format_version", "assessment_titles", "id", "version", "title", "kind", "summary", "source",
             "section",
-            "guidance_url", "asks_model", "models", "scope", "scale", "scales", "bands", "band_rules", "weights_note",
+            "guidance_url", "asks_model", "models", "scope", "scale", "scales", "band_rules", "weights_note",
             "changes", "matrix", "limits",
             "classification", "sections", "lang", "evidence"}
 ITEM_KEYS = {"id", "field", "title", "quote", "quote_label", "question", "weight", "models", "scopes",
              "optional", "outcomes", "next_steps", "topic", "parent", "guidance_url", "source_section", "model_tag",
-             "model_notes", "scale", "explanation", "question_quoted"}
+             "model_notes", "scale", "explanation", "question_quoted", "na", "na_why"}
 
 
 def _item(definition: dict[str, Any], item_id: str) -> dict[str, Any]:
@@ -37,7 +37,13 @@ def test_top_level_keys_and_header(maturity: dict[str, Any]) -> None:
                                   {"id": 3, "name": "Model 3 name"}]
     assert maturity["scale"]["levels"][1] == {"value": 1, "label": "Developing",
                                               "descriptor": "Developing descriptor."}
-    assert [b["min_percent"] for b in maturity["bands"]] == [0, 25, 50, 75]
+    # Each scale carries its bands, named after its levels; the rules' words have band_rules' figures in them.
+    assert [(b["id"], b["level"]) for b in maturity["scale"]["bands"]] == [
+        ("early", 0), ("developing", 1), ("established", 2), ("embedded", 3)]
+    assert maturity["scale"]["bands"][-1]["rule"] == "Embedded: at least 80%."
+    assert maturity["band_rules"]["rules"] == [
+        {"text": "No band unless more than 50% is rated.", "after": None},
+        {"text": "Never above the outcomes items.", "after": "Tool 20, section 4"}]
     assert maturity["weights_note"] == "Outcomes count double."
     assert maturity["matrix"] is None and maturity["classification"] is None
 

@@ -96,9 +96,68 @@ def test_the_team_pages_merge_and_compare_a_copy_with_answers_files(maturity: di
     text, copy_text = json.dumps(doc), json.dumps(_copy(maturity, doc))
     files = json.dumps([{"name": "a.json", "text": text}, {"name": "b.json", "text": copy_text}])
     merged = json.loads(api.aggregate_json(json.dumps(maturity), files))
-    assert [f["ok"] for f in merged["files"]] == [True, True]
+    # Read as the same answers as a.json: one person, counted once (team.same_answers), as a.json twice is.
+    assert [f["ok"] for f in merged["files"]] == [True, False]
+    assert merged["files"][1]["problems"][0]["message"] == "the same answers as another file (a.json), so counted once"
     assert merged["result"] == json.loads(api.aggregate_json(json.dumps(maturity), json.dumps(
         [{"name": "a.json", "text": text}, {"name": "b.json", "text": text}])))["result"]
     compared = json.loads(api.compare_json(json.dumps(maturity), copy_text, text))
     assert compared["ok"] and compared["result"] == json.loads(api.compare_json(json.dumps(maturity), text, text))[
         "result"]
+
+
+# ---- Fields for items the assessment does not have: never dropped silently (issue 35, failure 10) ----------
+
+GONE = {"item:retired-practice": "2", "note:retired-practice": "Kept in the 2025 file",
+        "plan-action:retired-practice": "Review it", "plan-due:retired-practice:day": "4",
+        "evidence:retired-practice:0:what": "Board minutes"}
+
+
+def _older_copy(maturity: dict[str, Any], version: str) -> dict[str, Any]:
+    value = _copy(maturity, _answers(maturity))
+    value["assessment_version"] = value["form"]["version"] = version
+    value["form"]["fields"].update(GONE)
+    return value
+
+
+def test_a_copy_for_an_older_version_goes_back_without_the_items_gone_each_named(maturity: dict[str, Any]) -> None:
+    value = _older_copy(maturity, "0.9")
+    value["form"]["fields"]["assessment-date:month"] = "March"  # typed wrong: kept as typed, checked later
+    answer = form_of_copy(maturity, value)
+    assert answer["ok"] and answer["dropped"] == ["retired-practice"]
+    assert not set(GONE) & set(answer["form"]["fields"])
+    assert answer["form"]["fields"]["assessment-date:month"] == "March"
+    assert answer["form"]["fields"]["note:outcomes-focus"] == "Seen in the 2025 contracts."
+    assert "retired-practice (answer, action plan and evidence)" in answer["notice"]
+    assert answer["notice"].startswith("These answers were saved for version 0.9 of this assessment")
+
+
+def test_a_copy_for_this_version_with_fields_for_no_item_is_refused_naming_each(maturity: dict[str, Any]) -> None:
+    value = _older_copy(maturity, maturity["version"])
+    answer = form_of_copy(maturity, value)
+    expected = [f"form.fields.{name}: not an item of procurement-review; remove it" for name in GONE]
+    assert [f"{p['path']}: {p['message']}" for p in answer["problems"]] == expected
+    assert answer["form"] is None
+
+
+@pytest.mark.parametrize("version", ["0.9", "same"])
+def test_reading_a_copy_as_answers_names_each_field_for_no_item(maturity: dict[str, Any], version: str) -> None:
+    # The command line, the team pages and the files of a comparison: as an unknown item in an answers document.
+    value = _older_copy(maturity, maturity["version"] if version == "same" else version)
+    doc, problems = read(maturity, value)
+    assert doc is None
+    assert [p.path for p in problems] == [f"form.fields.{name}" for name in GONE]
+
+
+def form_of_copy(definition: dict[str, Any], value: dict[str, Any]) -> dict[str, Any]:
+    return ask("fields", definition, responses=json.dumps(value))
+
+
+def test_the_answers_as_typed_come_back_whatever_their_problems(maturity: dict[str, Any]) -> None:
+    fields = {"note:outcomes-focus": "Typed before the date", "assessment-date:day": "31",
+              "assessment-date:month": "Mar", "assessment-date:year": "2026"}
+    answer = ask("evaluate", maturity, fields=json.dumps(fields))
+    assert not answer["ok"] and answer["responses"] is None
+    assert answer["typed"]["assessment_date"] == "2026-Mar-31"
+    assert answer["typed"]["answers"]["outcomes-focus"]["note"] == "Typed before the date"
+    assert ask("evaluate", maturity, fields="[]")["typed"] is None

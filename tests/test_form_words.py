@@ -82,6 +82,39 @@ def test_other_problems_name_their_field_by_label(maturity: dict[str, Any]) -> N
     assert answer["result"] is not None
 
 
+# Not applicable is a claim (issue 30): its reason box is na-reason:<id>, and until a reason is given the answer
+# waits (counted as not answered), with the problem at the box.
+@pytest.mark.parametrize(("reason", "problems", "status"), [
+    ("We commission in one city.", [], "na"),
+    ("", [("answers.governance.na_reason", "na-reason:governance",
+           "Why \u201cGovernance\u201d does not apply: needed: say in one line why this item does not apply, or choose "
+           "another answer", "The results leave out \u201cGovernance\u201d until this is put right.")], "unanswered"),
+    ("r" * 301, [("answers.governance.na_reason", "na-reason:governance",
+                  "Why \u201cGovernance\u201d does not apply: too long (301 characters); shorten it to 300 or fewer",
+                  "The results leave out \u201cGovernance\u201d until this is put right.")], "unanswered"),
+])
+def test_not_applicable_waits_for_its_reason(maturity: dict[str, Any], reason: str,
+                                            problems: list[tuple[str, str, str, str]], status: str) -> None:
+    fields = {"item:governance": "na", "na-reason:governance": reason, "item:outcomes-focus": "2"}
+    answer = json.loads(api.evaluate_form(json.dumps(maturity), json.dumps(fields)))
+    assert [(p["path"], p["field"], p["message"], p["left_out"]) for p in answer["problems"]] == problems
+    row = next(i for i in answer["result"]["working"]["items"] if i["id"] == "governance")
+    assert row["status"] == status
+    if not problems:
+        assert answer["responses"]["answers"]["governance"] == {"level": "na", "note": "", "na_reason": reason}
+        assert row["answer_label"] == f"Not applicable: {reason}"
+
+
+def test_a_reason_typed_then_another_answer_chosen_stays_on_the_form_not_in_the_file(maturity: dict[str, Any]) -> None:
+    # The box keeps what was typed (nothing a person types is lost), but only "na" carries a reason.
+    doc, _ = from_form(maturity, {"item:governance": "2", "na-reason:governance": "Typed first"})
+    assert doc["answers"]["governance"] == {"level": 2, "note": ""}
+    doc["answers"]["cost"] = {"level": "na", "note": "", "na_reason": "Not ours"}
+    fields = to_form(maturity, doc)["fields"]
+    assert (fields["na-reason:cost"], fields["na-reason:governance"]) == ("Not ours", "")
+    assert from_form(maturity, fields)[0]["answers"]["cost"] == {"level": "na", "note": "", "na_reason": "Not ours"}
+
+
 def _renamed(definition: dict[str, Any], ids: list[str]) -> dict[str, Any]:
     out = copy.deepcopy(definition)
     flat = [item for section in out["sections"] for item in section["items"]]

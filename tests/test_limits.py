@@ -31,6 +31,7 @@ LANGS = ("en", "cy")
 FIELD_LIMITS = [
     (r"respondent-(name|organisation)", "name"),
     (r"note:[^:]+", "note"),
+    (r"na-reason:[^:]+", "na_reason"),
     (r"plan-action:[^:]+", "action"),
     (r"plan-owner:[^:]+", "owner"),
     (r"plan-review:[^:]+", "review"),
@@ -80,7 +81,8 @@ def test_the_definition_ships_every_limit() -> None:
     for lang in LANGS:
         for definition in _site(lang)[0].values():
             assert definition["limits"] == LIMITS
-    assert set(LIMITS) == {"name", "note", "action", "owner", "review", "what", "entries", "rows", "file_bytes"}
+    assert set(LIMITS) == {"name", "note", "na_reason", "action", "owner", "review", "what", "entries", "rows",
+                           "file_bytes"}
 
 
 @pytest.mark.parametrize(("lang", "aid"), _cases())
@@ -100,8 +102,8 @@ def test_every_maxlength_on_the_form_is_the_definitions_limit(lang: str, aid: st
         assert field.get("maxlength") == str(limits[key]), field
         checked.add(key)
     # Each kind of form has the text fields it should (the respondent's, then the items' or the rows').
-    expected = {"name", "note", "action", "owner", "review", "what"} if definitions[aid]["kind"] == "maturity" \
-        else {"name", "note"}
+    expected = {"name", "note", "na_reason", "action", "owner", "review", "what"} \
+        if definitions[aid]["kind"] == "maturity" else {"name", "note"}
     assert checked == expected
 
 
@@ -137,6 +139,9 @@ def _put(definition: dict[str, Any], where: str, value: str) -> tuple[dict[str, 
     if where == "note":
         doc["answers"][item]["note"] = value
         return doc, f"answers.{item}.note"
+    if where == "na_reason":  # one line on why an item does not apply (issue 30)
+        doc["answers"][item] = {"level": "na", "note": "", "na_reason": value}
+        return doc, f"answers.{item}.na_reason"
     if where in ("action", "owner", "review"):
         doc["plan"] = {item: {where: value, **({} if where == "action" else {"action": "Act"})}}
         return doc, f"plan.{item}.{where}"
@@ -152,6 +157,8 @@ TEXT_CASES = [
     ("procurement-review", "name", "name", "respondent-name"),
     ("procurement-review", "organisation", "name", "respondent-organisation"),
     ("procurement-review", "note", "note", "note:{item}"),
+    # The first item of Tool 21's assessment may be not applicable (Tool 20's core domains may not).
+    ("supporting-systems", "na_reason", "na_reason", "na-reason:{item}"),
     ("procurement-review", "action", "action", "plan-action:{item}"),
     ("procurement-review", "owner", "owner", "plan-owner:{item}"),
     ("procurement-review", "review", "review", "plan-review:{item}"),

@@ -1,4 +1,4 @@
-"""The repairs to Material: each markup repair exactly where it applies, and the search patch to its bundle."""
+"""The repairs to Material: each markup repair exactly where it applies, and the patches to its bundle."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import material
 import pytest
 
-from obc_site.material import MaterialChanged, lazy_search_index, repair, shift_mappings
+from obc_site.material import MaterialChanged, lazy_search_index, no_sitemap_redirect, repair, shift_mappings
 
 BODY = '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="teal">'
 SEARCH = ('<div class="md-search" data-md-component="search" role="dialog">'
@@ -61,10 +61,10 @@ def test_the_search_index_waits_until_search_is_opened_or_a_result_is_highlighte
 def test_the_patched_bundle_keeps_a_true_source_map(tmp_path: Path) -> None:
     # Read by Node's own source-map support, not this module's decoder: every statement after the patch still maps
     # to where it came from.
-    bundle, source_map = lazy_search_index(BUNDLE_JS, MAP_JSON)
+    bundle, source_map = no_sitemap_redirect(*lazy_search_index(BUNDLE_JS, MAP_JSON))
     (tmp_path / "before.map").write_text(MAP_JSON, encoding="utf-8")
     (tmp_path / "after.map").write_text(source_map, encoding="utf-8")
-    probes = ["fo=new T", "Ki.subscribe()", "window.component$", "function ks("]
+    probes = ["fo=new T", "Ki.subscribe()", "window.component$", "function ks(", "var co=$t(ao())"]
     script = """
 const { SourceMap } = require("node:module"); const fs = require("fs");
 const [before, after, original, bundle, probes] = process.argv.slice(1);
@@ -99,6 +99,18 @@ def test_a_changed_bundle_stops_the_build(bundle: str, message: str) -> None:
     with pytest.raises(MaterialChanged) as error:
         lazy_search_index(bundle, MAP_JSON)
     assert str(error.value) == message
+
+
+def test_material_reads_no_hreflang_link_for_a_sitemap() -> None:
+    # The hreflang links name this page in each language: Material would fetch a sitemap.xml beside each (a 404).
+    bundle, source_map = no_sitemap_redirect(*lazy_search_index(BUNDLE_JS, MAP_JSON))
+    assert 'link[rel=alternate]' in BUNDLE_JS and "link[rel=alternate]" not in bundle
+    assert re.search(r"function [\w$]+\(\{document\$:e\}\)\{let t=new Map;e\.pipe\([\w$]+\(\(\)=>\[\]\),", bundle)
+    assert subprocess.run(["node", "--check", "-"], input=bundle, text=True, capture_output=True).returncode == 0
+    assert no_sitemap_redirect(bundle, source_map) == (bundle, source_map)
+    with pytest.raises(MaterialChanged) as error:
+        no_sitemap_redirect(BUNDLE_JS.replace('("link[rel=alternate]")', '("link[rel=\'alternate\']")'), MAP_JSON)
+    assert str(error.value) == "Material's bundle has changed; not found: the hreflang links its redirect reads"
 
 
 @pytest.mark.parametrize(("mappings", "line", "column", "by", "want"), [

@@ -83,10 +83,10 @@ def test_adding_na_answers_changes_no_percent(definitions: dict[str, Any], case:
             answer["level"] = "na"
     after = score(definition, doc)
     assert _percents(after) == _percents(before)
-    # N/A takes weight out of what confidence expects, so it may let a withheld band be given; a band
-    # given before stays (the percent, and the outcomes items' percent, are unchanged).
-    if before["overall"]["band"] is not None:
-        assert after["overall"]["band"] == before["overall"]["band"]
+    # N/A is a claim too (issue 30): above the stated share it withholds the band, whatever it was before.
+    overall = after["overall"]
+    if overall["na_share"] is not None and overall["na_share"] > overall["na_limit"]:
+        assert (overall["band"], overall["band_status"]) == (None, "withheld")
     assert after["priorities"] == before["priorities"]
 
 

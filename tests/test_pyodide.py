@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import answering
 import pytest
 
 from obc_assess.core import api
@@ -63,12 +64,13 @@ def _filled(definition: dict[str, Any], model: int | None, rng: random.Random) -
         doc["answers"]["measures"] = [{"name": f"Measure “{n}”", "class": rng.choice(classes), "note": ""}
                                       for n in range(7)]
     else:
-        own = {item["id"]: scale_of(definition, item) for _, item in items(definition)}
-        for key, answer in doc["answers"].items():
-            scale = own[key]  # each item's own scale: coverage beside maturity (issue 10 point 4)
-            answer["level"] = rng.choice([level["value"] for level in scale["levels"]] + ["unknown", None]
-                                         + (["na"] if scale["na"] else []))
-            answer["note"] = rng.choice(["", "Evidence: <b>minutes</b> | 2024", "Café\nnew line"])
+        own = {item["id"]: item for _, item in items(definition)}
+        for key in doc["answers"]:
+            # Each item's own scale (coverage beside maturity, issue 10 point 4); N/A, with its reason, only where
+            # the item may be not applicable (issue 30).
+            doc["answers"][key] = answering.answer(
+                rng.choice(answering.choices(definition, own[key])),
+                rng.choice(["", "Evidence: <b>minutes</b> | 2024", "Café\nnew line"]))
     doc["respondent"] = {"name": "Tîm Gofal", "role": "provider"}
     return doc
 
@@ -98,6 +100,7 @@ def _cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         cases += _band_cases(definitions)
         cases += _model_cases(definitions)
         cases += _matrix_cases(definitions["review-priorities"])
+        cases += _claim_cases(definitions)
     text = json.dumps(next(iter(definitions.values())))
     # Invalid JSON, including what Python versions parse or word differently (trailing commas, depth).
     for responses in ("{", "", "[1, NaN]", '{"a": [1,]}', "[]", "null", '{"answers": {"\\ud800": 1}}',
@@ -134,6 +137,44 @@ def _band_cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         older["assessment_version"] = "1.1"
         older["answers"]["scoping-period"] = {"level": 3, "note": ""}
         cases.append({"fn": "form_values_migrating", "args": [text, json.dumps(older)]})
+    return cases
+
+
+def _claim_cases(definitions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Issue 30's cases: each answer pattern it measured, in every maturity assessment (split, held, withheld for
+    not applicable, coverage words), scored and as a Word report; not applicable without its reason on the form
+    and in a format 3 file, an N/A the data now refuses in a file for an earlier version, and reasons in the team
+    merge and the comparison."""
+    cases: list[dict[str, Any]] = []
+    for definition in definitions.values():
+        if definition["kind"] != "maturity":
+            continue
+        text = json.dumps(definition)
+        for pattern in ("na", "half-unknown", "half-zero", "outcomes-zero", "all-partly"):
+            doc = json.dumps(answering.example(definition, pattern))
+            cases += [{"fn": "answers", "args": [text, doc]}, {"fn": "render_docx_json", "args": [text, doc]}]
+    standards = definitions["commissioning-standards"]
+    text = json.dumps(standards)
+    doc = template(standards)
+    doc["answers"].update({key: answering.answer(level) for key, level in (
+        ("standard-1", 2), ("scope-owner", "na"), ("scope-team", "na"))})
+    fields = to_form(standards, doc)["fields"]
+    cases.append({"fn": "evaluate_form", "args": [text, json.dumps(fields)]})
+    cases.append({"fn": "evaluate_form", "args": [text, json.dumps({**fields, "na-reason:scope-team": " "})]})
+    old = json.loads(json.dumps(doc))
+    old["format_version"] = 3
+    for key in ("scope-owner", "scope-team"):
+        del old["answers"][key]["na_reason"]
+    earlier = json.loads(json.dumps(old))
+    earlier["assessment_version"] = "1.2"
+    earlier["answers"]["standard-2"] = {"level": "na", "note": ""}
+    cases += [{"fn": "form_values_migrating", "args": [text, json.dumps(old)]},
+              {"fn": "form_values_migrating", "args": [text, json.dumps(earlier)]},
+              {"fn": "answers", "args": [text, json.dumps(earlier)]}]
+    files = json.dumps([{"name": f"{n}.json", "text": json.dumps(d)} for n, d in enumerate((doc, old, earlier))])
+    cases += [{"fn": fn, "args": [text, files, False]} for fn in ("aggregate_json", "aggregate_csv_json",
+                                                                  "aggregate_docx_json")]
+    cases += [{"fn": "compare_json", "args": [text, json.dumps(earlier), json.dumps(doc)]}]
     return cases
 
 

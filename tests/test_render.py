@@ -75,8 +75,9 @@ def test_csv_maturity_rows(maturity: dict[str, Any]) -> None:
         ("item", "outcomes-focus"), ("item", "governance"), ("item", "cost"), ("item", "focus-detail"),
         ("item", "extra-item")]
     overall, item = rows[0], rows[4]
-    # (2 * 1/3 + 1 * 3/3) / 3 = 55.6; confidence 3 of 4 weight.
-    assert (overall["percent"], overall["label"], overall["confidence"]) == ("55.6", "Established", "75.0")
+    # (2 * 1/3 + 1 * 3/3) / 3 = 55.6; confidence 3 of 4 weight; 1 of the 4 at Established or above, 3 at
+    # Developing or above: Developing, whatever the mean says.
+    assert (overall["percent"], overall["label"], overall["confidence"]) == ("55.6", "Developing", "75.0")
     assert (item["level"], item["label"], item["weight"], item["rank"]) == ("1", "Developing", "2", "1")
     assert rows[5]["level"] == "unknown" and rows[5]["label"] == "Don't know"
 
@@ -130,18 +131,22 @@ def test_markdown_maturity_report(maturity: dict[str, Any]) -> None:
     report = to_markdown(_maturity_result(maturity, note="<b>Spec</b> | v2", name="Team *A*"),
                          base_url="https://example.org/obc/")
     assert report.startswith("# Procurement review: results\n")
-    assert report.endswith(".\n")
+    # It ends with the evidence rule, marked as the toolkit's own, as every rule under "how this was scored" is.
+    assert report.endswith("before the assessment date. (The toolkit's own rule.)\n")
     assert "- Model: 2, Model 2 name" in report
     assert "- Answered by: Team \\*A\\* (Provider)" in report
-    assert "**55.6%**: Established. Established." in report
+    assert "**55.6%**: Developing. Developing." in report
     # The headline counts the core only; the two optional items are extras with their own rows.
     assert "Confidence: 75.0%. 2 of 3 core items rated; 1 don't know, 0 not answered, 0 not applicable." in report
-    assert "55.6% reaches Established." in report
+    assert "75.0% of the weight is rated Developing or above: more than half." in report
     assert "| Detail | not scored | No band | 0 of 1 | No item has a level yet, so there is no score and no band. |" \
         not in report
     assert ("| Practice: optional items | not scored | No band | 0 of 1 | No item has a level yet, so there is no "
             "score and no band. |") in report
-    assert "- No band below 50% confidence." in report
+    # Each rule says it is the toolkit's own, and what it draws on; then each band's own rule.
+    assert "- No band unless more than 50% is rated. (The toolkit's own rule.)" in report
+    assert "- Never above the outcomes items. (The toolkit's own rule, drawing on Tool 20, section 4.)" in report
+    assert "- Embedded: at least 80%. (The toolkit's own rule.)" in report
     assert "| Outcomes | 55.6% | 75.0% | 2 of 3 |" in report
     site = "https://example.org/obc/guidance/tool20-procurement/"
     assert ("1. **Outcomes focus** (Outcomes): Rated \"Developing\" (1 of 3), weight 2: this item counts "

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from obc_assess.core.definition import items
 from obc_assess.core.responses import Problem, ResponsesError, template, validate
 from obc_assess.core.tailor import applies
 
@@ -43,7 +44,7 @@ def _messages(definition: dict[str, Any], doc: object) -> list[str]:
 def test_maturity_template(maturity: dict[str, Any]) -> None:
     doc = template(maturity)
     assert doc == {
-        "format": "obc-assess/responses", "format_version": 3, "assessment": "procurement-review",
+        "format": "obc-assess/responses", "format_version": 4, "assessment": "procurement-review",
         "assessment_version": "1.0", "context": {"model": None, "scope": None},
         "respondent": {"name": "", "role": "", "organisation": ""}, "assessment_date": "",
         # Not decided and both scopes ask every item (issue 10: tailor, never shrink): cost (models 2 and 3)
@@ -100,11 +101,11 @@ def test_applies_when_the_assessment_asks_no_model(matrix: dict[str, Any]) -> No
 # ---------------------------------------------------------------------------------------------- validation
 
 # (case id, changes to a valid maturity document, the problems expected, in order)
-FORMAT_MESSAGE = "must be 3 (or 1 or 2, for a file saved before format 3)"
+FORMAT_MESSAGE = "must be 4 (or 1, 2 or 3, for a file saved before format 4)"
 MATURITY_CASES: list[tuple[str, Changes, list[str]]] = [
     ("valid", [], []),
     ("wrong format", [(("format",), "obc-assess/result")], ['format: must be "obc-assess/responses"']),
-    ("format version 4", [(("format_version",), 4)], [f"format_version: {FORMAT_MESSAGE}"]),
+    ("format version 5", [(("format_version",), 5)], [f"format_version: {FORMAT_MESSAGE}"]),
     # True == 1 in Python; JSON true is not the number 1.
     ("format version true", [(("format_version",), True)], [f"format_version: {FORMAT_MESSAGE}"]),
     # Format 2 added the organisation and the assessment date; format 1 files are still read, without them.
@@ -179,7 +180,28 @@ MATURITY_CASES: list[tuple[str, Changes, list[str]]] = [
     ("answer not an object", [(("answers", "governance"), 2)],
      ['answers.governance: must be an object like {"level": 2, "note": ""}']),
     ("unknown answer key", [(("answers", "governance", "evidence"), "x")],
-     ['answers.governance.evidence: unknown key; use only "level" and "note"']),
+     ['answers.governance.evidence: unknown key; use only "level", "note" and "na_reason"']),
+    # Not applicable is a claim (issue 30): from format 4 it needs a one-line reason, and only it has one.
+    ("not applicable with a reason", [(("answers", "governance"), {"level": "na", "na_reason": "Not ours."})], []),
+    ("not applicable without a reason", [(("answers", "governance"), {"level": "na", "note": "", "na_reason": " "})],
+     ["answers.governance.na_reason: needed: say in one line why this item does not apply, or choose another "
+      "answer"]),
+    ("not applicable, no reason key", [(("answers", "governance"), {"level": "na"})],
+     ["answers.governance.na_reason: needed: say in one line why this item does not apply, or choose another "
+      "answer"]),
+    ("a reason beside a level", [(("answers", "governance"), {"level": 2, "na_reason": "Not ours."})],
+     ['answers.governance.na_reason: only an answer of "na" has a reason; remove it, or set the level to "na"']),
+    ("a reason too long", [(("answers", "governance"), {"level": "na", "na_reason": "r" * 301})],
+     ["answers.governance.na_reason: too long (301 characters); shorten it to 300 or fewer"]),
+    ("a reason not text", [(("answers", "governance"), {"level": "na", "na_reason": None})],
+     ['answers.governance.na_reason: must be text in quotes, not null; use "" for none']),
+    # Format 3 files came before reasons: their N/A reads as N/A (the result says it has no reason); a reason
+    # there is format 4's.
+    ("format 3 not applicable", [(("format_version",), 3), (("answers", "governance", "level"), "na")], []),
+    ("format 3 with a reason", [(("format_version",), 3),
+                                (("answers", "governance"), {"level": "na", "na_reason": "Not ours."})],
+     ["answers.governance.na_reason: new in format 4 (a reason for not applicable); set format_version to 4 to "
+      "keep it, or remove it"]),
     ("note too long", [(("answers", "governance", "note"), "n" * 5001)],
      ["answers.governance.note: too long (5,001 characters); shorten it to 5,000 or fewer"]),
     ("note a number", [(("answers", "governance", "note"), 5)],
@@ -215,7 +237,7 @@ def test_maturity_validation(maturity: dict[str, Any], changes: Changes,
 def test_every_required_key_missing(maturity: dict[str, Any]) -> None:
     assert _messages(maturity, {}) == [
         'format: missing; add "format": "obc-assess/responses"',
-        "format_version: missing; add \"format_version\": 3",
+        "format_version: missing; add \"format_version\": 4",
         'assessment: missing; add "assessment": "procurement-review"',
         'assessment_version: missing; add "assessment_version": "1.0"',
         'context: missing; add "context": {"model": null, "scope": null}',
@@ -368,3 +390,20 @@ def test_never_raises_on_any_value_anywhere(kind: str, value: object, request: p
         json.dumps([p.to_dict() for p in problems])  # always JSON-able
         for p in problems:
             assert len(str(p)) < 400, "a message must not repeat a huge value"
+
+
+@pytest.mark.parametrize(("version", "expected"), [
+    # This version of the assessment refuses N/A where the source expects the item of every authority.
+    ("1.0", ['answers.governance.level: cannot be "na": the source expects this of every authority, so it is never '
+             'not applicable; use 0, 1, 2, 3, "unknown" or null']),
+    # A file for an earlier version answered when N/A was allowed: it still reads as an answer.
+    ("0.9", []),
+])
+def test_not_applicable_is_refused_where_the_source_expects_the_item(maturity: dict[str, Any], version: str,
+                                                                    expected: list[str]) -> None:
+    definition = copy.deepcopy(maturity)
+    next(item for _, item in items(definition) if item["id"] == "governance")["na"] = False
+    doc = template(definition)
+    doc["assessment_version"] = version
+    doc["answers"]["governance"] = {"level": "na", "note": "", "na_reason": "Not ours."}
+    assert _messages(definition, doc) == expected

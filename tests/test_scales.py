@@ -8,6 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
+from answering import answer, choices
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -33,7 +34,7 @@ def _filled(definition: dict[str, Any], level_of: Any) -> dict[str, Any]:
     doc = template(definition)
     for section, item in items(definition):
         if item["id"] in doc["answers"]:
-            doc["answers"][item["id"]]["level"] = level_of(section, item)
+            doc["answers"][item["id"]] = answer(level_of(section, item))
     return doc
 
 
@@ -58,11 +59,13 @@ def test_the_real_data_uses_coverage_for_what_a_plan_covers_and_maturity_for_pra
 
 # Scoping (coverage) scored apart from the core (maturity), level by level: Partly is half of Yes.
 @pytest.mark.parametrize(("scoping", "percent", "band", "status"), [
-    (0, 0.0, "early", "earned"),
-    (1, 50.0, "established", "earned"),
-    # Yes throughout reaches Embedded, but the scoping questions are no outcomes items.
-    (2, 100.0, "established", "capped"),
-    ("na", None, None, "no-score"),
+    # Coverage words for a coverage checklist (issue 30 point 3): all No covers few; all Partly covers some, never
+    # most; all Yes covers all (a claim about coverage, not an outcomes focus, so it needs no outcomes items).
+    (0, 0.0, "few", "earned"),
+    (1, 50.0, "some", "earned"),
+    (2, 100.0, "all", "earned"),
+    # All of it not applicable: more than the share a band allows.
+    ("na", None, None, "withheld"),
 ])
 def test_the_scoping_checklist_scores_on_its_own_scale(scoping: object, percent: float | None, band: str | None,
                                                        status: str) -> None:
@@ -77,10 +80,11 @@ def test_the_scoping_checklist_scores_on_its_own_scale(scoping: object, percent:
 
 # One part on two scales: the 22 standards (weight 24, all at the top) and 13 scoping questions (weight 13).
 @pytest.mark.parametrize(("standards", "scoping", "percent", "band", "status"), [
-    ("top", 1, 82.4, "embedded", "earned"),  # (24 + 13 / 2) / 37
-    ("top", 0, 64.9, "established", "earned"),  # 24 / 37
-    (1, 2, 56.8, "developing", "capped"),  # (24 / 3 + 13) / 37; the outcomes items at 1 of 3 hold it back
-    (2, 1, 60.8, "established", "earned"),  # (24 * 2 / 3 + 13 / 2) / 37
+    # Read on the assessment's own scale (maturity), each answer by its worth: Partly is half, below Established.
+    ("top", 1, 82.4, "embedded", "earned"),  # (24 + 13 / 2) / 37; 24 of 37 at the top
+    ("top", 0, 64.9, "split", "split"),  # 24 / 37 at the top, 13 at nothing: split, not Established
+    (1, 2, 56.8, "split", "split"),  # (24 / 3 + 13) / 37: 13 at the top, 24 at Developing
+    (2, 1, 60.8, "established", "earned"),  # (24 * 2 / 3 + 13 / 2) / 37; 24 of 37 at Established
 ])
 def test_bands_follow_one_part_on_two_scales(standards: object, scoping: int, percent: float, band: str,
                                              status: str) -> None:
@@ -168,9 +172,9 @@ def test_a_level_above_an_items_own_scale_is_refused_in_words() -> None:
 def _random_answers(definition: dict[str, Any], rng: random.Random, only: tuple[object, ...] | None = None) -> dict[
         str, Any]:
     def level(section: dict[str, Any], item: dict[str, Any]) -> object:
-        scale = scale_of(definition, item)
-        choices: list[object] = list(only) if only is not None else [lv["value"] for lv in scale["levels"]]
-        return rng.choice(choices + ["unknown", None] + (["na"] if scale["na"] else []))
+        every = choices(definition, item)
+        scale = [lv["value"] for lv in scale_of(definition, item)["levels"]]
+        return rng.choice([*(only or ()), *(c for c in every if only is None or c not in scale)])
     return _filled(definition, level)
 
 
@@ -180,11 +184,11 @@ seeds = st.randoms(use_true_random=False)
 @given(seeds)
 def test_coverage_all_no_never_gives_a_band_above_the_lowest(rng: random.Random) -> None:
     result = score(REAL[PLAN], _random_answers(REAL[PLAN], rng, only=(0,)))
-    assert result["overall"]["band"] is None or result["overall"]["band"]["id"] == "early"
+    assert result["overall"]["band"] is None or result["overall"]["band"]["id"] == "few"
     standards = score(REAL[STANDARDS], _filled(REAL[STANDARDS], lambda section, item: (
         0 if section["id"] == "scoping" else rng.choice([0, 1, 2, 3, "unknown"]))))
     scoping = next(e for e in standards["extras"] if e["id"] == "scoping")
-    assert scoping["percent"] == 0.0 and scoping["band"]["id"] == "early"
+    assert scoping["percent"] == 0.0 and scoping["band"]["id"] == "few"
 
 
 @given(seeds, st.data())
@@ -192,9 +196,9 @@ def test_partly_never_scores_like_yes(rng: random.Random, data: st.DataObject) -
     definition = REAL[PLAN]
     doc = _random_answers(definition, rng)
     key = data.draw(st.sampled_from(sorted(doc["answers"])))
-    doc["answers"][key]["level"] = 1
+    doc["answers"][key] = answer(1)
     partly = score(definition, doc)
-    doc["answers"][key]["level"] = 2
+    doc["answers"][key] = answer(2)
     yes = score(definition, doc)
     rows = [next(i for i in r["working"]["items"] if i["id"] == key) for r in (partly, yes)]
     item = next(item for _, item in items(definition) if item["id"] == key)

@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 
-from obc_assess.core.bands import band_for
 from obc_assess.core.responses import ResponsesError, template
 from obc_assess.core.rounding import percent, rounded
 from obc_assess.core.scoring import score
@@ -15,10 +14,10 @@ from obc_assess.core.scoring import score
 RESULT_KEYS = {"format", "format_version", "assessment", "responses_version", "version_matches", "context",
                "respondent", "overall", "sections", "priorities", "evidence_gaps", "working", "matrix",
                "classification", "plan", "band_rules", "extras", "assessment_date", "assessment_date_label",
-               "about", "version_notice", "progress", "notes", "evidence"}
+               "about", "version_notice", "progress", "notes", "evidence", "na_notice"}
 OVERALL_KEYS = {"counts_label", "percent", "band", "confidence", "answered", "na", "unknown", "unanswered", "total",
-                "band_status", "band_reason", "band_by_percent", "min_confidence", "outcomes_percent",
-                "outcomes_total", "outcomes_answered"}
+                "band_status", "band_reason", "band_reached", "band_words", "band_why", "min_confidence",
+                "outcomes_percent", "outcomes_total", "outcomes_answered", "na_share", "na_limit", "na_line"}
 SECTION_KEYS = {"id", "title", "percent", "confidence", "optional", "answered", "na", "unknown", "unanswered",
                 "total", "rated_label"}
 
@@ -28,7 +27,7 @@ def _answered(definition: dict[str, Any], levels: dict[str, object], model: int 
     doc = template(definition, model, scope)
     # Items not asked for the model or scope may be answered too: allowed, and ignored.
     for key, level in levels.items():
-        doc["answers"][key] = {"level": level, "note": ""}
+        doc["answers"][key] = {"level": level, "note": "", **({"na_reason": "Not ours."} if level == "na" else {})}
     return doc
 
 
@@ -117,19 +116,13 @@ def test_overall_is_weighted_over_items_not_the_mean_of_sections(maturity: dict[
     assert result["extras"][0]["percent"] == 0.0
 
 
-@pytest.mark.parametrize(("percent", "band"), [
-    (None, None), (0.0, "early"), (24.9, "early"), (25.0, "developing"), (49.9, "developing"),
-    (50.0, "established"), (74.9, "established"), (75.0, "embedded"), (100.0, "embedded")])
-def test_bands(maturity: dict[str, Any], percent: float | None, band: str | None) -> None:
-    found = band_for(maturity, percent)
-    assert (found["id"] if found else None) == band
-
-
 def test_band_in_result(maturity: dict[str, Any]) -> None:
     result = score(maturity, _answered(maturity, {"outcomes-focus": 2, "governance": 1}))
     assert result["overall"]["percent"] == 55.6
-    assert result["overall"]["band"] == {"id": "established", "label": "Established",
-                                         "descriptor": "Established."}
+    # Not decided asks cost and allocation too, left blank: not shown. Established (weight 2) is not more than
+    # half of the 5 expected, Developing or above (3) is: the mean alone would have said Established.
+    assert result["overall"]["band"] == {"id": "developing", "label": "Developing", "descriptor": "Developing."}
+    assert result["overall"]["band_words"] == "Developing."
 
 
 # Rounding is half up on the exact value, never on a binary float.
@@ -198,7 +191,11 @@ def test_working_explains_every_item(maturity: dict[str, Any]) -> None:
         "extras": None, "outcomes": False, "model_tag": None, "scale": "maturity", "scale_name": "Maturity",
         "level_label": "Developing", "max": 3, "contribution": 0.667, "included": True, "status": "scored",
         "reason": "scored", "note": "Written into the specification.", "answer_label": "Developing",
+        "answer_words": "Developing", "na_reason": "",
         "evidence": [], "strongest": "none", "evidence_claim": False, "evidence_flag": False}
+    # Not applicable reads with its reason wherever the answer is shown (issue 30).
+    assert (rows["governance"]["na_reason"], rows["governance"]["answer_words"]) == (
+        "Not ours.", "Not applicable: Not ours.")
     assert [(i["id"], i["status"]) for i in working["items"]] == [
         ("outcomes-focus", "scored"), ("governance", "na"), ("cost", "not-asked"),
         ("allocation", "not-asked"),

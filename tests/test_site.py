@@ -167,7 +167,8 @@ def test_js_is_said_in_the_head(built: Path) -> None:
                  "cy/404.html"):
         page = (built / path).read_text(encoding="utf-8")
         head = page.split("</head>", 1)[0]
-        assert '<script>document.documentElement.classList.replace("no-js","js")</script>' in head, path
+        assert ('<script>if("noModule"in HTMLScriptElement.prototype)'
+                'document.documentElement.classList.replace("no-js","js")</script>') in head, path
 
 
 # Issue 12: the site in Welsh, at cy/, built by mkdocs.cy.yml beside the English site.
@@ -210,6 +211,21 @@ def test_accessibility_says_the_welsh_text_is_the_toolkits_own(built: Path) -> N
     assert "Gwaith y pecyn cymorth ei hun yw'r testun Cymraeg" in welsh and "rhowch wybod i ni" in welsh
 
 
+def test_accessibility_says_which_browsers_are_supported_in_both_languages(built: Path) -> None:
+    def shown(path: Path) -> str:
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))).split())
+
+    english = shown(built / "accessibility" / "index.html")
+    welsh = shown(built / "cy" / "accessibility" / "index.html")
+    for browser in ("Chrome", "Microsoft Edge", "Firefox ESR", "Safari on macOS, iPhone and iPad", "Samsung Internet"):
+        assert browser in english
+    assert "Browsers and devices" in english and "Porwyr a dyfeisiau" in welsh
+    assert "the assessment page says so as soon as it opens" in english
+    assert "mae tudalen yr asesiad yn dweud hynny cyn gynted ag y mae'n agor" in welsh
+    assert "after seven days in which you used the browser but did not visit that website" in english
+    assert "ar ôl saith diwrnod" in welsh
+
+
 def _alternates(text: str) -> dict[str, str]:
     return dict((lang, href) for href, lang in re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">',
                                                          text))
@@ -224,10 +240,12 @@ def test_every_page_links_each_language_and_switches_to_the_same_page(built: Pat
         english_path = rel.removeprefix("cy/").removesuffix("index.html")
         text = page.read_text(encoding="utf-8")
         at = "https://example.org/" + rel.removesuffix("index.html")
-        # The head's hreflang links: each language's root (Material finds sitemap.xml beside each), x-default.
-        roots = {lang: urljoin(at, href) for lang, href in _alternates(text).items()}
-        if roots != {"en": "https://example.org/", "cy": "https://example.org/cy/", "x-default": "https://example.org/"}:
-            wrong.append(f"{rel}: {roots}")
+        # The head's hreflang links: this same page in each language, English the default (search engines and
+        # assistive tools take them as the page's translations).
+        found = {lang: urljoin(at, href) for lang, href in _alternates(text).items()}
+        english, welsh_page = "https://example.org/" + english_path, "https://example.org/cy/" + english_path
+        if found != {"en": english, "cy": welsh_page, "x-default": english}:
+            wrong.append(f"{rel}: {found}")
         # The header's switch: this same page in the other language, its name marked in that language.
         other = "en" if welsh else "cy"
         expected = "https://example.org/" + ("" if welsh else "cy/") + english_path

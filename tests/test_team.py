@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 import pytest
+from answering import REASON, answer
 
 from obc_assess.core import api
 from obc_assess.core.report_team import TEAM_COLUMNS, team_csv, team_markdown
@@ -21,7 +22,7 @@ def _person(definition: dict[str, Any], name: str, role: str, model: int | None,
     doc = template(definition, model)
     doc["respondent"] = {"name": name, "role": role}
     for key, level in levels.items():
-        doc["answers"][key] = {"level": level, "note": ""}
+        doc["answers"][key] = answer(level)
     return doc
 
 
@@ -60,14 +61,18 @@ def test_maturity_merge_exactly(maturity: dict[str, Any]) -> None:
     assert {k: focus[k] for k in ("respondents", "mean", "median", "min", "max", "range", "answered")} == {
         "respondents": 3, "mean": 1.3, "median": 1.0, "min": 0, "max": 3, "range": 3, "answered": 3}
     assert focus["levels"][1] == {"respondent": "Bob", "asked": True, "level": 1, "label": "Developing",
-                                  "text": "Developing"}
+                                  "na_reason": "", "text": "Developing"}
     # cost applies to models 2 and 3: summarised over Ann and Bob only.
     cost = _item(result, "cost")
     assert (cost["respondents"], cost["answered"], cost["unknown"], cost["mean"], cost["range"]) == (2, 1, 1, 3.0, 0)
     assert cost["levels"][2] == {"respondent": "Respondent 3", "asked": False, "level": None, "label": None,
-                                 "text": "Not asked"}
+                                 "na_reason": "", "text": "Not asked"}
     governance = _item(result, "governance")
     assert (governance["na"], governance["mean"], governance["range"]) == (1, 1.0, 2)
+    # Not applicable is shown with its reason in the team views too (issue 30).
+    assert governance["levels"][2] == {"respondent": "Respondent 3", "asked": True, "level": "na",
+                                       "label": "Not applicable", "na_reason": REASON,
+                                       "text": f"Not applicable: {REASON}"}
 
 
 def test_disagreements_widest_first_with_who_said_what(maturity: dict[str, Any]) -> None:
@@ -253,8 +258,10 @@ def test_team_csv(maturity: dict[str, Any]) -> None:
     respondent = next(r for r in rows if r["record"] == "respondent")
     assert (respondent["respondent"], respondent["file"], respondent["percent"]) == ("'=Ann", "ann.json", "75.0")
     assert sum(r["record"] == "skipped" and r["file"] == "bad.json" for r in rows) == 7
-    answer = next(r for r in rows if r["record"] == "answer" and r["respondent"] == "Bob")
-    assert (answer["id"], answer["level"], answer["label"]) == ("outcomes-focus", "1", "Developing")
+    row = next(r for r in rows if r["record"] == "answer" and r["respondent"] == "Bob")
+    assert (row["id"], row["level"], row["label"], row["note"]) == ("outcomes-focus", "1", "Developing", "")
+    na = next(r for r in rows if r["record"] == "answer" and r["level"] == "na")
+    assert (na["id"], na["label"], na["note"]) == ("governance", "Not applicable", REASON)  # its reason beside it
     assert [r["id"] for r in rows if r["record"] == "disagreement"] == ["outcomes-focus", "governance"]
     assert [(r["role"], r["percent"]) for r in rows if r["record"] == "role"] == [
         ("Commissioner", "75.0"), ("Provider", "22.2")]
@@ -309,8 +316,9 @@ def test_aggregate_json(maturity: dict[str, Any]) -> None:
     ("[]", "no files given; choose one or more exported answers files"),
     (_files(("a.json", "nope")), "no file could be read as answers to this assessment"),
     ("{", "not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)"),
-    ('[{"name": "a.json"}]', 'must be a JSON list of files like {"name": "answers.json", "text": "..."}'),
-    ('{"name": "a.json", "text": "{}"}', 'must be a JSON list of files like {"name": "answers.json", "text": "..."}'),
+    ('[{"name": "a.json"}]', 'must be a JSON list of files like {"name": "answers.json", "bytes": "<base64>"}'),
+    ('{"name": "a.json", "text": "{}"}',
+     'must be a JSON list of files like {"name": "answers.json", "bytes": "<base64>"}'),
 ])
 def test_aggregate_json_with_nothing_to_merge(maturity: dict[str, Any], files: str, message: str) -> None:
     answer = json.loads(api.aggregate_json(json.dumps(maturity), files))

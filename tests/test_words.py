@@ -24,10 +24,20 @@ def test_counts_label(counts: dict[str, int], text: str) -> None:
 
 @pytest.mark.parametrize(("label", "status", "text"), [
     ("Strongly", "scored", "Strongly"), (None, "unknown", "Don't know"), (None, "unanswered", "Not answered"),
-    (None, "skipped", "Not answered"), (None, "na", "Not applicable"), (None, "not-asked", "Not asked"),
+    (None, "skipped", "Not answered"), (None, "not-asked", "Not asked"),
+    # Not applicable is read with its reason (issue 30); a file saved before reasons says there is none.
+    ("Not applicable", "na", "Not applicable (no reason given)"),
 ])
 def test_answer_label(label: str | None, status: str, text: str) -> None:
     assert answer_label(label, status) == text
+
+
+@pytest.mark.parametrize(("reason", "text"), [
+    ("We commission in one city.", "Not applicable: We commission in one city."),
+    ("  Two\n lines ", "Not applicable: Two lines"), ("", "Not applicable (no reason given)"),
+    (" ", "Not applicable (no reason given)")])
+def test_not_applicable_reads_with_its_reason(reason: str, text: str) -> None:
+    assert answer_label("Not applicable", "na", "en", reason) == text
 
 
 def test_a_matrix_explains_each_rating_in_words_never_codes(real_data: Data) -> None:

@@ -9,15 +9,39 @@
 //               {type: "prefetch", definitions: [url]}
 //               {id, type: "evaluate" | "import" | "fields" | "plan-csv" | "docx" | "carry-forward", definition: url,
 //                fields | text | responses, csv?: false (evaluate: no CSV, only the result)}
+//               (a chosen file: {bytes: base64}, read as text by Python)
 //               {id, type: "aggregate" | "aggregate-csv" | "aggregate-json" | "aggregate-docx", definition: url,
-//                files: "[{name, text} or {name, unreadable}]" (JSON), anonymous}
-//               {id, type: "compare" | "compare-csv" | "compare-docx", definition: url, before: text, after: text,
-//                names?: [before name, after name]}
+//                files: "[{name, bytes} or {name, unreadable}]" (JSON), anonymous}
+//               {id, type: "compare" | "compare-csv" | "compare-docx", definition: url, before: file, after: file,
+//                names?: [before name, after name]}   (file: {bytes} or {unreadable})
 // A Word report comes back as base64 text in the JSON ({"docx": "..."}): the boundary stays JSON text.
 // Messages out: {type: "ready"} | {type: "failed", message, fatal?} (fatal: this worker has closed)
 //               {id, ok: true, payload: "<JSON text from obc_assess.core.api>"} | {id, ok: false, code, error}
 // The worker has no page, so no words: `code` says what happened ("not-loaded" | "failed") and the page words
 // it; `error` and `message` are diagnostics for the console, in English.
+
+// What the worker may load, in code (issue 35): a page's <meta> Content-Security-Policy does not bind a worker, and
+// GitHub Pages sends no header that would. The worker is <site>/assets/obc-worker.js; it loads the runtime only from
+// an assets/pyodide/ folder and the package and definitions only from an assets/obc/ folder of this site or of the
+// site one folder up (the Welsh site, /cy/, shares the English site's runtime), on this origin. Anything else is
+// refused before it is fetched, whatever the page asks.
+const PLACES = { runtime: "assets/pyodide/", package: "assets/obc/", definition: "assets/obc/" };
+
+export function permitted(url, kind, here = self.location.href) {
+  let target;
+  try {
+    target = new URL(url);
+  } catch {
+    return false;
+  }
+  const site = new URL("../", here);
+  return target.origin === site.origin && !target.username && !target.password
+    && [site, new URL("../", site)].some((root) => target.href.startsWith(new URL(PLACES[kind], root).href));
+}
+
+function refused(url, kind) {
+  return new Error(`obc: the worker refuses to load its ${kind} from ${url}: only this site's own files are loaded.`);
+}
 
 let pyodide = null; // Promise of the Pyodide instance, kept once it has loaded (loading it twice is not safe)
 let api = null; // Promise of the obc_assess.core.api module; null before init and after a failure
@@ -62,19 +86,8 @@ async function load(runtime, packageUrl) {
   return py.pyimport("obc_assess.core.api");
 }
 
-function init({ runtime, package: packageUrl, definitions: urls = [] }) {
-  if (!api) {
-    api = load(runtime, packageUrl);
-    api.catch(() => { api = null; });
-  }
-  // Read by Python before "ready", so that the first answer does not wait for it.
-  Promise.all([api, ...urls.map(defined)]).then(
-    () => self.postMessage({ type: "ready" }),
-    (error) => self.postMessage({ type: "failed", message: messageOf(error) }),
-  );
-}
-
 function definition(url) {
+  if (!permitted(url, "definition")) return Promise.reject(refused(url, "definition"));
   if (!definitions.has(url)) {
     const text = fetchText(url);
     definitions.set(url, text);
@@ -98,6 +111,24 @@ function defined(url) {
 
 function messageOf(error) {
   return String((error && error.message) || error);
+}
+
+function init({ runtime, package: packageUrl, definitions: urls = [] }) {
+  const outside = [[runtime, "runtime"], [packageUrl, "package"], ...urls.map((url) => [url, "definition"])]
+    .find(([url, kind]) => !permitted(url, kind));
+  if (outside) {
+    self.postMessage({ type: "failed", message: refused(...outside).message });
+    return;
+  }
+  if (!api) {
+    api = load(runtime, packageUrl);
+    api.catch(() => { api = null; });
+  }
+  // Read by Python before "ready", so that the first answer does not wait for it.
+  Promise.all([api, ...urls.map(defined)]).then(
+    () => self.postMessage({ type: "ready" }),
+    (error) => self.postMessage({ type: "failed", message: messageOf(error) }),
+  );
 }
 
 async function handle(message) {

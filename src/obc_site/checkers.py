@@ -103,6 +103,10 @@ class _GzipHandler(SimpleHTTPRequestHandler):
     compress = True
 
     def send_head(self) -> Any:
+        sent = getattr(self.server, "obc_sent", None)
+        if sent is not None:
+            # The browser's own check for a new service worker (a header it sends only then).
+            sent.asked.append((self.path, self.headers.get("Service-Worker") == "script"))
         if not self.compress:
             return super().send_head()
         path = Path(self.translate_path(self.path))
@@ -127,6 +131,40 @@ class _GzipHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
+    def setup(self) -> None:
+        super().setup()
+        sent = getattr(self.server, "obc_sent", None)
+        if sent is not None:
+            self.wfile = _Counting(self.wfile, sent)  # type: ignore[assignment]
+
+
+class Sent:
+    """What a server sent: bytes on the wire (headers and bodies, as compressed), and what it was asked for: each
+    path, and whether it was the browser checking its service worker for a new version."""
+
+    def __init__(self) -> None:
+        self.bytes = 0
+        self.asked: list[tuple[str, bool]] = []
+        self._lock = threading.Lock()
+
+    def add(self, count: int) -> None:
+        with self._lock:
+            self.bytes += count
+
+
+class _Counting:
+    """A handler's output stream, counted into a Sent."""
+
+    def __init__(self, stream: Any, sent: Sent) -> None:
+        self._stream, self._sent = stream, sent
+
+    def write(self, data: bytes) -> int:
+        self._sent.add(len(data))
+        return int(self._stream.write(data))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
 
 class _PlainHandler(_GzipHandler):
     """The same types and caching, without gzip."""
@@ -135,10 +173,11 @@ class _PlainHandler(_GzipHandler):
 
 
 @contextmanager
-def serve_gzip(site: Path, port: int = 0, compress: bool = True) -> Iterator[str]:
-    """Serve site on 127.0.0.1 (with gzip unless told not to); yields its address."""
+def serve_gzip(site: Path, port: int = 0, compress: bool = True, sent: Sent | None = None) -> Iterator[str]:
+    """Serve site on 127.0.0.1 (with gzip unless told not to); yields its address. ``sent`` counts what it sends."""
     handler = _GzipHandler if compress else _PlainHandler
     server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
+    server.obc_sent = sent  # type: ignore[attr-defined]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -46,13 +46,10 @@ def _relative(target: str, page_url: str) -> str:
 
 def page_alternates(alternates: list[dict[str, Any]], page_url: str) -> list[dict[str, Any]]:
     """Each language's version of one page, and an x-default entry for the default language's, as links from the
-    page itself: ``link`` to this same page (the language switch), ``href`` to that language's root (the head's
-    hreflang links). ``alternates`` is Material's ``extra.alternate``: each language's root, from this site's root.
-
-    The head links name the roots, as Material expects: its script fetches sitemap.xml beside each hreflang
-    link (a page's own folder has none) and uses it to keep a reader on the same page."""
-    links = [{**alt, "link": _relative(alt["link"] + page_url, page_url), "href": _relative(alt["link"], page_url)}
-             for alt in alternates]
+    page itself: ``link`` to this same page in that language, for the language switch and the head's hreflang links
+    (search engines and assistive tools take those as the page's translations). ``alternates`` is Material's
+    ``extra.alternate``: each language's root, from this site's root."""
+    links = [{**alt, "link": _relative(alt["link"] + page_url, page_url)} for alt in alternates]
     return links + [{**alt, "lang": "x-default"} for alt in links if alt["lang"] == DEFAULT]
 
 

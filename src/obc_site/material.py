@@ -1,4 +1,4 @@
-"""Repairs to Material 9.8: markup the Nu HTML Checker or Lighthouse reject, a costly start, an index loaded unasked."""
+"""Repairs to Material 9.8: markup the Nu HTML Checker or Lighthouse reject, a costly start, fetches unasked."""
 
 from __future__ import annotations
 
@@ -66,11 +66,38 @@ def lazy_search_index(bundle: str, source_map: str) -> tuple[str, str]:
                               + "; ".join(name for name, match in found if not match))
     lazy = _LAZY.format(fetch=index.group(1), share=share.group(1), merge=gate.group(1), of=gate.group(2),
                         toggle=gate.group(3), first=gate.group(4), switch_map=gate.group(5))
-    line = bundle.count("\n", 0, index.end())
-    column = index.end() - bundle.rfind("\n", 0, index.end()) - 1  # no character beyond U+FFFF: one per UTF-16 column
+    return _replace(bundle, source_map, index, lazy)
+
+
+# Material follows a link into another language to the same page there by reading the sitemap.xml beside each of
+# the head's hreflang links, which in its own markup name each language's root. The toolkit's hreflang links name
+# this same page in each language, as search engines and assistive tools read them (issue 38), and its language
+# switch links the same page already (overrides/partials/alternate.html): Material would fetch a sitemap.xml from
+# each page's folder, a 404 on every page. The patch gives that script no hreflang links to read.
+_ALTERNATES = re.compile(rf'(?<=\(\(\)=>){_ID}\("link\[rel=alternate\]"\)(?=\),{_ID}\({_ID}=>new URL\({_ID}\.href\)\))')
+_NO_ALTERNATES = re.compile(rf'\(\(\)=>\[\]\),{_ID}\({_ID}=>new URL\({_ID}\.href\)\)')
+
+
+def no_sitemap_redirect(bundle: str, source_map: str) -> tuple[str, str]:
+    """Material's bundle, and its source map, without its redirect of links into another language (the hreflang
+    links name pages, not roots); unchanged if already patched.
+
+    Raises MaterialChanged when the bundle is not the one the patch was written for."""
+    if _NO_ALTERNATES.search(bundle):
+        return bundle, source_map
+    found = _ALTERNATES.search(bundle)
+    if not found:
+        raise MaterialChanged("Material's bundle has changed; not found: the hreflang links its redirect reads")
+    return _replace(bundle, source_map, found, "[]")
+
+
+def _replace(bundle: str, source_map: str, found: re.Match[str], new: str) -> tuple[str, str]:
+    """The bundle with what ``found`` matched replaced by ``new``, and its source map still true."""
+    line = bundle.count("\n", 0, found.end())
+    column = found.end() - bundle.rfind("\n", 0, found.end()) - 1  # no character beyond U+FFFF: one per UTF-16 column
     patched_map = json.loads(source_map)
-    patched_map["mappings"] = shift_mappings(patched_map["mappings"], line, column, len(lazy) - len(index.group()))
-    return (bundle[:index.start()] + lazy + bundle[index.end():],
+    patched_map["mappings"] = shift_mappings(patched_map["mappings"], line, column, len(new) - len(found.group()))
+    return (bundle[:found.start()] + new + bundle[found.end():],
             json.dumps(patched_map, separators=(",", ":")))
 
 

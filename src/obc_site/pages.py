@@ -233,7 +233,9 @@ def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
                              model_effects=effects(d),
                              field_label=partial(field_label, lang=site.data.lang),
                              date_example=DATE_EXAMPLE)
-        out[path] = site.render("assessment.md.j2", path, d=d, form=form, source=site.sources[d["source"]["id"]],
+        keep = site.raw_html("assessment_keep.html.j2", path, urls, d=d)  # issue 33: answers kept safe
+        out[path] = site.render("assessment.md.j2", path, d=d, form=form, keep=keep,
+                                source=site.sources[d["source"]["id"]],
                                 note=site.data.assessments[d["id"]].get("note"),
                                 guidance_md=d["guidance_url"].rstrip("/") + ".md", team_md=team_path(d["id"]),
                                 runtime_url=urls.runtime, package_url=urls.package,

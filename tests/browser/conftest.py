@@ -1,4 +1,5 @@
-"""Browser tests: build the site once, serve it on 127.0.0.1, and drive Debian's Chromium through Playwright.
+"""Browser tests: build the site once, serve it on 127.0.0.1, and drive Debian's Chromium through Playwright (and
+Firefox ESR and WebKitGTK from Node: test_cross_browser.py).
 
 Playwright cannot download browsers here, so the launch uses CHROMIUM (default /usr/bin/chromium). Every test
 in this folder carries the ``browser`` marker: ``pytest -m "not browser"`` leaves them out.
@@ -7,6 +8,7 @@ in this folder carries the ``browser`` marker: ``pytest -m "not browser"`` leave
 from __future__ import annotations
 
 import functools
+import io
 import json
 import os
 import threading
@@ -41,11 +43,47 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True, "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    # The site's service worker (issue 33) is tested where it is the subject (test_browser_offline, and the tour
+    # of every page in test_browser_pages): there it is allowed. Elsewhere each test's fresh context would install
+    # it, fetching the whole site and Python again on a shared machine, and a test that routes a request (a hung
+    # or broken load) must see it rather than the worker's copy (Playwright's own advice).
+    return {**browser_context_args, "service_workers": "block"}
+
+
+# Firefox and WebKit as driven here cannot read the console (WebKitWebDriver has no log, and puppeteer sees only
+# what Firefox's BiDi reports): a browser that sends this cookie gets each page with a first script of the test's
+# own that records what a console would show as an error (tests/browser/cross/record-errors.js).
+RECORD_ERRORS_COOKIE = "obc-record-errors=1"
+RECORD_ERRORS_PATH = "/__obc_test__/record-errors.js"
+
+
 class _Handler(SimpleHTTPRequestHandler):
     # Module scripts (the worker, Pyodide) need a JavaScript type; WebAssembly compiles while it downloads.
     extensions_map: ClassVar[dict[str, str]] = {
         **SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".mjs": "text/javascript",
         ".wasm": "application/wasm", ".json": "application/json", ".zip": "application/zip"}
+
+    def send_head(self) -> Any:
+        recording = RECORD_ERRORS_COOKIE in self.headers.get("Cookie", "")
+        if self.path == RECORD_ERRORS_PATH:
+            return self._send(Path(__file__).with_name("cross") / "record-errors.js", "text/javascript", b"")
+        path = Path(self.translate_path(self.path))
+        if recording and path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if recording and path.suffix == ".html" and path.is_file():
+            return self._send(path, "text/html", f'<script src="{RECORD_ERRORS_PATH}"></script>'.encode())
+        return super().send_head()
+
+    def _send(self, path: Path, kind: str, first: bytes) -> io.BytesIO:
+        """A file with ``first`` put at the start of its <head> (the recorder runs before anything of the page)."""
+        body = path.read_bytes().replace(b"<head>", b"<head>" + first, 1)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def end_headers(self) -> None:
         # As GitHub Pages serves the site: cacheable for ten minutes, so a second page reuses the runtime.

@@ -10,7 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import item_group, level, open_assessment, py, starts
+from browser_helpers import (
+    FIRST_PRINCIPLE,
+    READY_TIMEOUT_MS,
+    answer_first_principle,
+    item_group,
+    level,
+    open_assessment,
+    py,
+    starts,
+)
 from playwright.sync_api import Page, expect
 
 from obc_assess.core.tailor import applies
@@ -23,17 +32,15 @@ ROOT = Path(__file__).resolve().parents[2]
 def _answer_plan(definition: dict[str, Any], model: int | None) -> list[tuple[dict[str, Any], str]]:
     """A varied answer (a level's label, Not applicable or Don't know) for every item that applies."""
     labels = [lv["label"] for lv in definition["scale"]["levels"]]
-    choices = list(labels)
-    if definition["scale"]["na"]:
-        choices.append("Not applicable")
-    if definition["scale"]["unknown"]:
-        choices.append("Don't know")
     plan = []
     n = 0
     for section in definition["sections"]:
         for item in section["items"]:
             if not applies(definition, item, model, None):
                 continue
+            # Not applicable only where the item may be (issue 30: Tool 20's core domains may not).
+            choices = [*labels, *(["Not applicable"] if item["na"] else []),
+                       *(["Don't know"] if definition["scale"]["unknown"] else [])]
             # Mostly levels, with the occasional Not applicable and Don't know.
             choice = choices[n % len(choices)] if n % 5 == 4 else labels[(n * 7) % len(labels)]
             plan.append((item, choice))
@@ -42,7 +49,10 @@ def _answer_plan(definition: dict[str, Any], model: int | None) -> list[tuple[di
 
 
 def _choose(page: Page, title: str, label: str) -> None:
-    level(item_group(page, title), label).check()
+    group = item_group(page, title)
+    level(group, label).check()
+    if label == "Not applicable":  # a claim: it needs its reason (issue 30)
+        group.get_by_label(f"Why “{title}” does not apply").fill(f"We do not commission {title}.")
 
 
 def _number(text: str) -> float:
@@ -139,6 +149,8 @@ def test_reload_keeps_every_answer(page: Page, site_url: str, site_definitions: 
         timeout=60_000)
     expect(item_group(page, items[1]["title"]).get_by_label("Don't know")).to_be_checked()
     expect(item_group(page, items[2]["title"]).get_by_label("Not applicable")).to_be_checked()
+    expect(item_group(page, items[2]["title"]).get_by_label(f"Why “{items[2]['title']}” does not apply")).to_have_value(
+        f"We do not commission {items[2]['title']}.")
     expect(item_group(page, items[0]["title"]).get_by_label(re.compile(r"^Evidence or note"))).to_have_value(note)
     expect(page.get_by_label("Your name or team (optional)")).to_have_value("Team Tŷ Gwyn")
     expect(page.get_by_label("Your role (optional)")).to_have_value("provider")
@@ -166,7 +178,8 @@ def test_import_restores_answers_and_reports_a_wrong_file(page: Page, site_url: 
     doc = _template("commissioning-principles", 3)
     levels = [3, 2, 1, 0, "unknown", "na", 2]
     for item, value in zip(items, levels, strict=False):
-        doc["answers"][item["id"]] = {"level": value, "note": f"Seen in {item['id']}"}
+        doc["answers"][item["id"]] = {"level": value, "note": f"Seen in {item['id']}",
+                                      **({"na_reason": "Not ours"} if value == "na" else {})}
     good = tmp_path / "ours.json"
     good.write_text(json.dumps(doc), encoding="utf-8")
     other = tmp_path / "other.json"
@@ -213,13 +226,50 @@ def test_models_tailor_supporting_systems_never_shrink(page: Page, site_url: str
     clear = item_group(page, "Clear outcomes for each person")
     expect(clear.get_by_text("less crucial for Model 3", exact=True)).to_be_visible()
     expect(page.locator("fieldset[data-obc-item]:visible")).to_have_count(len(every))
+    # Which items show is Python's answer to each change (evaluate's "applicable"): waited for as any Python result.
     page.get_by_label(re.compile(r"^Model 1:")).check()
-    expect(logic).to_be_hidden()
+    expect(logic).to_be_hidden(timeout=READY_TIMEOUT_MS)
     expect(clear).to_be_visible()
     page.get_by_label(re.compile(r"^Model 3:")).check()
-    expect(logic).to_be_visible()
+    expect(logic).to_be_visible(timeout=READY_TIMEOUT_MS)
     expect(clear).to_be_visible()
     level(clear, "Not in place").check()
     results = page.get_by_role("region", name="Your results")
     expect(results.get_by_text(re.compile(r"weight 1: this item counts once; less crucial for Model 3\.$"))
-           ).to_be_visible()
+           ).to_be_visible(timeout=READY_TIMEOUT_MS)
+
+
+def test_any_text_is_text_and_files_are_read_by_pythons_rule(page: Page, site_url: str, tmp_path: Path) -> None:
+    # Issue 35, failure 6: a note holding U+FFFD ("caf\ufffd menu", pasted from a mis-decoded email) blanked the
+    # results and stopped Export answers; a UTF-16 file needs its byte order mark; a renamed .docx is said as one.
+    open_assessment(page, site_url, "commissioning-principles")
+    answer_first_principle(page)
+    group = item_group(page, FIRST_PRINCIPLE)
+    group.get_by_label(re.compile(r"^Evidence or note")).fill("caf\ufffd menu")
+    results = page.get_by_role("region", name="Your results")
+    expect(results.get_by_text(re.compile(r"^Overall score:"))).to_be_visible(timeout=READY_TIMEOUT_MS)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Export answers (JSON)").click()
+    exported = tmp_path / "exported.json"
+    download_info.value.save_as(exported)
+    doc = json.loads(exported.read_text(encoding="utf-8"))
+    assert "caf\ufffd menu" in [answer["note"] for answer in doc["answers"].values()]
+
+    page.once("dialog", lambda dialog: dialog.accept())  # "replace what you have typed?"
+    file_input = page.get_by_label("Continue from an exported answers file")
+    docx = tmp_path / "report.json"
+    docx.write_bytes(b"PK\x03\x04" + bytes(range(256)))
+    file_input.set_input_files(docx)
+    summary = page.get_by_role("alert").filter(has_text="There is a problem")
+    expect(summary).to_contain_text("report.json: a zip file, such as a Word document, not an answers file",
+                                    timeout=READY_TIMEOUT_MS)
+
+    for answer in doc["answers"].values():
+        answer["note"] = answer["note"].replace("caf\ufffd menu", "Read from UTF-16")
+    utf16 = tmp_path / "notepad.json"
+    utf16.write_bytes(b"\xff\xfe" + json.dumps(doc, ensure_ascii=False).encode("utf-16-le"))
+    page.once("dialog", lambda dialog: dialog.accept())
+    file_input.set_input_files(utf16)
+    expect(item_group(page, FIRST_PRINCIPLE).get_by_label(re.compile(r"^Evidence or note"))).to_have_value(
+        "Read from UTF-16", timeout=READY_TIMEOUT_MS)
+    expect(summary).to_be_hidden()

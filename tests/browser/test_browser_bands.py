@@ -1,5 +1,6 @@
-"""The headline a person sees is earned: too few answers give no band, and low outcomes items hold the band down,
-each with Python's own reason on the page (issue 10's rules, as the results view shows them)."""
+"""The headline a person sees is earned: too few answers give no band, a band held lower says what holds it, split
+answers read as split, and "not applicable" is a claim with its reason, each in Python's own words on the page
+(issues 10 and 30, as the results view shows them)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import json
 from typing import Any
 
 import pytest
-from browser_helpers import item_group, level, open_assessment
-from playwright.sync_api import Page, expect
+from answering import answer
+from browser_helpers import READY_TIMEOUT_MS, item_group, level, open_assessment
+from playwright.sync_api import Browser, Page, expect
 
 from obc_assess.core.responses import template
 from obc_assess.core.scoring import score
@@ -16,18 +18,18 @@ from obc_assess.core.scoring import score
 pytestmark = pytest.mark.browser
 
 
-def _expected(definition_json: str, model: int, levels: dict[str, int]) -> dict[str, Any]:
+def _expected(definition_json: str, model: int | None, levels: dict[str, object]) -> dict[str, Any]:
     """Python's result for the same answers, as the CLI would score them."""
     definition = json.loads(definition_json)
     doc = template(definition, model)
     for item_id, value in levels.items():
-        doc["answers"][item_id]["level"] = value
+        doc["answers"][item_id] = answer(value)
     return dict(score(definition, doc))
 
 
-def test_few_answers_give_no_band_and_low_outcomes_cap_it(page: Page, site_url: str,
-                                                           site_definitions: dict[str, Any],
-                                                           site_definition_json: dict[str, str]) -> None:
+def test_few_answers_give_no_band_and_low_outcomes_hold_it(page: Page, site_url: str,
+                                                            site_definitions: dict[str, Any],
+                                                            site_definition_json: dict[str, str]) -> None:
     aid = "commissioning-principles"
     definition = site_definitions[aid]
     items = [item for section in definition["sections"] for item in section["items"]]
@@ -37,9 +39,9 @@ def test_few_answers_give_no_band_and_low_outcomes_cap_it(page: Page, site_url: 
     results = page.get_by_role("region", name="Your results")
 
     level(item_group(page, items[0]["title"]), labels[top]).check()
-    few = _expected(site_definition_json[aid], 1, {items[0]["id"]: top})
+    few = _expected(site_definition_json[aid], None, {items[0]["id"]: top})
     assert few["overall"]["band"] is None and few["overall"]["band_status"] == "withheld"
-    expect(results).to_contain_text(few["overall"]["band_reason"])
+    expect(results).to_contain_text(few["overall"]["band_reason"], timeout=READY_TIMEOUT_MS)
     expect(results).to_contain_text("Not enough answers for a band")
 
     outcomes = [item for item in items if item.get("outcomes")]
@@ -47,10 +49,72 @@ def test_few_answers_give_no_band_and_low_outcomes_cap_it(page: Page, site_url: 
     levels = {item["id"]: 0 if item.get("outcomes") else top for item in items}
     for item in items:
         level(item_group(page, item["title"]), labels[levels[item["id"]]]).check()
-    capped = _expected(site_definition_json[aid], 1, levels)
-    assert capped["overall"]["band_status"] == "capped"
-    expect(results.locator("[data-obc-band-reason]")).to_have_text(capped["overall"]["band_reason"])
-    expect(results.locator("[data-obc-overall]")).to_have_text(f"{capped['overall']['percent']}%")
-    # The top band's wording is never on the page for these answers.
-    top_band = definition["bands"][-1]["label"]
-    expect(results.locator(".obc-overall-score")).not_to_contain_text(top_band)
+    held = _expected(site_definition_json[aid], None, levels)
+    assert held["overall"]["band_status"] == "capped"
+    expect(results.locator("[data-obc-band-reason]")).to_have_text(held["overall"]["band_reason"],
+                                                                   timeout=READY_TIMEOUT_MS)
+    expect(results.locator("[data-obc-overall]")).to_have_text(f"{held['overall']['percent']}%")
+    # The held band names its rule and what the answers reach; its own descriptor, which the other answers
+    # contradict, is never on the page.
+    expect(results.locator("[data-obc-band-words]")).to_have_text(
+        "Held at Early days because the outcomes items are rated Not in place; your answers as a whole reach "
+        "Embedded.")
+    expect(results.locator(".obc-overall")).not_to_contain_text(held["overall"]["band"]["descriptor"])
+
+    # Half of them Not in place and the rest at the top: split, never a middle band.
+    levels = {item["id"]: top if n % 2 or item.get("outcomes") else 0 for n, item in enumerate(items)}
+    for item in items:
+        level(item_group(page, item["title"]), labels[levels[item["id"]]]).check()
+    split = _expected(site_definition_json[aid], None, levels)["overall"]
+    assert split["band_status"] == "split"
+    expect(results.locator("[data-obc-band-words]")).to_have_text(split["band_words"], timeout=READY_TIMEOUT_MS)
+    expect(results.locator(".obc-overall-score")).to_contain_text(f"{split['percent']}% (Split)")
+
+
+def test_not_applicable_asks_why_and_shows_it_beside_the_answer(page: Page, site_url: str,
+                                                                site_definitions: dict[str, Any]) -> None:
+    aid = "commissioning-standards"
+    open_assessment(page, site_url, aid)
+    # The 13 standards are expected of every authority: no "Not applicable" there, and the page says why.
+    standard = item_group(page, "Standard 1")
+    expect(standard.get_by_label("Not applicable")).to_have_count(0)
+    expect(page.locator("#section-standards")).to_contain_text("standards which local authorities are expected to "
+                                                               "achieve")
+    scoping = item_group(page, "Whose commissioning plan is it?")
+    box = scoping.get_by_label("Why “Whose commissioning plan is it?” does not apply")
+    expect(box).to_be_hidden()
+    scoping.get_by_label("Not applicable").check()
+    expect(box).to_be_visible()
+    # Left without a reason: the problem is at the box once the person leaves the question.
+    level(item_group(page, "Standard 1"), "Established").check()
+    # Python's answer can take a while on a loaded machine: waited for by its own words, never a pause.
+    expect(scoping.locator('[id="na-reason:scope-owner:error"]')).to_contain_text(
+        "needed: say in one line why this item does not apply", timeout=READY_TIMEOUT_MS)
+    box.fill("The plan has no single owner: the board owns it.")
+    box.press("Tab")
+    results = page.get_by_role("region", name="Your results")
+    # "How this was scored" (folded away until opened) lists each answer as read.
+    expect(results.locator("tr").filter(has_text="Whose commissioning plan is it?")).to_contain_text(
+        "Not applicable: The plan has no single owner: the board owns it.", timeout=READY_TIMEOUT_MS)
+    expect(scoping.locator('[id="na-reason:scope-owner:error"]')).to_be_hidden()
+    # Another answer hides the box again; what was typed stays in it.
+    level(scoping, "Partly").check()
+    expect(box).to_be_hidden()
+    expect(box).to_have_value("The plan has no single owner: the board owns it.")
+
+
+def test_the_reason_box_works_without_scripts(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}assessments/commissioning-plan/")
+        title = "Commissioning plans should normally cover a period of 3-5 years."
+        group = item_group(page, title)
+        box = group.get_by_label(f"Why “{title}” does not apply")
+        expect(box).to_be_hidden()
+        group.get_by_label("Not applicable").check()
+        expect(box).to_be_visible()
+        box.fill("Written for one year only.")
+        expect(box).to_have_value("Written for one year only.")
+    finally:
+        context.close()

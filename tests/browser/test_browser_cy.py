@@ -86,7 +86,7 @@ def labelled(scope: Page | Locator, selector: str) -> Locator:
 
 def button(scope: Page | Locator, selector: str) -> Locator:
     """A button by the name the page gives it, in the page's language."""
-    return scope.get_by_role("button", name=scope.locator(selector).first.inner_text().strip(), exact=True)
+    return scope.get_by_role("button", name=scope.locator(f"{selector}:visible").first.inner_text().strip(), exact=True)
 
 
 # ---- One set of answers, typed by label in each language ----

@@ -168,6 +168,36 @@ def test_files_dropped_on_the_zone_are_merged(page: Page, site_url: str, site_de
     expect(page.locator("[data-obc-status]")).to_have_text("2 files merged.")
 
 
+def test_an_unreadable_file_is_named_and_left_out_and_the_rest_merged(page: Page, site_url: str,
+                                                                     site_definitions: dict[str, Any]) -> None:
+    # Issue 35, failure 6: one non-UTF-8 file (or a renamed .docx) gave "No files were merged", naming no file.
+    definition = site_definitions["procurement-review"]
+    ann, bob = rated(definition, "Ann", "provider", [1]), rated(definition, "Bob", "provider", [3])
+    first = next(iter(ann["answers"]))
+    ann["answers"][first]["note"] = "caf\ufffd menu"  # U+FFFD, pasted from a mis-decoded email: text like any other
+    latin = json.dumps(rated(definition, "Cy", "provider", [2]), ensure_ascii=False).replace('"Cy"', '"Cy\xe9"')
+    files = [payload("ann.json", ann),
+             {"name": "bob.json", "mimeType": "application/json",  # UTF-16 with its mark, as Notepad saves "Unicode"
+              "buffer": b"\xff\xfe" + json.dumps(bob, ensure_ascii=False).encode("utf-16-le")},
+             {"name": "cy.json", "mimeType": "application/json", "buffer": latin.encode("latin-1")},
+             {"name": "report.json", "mimeType": "application/json", "buffer": b"PK\x03\x04" + bytes(range(256))}]
+    open_team(page, site_url, "procurement-review")
+    page.get_by_label("Answers files to merge").set_input_files(files)
+    region = page.get_by_role("region", name="Team results")
+    expect(page.locator("[data-obc-status]")).to_have_text("2 files merged; 2 left out (see Files left out).",
+                                                           timeout=READY_TIMEOUT_MS)
+    left_out = region.locator(".obc-skipped")
+    expect(left_out).to_contain_text("cy.json")
+    expect(left_out).to_contain_text("Not UTF-8 text; save the file as UTF-8")
+    expect(left_out).to_contain_text("report.json")
+    expect(left_out).to_contain_text("A zip file, such as a Word document, not an answers file")
+    people = region.get_by_role("table", name="Respondents")
+    expect(people).to_contain_text("Ann")
+    expect(people).to_contain_text("Bob")
+    expect(region).to_contain_text("caf\ufffd menu")
+    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_hidden()
+
+
 def test_no_file_can_be_merged(page: Page, site_url: str, site_definitions: dict[str, Any]) -> None:
     open_team(page, site_url, "commissioning-principles")
     other = blank(site_definitions["measure-mix"])
@@ -354,9 +384,10 @@ def test_files_chosen_later_are_added_to_the_merge(page: Page, site_url: str,
     people = page.get_by_role("region", name="Team results").get_by_role("table", name="Respondents")
     for name in ("Ann", "Bob", "Cy"):
         expect(people).to_contain_text(name)
-    control.set_input_files(payload("ann.json", ann))  # the same file again: kept once
-    expect(page.get_by_text("3 files chosen (1 chosen again, kept once).")).to_be_visible()
-    expect(status).to_have_text("3 files merged.")
+    control.set_input_files(payload("ann.json", ann))  # the same file again: Python names it and counts it once
+    expect(page.get_by_text("4 files chosen.")).to_be_visible()
+    expect(status).to_have_text("3 files merged; 1 left out (see Files left out).", timeout=READY_TIMEOUT_MS)
+    expect(page.locator(".obc-skipped")).to_contain_text("The same answers as another file (ann.json), so counted once")
     # Anonymous: Cy is the only commissioner, so that role is not shown.
     page.get_by_label(re.compile("^Anonymous")).check()
     expect(people.get_by_role("row", name=re.compile("^Respondent 3"))).to_contain_text("Not shown")

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { migrateDate, migrateNames } from "../../docs/assets/modules/field-names.mjs";
 import { openStorage } from "../../docs/assets/modules/storage.mjs";
-import { savedAnswers } from "../../docs/assets/modules/saved-answers.mjs";
+import { readSaved, savedAnswers } from "../../docs/assets/modules/saved-answers.mjs";
 import { FakeStorage } from "./fakes.mjs";
 
 test("format 1 names are renamed to today's collision-free ones", () => {
@@ -35,11 +35,12 @@ test("a copy saved with the old names comes back under the new ones, at once", (
   fake.setItem("obc-assess:x:form", JSON.stringify({ format: 1, version: "1.0", rows: 0,
     fields: { "q-a": "2", "q-a-note": "kept" } }));
   const saved = savedAnswers({ store: openStorage({ localStorage: fake }), key: "obc-assess:x", version: "1.0", tabId: "t" });
-  assert.deepEqual(saved.form(), { fields: { "item:a": "2", "note:a": "kept" }, rows: 0, version: "1.0" });
+  const { copy } = saved.start();
+  assert.deepEqual([copy.fields, copy.rows, copy.version], [{ "item:a": "2", "note:a": "kept" }, 0, "1.0"]);
   // Kept again in the new format: read back as it is.
-  assert.equal(saved.keep({ fields: saved.form().fields, rows: 0 }), "saved");
+  assert.equal(saved.keep({ fields: { ...copy.fields, "note:a": "kept again" }, rows: 0 }).outcome, "saved");
   assert.equal(JSON.parse(fake.getItem("obc-assess:x:form")).format, 3);
-  assert.deepEqual(saved.form().fields, { "item:a": "2", "note:a": "kept" });
+  assert.deepEqual(readSaved(fake.getItem("obc-assess:x:form")).fields, { "item:a": "2", "note:a": "kept again" });
 });
 
 test("a format 2 copy comes back with its assessment date in three boxes", () => {
@@ -47,6 +48,6 @@ test("a format 2 copy comes back with its assessment date in three boxes", () =>
   fake.setItem("obc-assess:x:form", JSON.stringify({ format: 2, version: "1.0", rows: 0,
     fields: { "item:a": "2", "assessment-date": "2026-03-02" } }));
   const saved = savedAnswers({ store: openStorage({ localStorage: fake }), key: "obc-assess:x", version: "1.0", tabId: "t" });
-  assert.deepEqual(saved.form().fields, { "item:a": "2", "assessment-date:day": "2", "assessment-date:month": "3",
+  assert.deepEqual(saved.start().copy.fields, { "item:a": "2", "assessment-date:day": "2", "assessment-date:month": "3",
     "assessment-date:year": "2026" });
 });

@@ -19,7 +19,7 @@ test("a form copy says what it is, for which assessment and when, and holds the 
 
 test("reading a copy back gives its fields; anything else is left for Python", () => {
   const value = JSON.parse(copyText({ id: "a", version: "1.0", fields, rows: 2 }));
-  assert.deepEqual(readCopy(value, "a"), { form: { fields, rows: 2 } });
+  assert.deepEqual(readCopy(value, "a"), { form: { fields, rows: 2 }, version: "1.0" });
   assert.equal(readCopy({ format: "obc-assess/responses" }, "a"), null);
   assert.equal(readCopy(null, "a"), null);
   assert.equal(readCopy([1], "a"), null);

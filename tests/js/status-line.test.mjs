@@ -43,6 +43,23 @@ test("the status line in Welsh: loading, ready, failed with Retry, and what was 
   useWords(null);
 });
 
+test("a browser that cannot run the program is told so, with what to do, and no Retry or advice on files", (t) => {
+  t.mock.method(console, "error", () => {});
+  const $status = el("p", { "data-obc-status": "" });
+  const $advice = el("div", {});
+  installDom(el("div", {}, $status, $advice));
+  useWords(catalogue("en"));
+  const client = fakeClient();
+  const line = statusLine($status, client, { ready: "Ready.", advice: $advice });
+  client.set({ state: "failed", reason: "unsupported", error: "no module workers" });
+  assert.equal(text($status), catalogue("en")["status.unsupported"]);
+  assert.match(text($status), /^This browser cannot run the scoring program: it needs a current version of Chrome, Edge, Firefox or Safari\./);
+  assert.equal($status.parentElement.querySelector("button").hidden, true);
+  assert.equal($advice.hidden, true);
+  line.dispose();
+  useWords(null);
+});
+
 test("the count of answers before Python, in the page's words", () => {
   const item = (checked) => el("fieldset", { "data-obc-item": "x" },
     el("div", { class: "obc-radios" }, Object.assign(el("input", { type: "radio" }), { checked })));

@@ -1,30 +1,31 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { addFiles, readFiles } from "../../docs/assets/modules/team-files.mjs";
+import { readFiles } from "../../docs/assets/modules/team-files.mjs";
+import { fromBase64, toBase64 } from "../../docs/assets/modules/files.mjs";
 import { fileLine, problemLine, problemText } from "../../docs/assets/modules/problems.mjs";
 import { percent, signed } from "../../docs/assets/modules/team-parts.mjs";
 import { createClient } from "../../docs/assets/modules/worker-client.mjs";
 import { FakeWorker, manualTimers } from "./fakes.mjs";
 
-function file(name, text, { size = text.length, broken = false } = {}) {
-  return { name, size, text: async () => { if (broken) throw new Error("NotReadableError"); return text; } };
+function file(name, bytes, { size = bytes.length, broken = false } = {}) {
+  return { name, size, arrayBuffer: async () => { if (broken) throw new Error("NotReadableError"); return bytes.buffer; } };
 }
 
-test("files are read as text; too large or unreadable ones are named for Python to explain", async () => {
-  const read = await readFiles([file("a.json", "{}"), file("big.json", "", { size: 11 }),
-    file("gone.json", "", { broken: true })], 10);
-  assert.deepEqual(read, [{ name: "a.json", text: "{}" }, { name: "big.json", unreadable: "too-large" },
-    { name: "gone.json", unreadable: "not-read" }]);
-});
+test("files are read as bytes for Python to read as text; too large or unreadable ones are named for it to explain",
+  async () => {
+    // Not UTF-8 (Latin-1 "café") and UTF-16 with its mark: the bytes cross as they are, for Python's one rule.
+    const latin = Uint8Array.of(0x22, 0x63, 0x61, 0x66, 0xe9, 0x22);
+    const utf16 = Uint8Array.of(0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00);
+    const read = await readFiles([file("a.json", latin), file("b.json", utf16), file("big.json", new Uint8Array(11)),
+      file("gone.json", new Uint8Array(0), { broken: true })], 10);
+    assert.deepEqual(read, [{ name: "a.json", bytes: "ImNhZuki" }, { name: "b.json", bytes: "//57AH0A" },
+      { name: "big.json", unreadable: "too-large" }, { name: "gone.json", unreadable: "not-read" }]);
+  });
 
-test("files chosen later are added after those chosen before, and a file chosen again is kept once", () => {
-  const first = addFiles([], [{ name: "ann.json", text: "A" }]);
-  assert.deepEqual([first.added, first.repeated], [1, 0]);
-  const second = addFiles(first.files, [{ name: "bob.json", text: "B" }, { name: "ann.json", text: "A" },
-    { name: "ann.json", text: "A changed" }]);
-  assert.deepEqual(second.files.map((f) => f.text), ["A", "B", "A changed"]);
-  assert.deepEqual([second.added, second.repeated], [2, 1]);
-  assert.equal(first.files.length, 1, "the earlier list is not changed");
+test("base64 both ways keeps every byte, in a file larger than one chunk", () => {
+  const bytes = Uint8Array.from({ length: 100_000 }, (_, n) => (n * 7) % 256);
+  assert.deepEqual(fromBase64(toBase64(bytes)), bytes);
+  assert.equal(toBase64(new Uint8Array(0)), "");
 });
 
 test("the merge request carries every file chosen so far (fake worker)", async () => {
@@ -41,8 +42,8 @@ test("the merge request carries every file chosen so far (fake worker)", async (
     }),
   });
   client.start({ runtime: "https://site/rt/", package: "https://site/p.zip", definitions: [] });
-  let files = addFiles([], [{ name: "ann.json", text: "A" }]).files;
-  files = addFiles(files, [{ name: "bob.json", text: "B" }, { name: "big.json", unreadable: "too-large" }]).files;
+  const files = [{ name: "ann.json", bytes: "QQ==" }, { name: "bob.json", bytes: "Qg==" },
+    { name: "big.json", unreadable: "too-large" }];
   const answer = await client.request("aggregate", { definition: "d.json", files: JSON.stringify(files), anonymous: false });
   assert.deepEqual(answer.merged, ["ann.json", "bob.json", "big.json"]);
   assert.equal(seen[0].type, "aggregate");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createClient } from "../../docs/assets/modules/worker-client.mjs";
+import { canRunPython, createClient, Unsupported } from "../../docs/assets/modules/worker-client.mjs";
 import { FakeWorker, manualTimers, tick } from "./fakes.mjs";
 import { useWords } from "../../docs/assets/modules/words.mjs";
 import { catalogue } from "./words-files.mjs";
@@ -143,4 +143,22 @@ test("a request that waits while the load fails is rejected in the page's words"
   await assert.rejects(waiting, { message: "Nid yw’r rhaglen sgorio wedi llwytho." });
   useWords(catalogue("en"));
   assert.equal(c.status.reason, "timeout");
+});
+
+test("a browser without module workers or WebAssembly cannot run the program", () => {
+  class ModuleWorker { constructor(url, options) { void options.type; throw new SyntaxError(`bad address ${url}`); } }
+  class ClassicWorker { constructor(url) { throw new SyntaxError(`bad address ${url}`); } }
+  assert.equal(canRunPython({ WebAssembly: {}, Worker: ModuleWorker }), true);
+  assert.equal(canRunPython({ WebAssembly: {}, Worker: ClassicWorker }), false); // options.type never read
+  assert.equal(canRunPython({ Worker: ModuleWorker }), false); // WebAssembly off (iOS Lockdown Mode)
+  assert.equal(canRunPython({ WebAssembly: {} }), false);
+});
+
+test("in such a browser the load fails at once, as unsupported, and Retry starts nothing", () => {
+  let made = 0;
+  const c = createClient({ createWorker: () => { made += 1; throw new Unsupported("no module workers"); } });
+  c.start(FILES);
+  assert.deepEqual({ state: c.status.state, reason: c.status.reason }, { state: "failed", reason: "unsupported" });
+  c.retry();
+  assert.equal(made, 1);
 });

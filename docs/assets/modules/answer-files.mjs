@@ -2,11 +2,13 @@
 // (CSV, UTF-8 with a byte order mark for Excel), the Word report (.docx, made by Python), import an answers
 // file or start from last year's (asking before either replaces work), clear, and print. Printing and clearing never wait for Python; nor do
 // exporting and importing the answers: without Python the file holds the form's fields as typed (form-copy.mjs).
+// A file only Python reads waits for it, and says so; what the person types meanwhile is kept over the file's.
 
-import { DOCX_TYPE, csvText, download, fileName, fromBase64, today, typedDate } from "./files.mjs";
+import { DOCX_TYPE, csvText, download, fileName, fromBase64, toBase64, today, typedDate } from "./files.mjs";
 import { client } from "./worker-client.mjs";
 import { copyText, readCopy } from "./form-copy.mjs";
 import { fileLine } from "./problems.mjs";
+import { changedNames, valueOf } from "./merge-copies.mjs";
 import { word } from "./words.mjs";
 
 export function answerFiles({ $root, $form, id, version, definition, fields, problems, line, saved, current, hasWork,
@@ -82,8 +84,10 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
     }
   }
 
-  /** The chosen file's text, once the person has agreed to replace their work; null (said why) when not read. */
-  async function chosenText($input, fail) {
+  /** The chosen file, once the person has agreed to replace their work: its bytes as sent to Python, which reads
+   * them as text by its one rule, and as UTF-8 text, which spots a form copy (this page writes them as UTF-8);
+   * null (said why) when not read. */
+  async function chosenFile($input, fail) {
     const file = $input && $input.files && $input.files[0];
     if (!file) return null;
     if (hasWork() && !window.confirm(word("files.replace-confirm", { name: file.name }))) {
@@ -92,7 +96,8 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
     }
     if (file.size > maxBytes) return fail([{ message: word("files.too-large") }]);
     try {
-      return await file.text();
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      return { text: new TextDecoder().decode(bytes), sent: { bytes: toBase64(bytes) } };
     } catch (problem) {
       return fail([{ message: word("files.not-read", { reason: problem.message }) }]);
     }
@@ -112,49 +117,69 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
   // Python's problems, each with its place in the file (fileLine says it, after the file's name).
   const pythonProblems = (answer) => answer.problems || [];
 
-  function applyAnswer($input, form) {
-    fields.apply(form || { fields: {}, rows: 0 });
+  /** The file's values into the form, but for what the person typed since agreeing (`since`: the form then),
+      which is kept over them: true when there was any. */
+  function applyAnswer($input, form, since) {
+    const file = form || { fields: {}, rows: 0 };
+    const mine = fields.collect();
+    const typed = changedNames(since, mine);
+    const values = { ...file.fields, ...Object.fromEntries(typed.map((name) => [name, valueOf(mine, name)])) };
+    fields.apply({ fields: values, rows: Math.max(file.rows || 0, typed.length ? fields.rowCount : 0) });
     $input.value = "";
     problems.fileProblems([]);
     problems.show([]);
+    return typed.length > 0;
+  }
+
+  /** Python's reading of a file: at once when it is ready, else once it is, the page saying it waits. */
+  async function askPython($input, type, data, waiting) {
+    if (client.status.state !== "ready") line.say(waiting, { focus: true });
+    $input.disabled = true; // one file at a time
+    try {
+      return await client.request(type, { definition, ...data });
+    } finally {
+      $input.disabled = false;
+    }
   }
 
   async function importFile() {
     const fail = failing($import);
     const name = $import.files && $import.files[0] ? $import.files[0].name : "";
-    const text = await chosenText($import, fail);
-    if (text === null) return;
-    // A form copy goes back into the form as it was typed, with or without Python; Python then checks it as it
-    // checks anything typed. Any other file is an answers document, which only Python reads.
+    const chosen = await chosenFile($import, fail);
+    if (chosen === null) return;
+    const since = fields.collect();
+    // A form copy of this version that the form has a place for goes back as it was typed, with or without
+    // Python; Python then checks it as it checks anything typed. Any other file (an answers document, a copy of
+    // another version) only Python reads: it names whatever the assessment no longer has.
     let value = null;
-    try { value = JSON.parse(text); } catch { /* not JSON: Python says how, in its words */ }
+    try { value = JSON.parse(chosen.text); } catch { /* not JSON: Python says how, in its words */ }
     const copy = readCopy(value, id);
     if (copy && copy.problem) return fail([{ message: copy.problem }]);
-    let answer = copy ? { ok: true, form: copy.form, notice: null } : null;
+    let answer = copy && copy.version === version && fields.canHold(copy.form.fields)
+      ? { ok: true, form: copy.form, notice: null } : null;
     if (!answer && client.status.state === "failed") {
       return fail([{ message: word("files.needs-program-to-read") }]);
     }
     try {
-      answer = answer || await client.request("import", { definition, text });
+      answer = answer || await askPython($import, "import", { text: chosen.sent }, word("files.import-waiting", { name }));
     } catch (problem) {
       return fail([{ message: word("files.not-read", { reason: problem.message }) }]);
     }
     if (!answer.ok) return fail(pythonProblems(answer));
-    applyAnswer($import, answer.form);
-    afterImport(answer, name);
+    afterImport(answer, name, applyAnswer($import, answer.form, since));
   }
 
   /** Last year's answers file as the start of this year's: Python carries its open actions and evidence over. */
   async function carryForward() {
     const fail = failing($carry);
     const name = $carry.files && $carry.files[0] ? $carry.files[0].name : "";
-    const text = await chosenText($carry, fail);
-    if (text === null) return;
+    const chosen = await chosenFile($carry, fail);
+    if (chosen === null) return;
+    const since = fields.collect();
     if (client.status.state === "failed") return fail([{ message: word("files.needs-program-to-read") }]);
-    if (client.status.state !== "ready") line.say(word("carry.waiting"), { focus: true });
     let answer;
     try {
-      answer = await client.request("carry-forward", { definition, responses: text });
+      answer = await askPython($carry, "carry-forward", { responses: chosen.sent }, word("carry.waiting"));
     } catch (problem) {
       return fail([{ message: word("files.not-read", { reason: problem.message }) }]);
     }
@@ -162,7 +187,7 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
     // This year's document goes into the form as any answers file does (the same Python call).
     const form = await client.request("fields", { definition, responses: JSON.stringify(answer.responses) });
     if (!form.ok) return fail(pythonProblems(form));
-    applyAnswer($carry, form.form);
+    applyAnswer($carry, form.form, since);
     afterCarry(answer, name);
   }
 

@@ -105,7 +105,9 @@ export function evidenceEntries($form) {
     const wanted = entryNumbers(fields);
     for (const $fold of folds()) {
       const id = $fold.dataset.obcEvidence;
-      const numbers = (wanted.get(id) || []).slice(0, most);
+      // Every saved entry is drawn, even past the bound (Add stops there): nothing given is cut, and obc_assess
+      // names the excess as it would in the command line.
+      const numbers = wanted.get(id) || [];
       for (const $entry of entries($fold)) $entry.remove();
       if ($template) {
         const $all = document.createDocumentFragment();

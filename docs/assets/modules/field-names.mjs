@@ -14,6 +14,13 @@ function dateBoxes(name, value) {
   return { [`${name}:day`]: day, [`${name}:month`]: month, [`${name}:year`]: year };
 }
 
+/** A format 2 copy's fields under today's names: the assessment date's one box became three. */
+export function migrateDate(fields) {
+  if (!Object.hasOwn(fields, "assessment-date")) return fields;
+  const { "assessment-date": date, ...rest } = fields;
+  return { ...rest, ...dateBoxes("assessment-date", date) };
+}
+
 /** One old field (name, value) as today's fields: usually one, a due date three (its day, month and year). */
 function renamed(name, value) {
   let match = PLAN.exec(name);
@@ -38,11 +45,4 @@ export function migrateNames(fields) {
   const out = {};
   for (const [name, value] of Object.entries(fields)) Object.assign(out, renamed(name, value));
   return out;
-}
-
-/** A format 2 copy's fields under today's names: the assessment date's one box became three. */
-export function migrateDate(fields) {
-  if (!Object.hasOwn(fields, "assessment-date")) return fields;
-  const { "assessment-date": date, ...rest } = fields;
-  return { ...rest, ...dateBoxes("assessment-date", date) };
 }

@@ -38,6 +38,14 @@ export function csvText(text) {
 /** The media type of a Word document, and the bytes of one from the base64 text Python sends across. */
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+/** Bytes as base64 text: how a chosen file crosses to Python, which reads it as text by its one rule (UTF-8, or
+ * UTF-16 with a byte order mark; jsontext.decode), so the page and the command line read the same files. */
+export function toBase64(bytes) {
+  let binary = "";
+  for (let n = 0; n < bytes.length; n += 0x8000) binary += String.fromCharCode(...bytes.subarray(n, n + 0x8000));
+  return btoa(binary);
+}
+
 export function fromBase64(text) {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);

@@ -16,8 +16,9 @@ export function copyText({ id, version, fields, rows, now = new Date() }) {
 }
 
 /**
- * A parsed file: null when it is not a form copy (an answers document, for Python), else {form: {fields, rows}}
- * to put into the form, or {problem} saying why it cannot be.
+ * A parsed file: null when it is not a form copy (an answers document, for Python), else {form: {fields, rows},
+ * version} (the assessment's version it was saved for: only a copy of this one goes into the form as it is), or
+ * {problem} saying why it cannot be.
  */
 export function readCopy(value, id) {
   if (!value || typeof value !== "object" || value.format !== COPY_FORMAT) return null;
@@ -30,5 +31,6 @@ export function readCopy(value, id) {
     || typeof fields !== "object" || Array.isArray(fields) || !Object.values(fields).every((v) => typeof v === "string")) {
     return { problem: word("copy.unreadable") };
   }
-  return { form: { fields, rows: Number.isInteger(form.rows) ? form.rows : 0 } };
+  return { form: { fields, rows: Number.isInteger(form.rows) ? form.rows : 0 },
+    version: String(value.assessment_version ?? form.version ?? "") };
 }

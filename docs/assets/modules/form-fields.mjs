@@ -1,9 +1,8 @@
 // The questionnaire's values in and out: collect them, put them back, and the user-named rows (service areas,
 // measures) added from the row <template>. Field names are obc_assess.core.form's contract; no rule lives here.
 
-/** More rows than any real review needs, and few enough to draw at once (a bound, not a rule about answers). */
-
 import { evidenceEntries } from "./evidence-entries.mjs";
+import { changedNames, valueOf } from "./merge-copies.mjs";
 
 /** @param {HTMLFormElement} $form */
 // maxRows is Python's limit (the definition's limits.rows, written into the page): a file within it is drawn whole, never cut.
@@ -45,17 +44,34 @@ export function formFields($form, { rowMin = 1, maxRows = Infinity } = {}) {
     evidence.refresh();
   }
 
-  /** What the person changed before the script started (the HTML's own values are the defaults). */
+  /** A control's value as the page's HTML gives it (what a reset form holds), or null when it gives none. */
+  function defaultOf($control) {
+    if ($control.type === "radio" || $control.type === "checkbox") return $control.defaultChecked ? $control.value : null;
+    if ($control.tagName === "SELECT") {
+      const $default = [...$control.options].find(($o) => $o.defaultSelected) || $control.options[0];
+      return $default ? $default.value : null;
+    }
+    return $control.defaultValue;
+  }
+
+  /** The fields of the form as its HTML gives them, before anyone typed or anything was put back. */
+  function defaults() {
+    const fields = {};
+    for (const $control of $form.elements) {
+      const value = $control.name && $control.type !== "file" ? defaultOf($control) : null;
+      if (value !== null) fields[$control.name] = value;
+    }
+    return fields;
+  }
+
+  /** The values that are not the HTML's own: typed before the script started, or put back by the browser. */
   function typedSinceLoad() {
     const typed = {};
     for (const $control of $form.elements) {
       if (!$control.name || $control.type === "file") continue;
       if ($control.type === "radio" || $control.type === "checkbox") {
-        if ($control.checked !== $control.defaultChecked && $control.checked) typed[$control.name] = $control.value;
-      } else if ($control.tagName === "SELECT") {
-        const $default = [...$control.options].find(($o) => $o.defaultSelected) || $control.options[0];
-        if ($default && $control.value !== $default.value) typed[$control.name] = $control.value;
-      } else if ($control.value !== $control.defaultValue) {
+        if ($control.checked && !$control.defaultChecked) typed[$control.name] = $control.value;
+      } else if (defaultOf($control) !== null && $control.value !== defaultOf($control)) {
         typed[$control.name] = $control.value;
       }
     }
@@ -135,8 +151,46 @@ export function formFields($form, { rowMin = 1, maxRows = Infinity } = {}) {
     evidence.prepare({});
   }
 
+  /** Whether the form has a place for every one of these fields (a control, or a row or evidence entry it can
+      make), so that putting them in loses none. */
+  function canHold(values) {
+    const $templates = { row: $rowTemplate, evidence: $form.querySelector("template[data-obc-evidence-template]") };
+    const inTemplate = (which, name) => Boolean($templates[which] && $templates[which].content.querySelector(`[name="${name}"]`));
+    return Object.keys(values).every((name) => {
+      if ($form.elements.namedItem(name)) return true;
+      const row = /^row:(\d{1,4}):([a-z:-]+)$/.exec(name);
+      if (row) return Number(row[1]) < maxRows && inTemplate("row", `row:__N__:${row[2]}`);
+      const entry = /^evidence:([a-z0-9-]+):\d{1,3}:([a-z:-]+)$/.exec(name);
+      return Boolean(entry && evidence.fold(entry[1]) && inTemplate("evidence", `evidence:__ID__:__N__:${entry[2]}`));
+    });
+  }
+
+  /** Put these values in, changing only the fields that differ (the focus and the caret stay where they are),
+      or the whole form when they need rows or entries it does not have: true when anything changed. */
+  function update({ fields: values, rows: count }) {
+    const names = changedNames(collect(), values);
+    if (!names.length && (!count || count <= rows().length)) return false;
+    if (names.every((name) => $form.elements.namedItem(name)) && (!count || count <= rows().length)) {
+      fill(Object.fromEntries(names.map((name) => [name, valueOf(values, name)])));
+    } else {
+      apply({ fields: values, rows: count });
+    }
+    return true;
+  }
+
+  /** A field as the person reads it: its group's legend (the question), then its own label. */
+  function labelOf(name) {
+    const found = $form.elements.namedItem(name);
+    const $control = found && (found.nodeType === 1 ? found : found[0]);
+    if (!$control) return name;
+    const tidy = (text) => String(text || "").replace(/\s+/g, " ").trim();
+    const $legend = $control.closest("fieldset") && $control.closest("fieldset").querySelector("legend");
+    const $label = $control.type !== "radio" && $control.labels && $control.labels[0];
+    return [tidy($legend && $legend.textContent), tidy($label && $label.textContent)].filter(Boolean).join(": ") || name;
+  }
+
   return {
-    collect, fill, apply, reset, evidence, typedSinceLoad, addRow, removeRow, renumber,
+    collect, fill, apply, reset, evidence, typedSinceLoad, defaults, canHold, update, labelOf, addRow, removeRow, renumber,
     get hasRows() { return Boolean($rowList); },
     get rowCount() { return rows().length; },
   };

@@ -1,14 +1,26 @@
 // Starts each module on its page roots, as GOV.UK Frontend's createAll does: every root with
 // data-module="name" gets its module's start($root), each inside its own guard so one failure stops nothing
-// else. Material's instant navigation swaps pages without reloading modules: its document$ says when.
+// else (a module guards its own parts the same way: guarded, required). Material's instant navigation swaps pages
+// without reloading modules: its document$ says when.
 
 const modules = new Map(); // name -> start($root) returning {dispose()} or null
 let running = [];
 
-/** Register a module's start function under its data-module name, and start it on the page now. */
-export function register(name, start) {
-  modules.set(name, start);
-  startAll(document, [name]);
+/** An element the page must have: its absence throws (inside the guard that started the part needing it). */
+export function required($root, selector) {
+  const $el = $root.querySelector(selector);
+  if (!$el) throw new Error(`obc: the page has no ${selector}`);
+  return $el;
+}
+
+/** Start one part of the page: one that fails is reported, and the others (saving above all) go on. */
+export function guarded(name, start) {
+  try {
+    return start();
+  } catch (problem) {
+    console.error(`obc: ${name} could not start`, problem);
+    return null;
+  }
 }
 
 function startAll(scope, names) {
@@ -24,6 +36,12 @@ function startAll(scope, names) {
       }
     }
   }
+}
+
+/** Register a module's start function under its data-module name, and start it on the page now. */
+export function register(name, start) {
+  modules.set(name, start);
+  startAll(document, [name]);
 }
 
 function onPage() {

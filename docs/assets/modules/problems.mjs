@@ -50,6 +50,14 @@ function openDetails($el) {
   for (let $d = $el.closest("details"); $d; $d = $d.parentElement && $d.parentElement.closest("details")) $d.open = true;
 }
 
+export function focusField($target) {
+  openDetails($target);
+  const $focus = $target.matches("fieldset") ? $target.querySelector("input:checked, input, select, textarea") : $target;
+  const $show = $target.matches("fieldset") ? $target.querySelector("legend") || $target : $target;
+  if ($focus) $focus.focus({ preventScroll: true });
+  $show.scrollIntoView({ block: "start" });
+}
+
 /** A click on a link to a form field (#id): the field is opened out, focused and scrolled to. */
 export function followLink(event) {
   const $link = event.target.closest && event.target.closest("a[href^='#']");
@@ -59,14 +67,6 @@ export function followLink(event) {
   event.preventDefault();
   event.stopPropagation();
   focusField($target);
-}
-
-export function focusField($target) {
-  openDetails($target);
-  const $focus = $target.matches("fieldset") ? $target.querySelector("input:checked, input, select, textarea") : $target;
-  const $show = $target.matches("fieldset") ? $target.querySelector("legend") || $target : $target;
-  if ($focus) $focus.focus({ preventScroll: true });
-  $show.scrollIntoView({ block: "start" });
 }
 
 /** @param {HTMLElement} $root the assessment root */

@@ -37,79 +37,6 @@ function has(value) {
   return value !== null && value !== undefined && value !== "";
 }
 
-/**
- * @param {{result: object, $root: Element, siteRoot: string}} input
- * @returns {Node[]}
- */
-export function resultNodes({ result, $root, siteRoot }) {
-  const words = Object.fromEntries([...(fromTemplate($root, "result-words") || h("dl", {})).querySelectorAll("dt")]
-    .map(($dt) => [$dt.textContent, $dt.nextElementSibling.textContent]));
-  const part = (name, slots = {}) => {
-    const $part = fromTemplate($root, name);
-    return $part ? fill($part, slots) : null;
-  };
-  const percent = (value) => (typeof value === "number" ? `${value}%` : words["no-score"]);
-  const link = (entry, text) => (entry.guidance_url ? h("a", { href: new URL(entry.guidance_url, siteRoot).href }, text) : text);
-  const kind = result.assessment.kind;
-  const overall = result.overall;
-  const nodes = [
-    part("result-about", { list: result.about.map((row) => [h("dt", {}, row.term), h("dd", {}, row.value)]) }),
-    result.version_notice ? part("result-version", { text: result.version_notice }) : null,
-    part("result-overall", {
-      percent: percent(overall.percent), band: overall.band ? undefined : null,
-      "band-label": overall.band ? overall.band.label : undefined,
-      descriptor: overall.band && overall.band.descriptor ? overall.band.descriptor : null,
-      // Python words why the band is what it is: earned, held lower by a rule, or not enough answers for one.
-      reason: has(overall.band_reason) ? overall.band_reason : null,
-      "confidence-line": has(overall.confidence) ? undefined : null,
-      confidence: has(overall.confidence) ? `${overall.confidence}%` : undefined,
-      counts: overall.counts_label,
-      "evidence-sentence": result.evidence && has(result.evidence.sentence) ? result.evidence.sentence : null,
-    }),
-  ];
-  if (result.extras.length) {
-    nodes.push(part("result-extras", { rows: rows(result.extras.map((e) => [e.title, percent(e.percent),
-      e.band ? e.band.label : words["no-band"], e.rated_label, e.band_reason || ""])) }));
-  }
-  if (result.matrix) nodes.push(...areaNodes(result.matrix, part, percent, words));
-  if (result.classification) nodes.push(mixNodes(result.classification, part, percent, link));
-  if (result.sections.length) nodes.push(sectionNodes(result.sections, kind, part, percent, words));
-  if (result.priorities.length) nodes.push(priorityNodes(result.priorities, part, link, $root));
-  if (result.evidence_gaps.length) {
-    nodes.push(part("result-gaps", { list: result.evidence_gaps.map((g) => h("li", {}, link(g, g.title),
-      g.area ? ` (${g.area})` : "")) }));
-  }
-  nodes.push(...evidenceNodes(result.evidence, part, link));
-  if (result.plan.length) {
-    nodes.push(part("result-plan", { rows: rows(result.plan.map((p) => [link(p, p.title),
-      p.level_label || words["not-answered"], p.target_label || words["not-set"], p.action, p.owner, p.due,
-      planState(p, words), p.review || ""])) }));
-  }
-  if (result.notes.length) {
-    nodes.push(part("result-notes", { list: result.notes.map((n) => [h("dt", {}, n.title), h("dd", {}, n.note)]) }));
-  }
-  nodes.push(workingNodes(result, part, words));
-  return nodes.filter(Boolean);
-}
-
-/** An action's status as Python words it, whether it is overdue, and where it was carried from (Python's words). */
-function planState(p, words) {
-  const state = [p.status_label || ""];
-  if (p.overdue) state.push(`(${words.overdue})`);
-  if (p.carried_label) state.push(`(${p.carried_label})`);
-  return state.filter(Boolean).join(" ");
-}
-
-function sectionNodes(sections, kind, part, percent, words) {
-  const matrix = kind === "matrix";
-  const $part = part("result-sections", { rows: rows(sections.map((s) => [
-    s.optional ? `${s.title} ${words.optional}` : (s.display_title || s.title), percent(s.percent), s.rated_label,
-    // A matrix's scale has no "not applicable": no column for it.
-    ...(matrix ? [] : [s.na]), s.unknown, s.unanswered])) });
-  chartIn($part, sections.map((s) => ({ label: s.title, value: s.percent })));
-  return $part;
-}
-
 /** The ranked areas, then those with too few answers to rank (listed apart), then what the flag means. */
 function areaNodes(block, part, percent, words) {
   if (!block.areas.length) return [part("result-areas-empty")];
@@ -145,6 +72,16 @@ function mixNodes(block, part, percent, link) {
     "measure-rows": rows(block.measures.map((m) => [m.name, m.category_label])),
   });
   chartIn($part, block.classes.map((c) => ({ label: c.label, value: c.percent })));
+  return $part;
+}
+
+function sectionNodes(sections, kind, part, percent, words) {
+  const matrix = kind === "matrix";
+  const $part = part("result-sections", { rows: rows(sections.map((s) => [
+    s.optional ? `${s.title} ${words.optional}` : (s.display_title || s.title), percent(s.percent), s.rated_label,
+    // A matrix's scale has no "not applicable": no column for it.
+    ...(matrix ? [] : [s.na]), s.unknown, s.unanswered])) });
+  chartIn($part, sections.map((s) => ({ label: s.title, value: s.percent })));
   return $part;
 }
 
@@ -187,6 +124,14 @@ function priorityNodes(priorities, part, link, $root) {
   return $part;
 }
 
+/** An action's status as Python words it, whether it is overdue, and where it was carried from (Python's words). */
+function planState(p, words) {
+  const state = [p.status_label || ""];
+  if (p.overdue) state.push(`(${words.overdue})`);
+  if (p.carried_label) state.push(`(${p.carried_label})`);
+  return state.filter(Boolean).join(" ");
+}
+
 function workingNodes(result, part, words) {
   const working = result.working;
   const points = (value) => (value === null || value === undefined ? words.none : String(value));
@@ -202,3 +147,61 @@ function workingNodes(result, part, words) {
     rows: rows(cells),
   });
 }
+
+/**
+ * @param {{result: object, $root: Element, siteRoot: string}} input
+ * @returns {Node[]}
+ */
+export function resultNodes({ result, $root, siteRoot }) {
+  const words = Object.fromEntries([...(fromTemplate($root, "result-words") || h("dl", {})).querySelectorAll("dt")]
+    .map(($dt) => [$dt.textContent, $dt.nextElementSibling.textContent]));
+  const part = (name, slots = {}) => {
+    const $part = fromTemplate($root, name);
+    return $part ? fill($part, slots) : null;
+  };
+  const percent = (value) => (typeof value === "number" ? `${value}%` : words["no-score"]);
+  const link = (entry, text) => (entry.guidance_url ? h("a", { href: new URL(entry.guidance_url, siteRoot).href }, text) : text);
+  const kind = result.assessment.kind;
+  const overall = result.overall;
+  const nodes = [
+    part("result-about", { list: result.about.map((row) => [h("dt", {}, row.term), h("dd", {}, row.value)]) }),
+    result.version_notice ? part("result-version", { text: result.version_notice }) : null,
+    part("result-overall", {
+      percent: percent(overall.percent), band: overall.band ? undefined : null,
+      "band-label": overall.band ? overall.band.label : undefined,
+      // Python's words beside the band: its descriptor, what holds it lower, or what split answers are.
+      descriptor: overall.band && has(overall.band_words) ? overall.band_words : null,
+      // Python words why the band is what it is: earned, held lower by a rule, or not enough answers for one.
+      reason: has(overall.band_reason) ? overall.band_reason : null,
+      "na-line": has(overall.na_line) ? overall.na_line : null,
+      "confidence-line": has(overall.confidence) ? undefined : null,
+      confidence: has(overall.confidence) ? `${overall.confidence}%` : undefined,
+      counts: overall.counts_label,
+      "evidence-sentence": result.evidence && has(result.evidence.sentence) ? result.evidence.sentence : null,
+    }),
+  ];
+  if (result.extras.length) {
+    nodes.push(part("result-extras", { rows: rows(result.extras.map((e) => [e.title, percent(e.percent),
+      e.band ? e.band.label : words["no-band"], e.rated_label, e.band_why || ""])) }));
+  }
+  if (result.matrix) nodes.push(...areaNodes(result.matrix, part, percent, words));
+  if (result.classification) nodes.push(mixNodes(result.classification, part, percent, link));
+  if (result.sections.length) nodes.push(sectionNodes(result.sections, kind, part, percent, words));
+  if (result.priorities.length) nodes.push(priorityNodes(result.priorities, part, link, $root));
+  if (result.evidence_gaps.length) {
+    nodes.push(part("result-gaps", { list: result.evidence_gaps.map((g) => h("li", {}, link(g, g.title),
+      g.area ? ` (${g.area})` : "")) }));
+  }
+  nodes.push(...evidenceNodes(result.evidence, part, link));
+  if (result.plan.length) {
+    nodes.push(part("result-plan", { rows: rows(result.plan.map((p) => [link(p, p.title),
+      p.level_label || words["not-answered"], p.target_label || words["not-set"], p.action, p.owner, p.due,
+      planState(p, words), p.review || ""])) }));
+  }
+  if (result.notes.length) {
+    nodes.push(part("result-notes", { list: result.notes.map((n) => [h("dt", {}, n.title), h("dd", {}, n.note)]) }));
+  }
+  nodes.push(workingNodes(result, part, words));
+  return nodes.filter(Boolean);
+}
+

@@ -5,7 +5,7 @@
 import { word } from "./words.mjs";
 
 /** Why a load failed, as the worker client says it, and its words (an unknown reason is a plain failure). */
-const FAILED = { failed: "status.failed", timeout: "status.timeout" };
+const FAILED = { failed: "status.failed", timeout: "status.timeout", unsupported: "status.unsupported" };
 
 export const SLOW_MS = 15_000;
 
@@ -39,8 +39,10 @@ export function statusLine($status, client, texts) {
     if (extra && now.state !== "failed") text = `${text} ${extra}`;
     $status.textContent = text;
     $status.classList.toggle("obc-status--warning", now.state === "failed" || Boolean(extra));
-    $retry.hidden = now.state !== "failed";
-    if ($advice) $advice.hidden = now.state !== "failed";
+    // A browser that cannot run the program: no Retry, and no advice about blocked files (the words say what to do).
+    const canRetry = now.state === "failed" && now.reason !== "unsupported";
+    $retry.hidden = !canRetry;
+    if ($advice) $advice.hidden = !canRetry;
   }
 
   const stop = client.subscribe((status) => {

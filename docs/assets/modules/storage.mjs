@@ -5,14 +5,15 @@
 export const PREFIX = "obc-assess:";
 
 /**
- * The page's localStorage as {get, set, remove, keys}, or null when it is missing or blocked.
- * set() and remove() return true when done, false when storage refused (full, or blocked since).
- * @param {{localStorage?: Storage}} scope the window (a fake one in tests)
+ * The page's localStorage (or its sessionStorage: `which`) as {get, set, remove, keys}, or null when it is
+ * missing or blocked. set() and remove() return true when done, false when storage refused (full, or blocked since).
+ * @param {{localStorage?: Storage, sessionStorage?: Storage}} scope the window (a fake one in tests)
+ * @param {"localStorage" | "sessionStorage"} which
  */
-export function openStorage(scope = globalThis) {
+export function openStorage(scope = globalThis, which = "localStorage") {
   let store;
   try {
-    store = scope.localStorage;
+    store = scope[which];
     if (!store) return null;
     // Reading proves it is not blocked. A full store is still returned: each later set() tries again, so
     // answers are kept as soon as space is freed.

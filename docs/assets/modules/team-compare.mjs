@@ -22,37 +22,8 @@ export function startCompare($root, { client }) {
   const maxBytes = Number($root.dataset.obcMaxBytes);
   const errors = errorSummary($root, sides.before);
   const state = { before: null, after: null, latest: null, sequence: 0, disposed: false };
-  const ask = (type) => client.request(type, { definition, before: state.before.text, after: state.after.text });
-
-  async function choose(side) {
-    const $input = sides[side];
-    const file = $input.files && $input.files[0];
-    state[side] = null;
-    if (!file) return;
-    const [read] = await readFiles([file], maxBytes);
-    if (state.disposed) return;
-    // A file this browser could not read is compared as empty text: Python says what is wrong with it.
-    state[side] = { name: read.name, text: read.text ?? "" };
-    await compare();
-  }
-
-  async function compare() {
-    if (!state.before || !state.after) {
-      errors.clear();
-      say($root, word(state.before ? "compare.choose-later" : "compare.choose-baseline"));
-      return;
-    }
-    const mine = ++state.sequence;
-    let answer;
-    try {
-      answer = await ask("compare");
-    } catch (error) {
-      answer = { ok: false, problems: [{ file: "before", message: word("compare.failed", { reason: error.message }) }] };
-    }
-    if (state.disposed || mine !== state.sequence) return;
-    state.latest = answer;
-    show(answer);
-  }
+  // Each file as read (its bytes, or why this browser could not read it): Python reads the bytes as text.
+  const ask = (type) => client.request(type, { definition, before: state.before.sent, after: state.after.sent });
 
   function show(answer) {
     if (!answer.ok) {
@@ -74,6 +45,36 @@ export function startCompare($root, { client }) {
     say($root, word(warned > 1 ? "compare.done-warnings" : warned ? "compare.done-one-warning" : "compare.done", names));
   }
 
+  async function compare() {
+    if (!state.before || !state.after) {
+      errors.clear();
+      say($root, word(state.before ? "compare.choose-later" : "compare.choose-baseline"));
+      return;
+    }
+    const mine = ++state.sequence;
+    let answer;
+    try {
+      answer = await ask("compare");
+    } catch (error) {
+      answer = { ok: false, problems: [{ file: "before", message: word("compare.failed", { reason: error.message }) }] };
+    }
+    if (state.disposed || mine !== state.sequence) return;
+    state.latest = answer;
+    show(answer);
+  }
+
+  async function choose(side) {
+    const $input = sides[side];
+    const file = $input.files && $input.files[0];
+    state[side] = null;
+    if (!file) return;
+    const [read] = await readFiles([file], maxBytes);
+    if (state.disposed) return;
+    const { name, ...sent } = read;
+    state[side] = { name, sent };
+    await compare();
+  }
+
   async function exportCsv() {
     if (!state.latest || !state.latest.ok) return;
     try {
@@ -87,8 +88,8 @@ export function startCompare($root, { client }) {
   async function exportDocx() {
     if (!state.latest || !state.latest.ok) return;
     try {
-      const answer = await client.request("compare-docx", { definition, before: state.before.text,
-        after: state.after.text, names: [state.before.name, state.after.name] });
+      const answer = await client.request("compare-docx", { definition, before: state.before.sent,
+        after: state.after.sent, names: [state.before.name, state.after.name] });
       if (answer.ok) download(fileName([id, word("file.comparison"), today(), word("file.report")], "docx"), fromBase64(answer.docx), DOCX_TYPE);
     } catch (error) {
       console.error("obc: the comparison report could not be made", error);

@@ -1,7 +1,11 @@
-// The answers files a person chooses or drops: read as text in this browser (nothing is sent), added to those
-// chosen before, and never twice. Size is a guard set by Python at build time; Python words every problem.
+// The answers files a person chooses or drops: read in this browser (nothing is sent anywhere) as bytes, which
+// Python reads as text by its one rule, and added to those chosen before. Size is a guard set by Python at build
+// time; Python words every problem, and says which file repeats another's answers (counted once).
 
-/** Each file as {name, text}, or {name, unreadable: "too-large" | "not-read"} for Python to explain. */
+import { toBase64 } from "./files.mjs";
+
+/** Each file as {name, bytes} (base64, for Python), or {name, unreadable: "too-large" | "not-read"} for Python to
+ * explain. */
 export async function readFiles(list, maxBytes) {
   const read = [];
   for (const file of list) {
@@ -10,30 +14,12 @@ export async function readFiles(list, maxBytes) {
       continue;
     }
     try {
-      read.push({ name: file.name, text: await file.text() });
+      read.push({ name: file.name, bytes: toBase64(new Uint8Array(await file.arrayBuffer())) });
     } catch {
       read.push({ name: file.name, unreadable: "not-read" });
     }
   }
   return read;
-}
-
-/** The files chosen so far with the new ones added after them; a file chosen again (same name and content)
- * is kept once, in its first place. Returns {files, added, repeated} (counts). */
-export function addFiles(existing, added) {
-  const key = (file) => `${file.name}\u0000${file.text ?? ""}\u0000${file.unreadable ?? ""}`;
-  const seen = new Set(existing.map(key));
-  const files = [...existing];
-  let repeated = 0;
-  for (const file of added) {
-    if (seen.has(key(file))) {
-      repeated += 1;
-      continue;
-    }
-    seen.add(key(file));
-    files.push(file);
-  }
-  return { files, added: files.length - existing.length, repeated };
 }
 
 /** Files dropped on the zone, for those who drag them from a folder; the file control is the way in by

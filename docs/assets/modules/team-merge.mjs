@@ -2,7 +2,7 @@
 // Python merges them (obc_assess.core.api.aggregate_json) and the result is shown; exports are Python's own text.
 
 import { DOCX_TYPE, csvText, download, fileName, fromBase64, today } from "./files.mjs";
-import { addFiles, dropZone, readFiles } from "./team-files.mjs";
+import { dropZone, readFiles } from "./team-files.mjs";
 import { fileLine, problemLine } from "./problems.mjs";
 import { errorSummary, items, say } from "./team-parts.mjs";
 import { teamNodes } from "./team-view.mjs";
@@ -24,37 +24,13 @@ export function startMerge($root, { client }) {
   const ask = (type) => client.request(type, { definition, files: JSON.stringify(state.files),
     anonymous: Boolean($anonymous && $anonymous.checked) });
 
-  async function add(list) {
-    const read = await readFiles([...list], maxBytes);
-    if (state.disposed) return;
-    const next = addFiles(state.files, read);
-    state.files = next.files;
-    showChosen(next.repeated);
-    await merge(true);
-  }
-
-  function showChosen(repeated = 0) {
+  function showChosen() {
     if (!$chosen) return;
     $chosen.hidden = !state.files.length;
     const count = state.files.length;
-    const key = count === 1 ? (repeated ? "merge.chosen-one-again" : "merge.chosen-one")
-      : (repeated ? "merge.chosen-again" : "merge.chosen");
-    $chosen.querySelector("[data-obc-chosen-count]").textContent = word(key, { count, repeated });
+    $chosen.querySelector("[data-obc-chosen-count]").textContent = word(count === 1 ? "merge.chosen-one" : "merge.chosen",
+      { count });
     $chosen.querySelector("[data-obc-chosen-list]").replaceChildren(...items(state.files.map((f) => f.name)));
-  }
-
-  async function merge(focus) {
-    if (!state.files.length) return;
-    const mine = ++state.sequence;
-    let answer;
-    try {
-      answer = await ask("aggregate");
-    } catch (error) {
-      answer = { ok: false, problems: [{ message: word("merge.failed", { reason: error.message }) }], files: [] };
-    }
-    if (state.disposed || mine !== state.sequence) return;
-    state.latest = answer;
-    show(answer, focus);
   }
 
   function show(answer, focus) {
@@ -72,6 +48,28 @@ export function startMerge($root, { client }) {
     $body.replaceChildren(...teamNodes($root, answer.result));
     $results.hidden = false;
     say($root, answer.result.summary);
+  }
+
+  async function merge(focus) {
+    if (!state.files.length) return;
+    const mine = ++state.sequence;
+    let answer;
+    try {
+      answer = await ask("aggregate");
+    } catch (error) {
+      answer = { ok: false, problems: [{ message: word("merge.failed", { reason: error.message }) }], files: [] };
+    }
+    if (state.disposed || mine !== state.sequence) return;
+    state.latest = answer;
+    show(answer, focus);
+  }
+
+  async function add(list) {
+    const read = await readFiles([...list], maxBytes);
+    if (state.disposed) return;
+    state.files = [...state.files, ...read]; // a file chosen again is Python's to name and count once
+    showChosen();
+    await merge(true);
   }
 
   function clear() {

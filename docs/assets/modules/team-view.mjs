@@ -7,26 +7,6 @@ import { problemLine } from "./problems.mjs";
 import { items, part, percent } from "./team-parts.mjs";
 import { lower, word } from "./words.mjs";
 
-export function teamNodes($root, result) {
-  const people = result.respondents || [];
-  const nodes = [part($root, "team-summary", {
-    title: word("team.title", { title: result.assessment.title, version: result.assessment.version }),
-    count: word(people.length === 1 ? "team.respondents-one" : "team.respondents-count", { count: people.length }),
-    anonymous: result.anonymous ? ` (${word("team.anonymous")}).` : ".",
-  })];
-  const notes = [...((result.context && result.context.notes) || []), ...(result.roles_note ? [result.roles_note] : [])];
-  if (notes.length) nodes.push(part($root, "notes", { list: items(notes, "p") }));
-  if ((result.skipped || []).length) {
-    nodes.push(part($root, "team-skipped", { list: result.skipped.map((s) => h("li", {}, h("strong", {}, s.file),
-      h("ul", {}, items(s.problems.map(problemLine))))) }));
-  }
-  nodes.push(respondents(result));
-  if (result.matrix) nodes.push(...areas($root, result.matrix, people));
-  else if (result.classification) nodes.push(...mix($root, result.classification));
-  else nodes.push(...maturity($root, result));
-  return nodes;
-}
-
 function respondents(result) {
   const caption = word("team.respondents");
   const share = result.classification
@@ -36,6 +16,39 @@ function respondents(result) {
       word("team.model"), word(share ? "team.outcome-share" : "team.own-score"), word("team.confidence")],
     result.respondents.map((p) => [p.name, p.role_label, p.organisation || word("team.not-given"), p.date_label, p.model_label,
       percent(share ? share[p.name] : p.percent), percent(p.confidence)]), { scroll: true }));
+}
+
+function areas($root, matrix, people) {
+  const caption = word("team.areas-caption", { row: lower(matrix.row_label) });
+  const flag = matrix.flag;
+  // Each respondent's rank cell and the flag are Python's words; an area nobody ranks has no team rank.
+  return [part($root, "team-areas-intro", { title: caption }), h("div", { class: "obc-figure" },
+    chart(caption, matrix.areas.filter((a) => a.rank !== null).map((a) => ({ label: `${a.rank}. ${a.name}`,
+      value: a.mean }))),
+    table(caption, [matrix.row_label, word("team.rank"), word("team.mean"), word("team.range"),
+      ...people.map((p) => p.name), ...(flag ? [flag.title] : [])], matrix.areas.map((a) => [a.name,
+      a.rank ?? matrix.unranked_label, percent(a.mean),
+      typeof a.range === "number" ? word("team.range-percent", { min: a.min, max: a.max }) : "\u2013",
+      ...a.ranks.map((c) => (c.named ? c.text : word("team.not-named"))),
+      ...(flag ? [a.flag ? a.flag.label : "\u2013"] : [])]), { scroll: true }))];
+}
+
+function mix($root, block) {
+  const caption = word("team.measures-caption");
+  const nodes = [part($root, "team-mix", { share: percent(block.outcome_share), classified: block.classified })];
+  if (block.flag && block.flag.raised) nodes.push(part($root, "team-flag", { message: block.flag.message }));
+  nodes.push(h("div", { class: "obc-figure" }, chart(caption, block.classes.map((c) => ({ label: c.label, value: c.percent }))),
+    table(caption, [word("team.category"), word("team.kind"), word("team.measures"), word("team.share")],
+      block.classes.map((c) => [c.label, word(c.outcome ? "team.outcome" : "team.not-an-outcome"), c.count,
+        percent(c.percent)]))));
+  return nodes;
+}
+
+function planText(plan) {
+  // The entry's own fields, as typed: the action, then its owner, due date and target level's name.
+  return [plan.action, plan.owner && word("team.owner", { name: plan.owner }),
+    plan.due_label && word("team.due", { date: plan.due_label }),
+    plan.target_label && word("team.target", { level: plan.target_label })].filter(Boolean).join("; ");
 }
 
 function maturity($root, result) {
@@ -82,35 +95,23 @@ function maturity($root, result) {
   return nodes;
 }
 
-function planText(plan) {
-  // The entry's own fields, as typed: the action, then its owner, due date and target level's name.
-  return [plan.action, plan.owner && word("team.owner", { name: plan.owner }),
-    plan.due_label && word("team.due", { date: plan.due_label }),
-    plan.target_label && word("team.target", { level: plan.target_label })].filter(Boolean).join("; ");
-}
-
-function areas($root, matrix, people) {
-  const caption = word("team.areas-caption", { row: lower(matrix.row_label) });
-  const flag = matrix.flag;
-  // Each respondent's rank cell and the flag are Python's words; an area nobody ranks has no team rank.
-  return [part($root, "team-areas-intro", { title: caption }), h("div", { class: "obc-figure" },
-    chart(caption, matrix.areas.filter((a) => a.rank !== null).map((a) => ({ label: `${a.rank}. ${a.name}`,
-      value: a.mean }))),
-    table(caption, [matrix.row_label, word("team.rank"), word("team.mean"), word("team.range"),
-      ...people.map((p) => p.name), ...(flag ? [flag.title] : [])], matrix.areas.map((a) => [a.name,
-      a.rank ?? matrix.unranked_label, percent(a.mean),
-      typeof a.range === "number" ? word("team.range-percent", { min: a.min, max: a.max }) : "\u2013",
-      ...a.ranks.map((c) => (c.named ? c.text : word("team.not-named"))),
-      ...(flag ? [a.flag ? a.flag.label : "\u2013"] : [])]), { scroll: true }))];
-}
-
-function mix($root, block) {
-  const caption = word("team.measures-caption");
-  const nodes = [part($root, "team-mix", { share: percent(block.outcome_share), classified: block.classified })];
-  if (block.flag && block.flag.raised) nodes.push(part($root, "team-flag", { message: block.flag.message }));
-  nodes.push(h("div", { class: "obc-figure" }, chart(caption, block.classes.map((c) => ({ label: c.label, value: c.percent }))),
-    table(caption, [word("team.category"), word("team.kind"), word("team.measures"), word("team.share")],
-      block.classes.map((c) => [c.label, word(c.outcome ? "team.outcome" : "team.not-an-outcome"), c.count,
-        percent(c.percent)]))));
+export function teamNodes($root, result) {
+  const people = result.respondents || [];
+  const nodes = [part($root, "team-summary", {
+    title: word("team.title", { title: result.assessment.title, version: result.assessment.version }),
+    count: word(people.length === 1 ? "team.respondents-one" : "team.respondents-count", { count: people.length }),
+    anonymous: result.anonymous ? ` (${word("team.anonymous")}).` : ".",
+  })];
+  const notes = [...((result.context && result.context.notes) || []), ...(result.roles_note ? [result.roles_note] : [])];
+  if (notes.length) nodes.push(part($root, "notes", { list: items(notes, "p") }));
+  if ((result.skipped || []).length) {
+    nodes.push(part($root, "team-skipped", { list: result.skipped.map((s) => h("li", {}, h("strong", {}, s.file),
+      h("ul", {}, items(s.problems.map(problemLine))))) }));
+  }
+  nodes.push(respondents(result));
+  if (result.matrix) nodes.push(...areas($root, result.matrix, people));
+  else if (result.classification) nodes.push(...mix($root, result.classification));
+  else nodes.push(...maturity($root, result));
   return nodes;
 }
+

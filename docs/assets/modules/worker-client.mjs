@@ -1,7 +1,8 @@
 // The one Web Worker of a visit and the one way to ask it something: request(type, data) -> Promise of the JSON
 // Python returned (the pattern of Pyodide's web-worker guide). It holds no rule: obc-worker.js runs obc_assess.
 // A load that fails, or has not finished within a time limit (a proxy that blocks .wasm, a corrupted runtime
-// that never settles), ends in state "failed" with a reason, and retry() starts a new worker.
+// that never settles), ends in state "failed" with a reason, and retry() starts a new worker; a browser that cannot
+// run the program fails at once ("unsupported").
 // A rejected request says what happened in the page's words (words.mjs); the worker's own detail, a
 // developer's diagnostic, goes to the console and to status.error.
 
@@ -21,6 +22,31 @@ export function afterPaint(run) {
   else window.addEventListener("load", idle, { once: true });
 }
 
+/** This browser cannot run the scoring program (launch() says so at once, with no Retry). */
+export class Unsupported extends Error {}
+
+/**
+ * Whether a browser can run the scoring program: WebAssembly (Pyodide; iOS Lockdown Mode turns it off) and
+ * module workers (obc-worker.js imports Pyodide: Chrome 80, Firefox 114, Safari 15). A browser reads the worker
+ * options' `type` only if it knows module workers; the address is one no browser accepts, so none is started.
+ * @param {{WebAssembly?: object, Worker?: Function}} scope the window (a fake one in tests)
+ */
+export function canRunPython(scope) {
+  if (typeof scope.WebAssembly !== "object" || typeof scope.Worker !== "function") return false;
+  let modules = false;
+  try {
+    new scope.Worker("http://[", { get type() { modules = true; return "module"; } });
+  } catch {
+    // the address is refused, as meant
+  }
+  return modules;
+}
+
+function moduleWorker(url) {
+  if (!canRunPython(globalThis)) throw new Unsupported("no module workers or no WebAssembly in this browser");
+  return new Worker(url, { type: "module" });
+}
+
 /**
  * A client around one worker at a time. Options are for tests: createWorker(url) -> Worker-like, timers, and
  * later(run), which startSoon waits with (afterPaint in a page).
@@ -28,7 +54,7 @@ export function afterPaint(run) {
  *          setTimer?: typeof setTimeout, clearTimer?: typeof clearTimeout}} options
  */
 export function createClient(options = {}) {
-  const createWorker = options.createWorker || ((url) => new Worker(url, { type: "module" }));
+  const createWorker = options.createWorker || moduleWorker;
   const workerUrl = options.workerUrl || new URL("../obc-worker.js", import.meta.url);
   // A page may shorten the limit (globalThis.obcLoadLimitMs: the browser tests do, to see a hung load end).
   const limitMs = () => options.limitMs ?? globalThis.obcLoadLimitMs ?? LOAD_LIMIT_MS;
@@ -97,7 +123,7 @@ export function createClient(options = {}) {
     try {
       $worker = createWorker(workerUrl);
     } catch (problem) {
-      return stop("failed", String(problem));
+      return stop(problem instanceof Unsupported ? "unsupported" : "failed", String(problem));
     }
     const mine = $worker;
     mine.addEventListener("message", (event) => { if ($worker === mine) receive(event.data || {}); });
@@ -127,9 +153,9 @@ export function createClient(options = {}) {
       remember(files);
       if (status.state === "idle") later(() => { if (status.state === "idle") launch(); });
     },
-    /** After a failure: a new worker, the same files. */
+    /** After a failure: a new worker, the same files (not in a browser that cannot run one). */
     retry() {
-      if (config && status.state === "failed") launch();
+      if (config && status.state === "failed" && status.reason !== "unsupported") launch();
     },
     get status() { return status; },
     /** listener(status) now and on every change; returns the function that stops it. */

@@ -31,10 +31,11 @@ def _encodes(text: str) -> bool:
     return True
 
 
-def describe_levels(scale: dict[str, Any], lang: str = DEFAULT) -> str:
-    """The values an answer may take, for messages: '0, 1, 2, 3, "na", "unknown" or null'."""
+def describe_levels(scale: dict[str, Any], lang: str = DEFAULT, na: bool = True) -> str:
+    """The values an answer may take, for messages: '0, 1, 2, 3, "na", "unknown" or null' ("na" left out where
+    ``na`` is false: an item the source expects of every authority)."""
     values: list[object] = [level["value"] for level in scale["levels"]]
-    values += ["na"] if scale["na"] else []
+    values += ["na"] if scale["na"] and na else []
     values += ["unknown"] if scale["unknown"] else []
     return Checker.choices(values, None, lang)
 

@@ -150,9 +150,12 @@ def _items(definition: dict[str, Any], first: dict[str, Any], was: dict[str, Any
                     else "improved" if moved > 0 else "slipped" if moved < 0 else "unchanged")
         rows.append({"id": b["id"], "title": b["title"], "section": b["section"],
                      "before": b["level"], "before_label": b["level_label"], "before_status": b["status"],
-                     "before_text": side_text(b["level_label"], b["status"], lang),
+                     # Not applicable reads with its reason, as everywhere the answer is shown (issue 30).
+                     "before_text": b["answer_words"] if b["status"] == "na" else side_text(
+                         b["level_label"], b["status"], lang),
                      "after": a["level"], "after_label": a["level_label"], "after_status": a["status"],
-                     "after_text": side_text(a["level_label"], a["status"], lang),
+                     "after_text": a["answer_words"] if a["status"] == "na" else side_text(
+                         a["level_label"], a["status"], lang),
                      "change": moved, "movement": movement})
     return rows
 

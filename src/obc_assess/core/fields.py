@@ -1,4 +1,4 @@
-"""The form's field names (the one scheme: ``item:<id>``, ``note:<id>``, ``plan-<key>:<id>``,
+"""The form's field names (the one scheme: ``item:<id>``, ``note:<id>``, ``na-reason:<id>``, ``plan-<key>:<id>``,
 ``evidence:<id>:<n>:<part>``, ``row:<n>:<part>``) and the field a problem at a JSON path belongs to, so
 validation links each problem to its field."""
 
@@ -14,6 +14,8 @@ from obc_assess.core.evidence import KEYS as EVIDENCE_KEYS
 from obc_assess.core.plan import KEYS
 
 ASSESSMENT_DATE = "assessment-date"
+# Why an item is not applicable: na-reason:<id>, beside the "not applicable" radio (issue 30).
+NA_REASON = "na-reason"
 # A plan key's field: carried_from rides in plan-carried:<id>; the others are plan-<key>:<id>.
 _PLAN_FIELD = {"carried_from": "carried"}
 
@@ -95,4 +97,6 @@ def field_for(definition: dict[str, Any], path: str, places: Places | None = Non
         return row_name(n, rest[0]) if rest else f"row:{n}"
     if parts[1] not in known:
         return None
-    return part_name("note", parts[1]) if parts[2:3] == ["note"] else item_name(parts[1])
+    if parts[2:3] in (["note"], ["na_reason"]):
+        return part_name(NA_REASON if parts[2] == "na_reason" else "note", parts[1])
+    return item_name(parts[1])

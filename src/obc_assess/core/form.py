@@ -6,7 +6,9 @@ src/obc_site/templates/assessment_form.html.j2:
 
 - ``context-model``, ``context-scope``, ``respondent-name``, ``respondent-role``, ``respondent-organisation``,
   (fixed names, no colon), and the assessment date's three boxes ``assessment-date:day``, ``:month``, ``:year``;
-- an item: ``item:<id>`` (its level), ``note:<id>``, and its action plan's ``plan-action:<id>``,
+- an item: ``item:<id>`` (its level), ``note:<id>``, ``na-reason:<id>`` (why it is not applicable, kept in the
+  answers only beside "na": a reason typed and then another answer chosen stays in the form, not the file), and
+  its action plan's ``plan-action:<id>``,
   ``plan-owner:<id>``, ``plan-target:<id>`` and the due date's three boxes ``plan-due:<id>:day``, ``:month``,
   ``:year`` (the GOV.UK date input; the answers document keeps one ISO date);
 - the action's ``plan-status:<id>``, ``plan-review:<id>`` and hidden ``plan-carried:<id>`` (format 3);
@@ -28,7 +30,15 @@ from typing import Any, NamedTuple
 from obc_assess.core.definition import field_id as item_name
 from obc_assess.core.definition import items
 from obc_assess.core.evidence import entries_of
-from obc_assess.core.fields import ASSESSMENT_DATE, Places, evidence_name, part_name, plan_field, row_name
+from obc_assess.core.fields import (
+    ASSESSMENT_DATE,
+    NA_REASON,
+    Places,
+    evidence_name,
+    part_name,
+    plan_field,
+    row_name,
+)
 from obc_assess.core.plan import NOT_STARTED, entry_is_blank
 from obc_assess.core.responses import FORMAT, FORMAT_VERSION, about
 
@@ -113,8 +123,7 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
              "note": fields.get(row_name(n, "note"), "")} for n in rows]}
     else:
         names = [_names(item["id"]) for _, item in items(definition)]
-        doc["answers"] = {name.item_id: {"level": _level(fields.get(name.level, "")), "note": fields.get(name.note, "")}
-                          for name in names}
+        doc["answers"] = {name.item_id: _answer(fields, name) for name in names}
         plan = {name.item_id: _plan_entry(fields, name) for name in names}
         plan = {key: entry for key, entry in plan.items() if entry is not None}
         if plan:  # no plan at all: the key is left out, so a file without one is unchanged
@@ -140,6 +149,7 @@ class _Names(NamedTuple):
     item_id: str
     level: str
     note: str
+    na_reason: str
     plan: tuple[str, ...]  # _PLAN_KEYS' fields
     due: dict[str, str]  # the due date's boxes by DATE_PARTS
     typed: tuple[str, ...]  # the fields a person types a plan into: all but the status and carried_from
@@ -152,8 +162,16 @@ _PLAN_KEYS = ("action", "owner", "target", "status", "review", "carried_from")
 def _names(item_id: str) -> _Names:
     due = {part: f"{plan_field('due', item_id)}:{part}" for part in DATE_PARTS}
     plan = tuple(plan_field(key, item_id) for key in _PLAN_KEYS)
-    return _Names(item_id, item_name(item_id), part_name("note", item_id), plan, due,
+    return _Names(item_id, item_name(item_id), part_name("note", item_id), part_name(NA_REASON, item_id), plan, due,
                   (*plan[:3], plan[4], *due.values()))
+
+
+def _answer(fields: dict[str, str], names: _Names) -> dict[str, JSON]:
+    """An item's answer from its fields: level and note, and beside "na" the reason given for it."""
+    answer = {"level": _level(fields.get(names.level, "")), "note": fields.get(names.note, "")}
+    if answer["level"] == "na":
+        answer["na_reason"] = fields.get(names.na_reason, "")
+    return answer
 
 
 def _plan_entry(fields: dict[str, str], names: _Names) -> dict[str, JSON] | None:
@@ -207,6 +225,7 @@ def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
             level = answer.get("level")
             fields[item_name(item["id"])] = "" if level is None else str(level)
             fields[part_name("note", item["id"])] = answer.get("note", "")
+            fields[part_name(NA_REASON, item["id"])] = answer.get("na_reason", "")
             entry = doc.get("plan", {}).get(item["id"], {})
             for key in ("action", "owner", "target", "status", "review", "carried_from"):
                 value = entry.get(key)

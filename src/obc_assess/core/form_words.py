@@ -19,7 +19,7 @@ from obc_assess.core.problem import Problem
 
 # An item's fields, by the part of their name before ":<item id>", each labelled with the item's title
 # (core.field-<part>).
-LABELS = ("note", "plan-action", "plan-owner", "plan-due", "plan-target", "plan-status", "plan-review")
+LABELS = ("note", "na-reason", "plan-action", "plan-owner", "plan-due", "plan-target", "plan-status", "plan-review")
 # A piece of evidence's fields (core.field-evidence-<key>), each labelled with its number on the page and the item.
 EVIDENCE_LABELS = {"what": "what", "kind": "kind", "strength": "strength", "review_by": "review-by"}
 # The form's other fields, by name (core.field-<name>).
@@ -112,7 +112,9 @@ class FormWords:
             return row.capitalize()
         if head == "answers" and len(parts) > 1 and parts[1] in self.titles:
             title = self.titles[parts[1]]
-            return field_label("note", title, lang) if parts[2:3] == ["note"] else f"\u201c{title}\u201d"
+            if parts[2:3] in (["note"], ["na_reason"]):
+                return field_label("note" if parts[2] == "note" else "na-reason", title, lang)
+            return f"\u201c{title}\u201d"
         return path
 
     def message(self, problem: Problem) -> str:
@@ -146,6 +148,8 @@ class FormWords:
         if parts[:1] == ["evidence"] and len(parts) > 1 and parts[1] in self.titles:  # the whole piece waits
             label = self._evidence(parts[:3])
             return text(self.lang, "core.left-out", what=f"{label[:1].lower()}{label[1:]}")
+        if parts[:1] == ["answers"] and parts[2:3] == ["na_reason"]:  # the "not applicable" waits for its reason
+            path = ".".join(parts[:2])
         label = self.label(path)
         return text(self.lang, "core.left-out", what=f"{label[:1].lower()}{label[1:]}")
 
@@ -204,5 +208,9 @@ def _blank_at(doc: dict[str, Any], parts: list[str], drop: dict[tuple[str, str],
     answer = doc["answers"].get(parts[1])
     if len(parts) == 3 and isinstance(answer, dict) and parts[2] in ("level", "note"):
         answer[parts[2]] = None if parts[2] == "level" else ""
+        return True
+    if len(parts) == 3 and isinstance(answer, dict) and parts[2] == "na_reason":
+        # Not applicable without a (sound) reason is no claim yet: the answer waits, counted as not answered.
+        answer.update(level=None, na_reason="")
         return True
     return False

@@ -1,12 +1,17 @@
-"""Parses JSON text the same way in every Python (CPython and Pyodide word some errors differently)."""
+"""Reads a file's bytes as text and text as JSON, one way in every Python (CPython and Pyodide word some errors
+differently) and for every reader: the command line, and the browser through api.call."""
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from json.decoder import scanstring  # type: ignore[attr-defined]  # (not in typeshed; C where there is C)
 from typing import Any
 
+from obc_assess.core.catalogue import text as catalogue_text
+from obc_assess.core.checks import quote
+from obc_assess.core.languages import DEFAULT
 from obc_assess.core.problem import Problem
 
 # A responses document nests five levels deep. Deeper input is refused before parsing, because how deep the
@@ -20,17 +25,76 @@ _TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]|,(?=\s*[\]}])')
 _STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _BRACKETS = re.compile(r"[\[\]{}]")
 _TRAILING = re.compile(r",(?=\s*[\]}])")
+# What a zip file (a Word or Excel document renamed, as people do) starts with.
+_ZIP = b"PK\x03\x04"
+
+
+def _words(lang: str, word: str, /, **values: object) -> str:
+    return catalogue_text(lang, f"core.text-{word}", **values)
 
 
 class _NotJSON(ValueError):
     """A value Python's json module accepts but JSON (and the browser) does not."""
 
 
+class _Repeated(ValueError):
+    """An object names one key twice: JSON parsers keep the first or the last, silently and differently."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
 def _no_constants(name: str) -> Any:
-    raise _NotJSON(f"{name} is not allowed in JSON")
+    raise _NotJSON(name)
 
 
-def _precheck(text: str) -> str | None:
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Repeated(key)
+            seen.add(key)
+    return value
+
+
+def decode(raw: bytes, what: str, lang: str = DEFAULT) -> tuple[str | None, list[Problem]]:
+    """A file's bytes as text, by the one rule: UTF-8, with or without a byte order mark, or UTF-16 with one (what
+    Windows editors call "Unicode"); anything else is a problem at path ``what`` saying what the file looks like.
+
+    Any valid text is text: U+FFFD is a character a person may paste like any other. Without a byte order mark,
+    UTF-16 cannot be told from other encodings for sure, so it is refused with words that say so."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codec = "utf-16"  # reads the mark for the byte order, and drops it
+    else:
+        codec, raw = "utf-8", raw.removeprefix(codecs.BOM_UTF8)
+    try:
+        text = raw.decode(codec)
+    except UnicodeDecodeError:
+        return None, [Problem(what, _words(lang, "bad-utf16" if codec == "utf-16" else _not_utf8(raw)))]
+    # JSON text never holds a NUL character (in a string it is written \u0000): one means a file that is not text,
+    # or UTF-16 without its mark (which decodes as UTF-8 with every other byte zero).
+    if "\x00" in text:
+        return None, [Problem(what, _words(lang, "utf16-no-bom" if _utf16_shape(raw) else "binary"))]
+    return text, []
+
+
+def _not_utf8(raw: bytes) -> str:
+    """Which words say what a file that is not UTF-8 is, by its bytes."""
+    if raw.startswith(_ZIP):
+        return "zip"
+    return ("utf16-no-bom" if _utf16_shape(raw) else "binary") if b"\x00" in raw else "not-utf8"
+
+
+def _utf16_shape(raw: bytes) -> bool:
+    """Zero bytes in every other place, as ASCII-range characters written as UTF-16 without its mark have."""
+    head = raw[:512]
+    return len(head) >= 2 and max(head[0::2].count(0), head[1::2].count(0)) >= len(head) // 4
+
+
+def _precheck(text: str, lang: str) -> str | None:
     """What is wrong that Python versions word differently (too deep, a trailing comma), or None: whichever
     comes first in the text, strings skipped whole."""
     structure = _structure(text)
@@ -41,9 +105,9 @@ def _precheck(text: str) -> str | None:
             deep = bracket.start()
             break
     if _TRAILING.search(structure, 0, deep):
-        return _trailing_comma(text)
+        return _trailing_comma(text, lang)
     if deep < len(structure):
-        return f"nested more than {MAX_DEPTH} levels deep; this is not a responses file"
+        return _words(lang, "too-deep", depth=MAX_DEPTH)
     return None
 
 
@@ -75,38 +139,39 @@ def _escaped(text: str) -> str:
     return "".join(out)
 
 
-def _trailing_comma(text: str) -> str:
+def _trailing_comma(text: str, lang: str) -> str:
     """Where the text's first trailing comma is, in words."""
     at = next(token.start() for token in _TOKENS.finditer(text) if token.group() == ",")
     line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
-    return f"not valid JSON: a comma before a closing bracket; remove it (line {line}, column {column})"
+    return _words(lang, "not-json", reason=_words(lang, "trailing-comma", line=line, column=column))
 
 
-def too_large(size: int | None, max_bytes: int = MAX_BYTES) -> str:
+def too_large(size: int | None, max_bytes: int = MAX_BYTES, lang: str = DEFAULT) -> str:
     """The message for a file over the limit (``size`` None: a pipe or device, read only as far as the limit)."""
-    found = f"{size:,} bytes" if size is not None else f"more than {max_bytes:,} bytes"
-    return f"the file is too large ({found}; the limit is {max_bytes:,}); is it a responses file?"
+    found = (_words(lang, "size", size=f"{size:,}") if size is not None
+             else _words(lang, "size-over", size=f"{max_bytes:,}"))
+    return _words(lang, "too-large", found=found, limit=f"{max_bytes:,}")
 
 
-def parse(text: str, what: str, max_bytes: int | None = MAX_BYTES) -> tuple[Any, list[Problem]]:
+def parse(text: str, what: str, max_bytes: int | None = MAX_BYTES, lang: str = DEFAULT) -> tuple[Any, list[Problem]]:
     """JSON text as a value, or a problem at path ``what`` (e.g. problem.FILE) saying why it is not JSON.
 
-    ``max_bytes=None`` lifts the size limit, for an envelope of many files that are each checked in turn."""
+    ``max_bytes=None`` lifts the size limit, for an envelope of many files that are each checked in turn. An
+    object that names a key twice is refused, naming the key: which of the two a reader keeps is not defined."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if max_bytes is not None and size > max_bytes:
-        return None, [Problem(what, too_large(size, max_bytes))]
-    # Browsers decode a file that is not UTF-8 with U+FFFD in place of each bad byte; nobody types it.
-    if "\ufffd" in text:
-        return None, [Problem(what, "not UTF-8 text; save the file as UTF-8")]
-    found = _precheck(text)
+        return None, [Problem(what, too_large(size, max_bytes, lang))]
+    found = _precheck(text, lang)
     if found:
         return None, [Problem(what, found)]
     try:
-        return json.loads(text, parse_constant=_no_constants), []
-    except json.JSONDecodeError as error:
-        message = f"{error.msg} (line {error.lineno}, column {error.colno})"
+        return json.loads(text, parse_constant=_no_constants, object_pairs_hook=_object), []
+    except json.JSONDecodeError as error:  # Python's own words for where the text stops being JSON
+        reason = _words(lang, "at", what=error.msg, line=error.lineno, column=error.colno)
     except _NotJSON as error:
-        message = str(error)
+        reason = _words(lang, "constant", name=str(error))
+    except _Repeated as error:
+        return None, [Problem(what, _words(lang, "repeated-key", name=quote(error.key)))]
     except ValueError:  # an integer beyond Python's digit limit for conversion
-        message = "a number has too many digits"
-    return None, [Problem(what, f"not valid JSON: {message}")]
+        reason = _words(lang, "digits")
+    return None, [Problem(what, _words(lang, "not-json", reason=reason))]

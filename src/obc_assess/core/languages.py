@@ -10,8 +10,9 @@ DEFAULT = "en"
 
 
 def is_text(value: Any) -> bool:
-    """True for the toolkit's own words in both languages: a mapping of exactly en and cy."""
-    return isinstance(value, dict) and set(value) == set(LANGUAGES)
+    """True for the toolkit's own words in both languages: a mapping of exactly en and cy, and ``same`` when the
+    Welsh is rightly the English (a name, a quotation, a word spelt the same: the data checks say why)."""
+    return isinstance(value, dict) and set(value) - {"same"} == set(LANGUAGES)
 
 
 def localise(value: Any, lang: str) -> Any:

@@ -10,11 +10,12 @@ from typing import Any
 from obc_assess.core.catalogue import text
 from obc_assess.core.languages import DEFAULT, lang_of
 from obc_assess.core.report import to_markdown
+from obc_assess.core.typed_text import shown
 
 __all__ = ["CSV_COLUMNS", "PLAN_COLUMNS", "csv_text", "plan_csv", "to_csv", "to_json", "to_markdown"]
 
 CSV_COLUMNS = ("record", "area", "section", "id", "title", "level", "label", "weight", "count", "percent",
-               "confidence", "rank", "note", "target", "action", "owner", "due")
+               "confidence", "rank", "note", "target", "action", "owner", "due", "na_reason")
 # The action plan on its own, for the "export plan" button: one row per item with a plan entry.
 PLAN_COLUMNS = ("rank", "section", "id", "title", "level", "label", "target", "target_label", "action", "owner",
                 "due", "status", "status_label", "overdue", "review", "carried_from")
@@ -33,7 +34,7 @@ def _cell(value: object, lang: str) -> str:
         return ""
     if isinstance(value, bool):
         return text(lang, "core.yes" if value else "core.no")
-    words = str(value)
+    words = shown(str(value))  # a spreadsheet, or a terminal, shows a control character rather than obeying it
     return f"'{words}" if words.startswith(_FORMULA_START) else words
 
 
@@ -96,7 +97,7 @@ def _maturity_rows(result: dict[str, Any], head: Row) -> list[Row]:
     ranks = {p["id"]: p["rank"] for p in result["priorities"]}
     rows += [{"record": "item", "section": i["section"], "id": i["id"], "title": i["title"],
               "level": i["level"], "label": i["level_label"], "weight": i["weight"],
-              "rank": ranks.get(i["id"]), "note": i["note"]}
+              "rank": ranks.get(i["id"]), "note": i["note"], "na_reason": i["na_reason"]}
              for i in result["working"]["items"] if i["status"] != "not-asked"]
     rows += [{"record": "plan", "section": p["section"], "id": p["id"], "title": p["title"], "level": p["level"],
               "label": p["level_label"], "rank": p["rank"], "target": p["target_label"], "action": p["action"],

@@ -114,17 +114,18 @@ def _maturity(result: dict[str, Any], base_url: str, lang: str) -> list[str]:
     titles = {s["id"]: s["title"] for s in result["sections"]}
     lines = [f"## {text(lang, 'core.h-overall-core')}", ""]
     if band:
-        lines.append(f"**{pct(overall['percent'], lang)}**: {band['label']}. {band['descriptor']}")
+        lines.append(f"**{pct(overall['percent'], lang)}**: {band['label']}. {overall['band_words']}")
     elif overall["percent"] is not None:
         lines.append(f"**{pct(overall['percent'], lang)}**: {text(lang, 'core.no-band-sentence')}")
-    lines += ["", escape(overall["band_reason"]), "",
-              confidence_line(overall, text(lang, "core.what-core-items"), lang)]
+    lines += ["", escape(overall["band_reason"]), *(["", escape(overall["na_line"])] if overall["na_line"] else []),
+              "", confidence_line(overall, text(lang, "core.what-core-items"), lang),
+              *(["", escape(result["na_notice"])] if result["na_notice"] else [])]
     if result["extras"]:
         lines += ["", f"## {text(lang, 'core.h-extras')}", "", text(lang, "core.extras-apart"), "",
                   *_head(lang, "extra", "score", "band", "rated", "why")]
         lines += [_row(escape(e["title"]), pct(e["percent"], lang), escape(band_words(e["band"], lang)),
                        text(lang, "core.rated-of", answered=e["answered"], total=e["total"]),
-                       escape(e["band_reason"])) for e in result["extras"]]
+                       escape(e["band_why"])) for e in result["extras"]]
     lines += ["", f"## {text(lang, 'core.h-sections')}", "", *_head(lang, "section", "score", "confidence", "rated")]
     lines += [_row(f"{escape(s['title'])}{text(lang, 'core.optional-mark') if s['optional'] else ''}",
                    pct(s["percent"], lang), pct(s["confidence"], lang),
@@ -155,7 +156,7 @@ def _maturity(result: dict[str, Any], base_url: str, lang: str) -> list[str]:
     mixed = len(scales) > 1
     lines += ["", f"## {text(lang, 'core.h-answers')}", "",
               *_head(lang, "item", "answer", *(["scale"] if mixed else []), "weight", "points", "note")]
-    lines += [_row(escape(i["title"]), escape(i["level_label"] or not_answered),
+    lines += [_row(escape(i["title"]), escape(i["answer_words"]),
                    *([escape(i["scale_name"])] if mixed else []), i["weight"],
                    "" if i["contribution"] is None else i["contribution"], escape(i["note"])) for i in asked]
     lines += ["", f"## {text(lang, 'core.h-how')}", "",

@@ -66,7 +66,7 @@ def result_docx(result: dict[str, Any]) -> bytes:
 def _band_line(summary: dict[str, Any], lang: str) -> Cell:
     band = summary["band"]
     if band:
-        return (f"{pct(summary['percent'], lang)}: {band['label']}. ", band["descriptor"])
+        return (f"{pct(summary['percent'], lang)}: {band['label']}. ", summary["band_words"])
     return (f"{pct(summary['percent'], lang)}: ", text(lang, "core.no-band-sentence"))
 
 
@@ -75,7 +75,11 @@ def _maturity(doc: Document, result: dict[str, Any], lang: str) -> None:
     doc.heading(1, text(lang, "core.h-overall-core"))
     doc.paragraph(_band_line(overall, lang))
     doc.paragraph(overall["band_reason"])
+    if overall["na_line"]:
+        doc.paragraph(overall["na_line"])
     doc.paragraph(confidence_line(overall, text(lang, "core.what-core-items"), lang))
+    if result["na_notice"]:
+        doc.paragraph(result["na_notice"])
     sections = [s for s in result["sections"] if s["total"]]
     doc.heading(1, text(lang, "core.h-sections"))
     doc.table(text(lang, "core.section-scores"), _cols(lang, "section", "score", "confidence", "rated"), [
@@ -88,7 +92,7 @@ def _maturity(doc: Document, result: dict[str, Any], lang: str) -> None:
         doc.heading(1, text(lang, "core.h-extras"))
         doc.paragraph(text(lang, "core.extras-apart"))
         doc.table(text(lang, "core.h-extras"), _cols(lang, "extra", "score", "band", "rated", "why"), [
-            [e["title"], pct(e["percent"], lang), band_words(e["band"], lang), _rated(e, lang), e["band_reason"]]
+            [e["title"], pct(e["percent"], lang), band_words(e["band"], lang), _rated(e, lang), e["band_why"]]
             for e in result["extras"]], [3, 1, 2, 1, 4])
     doc.heading(1, text(lang, "core.h-priorities"))
     if result["priorities"]:
@@ -155,7 +159,6 @@ def _next(priority: dict[str, Any], lang: str) -> str:
 def _answers(doc: Document, result: dict[str, Any], lang: str) -> None:
     doc.heading(1, text(lang, "core.h-answers"))
     asked = [i for i in result["working"]["items"] if i["status"] != "not-asked"]
-    not_answered = text(lang, "core.status-unanswered")
     for section in result["sections"]:
         rows = [i for i in asked if i["section"] == section["id"]]
         if not rows:
@@ -163,7 +166,7 @@ def _answers(doc: Document, result: dict[str, Any], lang: str) -> None:
         doc.heading(2, section["title"])
         doc.table(text(lang, "core.answers-caption", title=section["title"]),
                   _cols(lang, "item", "answer", "weight", "points", "note"), [
-            [i["title"], i["level_label"] or not_answered, str(i["weight"]),
+            [i["title"], i["answer_words"], str(i["weight"]),
              "" if i["contribution"] is None else str(i["contribution"]), i["note"]] for i in rows], [3, 2, 1, 1, 5])
 
 

@@ -60,7 +60,8 @@ def team_csv(result: dict[str, Any]) -> str:
         rows.append({"record": "item", "section": item["section"], "id": item["id"], "title": item["title"],
                      "count": item["respondents"], **_stats(item)})
         rows += [{"record": "answer", "section": item["section"], "id": item["id"], "respondent": cell["respondent"],
-                  "level": cell["level"], "label": cell["label"]} for cell in item["levels"] if cell["asked"]]
+                  "level": cell["level"], "label": cell["label"], "note": cell["na_reason"]}
+                 for cell in item["levels"] if cell["asked"]]
     lang = lang_of(assessment)
     rows += [{"record": "disagreement", "section": d["section"], "id": d["id"], "title": d["title"],
               "mean": d["mean"], "min": d["min"], "max": d["max"], "range": d["range"],
@@ -125,21 +126,18 @@ def team_markdown(result: dict[str, Any]) -> str:
 
 def _maturity(result: dict[str, Any], lang: str) -> list[str]:
     overall = result["overall"]
-    lines = ["", f"## {text(lang, 'core.h-overall')}", ""]
-    lines.append(text(lang, "core.team-none-rated") if overall["mean"] is None else
-                 text(lang, "core.team-mean", mean=f"**{_pct(overall['mean'])}**", median=_pct(overall["median"]),
-                      min=_pct(overall["min"]), max=_pct(overall["max"])))
+    lines = ["", f"## {text(lang, 'core.h-overall')}", "", text(lang, "core.team-none-rated") if overall["mean"] is None
+             else text(lang, "core.team-mean", mean=f"**{_pct(overall['mean'])}**", median=_pct(overall["median"]),
+                       min=_pct(overall["min"]), max=_pct(overall["max"]))]
     lines += ["", f"## {text(lang, 'core.h-sections')}", ""]
     lines += _table(_cols(lang, "section", "mean", "median", "lowest", "highest", "spread"), [
         [escape(s["title"]), _pct(s["mean"]), _pct(s["median"]), _pct(s["min"]), _pct(s["max"]),
          NONE if s["range"] is None else text(lang, "core.points-spread", points=f"{s['range']:.1f}")]
         for s in result["sections"]])
     lines += ["", f"## {text(lang, 'core.h-differ-most')}", ""]
-    if result["disagreements"]:
-        lines += [result["disagreement"]["rule"], ""]
-    lines += [f"- **{escape(d['title'])}**: {escape(d['text'])}." for d in result["disagreements"]]
-    if not result["disagreements"]:
-        lines.append(result["disagreement"]["none"])
+    lines += [result["disagreement"]["rule"], "", *(f"- **{escape(d['title'])}**: {escape(d['text'])}."
+                                                   for d in result["disagreements"])] if result["disagreements"] else [
+        result["disagreement"]["none"]]
     if result["roles"]:
         titles = [escape(s["title"]) for s in result["sections"]]
         lines += ["", f"## {text(lang, 'core.h-by-role')}", ""]

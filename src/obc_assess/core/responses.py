@@ -2,7 +2,7 @@
 
 A responses document is JSON (see docs/responses-format.md for the user-facing description)::
 
-    {"format": "obc-assess/responses", "format_version": 2,
+    {"format": "obc-assess/responses", "format_version": 4,
      "assessment": "procurement-review", "assessment_version": "1.0",
      "context": {"model": 1 | 2 | 3 | null, "scope": "<scope option id>" | null},
      "respondent": {"name": "...", "role": "commissioner" | "provider" | "person-using-services-or-carer"
@@ -15,8 +15,9 @@ gives it; never filled in for them). A format 1 file is still valid and reads as
 
 ``answers`` depends on the assessment's kind:
 
-- maturity: ``{"<item id>": {"level": 0..max | "na" | "unknown" | null, "note": "..."}}``; a missing item is
-  unanswered;
+- maturity: ``{"<item id>": {"level": 0..max | "na" | "unknown" | null, "note": "...", "na_reason": "..."}}``;
+  a missing item is unanswered; ``na_reason`` (format 4) says in one line why an item is not applicable, and is
+  needed when the level is "na" (answers.py);
 - matrix: ``{"areas": [{"name": "...", "levels": {"<criterion id>": 0..max | "unknown" | null},
   "note": "..."}]}``;
 - classification: ``{"measures": [{"name": "...", "class": "<class id>" | null, "note": "..."}]}``.
@@ -29,6 +30,7 @@ An optional ``plan`` (maturity only) holds an action per item, validated but nev
 
 An optional ``evidence`` (maturity only) lists evidence entries per item, never scored (see evidence.py).
 Format 3 added the plan's status, review and carried_from, and evidence; a format 1 or 2 file reads as none.
+Format 4 added ``na_reason``; an earlier file's N/A answers read as N/A with no reason given.
 
 Inside ``context``, ``respondent``, an answer, a plan entry or a row, a missing key means null or "".
 ``saved_at`` may appear at the top level and is ignored. A row (area or measure) or plan entry that is wholly
@@ -39,22 +41,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from obc_assess.core.answers import check_answers
 from obc_assess.core.catalogue import text
 from obc_assess.core.checks import Checker, quote
-from obc_assess.core.definition import answer_keys, items, scale_of
+from obc_assess.core.definition import items
 from obc_assess.core.evidence import check_evidence
 from obc_assess.core.fields import field_for
 from obc_assess.core.languages import DEFAULT, lang_of
-from obc_assess.core.plan import check_plan, is_date, item_entries
+from obc_assess.core.plan import check_plan, is_date
 from obc_assess.core.problem import FILE, Problem, ProblemsError
+from obc_assess.core.rows import check_rows
+from obc_assess.core.rows import row_is_blank as row_is_blank  # where the row kinds' scorers read it
 from obc_assess.core.tailor import applies
-from obc_assess.core.typed_text import MAX_NAME, MAX_NOTE, MAX_ROWS, fold
+from obc_assess.core.typed_text import MAX_NAME
 
 FORMAT = "obc-assess/responses"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 # Every answers format this version reads: 1 has no organisation or assessment date (upgrade fills them in);
-# 2 has no action status, review note or carried_from, and no evidence (they read as not started and none).
-FORMAT_VERSIONS = (1, 2, 3)
+# 2 has no action status, review note or carried_from, and no evidence (they read as not started and none);
+# 3 has no reason for a "not applicable" (answers.py: it reads as N/A, with no reason given).
+FORMAT_VERSIONS = (1, 2, 3, 4)
 # Who answered: the team view compares roles side by side (co-production). "" means not given.
 # The roles a respondent may give, in the form's order ("" for none given); each reads core.role-<id> (or
 # core.not-given) in the result's language: role_label.
@@ -77,7 +83,6 @@ _REQUIRED = ("format", "format_version", "assessment", "assessment_version", "co
              "answers")
 # Optional: "saved_at" (written by the browser) is ignored; "plan" is checked when present.
 _OPTIONAL = ("saved_at", "plan", "assessment_date", "evidence")
-_ROWS = {"matrix": "areas", "classification": "measures"}
 
 
 class ResponsesError(ProblemsError):
@@ -89,13 +94,6 @@ def context_of(definition: dict[str, Any], doc: dict[str, Any]) -> tuple[int | N
     context = doc["context"]
     model = context.get("model") if definition["asks_model"] else None
     return model, context.get("scope")
-
-
-def row_is_blank(row: dict[str, Any]) -> bool:
-    """A matrix area or measure with nothing filled in: ignored, so a template's empty row is harmless."""
-    levels = row.get("levels") or {}
-    return (not str(row.get("name", "")).strip() and not str(row.get("note", "")).strip()
-            and row.get("class") is None and all(v is None for v in levels.values()))
 
 
 def template(definition: dict[str, Any], model: int | None = None,
@@ -170,12 +168,13 @@ def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> Non
         _context(check, definition, doc["context"])
     if "respondent" in doc:
         _respondent(check, doc["respondent"], not old)
+    current = version if type(version) is int and version in FORMAT_VERSIONS else FORMAT_VERSION
     if "answers" in doc and same:
         if definition["kind"] == "maturity":
-            _maturity(check, definition, doc["answers"])
+            check_answers(check, definition, doc["answers"], current,
+                          doc.get("assessment_version") == definition["version"])
         else:
-            _rows(check, definition, doc["answers"])
-    current = version if type(version) is int and version in FORMAT_VERSIONS else FORMAT_VERSION
+            check_rows(check, definition, doc["answers"])
     if "plan" in doc and same:
         check_plan(check, definition, doc["plan"], current)
     if "evidence" in doc and same:
@@ -220,81 +219,6 @@ def _respondent(check: Checker, respondent: object, organisation: bool) -> None:
         check.say("respondent.role", "must-be", values=check.choices([r for r in ROLES if r], "", check.lang))
 
 
-def _maturity(check: Checker, definition: dict[str, Any], answers: object) -> None:
-    if not isinstance(answers, dict):
-        check.say("answers", "one-entry-per-item", example='{"item-id": {"level": 2, "note": ""}}')
-        return
-    unknown = check.words("unknown-key", keys=text(check.lang, "core.and", first='"level"', last='"note"'))
-    for path, item, answer in item_entries(check, definition, "answers", answers, '{"level": 2, "note": ""}'):
-        check.unknown_keys(path, answer, ("level", "note"), unknown)
-        check.level(f"{path}.level", answer.get("level"), scale_of(definition, item))
-        check.text(f"{path}.note", answer.get("note", ""), MAX_NOTE)
-
-
-def _rows(check: Checker, definition: dict[str, Any], answers: object) -> None:
-    rows_key = _ROWS[definition["kind"]]
-    block = definition["matrix"] or definition["classification"]
-    label = str(block["row_label"]).lower()
-    matrix = definition["kind"] == "matrix"
-    shape = '{"name": "", "levels": {}, "note": ""}' if matrix else '{"name": "", "class": null, "note": ""}'
-    if not isinstance(answers, dict):
-        check.say("answers", "object-like", example=f'{{"{rows_key}": []}}')
-        return
-    check.unknown_keys("answers", answers, (rows_key,), check.words("unknown-key", keys=quote(rows_key)))
-    rows = answers.get(rows_key)
-    if not isinstance(rows, list):
-        check.say(f"answers.{rows_key}", "list-like" if rows_key in answers else "missing",
-                  name=f'"{rows_key}"', example=f"[{shape}]")
-        return
-    if len(rows) > MAX_ROWS:
-        check.say(f"answers.{rows_key}", "too-many-rows", count=f"{len(rows):,}", limit=f"{MAX_ROWS:,}")
-        return
-    names: dict[str, int] = {}
-    for i, row in enumerate(rows):
-        path = f"answers.{rows_key}[{i}]"
-        if not isinstance(row, dict):
-            check.say(path, "object-like", example=shape)
-            continue
-        keys = ("name", "levels", "note") if matrix else ("name", "class", "note")
-        check.unknown_keys(path, row, keys, check.words("unknown-key", keys=", ".join(map(quote, keys))))
-        name = row.get("name", "")
-        check.text(f"{path}.name", name, MAX_NAME)
-        check.text(f"{path}.note", row.get("note", ""), MAX_NOTE)
-        if matrix:
-            _levels(check, definition, f"{path}.levels", row.get("levels", {}))
-        elif row.get("class") is not None and row["class"] not in [c["id"] for c in block["classes"]]:
-            check.say(f"{path}.class", "must-be",
-                      values=check.choices([c["id"] for c in block["classes"]], None, check.lang))
-        if not isinstance(name, str) or _row_unreadable(row):
-            continue
-        if not name.strip() and not row_is_blank(row):
-            check.say(f"{path}.name", "row-no-name", label=label)
-        # Matrix results rank areas by name, so two areas with one name could not be told apart.
-        folded = fold(name)
-        if matrix and folded and folded in names:
-            check.say(f"{path}.name", "row-name-used", name=quote(name), row=f"{rows_key}[{names[folded]}]",
-                      label=label)
-        names.setdefault(folded, i)
-
-
-def _row_unreadable(row: dict[str, Any]) -> bool:
-    # row_is_blank needs a dict of levels; other shapes are already reported.
-    return "levels" in row and not isinstance(row["levels"], dict)
-
-
-def _levels(check: Checker, definition: dict[str, Any], path: str, levels: object) -> None:
-    criteria = answer_keys(definition)
-    if not isinstance(levels, dict):
-        check.say(path, "one-entry-per-criterion", example=f'{{"{criteria[0]}": 2}}')
-        return
-    for key, level in levels.items():
-        where = check.key(path, key)
-        if key not in criteria:
-            check.say(where, "not-a-criterion", id=definition["id"])
-        else:
-            check.level(where, level, definition["scale"])
-
-
 def about(doc: dict[str, Any]) -> dict[str, str]:
     """Who and when, from a valid document of any format: name, role, organisation, assessment_date.
 
@@ -310,6 +234,8 @@ def upgrade_notice(doc: dict[str, Any], lang: str = DEFAULT) -> str | None:
     version = doc.get("format_version")
     if version == FORMAT_VERSION:
         return None
-    # What each later format added, oldest first: format 2 the organisation and date, format 3 follow-through.
+    # What each later format added, oldest first: format 2 the organisation and date, format 3 follow-through;
+    # format 4's reasons for "not applicable" are asked item by item (answers.reason_notice).
     said = [text(lang, "core.upgrade-notice")] if version == 1 else []
-    return " ".join([*said, text(lang, "core.upgrade-notice-3")])
+    said += [text(lang, "core.upgrade-notice-3")] if isinstance(version, int) and version < 3 else []
+    return " ".join(said) or None

@@ -40,4 +40,6 @@ def header(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
         "matrix": None, "classification": None, "plan": [], "evidence": None,
         # Maturity results fill these in (bands.py); other kinds have no bands and no extras.
         "band_rules": [], "extras": [],
+        # Maturity: the answers of "not applicable" with no reason (a file saved before format 4), in words.
+        "na_notice": None,
     }

@@ -10,7 +10,8 @@ Maturity rules (after Tool 20, section 4: review each domain, outcomes focus "th
   items and sections are extras: each group of them has its own percent and band (see extras_of) and never
   changes the core's;
 - confidence is the weight of items with a level out of the weight of items that should have one;
-- bands are earned (bands.py): none below the confidence threshold, never above what the outcomes items support;
+- bands are earned (bands.py): each a claim about most of the answers, on the part's own scale, never above what
+  the outcomes items support, and none when too much is not applicable or too little rated;
 - priorities rank items below the top level by weight * levels to go: the biggest gains first;
 - the action plan (not scored) lists the items with a plan entry: prioritised items by rank, then the rest.
 
@@ -22,14 +23,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from obc_assess.core.bands import earn
+from obc_assess.core.action_plan import plan_rows
+from obc_assess.core.answers import reason_notice
+from obc_assess.core.bands import earn, rules_words
 from obc_assess.core.catalogue import text
 from obc_assess.core.classification import score_classification
-from obc_assess.core.dates import date_label
 from obc_assess.core.evidence import item_evidence, profile
 from obc_assess.core.facts import Entry, Facts
 from obc_assess.core.matrix import score_matrix
-from obc_assess.core.plan import entry_is_blank, status_of_entry, statuses
 from obc_assess.core.responses import ResponsesError, context_of, validate
 from obc_assess.core.result import header, level_info
 from obc_assess.core.rounding import quotient
@@ -135,7 +136,9 @@ def _items(facts: Facts, doc: dict[str, Any], tallied: Tallied) -> list[ItemPart
     for order, (weight, (level, status)) in enumerate(zip(facts.weights(doc), tallied.answers, strict=True)):
         item_id = facts.entries[order].item["id"]
         entries = evidence.get(item_id)
-        key = (order, weight, level, status, model, answers.get(item_id, {}).get("note", ""), when,
+        answer = answers.get(item_id, {})
+        key = (order, weight, level, status, model, answer.get("note", ""),
+               answer.get("na_reason", "") if status == "na" else "", when,
                None if entries is None else tuple(tuple(sorted(entry.items())) for entry in entries))
         part = facts.parts.get(key)
         if part is None:
@@ -172,6 +175,8 @@ def _item(facts: Facts, doc: dict[str, Any], order: int, weight: int, level: obj
         "reason": facts.reasons[status] if tag is None or status == "not-asked" else (
             f"{facts.reasons[status]}; {tag}"),
         "note": doc["answers"].get(item["id"], {}).get("note", ""),
+        # Why it does not apply, as the person wrote it ("" for any other answer, or a file from before reasons).
+        "na_reason": doc["answers"].get(item["id"], {}).get("na_reason", "") if status == "na" else "",
         # Listed beside the answer, never scored (evidence.py).
         **item_evidence(definition, doc, item["id"], scale, level, status == "scored"),
     }
@@ -184,7 +189,7 @@ def _item(facts: Facts, doc: dict[str, Any], order: int, weight: int, level: obj
 
 def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     """Section and overall percents, confidence, priorities and evidence gaps for a valid document."""
-    definition = facts.definition
+    definition, top = facts.definition, facts.top
     tallied = tally_maturity(facts, doc)
     parts = _items(facts, doc, tallied)
     working = [{**part.row} for part in parts]  # copies: add_words adds to each row
@@ -196,13 +201,15 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     result = header(definition, doc)
     percent = overall.percent()
     evidence = profile(definition, working, facts.lang)
+    scales = band_scales(facts)
     result.update({
         "overall": {"percent": percent, "confidence": overall.confidence(), **overall.counts(),
-                    **earn(definition, overall, tallied.outcomes)},
+                    **earn(definition, overall, tallied.outcomes, scales[None], top)},
         # Every answer's evidence, optional sections too: kept out of "overall", which counts the core alone.
         "evidence": evidence,
-        "band_rules": definition["band_rules"]["rules"],
-        "extras": _extras(facts, tallied),
+        "band_rules": rules_words(definition, list({s["id"]: s for s in scales.values()}.values())),
+        "na_notice": reason_notice(definition, doc, facts.lang),
+        "extras": _extras(facts, tallied, scales),
         "sections": [{"id": s["id"], "title": s["title"], "percent": tallied.sections[s["id"]].percent(),
                       "confidence": tallied.sections[s["id"]].confidence(), "optional": s["optional"],
                       **tallied.sections[s["id"]].counts()} for s in definition["sections"]],
@@ -216,7 +223,18 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def _extras(facts: Facts, tallied: Tallied) -> list[dict[str, Any]]:
+def band_scales(facts: Facts) -> dict[str | None, dict[str, Any]]:
+    """The scale each part's band is read on, by extras group (None: the core): its items' scale, or the
+    assessment's where a part mixes scales (bands are named after one scale's levels)."""
+    found: dict[str | None, set[str]] = {}
+    for section, _, _, optional, scale, _ in facts.entries:
+        found.setdefault(extras_of(section, optional), set()).add(scale["id"])
+    scales = {**(facts.definition.get("scales") or {}), facts.definition["scale"]["id"]: facts.definition["scale"]}
+    own = facts.definition["scale"]
+    return {None: own, **{group: scales[ids.pop()] if len(ids) == 1 else own for group, ids in found.items()}}
+
+
+def _extras(facts: Facts, tallied: Tallied, scales: dict[str | None, dict[str, Any]]) -> list[dict[str, Any]]:
     """Each extras group's own percent, confidence and earned band, in form order."""
     rows = []
     for section in facts.definition["sections"]:
@@ -228,7 +246,8 @@ def _extras(facts: Facts, tallied: Tallied) -> list[dict[str, Any]]:
         title = section["title"] if section["optional"] else (
             section["extras_title"] or text(facts.lang, "core.optional-items", title=section["title"]))
         rows.append({"id": group, "title": title, "section": section["id"], "percent": tally.percent(),
-                     "confidence": tally.confidence(), **tally.counts(), **earn(facts.definition, tally, outcomes)})
+                     "confidence": tally.confidence(), **tally.counts(),
+                     **earn(facts.definition, tally, outcomes, scales[group], facts.top)})
     return rows
 
 
@@ -267,43 +286,3 @@ def _priority(facts: Facts, entry: Entry, weight: int, level: int, tag: str | No
         "target": level_info(scale, level + 1),
         "next_steps": item["next_steps"],
     }
-
-
-def plan_rows(facts: Facts, doc: dict[str, Any], ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The action plan's non-blank entries: prioritised items in rank order, then the others in form order."""
-    plan = doc.get("plan") or {}
-    if not plan:
-        return []
-    ranks = {p["id"]: p["rank"] for p in ranked}
-    known = statuses(facts.definition)
-    when = str(doc.get("assessment_date", ""))
-    rows = []
-    for order, (section, item, _, _, scale, _) in enumerate(facts.entries):
-        entry = plan.get(item["id"])
-        if entry is None or entry_is_blank(entry):
-            continue
-        level = doc["answers"].get(item["id"], {}).get("level")
-        target = entry.get("target")
-        rows.append(((ranks.get(item["id"]) is None, ranks.get(item["id"], 0), order), {
-            "id": item["id"], "title": item["title"], "section": section["id"], "rank": ranks.get(item["id"]),
-            "level": level, "level_label": facts.label(level, scale),
-            "target": target, "target_label": facts.label(target, scale),
-            "action": entry.get("action", ""), "owner": entry.get("owner", ""), "due": entry.get("due", ""),
-            **action_status(known, entry, when), "carried_label": _carried(entry, facts.lang)}))
-    return [row for _, row in sorted(rows, key=lambda r: r[0])]
-
-
-def _carried(entry: dict[str, Any], lang: str) -> str:
-    """Where a carried action came from, in words ("carried from 14 March 2025"; the reports' words), or ""."""
-    when = str(entry.get("carried_from", ""))
-    return text(lang, "core.action-carried", date=date_label(when, lang)) if when else ""
-
-
-def action_status(known: dict[str, dict[str, Any]], entry: dict[str, Any], when: str) -> dict[str, Any]:
-    """A plan entry's status, its words, review note and carried_from, and whether it is overdue: due before the
-    assessment's own date (never the clock) and still open."""
-    status = status_of_entry(entry)
-    due = str(entry.get("due", ""))
-    return {"status": status, "status_label": known[status]["label"], "review": entry.get("review", ""),
-            "carried_from": entry.get("carried_from", ""),
-            "overdue": bool(when and due and due < when and known[status]["open"])}

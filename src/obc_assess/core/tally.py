@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from obc_assess.core.catalogue import text
@@ -51,6 +51,11 @@ class Tally:
     points: int = 0  # sum of weight * level / max over scored answers
     possible: int = 0  # sum of weight over scored answers: also the weight with a level ...
     expected: int = 0  # ... out of the weight that should have one (not N/A, not skipped)
+    # How the weight lies, for the bands' claims (bands.py): each level's worth (in 1/top) with the weight rated
+    # there, the weight not shown (don't know, unanswered) and the weight marked not applicable, in 1/unit.
+    worths: dict[int, int] = field(default_factory=dict)
+    not_shown: int = 0
+    na_weight: int = 0
 
     def add(self, status: str, weight: int, level: object, top: int) -> None:
         """Count one answer; weight in 1/unit, as Facts.entries hold it, and top the scale's highest level."""
@@ -62,12 +67,17 @@ class Tally:
             self.answered += 1
             self.points += weight * level
             self.possible += weight * top
+            self.worths[level] = self.worths.get(level, 0) + weight
         elif status == "na":
             self.na += 1
+            self.na_weight += weight
         elif status == "unknown":
             self.unknown += 1
+            self.not_shown += weight
         else:  # unanswered, or an optional item skipped
             self.unanswered += 1
+            if status == "unanswered":
+                self.not_shown += weight
         # Don't know and unanswered lower confidence; skipped optional items and N/A do not.
         if status in ("scored", "unknown", "unanswered"):
             self.expected += weight * top
@@ -85,6 +95,10 @@ class Tally:
             total.points += tally.points
             total.possible += tally.possible
             total.expected += tally.expected
+            total.not_shown += tally.not_shown
+            total.na_weight += tally.na_weight
+            for worth, weight in tally.worths.items():
+                total.worths[worth] = total.worths.get(worth, 0) + weight
         return total
 
     def percent(self) -> float | None:
@@ -96,6 +110,10 @@ class Tally:
     def exact_percent(self) -> Fraction | None:
         """The percent before rounding; None when nothing was scored."""
         return Fraction(100 * self.points, self.possible) if self.possible else None
+
+    def expected_weight(self) -> int:
+        """The weight that should have a level (not N/A, not skipped): rated, don't know or unanswered."""
+        return sum(self.worths.values()) + self.not_shown
 
     def counts(self) -> dict[str, int]:
         return {"answered": self.answered, "na": self.na, "unknown": self.unknown,

@@ -4,10 +4,15 @@ Every valid file is one respondent; an invalid one is reported under ``skipped``
 summarised over the respondents they apply to (respondents may choose different models or scopes). Figures are
 exact fractions until the end, then rounded to one decimal place, as for one file (see rounding.py): merging a
 single file gives its own levels and percents back.
+
+A merge of F files of an assessment with I items takes O(F x I) steps (issue 36): each file is read, validated
+and tallied once, each item's row is one pass over the respondents, and no step compares files with each other
+(a repeated file is found by its answers' key in a dict, api._team).
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from fractions import Fraction
@@ -18,6 +23,7 @@ from obc_assess.core.compare_text import header_of
 from obc_assess.core.definition import assessment_block
 from obc_assess.core.facts import Facts
 from obc_assess.core.languages import DEFAULT, lang_of
+from obc_assess.core.problem import FILE, Problem
 from obc_assess.core.responses import context_of, role_label, roles, validate
 from obc_assess.core.scoring import Tallied, score_valid, tally_maturity
 from obc_assess.core.stats import mean, spread
@@ -33,6 +39,7 @@ from obc_assess.core.team_text import (
     plan_row,
 )
 from obc_assess.core.typed_text import tidy
+from obc_assess.core.words import answer_label
 
 FORMAT = "obc-assess/team"
 FORMAT_VERSION = 1
@@ -47,6 +54,18 @@ def file_label(name: str, position: int, anonymous: bool, lang: str = DEFAULT) -
     """How the result names a file left out: by name, or when anonymous by its place (1, 2...) in the list, since a
     file's name often names its author."""
     return text(lang, "core.file-n", n=position) if anonymous else name
+
+
+def same_answers(doc: object) -> str:
+    """What makes two answers files one person's: the same document, whenever it was saved. A team merge counts
+    such files once and names the repeat (the command line and the page alike)."""
+    kept = {k: v for k, v in doc.items() if k != "saved_at"} if isinstance(doc, dict) else doc
+    return json.dumps(kept, sort_keys=True, ensure_ascii=False)
+
+
+def repeated(first: str, position: int, anonymous: bool, lang: str = DEFAULT) -> Problem:
+    """Why a file is left out of a merge when it repeats an earlier file's answers (``first``, at ``position``)."""
+    return Problem(FILE, text(lang, "core.team-repeated", file=file_label(first, position, anonymous, lang)))
 
 
 def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
@@ -153,16 +172,21 @@ def _items(facts: Facts, names: list[str], scored: list[Tallied], docs: list[dic
         plans: list[dict[str, Any]] = []
         for name, answers, given, plan in people:
             level, status = answers[index]
+            answer = given.get(item_id, {})
             if status == "not-asked":
-                cells.append({"respondent": name, "asked": False, "level": None, "label": None, "text": not_asked})
+                cells.append({"respondent": name, "asked": False, "level": None, "label": None, "na_reason": "",
+                              "text": not_asked})
             else:
+                # Not applicable is shown with its reason, wherever the answer is (issue 30).
+                reason = str(answer.get("na_reason", "")) if status == "na" else ""
                 cells.append({"respondent": name, "asked": True, "level": level, "label": labels[level],
-                              "text": texts[level]})
+                              "na_reason": reason, "text": answer_label(None, status, facts.lang, reason)
+                              if status == "na" else texts[level]})
                 counts[_COUNTED[status]] += 1
                 if status == "scored":
                     assert isinstance(level, int)
                     levels.append(level)
-            note = given.get(item_id, {}).get("note", "")
+            note = answer.get("note", "")
             if note and (note := tidy(note)):
                 notes.append({"respondent": name, "note": note})
             if item_id in plan and (row := plan_row(labels, name, plan[item_id], facts.lang)):

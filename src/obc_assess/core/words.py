@@ -25,21 +25,26 @@ def counts_label(counts: dict[str, Any], lang: str = DEFAULT) -> str:
     return text(lang, "core.list-separator").join(parts)
 
 
-def answer_label(level_label: str | None, status: str, lang: str = DEFAULT) -> str:
-    """An answer as read: the level's label, or what the answer is when it is not a level."""
+def answer_label(level_label: str | None, status: str, lang: str = DEFAULT, reason: str = "") -> str:
+    """An answer as read: the level's label, or what the answer is when it is not a level; "not applicable"
+    with its reason, or saying there is none (a file saved before reasons were asked for)."""
+    if status == "na":
+        said = tidy(reason)
+        return text(lang, "core.status-na-reason", reason=said) if said else text(lang, "core.status-na-no-reason")
     if level_label is not None:
         return level_label
     return text(lang, f"core.status-{status}" if status in WORDED else "core.not-given")
 
 
 @cache
-def _answer_words(level_label: str | None, status: str, lang: str, scale_name: str | None) -> str:
-    """An item's answer as read, and, where an assessment mixes scales (``scale_name``), which scale a level is on:
-    the same few words for every item, every time, so worked out once."""
+def _answer_words(level_label: str | None, status: str, lang: str, scale_name: str | None) -> tuple[str, str]:
+    """An item's answer as read (not "not applicable", whose reason is the person's), and that with the scale a
+    level is on where an assessment mixes scales (``scale_name``): the same few words for every item, every time,
+    so worked out once."""
     said = answer_label(level_label, status, lang)
-    if scale_name is not None and level_label is not None:
-        said += text(lang, "core.on-scale-short", scale=scale_word(scale_name))
-    return said
+    if scale_name is not None and status == "scored":
+        return said, said + text(lang, "core.on-scale-short", scale=scale_word(scale_name))
+    return said, said
 
 
 def _about(result: dict[str, Any], lang: str) -> list[dict[str, str]]:
@@ -108,12 +113,22 @@ def add_words(result: dict[str, Any]) -> dict[str, Any]:
     result["version_notice"] = None if result["version_matches"] else text(
         lang, "core.version-notice", version=result["responses_version"])
     result["overall"]["counts_label"] = counts_label(result["overall"], lang)
+    for part in (result["overall"], *result["extras"]):
+        if "band_status" in part:  # a part with a band: why it is what it is, in one cell of a table
+            part["band_why"] = f"{part['band_words']} {part['band_reason']}" if part["band_status"] in (
+                "capped", "split") else part["band_reason"]
     for row in (*result["sections"], *result["extras"], *(result["matrix"] or {}).get("areas", [])):
         row["rated_label"] = text(lang, "core.rated-of", answered=row["answered"], total=row["total"])
     mixed = len({item.get("scale") for item in result["working"].get("items", [])}) > 1
     for item in result["working"].get("items", []):
-        item["answer_label"] = _answer_words(item["level_label"], item["status"], lang,
-                                             item["scale_name"] if mixed else None)
+        # The answer as read (the reports' answer column, beside its scale's), then with its scale named where an
+        # assessment mixes them (the page's, which has no scale column). A reason is the person's own text.
+        if item["status"] == "na":
+            item["answer_words"] = answer_label(None, "na", lang, item.get("na_reason", ""))
+            item["answer_label"] = item["answer_words"]
+        else:
+            item["answer_words"], item["answer_label"] = _answer_words(
+                item["level_label"], item["status"], lang, item["scale_name"] if mixed else None)
     if result["classification"] is not None:
         block = result["classification"]
         for cls in block["classes"]:

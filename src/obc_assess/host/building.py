@@ -3,8 +3,10 @@ and the scorer need, no YAML; the browser is given the JSON this returns."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from obc_assess.core.bands import FIGURES
 from obc_assess.core.definition import FORMAT, FORMAT_VERSION, JSON, field_id
 from obc_assess.core.tailor import model_tag, note_text
 from obc_assess.core.typed_text import LIMITS
@@ -21,7 +23,8 @@ def build(data: Data, assessment_id: str) -> dict[str, Any]:
     # document says, maturity for a practice: issue 10 point 4).
     used = [doc["scale"]] + [item.get("scale", section.get("scale", doc["scale"]))
                              for section in doc["sections"] for item in section["items"]]
-    scales = {sid: _scale(by_id[sid]) for sid in dict.fromkeys(used)}
+    figures = {key: data.scales["band_rules"][key] for key in FIGURES}
+    scales = {sid: _scale(by_id[sid], figures) for sid in dict.fromkeys(used)}
     scope = doc.get("scope")
     scope_ids = [o["id"] for o in scope["options"]] if scope else []
     model_ids = [m["id"] for m in data.models]
@@ -29,9 +32,13 @@ def build(data: Data, assessment_id: str) -> dict[str, Any]:
         "id": section["id"], "title": section["title"], "intro": section.get("intro"),
         "optional": section.get("optional", False),
         "extras_title": section.get("extras_title"),
+        # Why not applicable is not offered for the section's core items (the source expects them of everyone).
+        "na_why": section.get("na_why"),
         "items": [{**_item(item, index, doc["section"], model_ids, scope_ids, doc.get("asks_model", True),
                           data.lang),
-                   "scale": item.get("scale", section.get("scale", doc["scale"]))} for item in section["items"]],
+                   "scale": item.get("scale", section.get("scale", doc["scale"])),
+                   "na": _na(by_id[item.get("scale", section.get("scale", doc["scale"]))], section, item)}
+                  for item in section["items"]],
     } for section in doc["sections"]]
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION,
@@ -51,9 +58,9 @@ def build(data: Data, assessment_id: str) -> dict[str, Any]:
         # The assessment's own scale, and every scale its items are asked on (the same one, most often).
         "scale": scales[doc["scale"]],
         "scales": scales,
-        "bands": [{**{k: band[k] for k in ("id", "label", "min_percent", "descriptor")},
-                   "needs_outcomes": band.get("needs_outcomes", False)} for band in data.scales["bands"]],
-        "band_rules": data.scales["band_rules"],
+        # Each scale's bands are in "scales"; the rules' words name band_rules' figures, filled in here.
+        "band_rules": {**figures, "rules": [{"text": _figures(rule["text"], figures), "after": rule.get("after")}
+                                            for rule in data.scales["band_rules"]["rules"]]},
         "weights_note": doc.get("weights_note"),
         "changes": doc.get("changes", []),
         "matrix": _matrix(doc),
@@ -71,16 +78,37 @@ def build_all(data: Data) -> dict[str, dict[str, Any]]:
     return {aid: build(data, aid) for aid in data.assessments}
 
 
+def _na(scale: dict[str, Any], section: dict[str, Any], item: dict[str, Any]) -> bool:
+    """Whether an item may be marked not applicable: its scale allows it, and neither it nor (for a core item) its
+    section says the source expects it of every authority."""
+    core = not (item.get("optional") or section.get("optional"))
+    return bool(scale["na"]) and item.get("na", section.get("na", True) if core else True) is not False
+
+
 def _note(note: dict[str, Any], weight: int | float, lang: str) -> dict[str, JSON]:
     full = {"models": note["models"], "label": note["label"], "weight": note.get("weight"),
             "quote": note["quote"], "cite": note["cite"]}
     return {**full, "text": note_text(full, weight, lang)}
 
 
-def _scale(scale: dict[str, Any]) -> dict[str, JSON]:
+def _figures(words: str, figures: dict[str, Any]) -> str:
+    """A rule's words with band_rules' figures in place of their names ({top_confidence} and so on)."""
+    return re.sub(r"\{(\w+)\}", lambda m: _number(figures[m.group(1)]), words)
+
+
+def _number(value: int | float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _scale(scale: dict[str, Any], figures: dict[str, Any]) -> dict[str, JSON]:
+    bands = [{"id": band["id"], "level": band["level"], "whole": band.get("whole", False),
+              "needs_outcomes": band.get("needs_outcomes", False), "label": band["label"],
+              "descriptor": band["descriptor"], "rule": _figures(band["rule"], figures)}
+             for band in scale.get("bands", [])]
     return {"id": scale["id"], "title": scale["title"], "name": scale["name"],
             "na": scale["na"], "unknown": scale["unknown"], "evidence_from": scale.get("evidence_from"),
-            "levels": [{k: level[k] for k in ("value", "label", "descriptor")} for level in scale["levels"]]}
+            "levels": [{k: level[k] for k in ("value", "label", "descriptor")} for level in scale["levels"]],
+            "bands": bands, "split": scale.get("split")}
 
 
 def _item(item: dict[str, Any], index: dict[str, GuidanceEntry], section: str, model_ids: list[int],
@@ -107,6 +135,7 @@ def _item(item: dict[str, Any], index: dict[str, GuidanceEntry], section: str, m
         "optional": item.get("optional", False),
         "outcomes": item.get("outcomes", False),
         "explanation": item.get("explanation"),
+        "na_why": item.get("na_why"),
         "next_steps": item.get("next_steps", []),
         "parent": item.get("parent"),
         "guidance_url": entry.url if entry else None,

@@ -16,7 +16,7 @@ from obc_assess.core.catalogue import text
 from obc_assess.core.checks import Checker, quote
 from obc_assess.core.compare import CompareError, compare
 from obc_assess.core.form_copy import read
-from obc_assess.core.jsontext import MAX_BYTES, parse, too_large
+from obc_assess.core.jsontext import MAX_BYTES, decode, parse, too_large
 from obc_assess.core.languages import DEFAULT, LANGUAGES
 from obc_assess.core.problem import FILE, Problem
 from obc_assess.core.render import to_csv, to_json, to_markdown
@@ -25,9 +25,11 @@ from obc_assess.core.report_docx_team import compare_docx, team_docx
 from obc_assess.core.report_team import compare_markdown, team_csv, team_markdown
 from obc_assess.core.responses import ResponsesError, template, validate
 from obc_assess.core.scoring import score
-from obc_assess.core.team import aggregate, file_label, with_skipped
+from obc_assess.core.team import aggregate, file_label, repeated, same_answers, with_skipped
+from obc_assess.core.typed_text import shown
 from obc_assess.host.building import build_all
 from obc_assess.host.loader import DataError, load_data
+from obc_assess.host.output import input_named, write_whole
 
 USAGE_ERROR = 2  # invalid input, as argparse uses for a bad command line
 DATA_ERROR = 1  # the toolkit's own data is broken: not the user's fault
@@ -52,7 +54,7 @@ def _write(text: str, stream: Any = None) -> None:
     out = stream or sys.stdout
     try:
         out.flush()
-        out.buffer.write(text.encode("utf-8", "backslashreplace"))
+        out.buffer.write(shown(text).encode("utf-8", "backslashreplace"))
         out.flush()
     except OSError as error:
         raise _OutputFailed(error.strerror or str(error)) from None
@@ -70,13 +72,20 @@ def _write_bytes(name: str, data: bytes, failed: str = "cannot-write-report") ->
             raise _OutputFailed(error.strerror or str(error)) from None
         return 0
     try:
-        with open(name, "wb") as file:
-            file.write(data)
+        write_whole(name, data)  # all or nothing: a write cut short leaves the old file whole
     except OSError as error:
         return _errors([_t(failed, name=name, reason=error.strerror or error)])
     except ValueError:  # a name with a NUL character
         return _errors([_t(failed, name=name, reason=_t("not-a-file-name"))])
     return 0
+
+
+def _over_an_input(args: argparse.Namespace) -> str | None:
+    """Why the file the command would write is refused (it is one of the command's inputs), or None."""
+    output = getattr(args, "docx", None) or (args.output if args.command == "carry-forward" else None)
+    inputs = [getattr(args, key) for key in ("file", "before", "after") if hasattr(args, key)]
+    found = input_named(output, [*inputs, *getattr(args, "files", [])]) if output else None
+    return None if found is None else _t("output-is-input", name=output, input=found)
 
 
 def _errors(lines: list[str]) -> int:
@@ -137,7 +146,9 @@ def _description(d: dict[str, Any]) -> dict[str, Any]:
         "sections": [{"id": s["id"], "title": s["title"], "optional": s["optional"], "items": [
             {"id": i["id"], "title": i["title"], "weight": i["weight"], "models": i["models"],
              "model_notes": [{k: n[k] for k in ("models", "label", "weight")} for n in i["model_notes"]],
-             "scopes": i["scopes"], "optional": i["optional"], "scale": i.get("scale", d["scale"]["id"])}
+             "scopes": i["scopes"], "optional": i["optional"], "scale": i.get("scale", d["scale"]["id"]),
+             # Whether "na" is an answer here: not where the source expects the item of every authority.
+             "na": i["na"]}
             for i in s["items"]]} for s in d["sections"]],
     }
 
@@ -173,6 +184,8 @@ def cmd_describe(args: argparse.Namespace, definitions: dict[str, dict[str, Any]
                 tags.append(_t("tag-scope", scopes=", ".join(i["scopes"])))
             tags += [optional] if i["optional"] else []
             tags += [_t("tag-scale", scale=i["scale"])] if i["scale"] in info["other_scales"] else []
+            scale = info["other_scales"].get(i["scale"], info["scale"])
+            tags += [_t("tag-no-na")] if scale["na"] and not i["na"] else []
             lines.append(f"  {i['id']}: {i['title']}" + (f" ({'; '.join(tags)})" if tags else ""))
     _write("\n".join(lines) + "\n")
     return 0
@@ -207,12 +220,9 @@ def _load(name: str, definitions: dict[str, dict[str, Any]]) -> tuple[dict[str, 
     except ValueError:  # a name with a NUL character
         return [Problem(FILE, _t("cannot-read", reason=_t("not-a-file-name")), name)]
     if len(raw) > MAX_BYTES:  # the same words as the browser's; a pipe or device has no size to give
-        return [Problem(FILE, too_large(info.st_size if stat.S_ISREG(info.st_mode) else None), name)]
-    try:
-        text = raw.decode("utf-8-sig")  # a byte order mark, as some Windows editors write, is harmless
-    except UnicodeDecodeError:
-        return [Problem(FILE, _t("not-utf8"), name)]
-    doc, problems = parse(text, FILE)
+        return [Problem(FILE, too_large(info.st_size if stat.S_ISREG(info.st_mode) else None, lang=_lang), name)]
+    text, problems = decode(raw, FILE, _lang)  # the one rule, the browser's too (api.call)
+    doc, problems = (None, problems) if text is None else parse(text, FILE, lang=_lang)
     if problems:
         return _named(name, problems)
     if not isinstance(doc, dict):
@@ -269,7 +279,7 @@ def cmd_carry(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) 
         new, _, said = carry_forward(definition, doc)
     except ResponsesError as error:
         return _errors(_problem_lines(args.file, error.problems))
-    status = _write_bytes(args.output, _dump(new).encode("utf-8"), "cannot-write-file")
+    status = _write_bytes(args.output, shown(_dump(new)).encode("utf-8"), "cannot-write-file")
     if status == 0:
         _write(said + "\n", sys.stderr)
     return status
@@ -287,12 +297,16 @@ def cmd_aggregate(args: argparse.Namespace, definitions: dict[str, dict[str, Any
     lines: list[str] = []
     skipped: list[dict[str, Any]] = []
     docs: list[tuple[str, Any]] = []
+    seen: dict[str, int] = {}  # each set of answers (team.same_answers) -> the first file that has it
     for n, (name, one) in enumerate(zip(args.files, loaded, strict=True), start=1):
         if isinstance(one, list):  # unreadable: the problems say why; the team result lists them without the file
             found = [Problem(p.path, p.message, None, p.field).to_dict() for p in one]
             lines += _problem_lines(name, one)
         else:
             problems = validate(definition or one[0], one[1])
+            first = n if problems else seen.setdefault(same_answers(one[1]), n)
+            if first != n:  # the same file twice is one person, counted once
+                problems = [repeated(args.files[first - 1], first, args.anonymous, args.lang)]
             if not problems:
                 docs.append((name, one[1]))
                 continue
@@ -409,6 +423,9 @@ def main(argv: list[str] | None = None) -> int:
     _lang = _asked_lang(sys.argv[1:] if argv is None else argv)
     args = parser().parse_args(argv)
     _lang = args.lang
+    refused = _over_an_input(args)  # before any work: the input must still be there to put right
+    if refused:
+        return _errors([refused])
     try:
         data = load_data(lang=args.lang)
     except DataError as error:

@@ -20,7 +20,6 @@ def check_references(data: Data) -> list[Problem]:
     problems += list(_check_terms(terms))
     scales = data.scales["scales"]
     problems += _unique([(s["id"], "scales.yaml", f"scales[{i}].id") for i, s in enumerate(scales)])
-    problems += _unique([(b["id"], "scales.yaml", f"bands[{i}].id") for i, b in enumerate(data.scales["bands"])])
     problems += list(_check_scales(data.scales))
     guidance_ids = list(_guidance_ids(data))
     problems += _unique(guidance_ids)
@@ -33,8 +32,16 @@ def check_references(data: Data) -> list[Problem]:
     for n, doc in enumerate(data.guidance):
         problems += list(_check_guidance(doc, data.files[f"guidance:{n}"], known, term_ids))
     scale_ids = {s["id"] for s in scales}
+    banded = {s["id"] for s in scales if s.get("bands")}
     for aid, doc in data.assessments.items():
-        problems += list(_check_assessment(doc, data.files[f"assessment:{aid}"], items, pages, scale_ids))
+        file = data.files[f"assessment:{aid}"]
+        problems += list(_check_assessment(doc, file, items, pages, scale_ids))
+        problems += list(_check_na(doc, file))
+        used = [doc["scale"], *(section.get("scale") for section in doc["sections"]),
+                *(item.get("scale") for section in doc["sections"] for item in section["items"])]
+        problems += [Problem("scale", f"the {scale} scale has no bands in scales.yaml, and a maturity assessment's "
+                             "parts are read on bands", file) for scale in dict.fromkeys(used)
+                     if doc["kind"] == "maturity" and scale in scale_ids and scale not in banded]
     return problems
 
 
@@ -85,9 +92,27 @@ def _check_scales(scales: dict[str, Any]) -> Iterator[Problem]:
         if values != list(range(len(values))):
             yield Problem(f"scales[{i}].levels", "values must run 0, 1, 2, ... in order "
                           f"(found {', '.join(map(str, values))})", "scales.yaml")
-    mins = [band["min_percent"] for band in scales["bands"]]
-    if mins[0] != 0 or mins != sorted(set(mins)):
-        yield Problem("bands", "min_percent must start at 0 and rise band by band", "scales.yaml")
+        yield from _check_bands(f"scales[{i}]", scale)
+
+
+def _check_bands(base: str, scale: dict[str, Any]) -> Iterator[Problem]:
+    """A scale's bands rise level by level from 0 (only the top band may be whole); split words for each pair of
+    levels two or more apart."""
+    bands = scale.get("bands", [])
+    yield from _unique([(b["id"], "scales.yaml", f"{base}.bands[{n}].id") for n, b in enumerate(bands)])
+    top = len(scale["levels"]) - 1
+    order = [(band["level"], band.get("whole", False)) for band in bands]
+    if bands and (order[0][0] != 0 or order != sorted(set(order)) or any(level > top for level, _ in order)
+                  or any(whole for _, whole in order[:-1])):
+        yield Problem(f"{base}.bands", "levels must start at 0 and rise band by band, each a level of the scale; "
+                      "only the last band may be whole", "scales.yaml")
+    pairs = {(high, low) for high in range(top + 1) for low in range(high - 1)}
+    given = [(w["high"], w["low"]) for w in scale.get("split", {}).get("words", [])]
+    if bands and pairs and "split" not in scale:
+        yield Problem(base, "a scale with bands needs split words", "scales.yaml")
+    elif given and sorted(given) != sorted(pairs):
+        yield Problem(f"{base}.split.words", "needs one sentence for each pair of levels two or more apart: "
+                      + ", ".join(f"high {h}, low {lo}" for h, lo in sorted(pairs)), "scales.yaml")
 
 
 def _guidance_ids(data: Data) -> Iterator[tuple[str, str, str]]:
@@ -183,6 +208,19 @@ def _check_assessment(doc: dict[str, Any], file: str, items: dict[str, Any], pag
             if scope not in scopes:
                 yield Problem(f"{base}.scopes[{k}]",
                               f"no scope option {scope!r}; add it under scope.options or remove it", file)
+
+
+def _check_na(doc: dict[str, Any], file: str) -> Iterator[Problem]:
+    """Not applicable is refused only with the source's reason, shown on the form (issue 30)."""
+    places = [(f"sections[{s}]", section) for s, section in enumerate(doc["sections"])]
+    places += [(f"sections[{s}].items[{i}]", item) for s, section in enumerate(doc["sections"])
+               for i, item in enumerate(section["items"])]
+    for path, place in places:
+        if place.get("na") is False and "na_why" not in place:
+            yield Problem(f"{path}.na_why", "required with na: false: say why the source expects this of every "
+                          "authority", file)
+        elif place.get("na") is not False and "na_why" in place:
+            yield Problem(f"{path}.na_why", "only with na: false", file)
 
 
 def _check_parents(file: str, entries: list[tuple[int, int, dict[str, Any]]]) -> Iterator[Problem]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from obc_assess.core.problem import TOP, Problem
+from obc_assess.host.markup import markup_problems
 from obc_assess.host.schema import join_path
 
 # Bounds on one data file, checked before it is built into Python values. The largest real file is under 100 KB
@@ -18,8 +18,8 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 48
 MAX_NODES = 500_000  # values and keys, counting each alias as the size of what it repeats
 MAX_ALIASES = 100
-# Raw HTML script in the data would be copied into the pages: refused wherever it appears.
-_SCRIPT = re.compile(r"<\s*script\b", re.I)
+# How a Welsh text that is rightly the same as its English says why (common.schema.json, text.same).
+SAME_AS_ENGLISH = ("name", "quotation", "word")
 
 def _strict(base: type) -> type:
     """A YAML loader class that refuses repeated keys (PyYAML would keep the last one silently)."""
@@ -128,14 +128,13 @@ def read_yaml(path: Path, name: str) -> tuple[Any, list[Problem]]:
 
 
 def data_problems(value: Any, path: str = "") -> Iterator[Problem]:
-    """Problems any value can have wherever it is: numbers that are not finite, text that is not Unicode."""
+    """Problems any value can have wherever it is: numbers that are not finite, text that is not Unicode or would
+    put something active on a page (markup.py), a Welsh text left as its English."""
     where = path or TOP
     if isinstance(value, float) and not math.isfinite(value):
         yield Problem(where, f"must be a finite number (found {value}); write a number")
     elif isinstance(value, str):
-        if _SCRIPT.search(value):
-            yield Problem(where, "contains an HTML <script> element; the site runs no script from the data, "
-                          "so write plain text")
+        yield from (Problem(where, message) for message in markup_problems(value))
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as error:
@@ -145,8 +144,19 @@ def data_problems(value: Any, path: str = "") -> Iterator[Problem]:
         for i, entry in enumerate(value):
             yield from data_problems(entry, join_path(path, i))
     elif isinstance(value, dict):
+        yield from _same_as_english(value, path)
         for key, entry in value.items():
             key_path = join_path(path, str(key).encode("utf-8", "backslashreplace").decode("utf-8"))
             if isinstance(key, str):
                 yield from (Problem(p.path, f"{p.message} (in a key)") for p in data_problems(key, key_path))
             yield from data_problems(entry, key_path)
+
+
+def _same_as_english(value: dict[Any, Any], path: str) -> Iterator[Problem]:
+    """A Welsh text identical to its English is refused unless ``same`` says why (a proper name, a quotation, or a
+    word Welsh spells the same): on the Welsh site it would stand untranslated inside lang="cy"."""
+    if not (isinstance(value.get("en"), str) and isinstance(value.get("cy"), str)) or value.get("same") is not None:
+        return
+    if " ".join(value["en"].split()) == " ".join(value["cy"].split()):
+        yield Problem(join_path(path, "cy"), "the same as the English; translate it, or if it is rightly the same "
+                      f"say why with same: {' | '.join(SAME_AS_ENGLISH)} (see data/README.md, Welsh)")
