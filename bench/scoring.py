@@ -31,14 +31,18 @@ def largest() -> dict[str, Any]:
 
 
 def answered(definition: dict[str, Any], seed: int, model: int = 3) -> dict[str, Any]:
-    """A responses document with every applicable item answered at random (seeded), with notes; each item within
-    its own scale (a coverage item's top level is 2, a maturity item's 3)."""
+    """A responses document with every applicable item answered at random (seeded), with notes, as a person may
+    answer: each item within its own scale (a coverage item's top level is 2, a maturity item's 3), and not
+    applicable only where the item allows it, with its reason (issue 30)."""
     rng = random.Random(seed)
     doc = template(definition, model)
-    tops = {item["id"]: scale_of(definition, item)["levels"][-1]["value"] for _, item in items(definition)}
+    found = {item["id"]: item for _, item in items(definition)}
     for key, answer in doc["answers"].items():
-        answer["level"] = rng.choice([*range(tops[key] + 1), "na", "unknown"])
+        top = scale_of(definition, found[key])["levels"][-1]["value"]
+        answer["level"] = rng.choice([*range(top + 1), "unknown", *(["na"] if found[key]["na"] else [])])
         answer["note"] = "Evidence: the quarterly report, section 3."
+        if answer["level"] == "na":
+            answer["na_reason"] = "We do not commission this service."
     doc["respondent"] = {"name": f"Respondent {seed}", "role": rng.choice(["commissioner", "provider", "other"])}
     return doc
 
