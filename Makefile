@@ -64,7 +64,8 @@ test: setup chromium firefox webkit java
 	node --test tests/js/
 	CHROMIUM=$(CHROMIUM) FIREFOX=$(FIREFOX) $(BIN)/pytest
 
-# `make bench BENCH=lighthouse` runs only the named parts (build scoring merge word browser offline lighthouse).
+# `make bench BENCH=lighthouse` runs only the named parts (build scoring merge word browser offline lighthouse;
+# profile, cProfile's top lines for re-scoring and merging, only when named).
 BENCH ?=
 bench: setup chromium
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m bench $(BENCH)

@@ -1,7 +1,8 @@
 """Runs the benchmarks, prints a table and writes bench/results.json (python -m bench [PART ...]; make bench).
 
-With part names (build, scoring, merge, word, browser, offline, lighthouse) only those run, e.g.
-`make bench BENCH=lighthouse`; the results file then holds only their figures.
+With part names (build, scoring, merge, word, profile, browser, offline, lighthouse) only those run, e.g.
+`make bench BENCH=lighthouse`; the results file then holds only their figures. ``profile`` (cProfile's top lines
+for re-scoring and merging, in CPython and Pyodide) runs only when named.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench import browser, build, lighthouse, merge, offline, scoring, word_report
+from bench import browser, build, lighthouse, merge, offline, profiling, scoring, word_report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,11 +33,13 @@ def _table(figures: list[dict[str, Any]]) -> str:
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows)
 
 
-PARTS = ("build", "scoring", "merge", "word", "browser", "offline", "lighthouse")
+PARTS = ("build", "scoring", "merge", "word", "profile", "browser", "offline", "lighthouse")
+# Run when no part is named: all but the profile, which explains figures rather than being one.
+DEFAULT = tuple(part for part in PARTS if part != "profile")
 
 
 def main(argv: list[str]) -> int:
-    parts = argv or list(PARTS)
+    parts = argv or list(DEFAULT)
     unknown = sorted(set(parts) - set(PARTS))
     if unknown:
         print(f"bench: unknown part {', '.join(unknown)}; the parts are {', '.join(PARTS)}", file=sys.stderr)
@@ -46,6 +49,7 @@ def main(argv: list[str]) -> int:
     figures += scoring.run() if "scoring" in parts else []
     figures += merge.run() if "merge" in parts else []
     figures += word_report.run() if "word" in parts else []
+    figures += profiling.run() if "profile" in parts else []
     if {"browser", "offline", "lighthouse"} & set(parts):
         figures += _in_browser("browser" in parts, "lighthouse" in parts, "offline" in parts)
     results = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count()}, "parts": parts,

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 from asked import ask, form_of
+from hypothesis import given
+from hypothesis import strategies as st
 
 from obc_assess.core import api
 from obc_assess.core.form import to_form
@@ -37,6 +39,9 @@ PARSE_CASES = [
     # The recursion limit differs between Python versions; this limit does not.
     ("[" * (MAX_DEPTH + 1), "nested more than 64 levels deep; this is not a responses file"),
     ('{"a": "\\ud800"}', None),  # a lone surrogate parses; the validator reports it where it matters
+    ('["a" ,\n]', "not valid JSON: a comma before a closing bracket; remove it (line 1, column 6)"),
+    # An unterminated string is not skipped whole: the comma after its quote counts.
+    ('[",]', "not valid JSON: a comma before a closing bracket; remove it (line 1, column 3)"),
 ]
 
 
@@ -45,6 +50,38 @@ def test_parse(text: str, message: str | None) -> None:
     _, problems = parse(text, "(file)")
     assert [p.message for p in problems] == ([] if message is None else [message])
     assert all(p.path == "(file)" for p in problems)
+
+
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]|,(?=\s*[\]}])')
+
+
+def _scanned(text: str) -> str | None:
+    """The depth and trailing-comma check as one token at a time (a string skipped whole): the reference."""
+    depth = 0
+    for token in _TOKEN.finditer(text):
+        if token.group() in ("[", "{"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return f"nested more than {MAX_DEPTH} levels deep; this is not a responses file"
+        elif token.group() in ("]", "}"):
+            depth -= 1
+        elif token.group() == ",":
+            at = token.start()
+            return (f"not valid JSON: a comma before a closing bracket; remove it "
+                    f"(line {text.count(chr(10), 0, at) + 1}, column {at - text.rfind(chr(10), 0, at)})")
+    return None
+
+
+@given(st.lists(st.sampled_from(['"', "\\", "[", "]", "{", "}", ",", " ", "\n", "a", "1", ":", "[" * 60]),
+                max_size=40).map("".join))
+def test_the_precheck_finds_what_a_scan_token_by_token_finds(text: str) -> None:
+    # parse empties every string first, then reads only the brackets and commas left.
+    expected = _scanned(text)
+    _, problems = parse(text, "(file)")
+    if expected is not None:
+        assert [p.message for p in problems] == [expected]
+    else:
+        assert not any("comma before" in p.message or "levels deep" in p.message for p in problems)
 
 
 def _filled(maturity: dict[str, Any]) -> dict[str, Any]:

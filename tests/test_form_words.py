@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from obc_assess.core import api
-from obc_assess.core.form import from_form, to_form
+from obc_assess.core.form import FormIndex, from_form, index, to_form
 from obc_assess.core.form_words import date_message
 
 LABEL = "Due date for \u201cGovernance\u201d"
@@ -148,3 +148,32 @@ def test_a_criterion_called_name_keeps_its_own_field(matrix: dict[str, Any]) -> 
                                                   "respondent-name": "", "respondent-role": "",
                                                   "respondent-organisation": "", "assessment-date:day": "",
                                                   "assessment-date:month": "", "assessment-date:year": ""}
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    ([], FormIndex([], {}, {})),
+    (["row:2:name", "row:0:note", "row:2:level:a", "row:10:class"],
+     FormIndex([0, 2, 10], {"2": ["row:2:name", "row:2:level:a"], "0": ["row:0:note"], "10": ["row:10:class"]}, {})),
+    # A number written with a leading zero is the same row number, but not the same fields (row:1:... are read).
+    (["row:01:name", "row:1:note"], FormIndex([1], {"01": ["row:01:name"], "1": ["row:1:note"]}, {})),
+    (["evidence:a:3:what", "evidence:b:0:kind", "evidence:a:1:what", "evidence:a:3:kind", "evidence:a:1:review-by:day"],
+     FormIndex([], {}, {"a": [1, 3], "b": [0]})),
+    # Not numbered fields: an item's own, and names the scheme does not make.
+    (["item:a", "note:a", "plan-due:a:day", "row::name", "row:x:name", "evidence:a:x:what", "evidence::0:what",
+      "rows:0:name"], FormIndex([], {}, {})),
+])
+def test_the_forms_numbered_fields_are_indexed_in_one_pass(names: list[str], expected: FormIndex) -> None:
+    assert index(dict.fromkeys(names, "")) == expected
+
+
+def test_blank_rows_and_evidence_entries_are_left_out_where_the_form_has_gaps(
+        maturity: dict[str, Any], matrix: dict[str, Any]) -> None:
+    doc, places = from_form(maturity, {"evidence:governance:4:what": "Minutes", "evidence:governance:2:kind": "",
+                                       "evidence:governance:7:strength": "documented", "evidence:cost:1:what": " "})
+    assert [e["what"] for e in doc["evidence"]["governance"]] == ["Minutes", ""]
+    assert (places.evidence, places.form_evidence) == ({"governance": [4, 7]}, {"governance": [2, 4, 7], "cost": [1]})
+    doc, places = from_form(matrix, {"row:3:name": "Day care", "row:1:name": " ", "row:5:note": "x",
+                                     "row:01:note": "y"})
+    # Row 1 is blank: its own fields are (row:01:note is not one of them).
+    assert [(row["name"], row["note"]) for row in doc["answers"]["areas"]] == [("Day care", ""), ("", "x")]
+    assert (places.rows, places.form_rows) == ([3, 5], [1, 3, 5])

@@ -1,13 +1,15 @@
 // The scoring program's home: a module Web Worker that runs Pyodide and the obc_assess package.
 // It holds no rule of its own: it passes each request to obc_assess.core.api.call as JSON text and posts back the JSON
-// text it returns.
+// text it returns. Each definition's text goes to Python once (a "define" request: Python reads and keeps it, and
+// answers with the hash of its text); every request then names it by that hash, so it is not sent or read again.
 // Every file comes from the site itself (the runtime folder, the site's stdlib zip, the definition JSON): no CDN.
 //
 // Messages in:  {type: "init", runtime, package, definitions?: [url]}   (absolute URLs; the definitions are
 //               fetched with the runtime, and "ready" waits for them: a missing one is a failed load)
 //               {type: "prefetch", definitions: [url]}
 //               {id, type: "evaluate" | "import" | "fields" | "plan-csv" | "docx" | "carry-forward", definition: url,
-//                fields | text | responses}   (a chosen file: {bytes: base64}, read as text by Python)
+//                fields | text | responses, csv?: false (evaluate: no CSV, only the result)}
+//               (a chosen file: {bytes: base64}, read as text by Python)
 //               {id, type: "aggregate" | "aggregate-csv" | "aggregate-json" | "aggregate-docx", definition: url,
 //                files: "[{name, bytes} or {name, unreadable}]" (JSON), anonymous}
 //               {id, type: "compare" | "compare-csv" | "compare-docx", definition: url, before: file, after: file,
@@ -44,6 +46,7 @@ function refused(url, kind) {
 let pyodide = null; // Promise of the Pyodide instance, kept once it has loaded (loading it twice is not safe)
 let api = null; // Promise of the obc_assess.core.api module; null before init and after a failure
 const definitions = new Map(); // definition URL -> Promise of its JSON text
+const kept = new Map(); // definition URL -> Promise of the hash Python keeps it under
 
 function fetchText(url) {
   return fetch(url).then((response) => {
@@ -93,6 +96,19 @@ function definition(url) {
   return definitions.get(url);
 }
 
+// The definition sent to Python once, as its text; the hash it is kept under, for every request to name.
+function defined(url) {
+  if (!kept.has(url)) {
+    const hash = Promise.all([api, definition(url)]).then(([module, text]) => {
+      const answer = JSON.parse(String(module.call(JSON.stringify({ type: "define", definition: text }))));
+      return answer.definition_hash;
+    });
+    kept.set(url, hash);
+    hash.catch(() => kept.delete(url));
+  }
+  return kept.get(url);
+}
+
 function messageOf(error) {
   return String((error && error.message) || error);
 }
@@ -108,7 +124,8 @@ function init({ runtime, package: packageUrl, definitions: urls = [] }) {
     api = load(runtime, packageUrl);
     api.catch(() => { api = null; });
   }
-  Promise.all([api, ...urls.map(definition)]).then(
+  // Read by Python before "ready", so that the first answer does not wait for it.
+  Promise.all([api, ...urls.map(defined)]).then(
     () => self.postMessage({ type: "ready" }),
     (error) => self.postMessage({ type: "failed", message: messageOf(error) }),
   );
@@ -121,10 +138,11 @@ async function handle(message) {
     return;
   }
   try {
-    const [module, json] = await Promise.all([api, definition(url)]);
-    // One call: the request as JSON text, the definition's text in place of its URL; obc_assess.core.api.call
-    // dispatches on its type and answers JSON text (an unknown type raises, and is reported as "failed").
-    const payload = String(module.call(JSON.stringify({ ...message, definition: json })));
+    const [module, hash] = await Promise.all([api, defined(url)]);
+    // One call: the request as JSON text, naming its definition by hash in place of its URL;
+    // obc_assess.core.api.call dispatches on its type and answers JSON text (an unknown type raises, and is
+    // reported as "failed").
+    const payload = String(module.call(JSON.stringify({ ...message, definition: undefined, definition_hash: hash })));
     self.postMessage({ id, ok: true, payload });
   } catch (error) {
     self.postMessage({ id, ok: false, code: "failed", error: messageOf(error) });

@@ -101,7 +101,8 @@ export function startAssessment($root) {
     const mine = ++state.sequence;
     let answer;
     try {
-      answer = await client.request("evaluate", { definition, fields: JSON.stringify(fields.collect()) });
+      // The result alone: the CSV is rendered when it is exported (answer-files.mjs), not at every change.
+      answer = await client.request("evaluate", { definition, fields: JSON.stringify(fields.collect()), csv: false });
     } catch (problem) {
       if (!state.disposed) console.error("obc: evaluate failed", problem);
       return null;

@@ -84,14 +84,15 @@ def problems(definition: dict[str, Any], before: object, after: object,
 
 
 def compare(definition: dict[str, Any], before: object, after: object,
-            names: tuple[str, str] = NAMES) -> dict[str, Any]:
-    """The comparison of two files (named for messages); CompareError if either is not valid."""
+            names: tuple[str, str] = NAMES, facts: Facts | None = None) -> dict[str, Any]:
+    """The comparison of two files (named for messages); CompareError if either is not valid. ``facts``: the
+    definition's, when the caller keeps them."""
     pruned, found = _checked(definition, before, after, names)
     if found:
         raise CompareError(found)
     (first, gone_before), (second, gone_after) = pruned
     assert isinstance(first, dict) and isinstance(second, dict)  # validated above
-    facts = Facts(definition)
+    facts = facts or Facts(definition)
     was, now = score_valid(facts, first), score_valid(facts, second)
     removed = gone_before + gone_after
     rows = _items(definition, first, was, now) if definition["kind"] == "maturity" else []

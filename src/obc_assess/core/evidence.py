@@ -10,6 +10,7 @@ verified entry is flagged. Review-by dates are read against the assessment's own
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from obc_assess.core.catalogue import text
@@ -141,9 +142,13 @@ def profile(definition: dict[str, Any], rows: list[dict[str, Any]], lang: str) -
 
     def tally(chosen: list[dict[str, Any]]) -> dict[str, Any]:
         answered = [row for row in chosen if row["status"] == "scored"]
-        return {"answered": len(answered),
-                "counts": {level: sum(row["strongest"] == level for row in answered) for level in order},
+        counted = Counter(row["strongest"] for row in answered)
+        return {"answered": len(answered), "counts": {level: counted[level] for level in order},
                 "review_due": sum(e["review_due"] for row in chosen for e in row["evidence"])}
+
+    by_section: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:  # one pass, not one per section
+        by_section.setdefault(row["section"], []).append(row)
 
     claimed = [row for row in rows if row["status"] == "scored" and row["evidence_claim"]]
     documented = sum(is_documented(definition, row["strongest"]) for row in claimed)
@@ -153,7 +158,7 @@ def profile(definition: dict[str, Any], rows: list[dict[str, Any]], lang: str) -
     return {
         "levels": [{"id": level, "label": labels[level]} for level in order],
         "sections": [{"id": section["id"], "title": section["title"],
-                      **tally([row for row in rows if row["section"] == section["id"]])}
+                      **tally(by_section.get(section["id"], []))}
                      for section in definition["sections"]],
         "totals": tally(rows),
         "flags": [{"id": row["id"], "title": row["title"], "section": row["section"], "level": row["level"],

@@ -1,4 +1,4 @@
-"""What scoring needs from a definition, worked out once per call: items in order, exact weights, scale labels.
+"""What scoring needs from a definition, worked out once: items in order, exact weights, scale labels.
 
 Sums are exact. Weights are decimals as written (1.5 means 3/2, never the binary float), so each is a whole
 number of 1/unit for a unit found once per definition (10, 100...). Counted that way every sum a scorer keeps
@@ -32,9 +32,10 @@ class Entry(NamedTuple):
 
 
 class Facts:
-    """What scoring needs from a definition, worked out once per call rather than once per file or answer.
+    """What scoring needs from a definition, worked out once rather than once per file or answer.
 
-    Built afresh for each call: callers (and tests) may change a definition between calls."""
+    Built for each call from a definition value (callers and tests may change one between calls), and once per
+    definition text in the browser, whose kept definition nothing changes (defined.py)."""
 
     def __init__(self, definition: dict[str, Any]) -> None:
         self.definition = definition
@@ -72,6 +73,8 @@ class Facts:
             self.scale_labels[sid] = labels
         self.labels = self.scale_labels[definition["scale"]["id"]]  # the assessment's own scale
         self._asked: dict[tuple[int | None, str | None], frozenset[str]] = {}
+        # Each item's part of a result by what it is worked out from (scoring._items), while these facts live.
+        self.parts: dict[tuple[object, ...], Any] = {}
         self._weights: dict[int | None, list[int]] = {}
 
     def asked(self, doc: dict[str, Any]) -> frozenset[str]:

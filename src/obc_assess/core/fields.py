@@ -23,10 +23,13 @@ _PLAN_FIELD = {"carried_from": "carried"}
 @dataclass(frozen=True)
 class Places:
     """Where the document's numbered things are on the form, which may skip numbers after a Remove: the form row
-    behind each document row, and per item the form entry behind each of its document evidence entries."""
+    behind each document row, and per item the form entry behind each of its document evidence entries; and
+    every row and entry number on the form, blank ones too, for the numbers the page shows (1, 2, ...)."""
 
     rows: list[int] = field(default_factory=list)
     evidence: dict[str, list[int]] = field(default_factory=dict)
+    form_rows: list[int] = field(default_factory=list)
+    form_evidence: dict[str, list[int]] = field(default_factory=dict)
 
 
 def _place(numbers: list[int], index: int) -> int:

@@ -22,7 +22,10 @@ An element's id is its name, a radio's ``<name>:<value>``, a field's message ``<
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import methodcaller
+from typing import Any, NamedTuple
 
 from obc_assess.core.definition import field_id as item_name
 from obc_assess.core.definition import items
@@ -36,11 +39,12 @@ from obc_assess.core.fields import (
     plan_field,
     row_name,
 )
-from obc_assess.core.plan import entry_is_blank
+from obc_assess.core.plan import NOT_STARTED, entry_is_blank
 from obc_assess.core.responses import FORMAT, FORMAT_VERSION, about
 
 JSON = Any
 _ROW = re.compile(r"^row:(\d+):")
+_NUMBERED = methodcaller("startswith", ("row:", "evidence:"))
 _EVIDENCE = re.compile(r"^evidence:([^:]+):(\d+):")
 DATE_PARTS = ("day", "month", "year")
 
@@ -50,13 +54,30 @@ def _level(value: str) -> JSON:
     return int(value) if value.isascii() and value.isdigit() else (value or None)
 
 
-def row_numbers(fields: dict[str, str]) -> list[int]:
-    """The row indexes present in the form, in order (rows may have gaps after one is removed)."""
-    return sorted({int(m.group(1)) for name in fields if (m := _ROW.match(name))})
+@dataclass(frozen=True)
+class FormIndex:
+    """The form's numbered fields, read from their names once per call (never scanned again per item or row)."""
+
+    rows: list[int]  # the row numbers present, in order (rows may have gaps after one is removed)
+    row_fields: dict[str, list[str]]  # each row's field names, by its number as written in them
+    evidence: dict[str, list[int]]  # per item id, its evidence entry numbers present, in order
 
 
-def _row_is_blank(fields: dict[str, str], n: int) -> bool:
-    return not any(value.strip() for name, value in fields.items() if name.startswith(f"row:{n}:"))
+def index(fields: dict[str, str]) -> FormIndex:
+    """One pass over the field names: O(fields), where a scan per item or row was O(items x fields)."""
+    rows: dict[str, list[str]] = {}
+    evidence: dict[str, set[int]] = {}
+    for name in filter(_NUMBERED, fields):  # the names filtered in C: the loop sees only rows' and evidence's
+        if row := _ROW.match(name):
+            rows.setdefault(row.group(1), []).append(name)
+        elif entry := _EVIDENCE.match(name):
+            evidence.setdefault(entry.group(1), set()).add(int(entry.group(2)))
+    return FormIndex(sorted({int(n) for n in rows}), rows,
+                     {item_id: sorted(numbers) for item_id, numbers in evidence.items()})
+
+
+def _row_is_blank(fields: dict[str, str], found: FormIndex, n: int) -> bool:
+    return not any(fields[name].strip() for name in found.row_fields.get(str(n), []))
 
 
 def date_boxes(fields: dict[str, str], name: str) -> dict[str, str]:
@@ -88,7 +109,8 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
                        "organisation": fields.get("respondent-organisation", "")},
         "assessment_date": _date(date_boxes(fields, ASSESSMENT_DATE)),
     }
-    rows = [n for n in row_numbers(fields) if not _row_is_blank(fields, n)]
+    found = index(fields)
+    rows = [n for n in found.rows if not _row_is_blank(fields, found, n)]
     if definition["kind"] == "matrix":
         criteria = [item["id"] for item in [item for _, item in items(definition)]]
         doc["answers"] = {"areas": [
@@ -100,42 +122,67 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
             {"name": fields.get(row_name(n, "name"), ""), "class": fields.get(row_name(n, "class")) or None,
              "note": fields.get(row_name(n, "note"), "")} for n in rows]}
     else:
-        doc["answers"] = {item["id"]: _answer(fields, item["id"]) for _, item in items(definition)}
-        plan = {item["id"]: _plan_entry(fields, item["id"]) for item in [item for _, item in items(definition)]}
+        names = [_names(item["id"]) for _, item in items(definition)]
+        doc["answers"] = {name.item_id: _answer(fields, name) for name in names}
+        plan = {name.item_id: _plan_entry(fields, name) for name in names}
         plan = {key: entry for key, entry in plan.items() if entry is not None}
         if plan:  # no plan at all: the key is left out, so a file without one is unchanged
             doc["plan"] = plan
-        numbers = {item["id"]: _evidence_numbers(fields, item["id"]) for _, item in items(definition)}
-        numbers = {key: found for key, found in numbers.items() if found}
-        evidence = {key: [_evidence_entry(fields, key, n) for n in found] for key, found in numbers.items()}
+        # Each item's non-blank entries, in form order: the document's entries, and their numbers on the form.
+        numbers: dict[str, list[int]] = {}
+        evidence: dict[str, list[dict[str, str]]] = {}
+        for _, item in items(definition):
+            for n in found.evidence.get(item["id"], []):
+                entry = _evidence_entry(fields, item["id"], n)
+                if any(value.strip() for value in entry.values()):
+                    numbers.setdefault(item["id"], []).append(n)
+                    evidence.setdefault(item["id"], []).append(entry)
         if evidence:  # likewise: no evidence, no key
             doc["evidence"] = evidence
-        return doc, Places(rows, numbers)
-    return doc, Places(rows)
+        return doc, Places(rows, numbers, found.rows, found.evidence)
+    return doc, Places(rows, {}, found.rows, found.evidence)
 
 
-def _answer(fields: dict[str, str], item_id: str) -> dict[str, JSON]:
+class _Names(NamedTuple):
+    """An item's field names (each made once per item id, not once per item per call)."""
+
+    item_id: str
+    level: str
+    note: str
+    na_reason: str
+    plan: tuple[str, ...]  # _PLAN_KEYS' fields
+    due: dict[str, str]  # the due date's boxes by DATE_PARTS
+    typed: tuple[str, ...]  # the fields a person types a plan into: all but the status and carried_from
+
+
+_PLAN_KEYS = ("action", "owner", "target", "status", "review", "carried_from")
+
+
+@lru_cache(maxsize=4096)
+def _names(item_id: str) -> _Names:
+    due = {part: f"{plan_field('due', item_id)}:{part}" for part in DATE_PARTS}
+    plan = tuple(plan_field(key, item_id) for key in _PLAN_KEYS)
+    return _Names(item_id, item_name(item_id), part_name("note", item_id), part_name(NA_REASON, item_id), plan, due,
+                  (*plan[:3], plan[4], *due.values()))
+
+
+def _answer(fields: dict[str, str], names: _Names) -> dict[str, JSON]:
     """An item's answer from its fields: level and note, and beside "na" the reason given for it."""
-    answer = {"level": _level(fields.get(item_name(item_id), "")), "note": fields.get(part_name("note", item_id), "")}
+    answer = {"level": _level(fields.get(names.level, "")), "note": fields.get(names.note, "")}
     if answer["level"] == "na":
-        answer["na_reason"] = fields.get(part_name(NA_REASON, item_id), "")
+        answer["na_reason"] = fields.get(names.na_reason, "")
     return answer
 
 
-def _plan_entry(fields: dict[str, str], item_id: str) -> dict[str, JSON] | None:
+def _plan_entry(fields: dict[str, str], names: _Names) -> dict[str, JSON] | None:
     """An item's action plan entry from its fields; None when it is blank (a status of not started alone is)."""
-    values = {key: fields.get(plan_field(key, item_id), "")
-              for key in ("action", "owner", "target", "status", "review", "carried_from")}
-    entry = {"action": values["action"], "owner": values["owner"],
-             "due": _date(date_boxes(fields, plan_field("due", item_id))), "target": _level(values["target"]),
-             "status": values["status"] or "not-started", "review": values["review"],
-             "carried_from": values["carried_from"]}
+    if not any(map(fields.get, names.typed)) and fields.get(names.plan[3], "") in ("", NOT_STARTED):
+        return None  # nothing typed (most items, at every change): blank, as entry_is_blank would also say
+    action, owner, target, status, review, carried_from = (fields.get(name, "") for name in names.plan)
+    due = {part: fields.get(name, "").strip() for part, name in names.due.items()}
+    entry = {"action": action, "owner": owner, "due": _date(due), "target": _level(target),
+             "status": status or "not-started", "review": review, "carried_from": carried_from}
     return None if entry_is_blank(entry) else entry
-
-
-def evidence_numbers(fields: dict[str, str], item_id: str) -> list[int]:
-    """The entry indexes of an item's evidence present in the form, in order."""
-    return sorted({int(m.group(2)) for name in fields if (m := _EVIDENCE.match(name)) and m.group(1) == item_id})
 
 
 def _evidence_entry(fields: dict[str, str], item_id: str, n: int) -> dict[str, str]:
@@ -143,12 +190,6 @@ def _evidence_entry(fields: dict[str, str], item_id: str, n: int) -> dict[str, s
     entry = {key: fields.get(evidence_name(item_id, n, key), "") for key in ("what", "kind", "strength")}
     entry["review_by"] = _date(date_boxes(fields, evidence_name(item_id, n, "review-by")))
     return entry
-
-
-def _evidence_numbers(fields: dict[str, str], item_id: str) -> list[int]:
-    """The form indexes of an item's non-blank evidence entries, in form order: the document's entries."""
-    return [n for n in evidence_numbers(fields, item_id)
-            if any(value.strip() for value in _evidence_entry(fields, item_id, n).values())]
 
 
 def date_fields(name: str, date: str) -> dict[str, str]:

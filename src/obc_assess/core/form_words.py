@@ -13,7 +13,7 @@ from typing import Any
 
 from obc_assess.core.catalogue import text
 from obc_assess.core.fields import ASSESSMENT_DATE, Places, evidence_name, part_name
-from obc_assess.core.form import date_boxes, evidence_numbers, row_numbers
+from obc_assess.core.form import date_boxes
 from obc_assess.core.languages import DEFAULT, lang_of
 from obc_assess.core.problem import Problem
 
@@ -66,7 +66,7 @@ class FormWords:
         self.titles = {item["id"]: item["title"] for section in definition["sections"] for item in section["items"]}
         block = definition["matrix"] or definition["classification"] or {}
         self.row_label = str(block.get("row_label") or text(self.lang, "core.row")).lower()
-        self.positions = {n: k + 1 for k, n in enumerate(row_numbers(fields))}  # as the page numbers them
+        self.positions = {n: k + 1 for k, n in enumerate(places.form_rows)}  # as the page numbers them
 
     def _row(self, index: int) -> str:
         n = self.rows[index] if index < len(self.rows) else index
@@ -83,7 +83,7 @@ class FormWords:
         item_id = parts[1]
         index = int(parts[2][1:-1]) if len(parts) > 2 and parts[2].startswith("[") else 0
         n = self._evidence_n(item_id, index)
-        shown = {m: k + 1 for k, m in enumerate(evidence_numbers(self.fields, item_id))}.get(n, index + 1)
+        shown = {m: k + 1 for k, m in enumerate(self.places.form_evidence.get(item_id, []))}.get(n, index + 1)
         key = EVIDENCE_LABELS.get(parts[3] if len(parts) > 3 else "what", "what")
         return text(self.lang, f"core.field-evidence-{key}", number=shown, title=self.titles[item_id])
 

@@ -102,13 +102,14 @@ def check_plan(check: Checker, definition: dict[str, Any], plan: object, version
     entries = maturity_mapping(check, definition, "plan", plan, EXAMPLE, "plan-not-maturity")
     if entries is None:
         return
+    keys = KEYS if version >= 3 else OLD_KEYS
+    unknown = check.words("unknown-key", keys=text(check.lang, "core.and", first=", ".join(map(quote, keys[:-1])),
+                                                   last=quote(keys[-1])))
     for path, item, entry in item_entries(check, definition, "plan", entries, EXAMPLE):
-        keys = KEYS if version >= 3 else OLD_KEYS
         for name in entry:
             if name in NEW_KEYS and name not in keys:
                 check.say(check.key(path, name), "new-in-format-3", version=version)
-        check.unknown_keys(path, entry, KEYS, check.words("unknown-key", keys=text(
-            check.lang, "core.and", first=", ".join(map(quote, keys[:-1])), last=quote(keys[-1]))))
+        check.unknown_keys(path, entry, KEYS, unknown)
         check.text(f"{path}.action", entry.get("action", ""), MAX_ACTION)
         check.text(f"{path}.owner", entry.get("owner", ""), MAX_OWNER)
         _date_check(check, f"{path}.due", entry.get("due", ""), "due-not-a-date")

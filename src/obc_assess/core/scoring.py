@@ -21,17 +21,16 @@ tally_maturity holds the rules for the figures; score_maturity and the team merg
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
+from obc_assess.core.action_plan import plan_rows
 from obc_assess.core.answers import reason_notice
 from obc_assess.core.bands import earn, rules_words
 from obc_assess.core.catalogue import text
 from obc_assess.core.classification import score_classification
-from obc_assess.core.dates import date_label
 from obc_assess.core.evidence import item_evidence, profile
 from obc_assess.core.facts import Entry, Facts
 from obc_assess.core.matrix import score_matrix
-from obc_assess.core.plan import entry_is_blank, status_of_entry, statuses
 from obc_assess.core.responses import ResponsesError, context_of, validate
 from obc_assess.core.result import header, level_info
 from obc_assess.core.rounding import quotient
@@ -44,13 +43,14 @@ from obc_assess.core.words import add_words, scale_word
 _TIMES = (1, 2, 3)
 
 
-def score(definition: dict[str, Any], doc: object) -> dict[str, Any]:
-    """The result for a responses document; ResponsesError (with .problems) if it is not valid."""
+def score(definition: dict[str, Any], doc: object, facts: Facts | None = None) -> dict[str, Any]:
+    """The result for a responses document; ResponsesError (with .problems) if it is not valid. ``facts``: the
+    definition's, when the caller keeps them (the browser's API reads a definition once per page)."""
     problems = validate(definition, doc)
     if problems:
         raise ResponsesError(problems)
     assert isinstance(doc, dict)  # validate reports anything else
-    return score_valid(Facts(definition), doc)
+    return score_valid(facts or Facts(definition), doc)
 
 
 def score_valid(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
@@ -117,46 +117,84 @@ def tally_maturity(facts: Facts, doc: dict[str, Any]) -> Tallied:
     return Tallied(answers, sections, core, outcomes, extras)
 
 
+class ItemPart(NamedTuple):
+    """One item's part of a maturity result, which its own answer, note and evidence alone decide."""
+
+    row: dict[str, Any]  # its row of the working
+    priority: tuple[bool, int, int, dict[str, Any]] | None  # its place among the priorities, if below its top
+    gap: dict[str, Any] | None  # an evidence gap, when the answer is don't know
+
+
+def _items(facts: Facts, doc: dict[str, Any], tallied: Tallied) -> list[ItemPart]:
+    """Each item's part, kept (in facts.parts) by everything it is worked out from, so a definition kept for a
+    page works out again only the items a change touched (issue 36); the same parts as worked out afresh."""
+    model = context_of(facts.definition, doc)[0]
+    answers, evidence, when = doc["answers"], doc.get("evidence") or {}, doc.get("assessment_date", "")
+    if len(facts.parts) > 8 * len(facts.entries):  # a long session's old answers: let them go
+        facts.parts.clear()
+    parts = []
+    for order, (weight, (level, status)) in enumerate(zip(facts.weights(doc), tallied.answers, strict=True)):
+        item_id = facts.entries[order].item["id"]
+        entries = evidence.get(item_id)
+        answer = answers.get(item_id, {})
+        key = (order, weight, level, status, model, answer.get("note", ""),
+               answer.get("na_reason", "") if status == "na" else "", when,
+               None if entries is None else tuple(tuple(sorted(entry.items())) for entry in entries))
+        part = facts.parts.get(key)
+        if part is None:
+            part = facts.parts[key] = _item(facts, doc, order, weight, level, status, model)
+        parts.append(part)
+    return parts
+
+
+def _item(facts: Facts, doc: dict[str, Any], order: int, weight: int, level: object, status: str,
+          model: int | None) -> ItemPart:
+    """One item's part: read from the document only through what _items keeps it by."""
+    definition, top, unit = facts.definition, facts.top, facts.unit
+    entry = facts.entries[order]
+    section, item, _, optional, scale, step = entry
+    its_top = top // step
+    contribution = None
+    tag = tag_for(definition, item, model)
+    group = extras_of(section, optional)
+    priority = None
+    if status == "scored":
+        assert isinstance(level, int)
+        contribution = quotient(weight * level * step, unit * top)
+        if level < its_top:
+            # Core first; weights are in 1/unit and levels in 1/top throughout, so comparing gains as
+            # integers ranks them exactly, across scales too.
+            priority = (group is not None, -weight * (its_top - level) * step, order,
+                        {**_priority(facts, entry, weight, level, tag), "extras": group})
+    row = {
+        "extras": group, "outcomes": item["outcomes"],
+        "id": item["id"], "title": item["title"], "section": section["id"], "weight": quotient(weight, unit),
+        "scale": scale["id"], "scale_name": scale["name"],
+        "level": level, "level_label": facts.label(level, scale), "max": its_top, "contribution": contribution,
+        "included": status == "scored", "status": status, "model_tag": tag,
+        "reason": facts.reasons[status] if tag is None or status == "not-asked" else (
+            f"{facts.reasons[status]}; {tag}"),
+        "note": doc["answers"].get(item["id"], {}).get("note", ""),
+        # Why it does not apply, as the person wrote it ("" for any other answer, or a file from before reasons).
+        "na_reason": doc["answers"].get(item["id"], {}).get("na_reason", "") if status == "na" else "",
+        # Listed beside the answer, never scored (evidence.py).
+        **item_evidence(definition, doc, item["id"], scale, level, status == "scored"),
+    }
+    gap = None
+    if status == "unknown":
+        gap = {"id": item["id"], "title": item["title"], "section": section["id"],
+               "guidance_url": item["guidance_url"]}
+    return ItemPart(row, priority, gap)
+
+
 def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     """Section and overall percents, confidence, priorities and evidence gaps for a valid document."""
-    definition, top, unit = facts.definition, facts.top, facts.unit
+    definition, top = facts.definition, facts.top
     tallied = tally_maturity(facts, doc)
-    working: list[dict[str, Any]] = []
-    priorities: list[tuple[bool, int, int, dict[str, Any]]] = []
-    gaps: list[dict[str, Any]] = []
-    model = context_of(definition, doc)[0]
-    for order, (entry, weight, (level, status)) in enumerate(
-            zip(facts.entries, facts.weights(doc), tallied.answers, strict=True)):
-        section, item, _, optional, scale, step = entry
-        its_top = top // step
-        contribution = None
-        tag = tag_for(definition, item, model)
-        group = extras_of(section, optional)
-        if status == "scored":
-            assert isinstance(level, int)
-            contribution = quotient(weight * level * step, unit * top)
-            if level < its_top:
-                # Core first; weights are in 1/unit and levels in 1/top throughout, so comparing gains as
-                # integers ranks them exactly, across scales too.
-                priorities.append((group is not None, -weight * (its_top - level) * step, order,
-                                   {**_priority(facts, entry, weight, level, tag), "extras": group}))
-        working.append({
-            "extras": group, "outcomes": item["outcomes"],
-            "id": item["id"], "title": item["title"], "section": section["id"], "weight": quotient(weight, unit),
-            "scale": scale["id"], "scale_name": scale["name"],
-            "level": level, "level_label": facts.label(level, scale), "max": its_top, "contribution": contribution,
-            "included": status == "scored", "status": status, "model_tag": tag,
-            "reason": facts.reasons[status] if tag is None or status == "not-asked" else (
-                f"{facts.reasons[status]}; {tag}"),
-            "note": doc["answers"].get(item["id"], {}).get("note", ""),
-            # Why it does not apply, as the person wrote it ("" for any other answer, or a file from before reasons).
-            "na_reason": doc["answers"].get(item["id"], {}).get("na_reason", "") if status == "na" else "",
-            # Listed beside the answer, never scored (evidence.py).
-            **item_evidence(definition, doc, item["id"], scale, level, status == "scored"),
-        })
-        if status == "unknown":
-            gaps.append({"id": item["id"], "title": item["title"], "section": section["id"],
-                         "guidance_url": item["guidance_url"]})
+    parts = _items(facts, doc, tallied)
+    working = [{**part.row} for part in parts]  # copies: add_words adds to each row
+    priorities = [part.priority for part in parts if part.priority is not None]
+    gaps = [{**part.gap} for part in parts if part.gap is not None]
     ranked = [{"rank": rank, **entry} for rank, (_, _, _, entry) in enumerate(sorted(
         priorities, key=lambda p: (p[0], p[1], p[2])), start=1)]
     overall = tallied.overall
@@ -248,43 +286,3 @@ def _priority(facts: Facts, entry: Entry, weight: int, level: int, tag: str | No
         "target": level_info(scale, level + 1),
         "next_steps": item["next_steps"],
     }
-
-
-def plan_rows(facts: Facts, doc: dict[str, Any], ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The action plan's non-blank entries: prioritised items in rank order, then the others in form order."""
-    plan = doc.get("plan") or {}
-    if not plan:
-        return []
-    ranks = {p["id"]: p["rank"] for p in ranked}
-    known = statuses(facts.definition)
-    when = str(doc.get("assessment_date", ""))
-    rows = []
-    for order, (section, item, _, _, scale, _) in enumerate(facts.entries):
-        entry = plan.get(item["id"])
-        if entry is None or entry_is_blank(entry):
-            continue
-        level = doc["answers"].get(item["id"], {}).get("level")
-        target = entry.get("target")
-        rows.append(((ranks.get(item["id"]) is None, ranks.get(item["id"], 0), order), {
-            "id": item["id"], "title": item["title"], "section": section["id"], "rank": ranks.get(item["id"]),
-            "level": level, "level_label": facts.label(level, scale),
-            "target": target, "target_label": facts.label(target, scale),
-            "action": entry.get("action", ""), "owner": entry.get("owner", ""), "due": entry.get("due", ""),
-            **action_status(known, entry, when), "carried_label": _carried(entry, facts.lang)}))
-    return [row for _, row in sorted(rows, key=lambda r: r[0])]
-
-
-def _carried(entry: dict[str, Any], lang: str) -> str:
-    """Where a carried action came from, in words ("carried from 14 March 2025"; the reports' words), or ""."""
-    when = str(entry.get("carried_from", ""))
-    return text(lang, "core.action-carried", date=date_label(when, lang)) if when else ""
-
-
-def action_status(known: dict[str, dict[str, Any]], entry: dict[str, Any], when: str) -> dict[str, Any]:
-    """A plan entry's status, its words, review note and carried_from, and whether it is overdue: due before the
-    assessment's own date (never the clock) and still open."""
-    status = status_of_entry(entry)
-    due = str(entry.get("due", ""))
-    return {"status": status, "status_label": known[status]["label"], "review": entry.get("review", ""),
-            "carried_from": entry.get("carried_from", ""),
-            "overdue": bool(when and due and due < when and known[status]["open"])}

@@ -4,6 +4,10 @@ Every valid file is one respondent; an invalid one is reported under ``skipped``
 summarised over the respondents they apply to (respondents may choose different models or scopes). Figures are
 exact fractions until the end, then rounded to one decimal place, as for one file (see rounding.py): merging a
 single file gives its own levels and percents back.
+
+A merge of F files of an assessment with I items takes O(F x I) steps (issue 36): each file is read, validated
+and tallied once, each item's row is one pass over the respondents, and no step compares files with each other
+(a repeated file is found by its answers' key in a dict, api._team).
 """
 
 from __future__ import annotations
@@ -32,8 +36,9 @@ from obc_assess.core.team_text import (
     disagreement_words,
     keep_back_roles,
     levels_text,
-    notes_and_plans,
+    plan_row,
 )
+from obc_assess.core.typed_text import tidy
 from obc_assess.core.words import answer_label
 
 FORMAT = "obc-assess/team"
@@ -64,11 +69,12 @@ def repeated(first: str, position: int, anonymous: bool, lang: str = DEFAULT) ->
 
 
 def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
-              anonymous: bool = False, checked: bool = False) -> dict[str, Any]:
+              anonymous: bool = False, checked: bool = False, facts: Facts | None = None) -> dict[str, Any]:
     """The team result for (file name, parsed JSON) pairs, in the order given (never raises for bad files).
 
     ``checked``: the caller has already validated every doc (as the browser API does while reading the files),
-    so they are not validated again: for hundreds of files that is a good part of the time."""
+    so they are not validated again: for hundreds of files that is a good part of the time. ``facts``: the
+    definition's, when the caller keeps them."""
     skipped, merged = [], []
     lang = lang_of(definition)
     for position, (label, doc) in enumerate(docs, start=1):
@@ -79,7 +85,7 @@ def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
         else:
             assert isinstance(doc, dict)  # validate reports anything else
             merged.append((label, doc))
-    facts = Facts(definition)
+    facts = facts or Facts(definition)
     kind = definition["kind"]
     scored: list[Tallied] = []
     results: list[dict[str, Any]] = []
@@ -149,31 +155,44 @@ def summary_line(merged: int, left: int, lang: str = DEFAULT) -> str:
 
 
 def _items(facts: Facts, names: list[str], scored: list[Tallied], docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each item's answers side by side, their spread by name, and everyone's notes and plans for it."""
+    """Each item's answers side by side, their spread by name, and everyone's notes and plans for it: one pass
+    over the respondents per item, so items x respondents steps in all."""
     rows = []
+    not_asked = cell_text(False, None, facts.lang)
+    people = [(name, one.answers, doc["answers"], doc.get("plan") or {})
+              for name, one, doc in zip(names, scored, docs, strict=True)]
     for index, (section, item, _, optional, scale, _) in enumerate(facts.entries):
+        item_id = item["id"]
         labels = facts.scale_labels[scale["id"]]  # looked up directly: this loop runs once per item per respondent
+        texts = {level: cell_text(True, label, facts.lang) for level, label in labels.items()}
         cells: list[dict[str, Any]] = []
         levels: list[int] = []  # ints, not Fractions: the spread of levels is much cheaper to work out
         counts = dict.fromkeys(COUNTS, 0)
-        for name, one, doc in zip(names, scored, docs, strict=True):
-            level, status = one.answers[index]
-            asked = status != "not-asked"
-            shown = level if asked else None
-            # Not applicable is shown with its reason, wherever the answer is (issue 30).
-            reason = str(doc["answers"].get(item["id"], {}).get("na_reason", "")) if status == "na" else ""
-            cells.append({"respondent": name, "asked": asked, "level": shown, "label": labels[shown],
-                          "na_reason": reason, "text": answer_label(None, status, facts.lang, reason)
-                          if status == "na" else cell_text(asked, labels[shown], facts.lang)})
-            if not asked:
-                continue
-            counts[_COUNTED[status]] += 1
-            if status == "scored":
-                assert isinstance(level, int)
-                levels.append(level)
+        notes: list[dict[str, str]] = []
+        plans: list[dict[str, Any]] = []
+        for name, answers, given, plan in people:
+            level, status = answers[index]
+            answer = given.get(item_id, {})
+            if status == "not-asked":
+                cells.append({"respondent": name, "asked": False, "level": None, "label": None, "na_reason": "",
+                              "text": not_asked})
+            else:
+                # Not applicable is shown with its reason, wherever the answer is (issue 30).
+                reason = str(answer.get("na_reason", "")) if status == "na" else ""
+                cells.append({"respondent": name, "asked": True, "level": level, "label": labels[level],
+                              "na_reason": reason, "text": answer_label(None, status, facts.lang, reason)
+                              if status == "na" else texts[level]})
+                counts[_COUNTED[status]] += 1
+                if status == "scored":
+                    assert isinstance(level, int)
+                    levels.append(level)
+            note = answer.get("note", "")
+            if note and (note := tidy(note)):
+                notes.append({"respondent": name, "note": note})
+            if item_id in plan and (row := plan_row(labels, name, plan[item_id], facts.lang)):
+                plans.append(row)
         stats = spread(levels, whole=True)
-        notes, plans = notes_and_plans(labels, item["id"], names, docs, facts.lang)
-        rows.append({"id": item["id"], "title": item["title"], "section": section["id"], "optional": optional,
+        rows.append({"id": item_id, "title": item["title"], "section": section["id"], "optional": optional,
                      "respondents": sum(counts.values()),  # each respondent asked adds to one count
                      "levels": cells, **counts, **stats,
                      "agreement": agreement(stats["range"], facts.lang),

@@ -13,7 +13,6 @@ from obc_assess.core.catalogue import text
 from obc_assess.core.dates import date_label
 from obc_assess.core.languages import DEFAULT
 from obc_assess.core.plan import entry_is_blank
-from obc_assess.core.typed_text import tidy
 
 Labels = dict[object, str | None]  # a scale's level names by value (Facts.scale_labels)
 
@@ -61,23 +60,15 @@ def disagreement_text(labels: Labels, row: dict[str, Any], lowest: list[str], hi
                 high=labels[row["max"]], highest=", ".join(sorted(highest)))
 
 
-def notes_and_plans(labels: Labels, item_id: str, names: list[str], docs: list[dict[str, Any]],
-                    lang: str = DEFAULT) -> tuple[list[dict[str, str]], list[dict[str, Any]]]:
-    """Each respondent's note and action-plan entry for one item, in the order of the files; blanks left out."""
-    notes, plans = [], []
-    for name, doc in zip(names, docs, strict=True):
-        note = tidy(doc["answers"].get(item_id, {}).get("note", ""))
-        if note:
-            notes.append({"respondent": name, "note": note})
-        entry = (doc.get("plan") or {}).get(item_id)
-        if entry and not entry_is_blank(entry):
-            target = entry.get("target")
-            due = str(entry.get("due", ""))
-            plans.append({"respondent": name, "action": str(entry.get("action", "")).strip(),
-                          "owner": str(entry.get("owner", "")).strip(), "due": due,
-                          "due_label": date_label(due, lang) if due else None,
-                          "target": target, "target_label": labels[target]})
-    return notes, plans
+def plan_row(labels: Labels, name: str, entry: dict[str, Any] | None, lang: str = DEFAULT) -> dict[str, Any] | None:
+    """A respondent's action-plan entry for one item, as the team's table of plans shows it (None when blank)."""
+    if not entry or entry_is_blank(entry):
+        return None
+    target = entry.get("target")
+    due = str(entry.get("due", ""))
+    return {"respondent": name, "action": str(entry.get("action", "")).strip(),
+            "owner": str(entry.get("owner", "")).strip(), "due": due,
+            "due_label": date_label(due, lang) if due else None, "target": target, "target_label": labels[target]}
 
 
 def keep_back_roles(people: list[dict[str, Any]], lang: str = DEFAULT) -> str | None:

@@ -7,6 +7,7 @@ text and restate no rule: who and when, each answer as read, counts, progress, a
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from obc_assess.core.catalogue import text
@@ -33,6 +34,17 @@ def answer_label(level_label: str | None, status: str, lang: str = DEFAULT, reas
     if level_label is not None:
         return level_label
     return text(lang, f"core.status-{status}" if status in WORDED else "core.not-given")
+
+
+@cache
+def _answer_words(level_label: str | None, status: str, lang: str, scale_name: str | None) -> tuple[str, str]:
+    """An item's answer as read (not "not applicable", whose reason is the person's), and that with the scale a
+    level is on where an assessment mixes scales (``scale_name``): the same few words for every item, every time,
+    so worked out once."""
+    said = answer_label(level_label, status, lang)
+    if scale_name is not None and status == "scored":
+        return said, said + text(lang, "core.on-scale-short", scale=scale_word(scale_name))
+    return said, said
 
 
 def _about(result: dict[str, Any], lang: str) -> list[dict[str, str]]:
@@ -110,11 +122,13 @@ def add_words(result: dict[str, Any]) -> dict[str, Any]:
     mixed = len({item.get("scale") for item in result["working"].get("items", [])}) > 1
     for item in result["working"].get("items", []):
         # The answer as read (the reports' answer column, beside its scale's), then with its scale named where an
-        # assessment mixes them (the page's, which has no scale column).
-        item["answer_words"] = answer_label(item["level_label"], item["status"], lang, item.get("na_reason", ""))
-        item["answer_label"] = item["answer_words"]
-        if mixed and item["status"] == "scored":
-            item["answer_label"] += text(lang, "core.on-scale-short", scale=scale_word(item["scale_name"]))
+        # assessment mixes them (the page's, which has no scale column). A reason is the person's own text.
+        if item["status"] == "na":
+            item["answer_words"] = answer_label(None, "na", lang, item.get("na_reason", ""))
+            item["answer_label"] = item["answer_words"]
+        else:
+            item["answer_words"], item["answer_label"] = _answer_words(
+                item["level_label"], item["status"], lang, item["scale_name"] if mixed else None)
     if result["classification"] is not None:
         block = result["classification"]
         for cls in block["classes"]:
