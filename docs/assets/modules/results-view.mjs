@@ -148,6 +148,12 @@ function workingNodes(result, part, words) {
   });
 }
 
+/** A band in the legend: its mark (your band, or the band your answers reach) and its threshold, in Python's words. */
+function legendEntry(band) {
+  return h("li", { "data-obc-band": band.id, class: band.mark ? "obc-band-legend__marked" : null },
+    band.mark ? [h("strong", { class: "obc-tag" }, band.mark), " "] : null, band.rule);
+}
+
 /**
  * @param {{result: object, $root: Element, siteRoot: string}} input
  * @returns {Node[]}
@@ -173,6 +179,10 @@ export function resultNodes({ result, $root, siteRoot }) {
       descriptor: overall.band && has(overall.band_words) ? overall.band_words : null,
       // Python words why the band is what it is: earned, held lower by a rule, or not enough answers for one.
       reason: has(overall.band_reason) ? overall.band_reason : null,
+      // The bands beside it, lowest first, each with its threshold, the one given marked: Python's words.
+      legend: result.band_legend ? undefined : null,
+      "legend-intro": result.band_legend ? result.band_legend.intro : undefined,
+      "legend-list": result.band_legend ? result.band_legend.bands.map(legendEntry) : undefined,
       "na-line": has(overall.na_line) ? overall.na_line : null,
       "confidence-line": has(overall.confidence) ? undefined : null,
       confidence: has(overall.confidence) ? `${overall.confidence}%` : undefined,
