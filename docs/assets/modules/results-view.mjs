@@ -150,8 +150,8 @@ function workingNodes(result, part, words) {
 
 /** A band in the legend: its mark (your band, or the band your answers reach) and its threshold, in Python's words. */
 function legendEntry(band) {
-  return h("li", { "data-obc-band": band.id, class: band.mark ? "obc-band-legend__marked" : null },
-    band.mark ? [h("strong", { class: "obc-tag" }, band.mark), " "] : null, band.rule);
+  return h("li", { "data-obc-band": band.id }, band.mark ? [h("strong", { class: "obc-tag" }, band.mark), " "] : null,
+    band.rule);
 }
 
 /**
