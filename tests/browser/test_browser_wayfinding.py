@@ -40,7 +40,7 @@ def test_task_list_section_progress_and_score_in_view(page: Page, site_url: str,
     bar = page.locator("[data-obc-summary-bar]")
 
     level(item_group(page, first["items"][0]["title"]), "Established").check()
-    expect(_task(page, first["title"])).to_contain_text("In progress")
+    expect(_task(page, first["title"])).to_contain_text(f"In progress: 1 of {len(first['items'])}")
     heading = page.get_by_role("heading", name=starts(first["title"]))
     expect(page.locator(f"#section-{first['id']} [data-obc-section-progress]")).to_have_text(
         f"1 of {len(first['items'])} answered")

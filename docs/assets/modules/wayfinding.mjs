@@ -74,18 +74,16 @@ export function wayfinding($root, text) {
     for (const $section of $root.querySelectorAll("section[data-obc-section]")) {
       const $items = [...$section.querySelectorAll("fieldset[data-obc-item]")].filter(($item) => !$item.hidden);
       const done = $items.filter(($item) => $item.querySelector(".obc-radios input:checked")).length;
+      const counted = (words) => (words || "").replace("{done}", String(done)).replace("{total}", String($items.length));
       const $count = $section.querySelector("[data-obc-section-progress]");
-      if ($count) {
-        $count.textContent = ($count.dataset.obcWords || "").replace("{done}", String(done))
-          .replace("{total}", String($items.length));
-      }
+      if ($count) $count.textContent = counted($count.dataset.obcWords);
       const $task = $tasks && $tasks.querySelector(`[data-obc-task="${CSS.escape($section.dataset.obcSection)}"]`);
       if (!$task) continue;
       $task.hidden = $section.hidden;
       const state = done === 0 ? "not-started" : done === $items.length ? "completed" : "in-progress";
       const $status = $task.querySelector("[data-obc-task-status]");
       if ($status) {
-        $status.textContent = $tasks.getAttribute(`data-obc-${state}`) || "";
+        $status.textContent = counted($tasks.getAttribute(`data-obc-${state}`)); // "In progress: 3 of 8"
         $status.dataset.obcState = state;
       }
     }
