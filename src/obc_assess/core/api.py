@@ -416,7 +416,13 @@ def call(request_json: str) -> str:
     if not (isinstance(request, dict) and request.get("type") in REQUESTS
             and isinstance(request.get("definition"), str)):
         raise ValueError(f"not a request obc_assess.core.api answers: {request_json[:200]}")
-    try:
-        return REQUESTS[request["type"]](request["definition"], request)
-    except KeyError as missing:
-        raise ValueError(f"a {request['type']!r} request needs {missing}") from None
+    return REQUESTS[request["type"]](request["definition"], _Request(request))
+
+
+class _Request(dict[str, Any]):
+    """A request's keys as REQUESTS reads them: a missing one raises ValueError naming it while its entry gathers
+    the arguments, before the function that answers is called, so a KeyError from that function (a definition
+    without "id") stays a KeyError and is never told as a missing request key."""
+
+    def __missing__(self, key: str) -> Any:
+        raise ValueError(f"a {self['type']!r} request needs {key!r}")
