@@ -14,11 +14,14 @@ FIREFOX ?= /usr/bin/firefox-esr
 setup: venv node
 
 # requirements.txt is the lock: every package, indirect ones too, pinned and hashed (`make lock` writes it from
-# requirements.in); pip refuses any file whose hash it does not list. pip itself is in the lock.
+# requirements.in); pip refuses any file whose hash it does not list. pip itself is in the lock. Installed as
+# listed (--no-deps: the lock is the whole set, and the older pip a new venv starts with, 23.2, asked a hash the
+# lock has when it resolved dependencies), then `pip check` proves every dependency met.
 venv: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --require-hashes -r requirements.txt
+	$(BIN)/pip install -q --require-hashes --no-deps -r requirements.txt
+	$(BIN)/pip check
 	$(BIN)/pip install -q --no-build-isolation --no-deps -e .
 	touch $@
 
