@@ -9,17 +9,27 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 CHROMIUM ?= /usr/bin/chromium
 FIREFOX ?= /usr/bin/firefox-esr
 
-.PHONY: setup venv node chromium firefox webkit java build serve test lint bench clean
+.PHONY: setup venv node chromium firefox webkit java build serve check test lint lock bench clean
 
 setup: venv node
 
+# requirements.txt is the lock: every package, indirect ones too, pinned and hashed (`make lock` writes it from
+# requirements.in); pip refuses any file whose hash it does not list. pip itself is in the lock. Installed as
+# listed (--no-deps: the lock is the whole set, and the older pip a new venv starts with, 23.2, asked a hash the
+# lock has when it resolved dependencies), then `pip check` proves every dependency met.
 venv: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip==26.0.1
-	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --require-hashes --no-deps -r requirements.txt
+	$(BIN)/pip check
 	$(BIN)/pip install -q --no-build-isolation --no-deps -e .
 	touch $@
+
+# After changing a pin in requirements.in: compile the lock again, from the package index alone (this machine's
+# pip configuration, local wheel folders, left out), with the hashes of every file of each release.
+lock: venv
+	env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null $(BIN)/pip-compile -q --generate-hashes --allow-unsafe \
+		--strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 
 node: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
@@ -59,10 +69,16 @@ lint: venv node
 	$(BIN)/zizmor --offline --persona=auditor .github/workflows
 	node_modules/.bin/eslint docs/assets
 
-test: setup chromium firefox webkit java
+# The fast layer: lint, the browser modules' unit tests (Node) and every test that drives no browser.
+check: setup
 	$(MAKE) lint
 	node --test tests/js/
-	CHROMIUM=$(CHROMIUM) FIREFOX=$(FIREFOX) $(BIN)/pytest
+	$(BIN)/pytest -m "not browser"
+
+# All of it: the fast layer, then the browser tests (one site build for them, served on 127.0.0.1).
+test: setup chromium firefox webkit java
+	$(MAKE) check
+	CHROMIUM=$(CHROMIUM) FIREFOX=$(FIREFOX) $(BIN)/pytest -m browser
 
 # `make bench BENCH=lighthouse` runs only the named parts (build scoring merge word browser offline lighthouse;
 # profile, cProfile's top lines for re-scoring and merging, only when named).

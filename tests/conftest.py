@@ -138,12 +138,24 @@ def real_data() -> Data:
     return load_data()
 
 
+# Where the site is deployed, as the Pages workflow builds it: a project site under a subpath.
+SUBPATH_URL = "https://example.github.io/obc-toolkit/"
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once (strict, no site_url) in both languages: English at the root, Welsh in cy/."""
+    """The real site as deployed, built once for the whole run (strict, both languages: English at the root, Welsh
+    in cy/) for the project's subpath: the checks of its pages and of its links under the subpath
+    (test_subpath.py) read this one build."""
     site = tmp_path_factory.mktemp("site")
-    build_site(ROOT, site)
+    build_site(ROOT, site, env={"SITE_URL": SUBPATH_URL})
     return site
+
+
+@pytest.fixture(scope="session")
+def built_url() -> str:
+    """The address ``built`` is built for."""
+    return SUBPATH_URL
 
 
 @pytest.fixture

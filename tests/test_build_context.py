@@ -22,6 +22,8 @@ def test_the_package_zip_is_made_in_memory() -> None:
 
 @pytest.mark.skipif(not (ROOT / "node_modules" / "pyodide").is_dir(), reason="node_modules is not installed")
 def test_a_build_leaves_nothing_in_the_temporary_folder(tmp_path: Path) -> None:
+    # Also the suite's one build without site_url (as `make build` builds without SITE_URL; conftest's shared
+    # build is for the deployed subpath), English only.
     temp = tmp_path / "tmp"
     temp.mkdir()
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(tmp_path / "site")],

@@ -1,8 +1,10 @@
-"""The package declares what it runs, pinned as requirements.txt pins it."""
+"""The package declares what it runs, pinned as requirements.in pins it; requirements.txt locks every package,
+indirect ones too, each pinned and hashed."""
 
 from __future__ import annotations
 
 import ast
+import re
 import sys
 import tomllib
 from importlib.metadata import packages_distributions
@@ -19,7 +21,7 @@ def _pins(lines: list[str]) -> dict[str, str]:
     return {name.lower(): version for name, version in (p for p in pairs if len(p) == 2)}
 
 
-REQUIREMENTS = _pins((ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines())
+REQUIREMENTS = _pins((ROOT / "requirements.in").read_text(encoding="utf-8").splitlines())
 CORE = _pins(PROJECT["dependencies"])
 SITE = _pins(PROJECT["optional-dependencies"]["site"])
 
@@ -47,3 +49,18 @@ def test_every_declared_pin_is_the_requirements_pin() -> None:
 @pytest.mark.parametrize(("package", "declared"), [("obc_assess", CORE), ("obc_site", {**CORE, **SITE})])
 def test_what_a_package_imports_is_declared(package: str, declared: dict[str, str]) -> None:
     assert _third_party(ROOT / "src" / package) - set(declared) == set()
+
+
+def _name(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()  # as PyPI compares names (PEP 503)
+
+
+def test_the_lock_pins_and_hashes_every_package() -> None:
+    text = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    entries = re.findall(r"^(\S+)==(\S+) \\\n((?:    --hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)", text, re.M)
+    # Nothing else: every line is an entry, one of its hashes, or a comment.
+    assert sum(1 + body.count("\n") for _, _, body in entries) == len(
+        [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")])
+    locked = {_name(name): version for name, version, _ in entries}
+    assert {_name(name): version for name, version in REQUIREMENTS.items()}.items() <= locked.items()
+    assert len(locked) > len(REQUIREMENTS)  # the indirect ones too

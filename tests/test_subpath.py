@@ -11,10 +11,6 @@ from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 import pytest
 
-from obc_site.build import build
-
-ROOT = Path(__file__).resolve().parent.parent
-BASE = "https://example.github.io/obc-toolkit/"
 # Attributes that name something the page loads or links to.
 URL_ATTRS = {"href", "src", "data-obc-definition", "data-obc-runtime", "data-obc-package"}
 
@@ -80,15 +76,15 @@ class Site:
 
 
 @pytest.fixture(scope="module")
-def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("subpath")
-    build(ROOT, site, env={"SITE_URL": BASE})
-    return site
+def subpath_site(built: Path) -> Path:
+    """The session's one build of the site (conftest.py), built for the project's subpath."""
+    return built
 
 
 @pytest.fixture(scope="module")
-def site(subpath_site: Path) -> Site:
-    return Site(subpath_site, BASE)
+def site(subpath_site: Path, built_url: str) -> Site:
+    assert urlparse(built_url).path.strip("/"), "the shared build is not for a subpath"
+    return Site(subpath_site, built_url)
 
 
 def test_every_link_asset_and_anchor_resolves_under_the_subpath(site: Site) -> None:
@@ -100,7 +96,7 @@ def test_every_link_asset_and_anchor_resolves_under_the_subpath(site: Site) -> N
             if attribute == "data-obc-runtime":
                 # The Pyodide runtime folder: the worker loads pyodide.mjs from it.
                 raw += "pyodide.mjs"
-            if not urljoin(site.url(rel), raw).startswith(BASE) and tag in ("script", "img", "link") \
+            if not urljoin(site.url(rel), raw).startswith(site.base) and tag in ("script", "img", "link") \
                     and not raw.startswith(("mailto:", "#")):
                 loaded_offsite.append(f"{rel}: <{tag}> {raw}")  # links out are fine; loading from elsewhere is not
             problem = site.problem(rel, raw)
@@ -122,6 +118,6 @@ def test_the_offline_copy_keeps_files_under_the_subpath(site: Site, subpath_site
     # site's runtime under /<repo>/, the English site's), every one is a file the site serves.
     text = (subpath_site / folder / "service-worker.js").read_text(encoding="utf-8")
     files = json.loads(re.match(r"const OBC_OFFLINE = (\{.*\});\n", text).group(1))["files"]  # type: ignore[union-attr]
-    worker = urljoin(BASE, f"{folder}service-worker.js")
+    worker = urljoin(site.base, f"{folder}service-worker.js")
     missing = [url for url, _, _ in files if site.file(urljoin(worker, url)) is None]
     assert len(files) > 60 and missing == []

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 import re
+import time
+from collections.abc import Callable
 from typing import Any
 
 from playwright.sync_api import Page, expect
 
-# Loading Pyodide compiles about 10 MB of WebAssembly: generous on a slow CI machine, quick in practice.
+# The one timeout of the browser tests' expectations (conftest.py makes it Playwright's default): loading Pyodide
+# compiles about 10 MB of WebAssembly, and a result needs Python; generous for a busy 2-core machine, quick in
+# practice. Every expectation on a Python result also waits first for the page's own ready signal.
 READY_TIMEOUT_MS = 60_000
 READY = "Ready: scores update as you answer."
+TEAM_READY = "Ready: choose the answers files to merge or compare."
 
 
 def open_assessment(page: Page, site_url: str, assessment_id: str) -> None:
@@ -21,6 +26,47 @@ def open_assessment(page: Page, site_url: str, assessment_id: str) -> None:
 
 def wait_ready(page: Page) -> None:
     expect(page.locator("[data-obc-status]")).to_contain_text(READY, timeout=READY_TIMEOUT_MS)
+
+
+def open_team(page: Page, site_url: str, assessment_id: str) -> None:
+    """Go to an assessment's team and progress page and wait until its scoring program says it is ready."""
+    page.goto(f"{site_url}assessments/team/{assessment_id}/")
+    expect(page.locator("[data-obc-status]")).to_contain_text(TEAM_READY, timeout=READY_TIMEOUT_MS)
+
+
+def form_fields(page: Page) -> dict[str, str]:
+    """What the page's form holds now, by field name (the text the worker is given), leaving out empty fields:
+    a page restored from saved answers has a blank first piece of evidence in each fold, one answered by hand
+    has none until a fold is opened, and both give the worker the same answers."""
+    return dict(page.locator("[data-obc-form]").evaluate(
+        "form => Object.fromEntries([...new FormData(form)].filter(([, v]) => typeof v === 'string' && v !== ''))"))
+
+
+def saved(page: Page, assessment: str) -> dict[str, Any] | None:
+    """The answers document the page keeps for an assessment (localStorage), or None."""
+    text = page.evaluate("(key) => localStorage.getItem(key)", f"obc-assess:{assessment}")
+    return json.loads(text) if text else None
+
+
+def wait_saved(page: Page, assessment: str, test: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+    """The saved document, once it passes test (polled: the page's CSP refuses wait_for_function's text)."""
+    deadline = time.monotonic() + READY_TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        doc = saved(page, assessment)
+        if doc is not None and test(doc):
+            return doc
+        page.wait_for_timeout(100)
+    raise AssertionError(f"never saved as expected: {saved(page, assessment)}")
+
+
+def wait_scored(page: Page, definition_json: str) -> None:
+    """Wait until the results show Python's headline for what the form holds now (a figure the last answer
+    changed). The page saves the answers document in the same task as it shows a result, so this is the event
+    that would show a late write: a check that nothing was written waits for it, never for a sleep."""
+    from obc_assess.core import api
+
+    result = json.loads(api.evaluate_form(definition_json, json.dumps(form_fields(page))))["result"]
+    expect(page.locator("[data-obc-overall]")).to_have_text(f"{result['overall']['percent']:g}%")
 
 
 def starts(text: str) -> re.Pattern[str]:

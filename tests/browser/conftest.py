@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from browser_helpers import READY_TIMEOUT_MS
+from playwright.sync_api import expect
 
 from obc_site.build import build
 
@@ -25,6 +27,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
+# Every expectation waits as long as Python may take on a busy machine (Playwright's own default is 5 s, and a
+# result asserted on it failed under load): one constant, browser_helpers.READY_TIMEOUT_MS.
+expect.set_options(timeout=READY_TIMEOUT_MS)
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -145,8 +145,7 @@ def test_reload_keeps_every_answer(page: Page, site_url: str, site_definitions: 
     page.get_by_label("Your role (optional)").select_option(label="Provider")
     expect(page.get_by_role("region", name="Your results").get_by_text(note)).to_be_visible()
     page.reload()
-    expect(item_group(page, items[0]["title"]).get_by_label(re.compile("^Established"))).to_be_checked(
-        timeout=60_000)
+    expect(item_group(page, items[0]["title"]).get_by_label(re.compile("^Established"))).to_be_checked()
     expect(item_group(page, items[1]["title"]).get_by_label("Don't know")).to_be_checked()
     expect(item_group(page, items[2]["title"]).get_by_label("Not applicable")).to_be_checked()
     expect(item_group(page, items[2]["title"]).get_by_label(f"Why “{items[2]['title']}” does not apply")).to_have_value(
@@ -159,7 +158,7 @@ def test_reload_keeps_every_answer(page: Page, site_url: str, site_definitions: 
     page.get_by_role("button", name="Clear my answers").click()
     expect(item_group(page, items[0]["title"]).get_by_label(re.compile("^Established"))).not_to_be_checked()
     page.reload()
-    expect(page.locator("[data-obc-status]")).to_contain_text("Ready", timeout=60_000)
+    expect(page.locator("[data-obc-status]")).to_contain_text("Ready")
     expect(page.get_by_label("Your role (optional)")).to_have_value("")
     expect(item_group(page, items[0]["title"]).get_by_label(re.compile(r"^Evidence or note"))).to_have_value("")
 

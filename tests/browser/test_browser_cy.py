@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import READY_TIMEOUT_MS, item_group, level
+from browser_helpers import READY_TIMEOUT_MS, form_fields, item_group, level
 from playwright.sync_api import Browser, Locator, Page, expect
 from test_browser_team import payload, rated
 
@@ -167,14 +167,6 @@ def evaluate(texts: dict[str, dict[str, str]], lang: str, assessment_id: str, pa
     """Python's result for what the page's form holds now (the same call as the worker makes)."""
     fields = form_fields(page)
     return dict(json.loads(api.evaluate_form(texts[lang][assessment_id], json.dumps(fields)))["result"])
-
-
-def form_fields(page: Page) -> dict[str, str]:
-    """What the page's form holds now, by field name (the text the worker is given), leaving out empty fields:
-    a page restored from saved answers has a blank first piece of evidence in each fold, one answered by hand
-    has none until a fold is opened, and both give the worker the same answers."""
-    return dict(page.locator("[data-obc-form]").evaluate(
-        "form => Object.fromEntries([...new FormData(form)].filter(([, v]) => typeof v === 'string' && v !== ''))"))
 
 
 def restored_fields(page: Page, want: dict[str, str]) -> dict[str, str]:

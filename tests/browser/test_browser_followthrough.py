@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import item_group, level, open_assessment, wait_ready
+from browser_helpers import READY_TIMEOUT_MS, item_group, level, open_assessment, open_team, wait_ready
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -223,7 +223,7 @@ def test_compare_over_time_shows_the_actions(page: Page, site_url: str, site_def
     after["plan"][items[0]["id"]]["status"] = "done"
     for name, doc in (("before.json", before), ("after.json", after)):
         (tmp_path / name).write_text(json.dumps(doc), encoding="utf-8")
-    page.goto(f"{site_url}assessments/team/{ID}/")
+    open_team(page, site_url, ID)
     page.get_by_label("Baseline: the earlier answers file").set_input_files(str(tmp_path / "before.json"))
     page.get_by_label("Later: the answers file to compare with it").set_input_files(str(tmp_path / "after.json"))
     actions = page.locator(".obc-compare-actions")
@@ -238,7 +238,7 @@ def test_compare_over_time_shows_the_actions(page: Page, site_url: str, site_def
 def test_evidence_in_welsh(page: Page, site_url: str, site_definitions: dict[str, Any]) -> None:
     """The same fields by their Welsh labels: add a second piece of evidence and set a status, kept on reload."""
     page.goto(f"{site_url}cy/assessments/{ID}/")
-    expect(page.locator("[data-obc-status]")).to_contain_text("Yn barod", timeout=60_000)
+    expect(page.locator("[data-obc-status]")).to_contain_text("Yn barod", timeout=READY_TIMEOUT_MS)
     group = page.locator("fieldset.obc-item").first
     # Its text, not innerText: an item far from the view is not drawn (content-visibility), and has no innerText.
     title = " ".join((group.locator("legend").first.text_content() or "").split())
@@ -248,7 +248,7 @@ def test_evidence_in_welsh(page: Page, site_url: str, site_definitions: dict[str
     group.get_by_text(re.compile("^Cynllun gweithredu ar gyfer")).click()
     group.get_by_label(re.compile("^Statws y cam gweithredu")).select_option(index=1)
     page.reload()
-    expect(page.locator("[data-obc-status]")).to_contain_text("Yn barod", timeout=60_000)
+    expect(page.locator("[data-obc-status]")).to_contain_text("Yn barod", timeout=READY_TIMEOUT_MS)
     group = page.locator("fieldset.obc-item").first
     expect(group.get_by_label("Beth ydyw a ble y caiff ei gadw").nth(1)).to_have_value("Adroddiad ansawdd")
     expect(group.get_by_label(re.compile("^Statws y cam gweithredu"))).to_have_value("in-progress")

@@ -10,7 +10,7 @@ import io
 import json
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +23,11 @@ from browser_helpers import (
     item_group,
     level,
     open_assessment,
+    open_team,
+    wait_saved,
 )
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
-from test_browser_team import blank, files_json, open_team, payload, rated
+from test_browser_team import blank, files_json, payload, rated
 
 from obc_assess.core import api
 from obc_assess.core.tailor import applies
@@ -289,22 +291,6 @@ def test_hostile_team_files_stay_text(xss_page: tuple[Page, list[str]], site_def
 # ---- No lost answers ----------------------------------------------------------------------------------------
 
 
-def _saved(page: Page, assessment: str) -> dict[str, Any] | None:
-    text = page.evaluate("(key) => localStorage.getItem(key)", f"obc-assess:{assessment}")
-    return json.loads(text) if text else None
-
-
-def _wait_saved(page: Page, assessment: str, test: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
-    """The saved document, once it passes test (polled: the page's CSP refuses wait_for_function's text)."""
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        doc = _saved(page, assessment)
-        if doc is not None and test(doc):
-            return doc
-        page.wait_for_timeout(100)
-    raise AssertionError(f"never saved as expected: {_saved(page, assessment)}")
-
-
 def _level(doc: dict[str, Any], item: dict[str, Any]) -> Any:
     return doc["answers"][item["id"]]["level"]
 
@@ -323,7 +309,7 @@ def test_closing_the_tab_half_way_loses_nothing(context: BrowserContext, site_ur
     expect(level(item_group(second, items[0]["title"]), "Embedded")).to_be_checked()
     expect(item_group(second, items[1]["title"]).get_by_label(re.compile(r"^Evidence or note"))).to_have_value(
         "Typed, then gone")
-    doc = _wait_saved(second, "commissioning-principles", lambda d: d["answers"][items[1]["id"]]["note"] != "")
+    doc = wait_saved(second, "commissioning-principles", lambda d: d["answers"][items[1]["id"]]["note"] != "")
     assert _level(doc, items[0]) == 3
 
 
@@ -357,7 +343,7 @@ def test_two_tabs_never_overwrite_each_other(context: BrowserContext, site_url: 
     one = context.new_page()
     open_assessment(one, site_url, aid)
     answer(one, 0, "Established")
-    _wait_saved(one, aid, lambda d: _level(d, items[0]) == 2)
+    wait_saved(one, aid, lambda d: _level(d, items[0]) == 2)
     watcher = context.new_page()  # opened, never touched: it follows the others' saves
     open_assessment(watcher, site_url, aid)
     checked(watcher, 0, "Established").to_be_checked()
@@ -369,7 +355,7 @@ def test_two_tabs_never_overwrite_each_other(context: BrowserContext, site_url: 
     # answered last; the answer saved first stays saved until its person chooses.
     deaf(one, True)
     answer(two, 2, "Developing")
-    _wait_saved(two, aid, lambda d: _level(d, items[2]) == 1)
+    wait_saved(two, aid, lambda d: _level(d, items[2]) == 1)
     answer(one, 2, "Not applicable")
     item_group(one, items[2]["title"]).get_by_label(f"Why “{items[2]['title']}” does not apply").fill("Not ours")
     expect(conflict(one)).to_be_visible()
@@ -385,7 +371,7 @@ def test_two_tabs_never_overwrite_each_other(context: BrowserContext, site_url: 
     checked(watcher, 1, "Don't know").to_be_checked()
     expect(watcher.locator("[data-obc-status]")).to_have_text(
         "The answers saved in another tab or window were loaded here.")
-    doc = _wait_saved(one, aid, lambda d: _level(d, items[1]) == "unknown")
+    doc = wait_saved(one, aid, lambda d: _level(d, items[1]) == "unknown")
     assert _level(doc, items[2]) == 1
     # This tab's own answers can still be exported, its answer to the item asked about included.
     data = save_download(one, one.get_by_role("button", name="Export answers (JSON)"), tmp_path / "one.json")
@@ -396,20 +382,20 @@ def test_two_tabs_never_overwrite_each_other(context: BrowserContext, site_url: 
     conflict(one).get_by_role("button", name="Keep the answers in this tab").click()
     expect(conflict(one)).to_be_hidden()
     expect(one.locator("[data-obc-status]")).to_be_focused()
-    _wait_saved(one, aid, lambda d: _level(d, items[2]) == "na")
+    wait_saved(one, aid, lambda d: _level(d, items[2]) == "na")
     checked(two, 2, "Not applicable").to_be_checked()
     expect(conflict(two)).to_be_hidden()
 
     # Once more the other way, and this time the other tab's answer is loaded.
     deaf(two, True)
     answer(one, 3, "Developing")
-    _wait_saved(one, aid, lambda d: _level(d, items[3]) == 1)
+    wait_saved(one, aid, lambda d: _level(d, items[3]) == 1)
     answer(two, 3, "Embedded")
     expect(conflict(two)).to_be_visible()
     conflict(two).get_by_role("button", name="Load the answers from the other tab").click()
     checked(two, 3, "Developing").to_be_checked()
     expect(conflict(two)).to_be_hidden()
-    doc = _wait_saved(two, aid, lambda d: _level(d, items[3]) == 1)
+    doc = wait_saved(two, aid, lambda d: _level(d, items[3]) == 1)
     assert (_level(doc, items[1]), _level(doc, items[2])) == ("unknown", "na")
     assert dialogs == []
 
@@ -488,11 +474,11 @@ def test_saved_answers_from_an_older_version_load_what_still_matches(page: Page,
     expect(page.get_by_role("region", name="Your results")).to_be_visible()
     # Brought into this version by Python (what is left out named above), the old copy is no longer held apart;
     # what the page saves is for this version.
-    doc = _wait_saved(page, aid, lambda d: d["assessment_version"] == site_definitions[aid]["version"])
+    doc = wait_saved(page, aid, lambda d: d["assessment_version"] == site_definitions[aid]["version"])
     assert doc["answers"][items[0]["id"]] == {"level": 3, "note": "Still here"}
     assert page.evaluate("(key) => localStorage.getItem(key)", f"obc-assess:{aid}:migrating") is None
     level(item_group(page, items[1]["title"]), "Developing").check()
-    doc = _wait_saved(page, aid, lambda d: d["answers"].get(items[1]["id"], {}).get("level") == 1)
+    doc = wait_saved(page, aid, lambda d: d["answers"].get(items[1]["id"], {}).get("level") == 1)
     assert doc["assessment_version"] == site_definitions[aid]["version"]
     assert set(doc["answers"]) == {item["id"] for item in items}
 
@@ -512,10 +498,10 @@ def test_every_corpus_file_is_refused_or_accepted_and_the_page_carries_on(page: 
         lines = case.with_suffix(".expect").read_text(encoding="utf-8").splitlines()
         file_input.set_input_files(case)
         if lines[-1] == "exit 0":
-            expect(status).to_have_text(f"Answers imported from {case.name}. {READY}", timeout=20_000)
+            expect(status).to_have_text(f"Answers imported from {case.name}. {READY}")
             expect(summary).to_be_hidden()
             continue
-        expect(summary).to_contain_text(f"{case.name}: ", timeout=20_000)
+        expect(summary).to_contain_text(f"{case.name}: ")
         expect(summary).to_be_focused()
         try:
             ours = json.loads(case.read_bytes().decode("utf-8-sig")).get("assessment") == "procurement-review"

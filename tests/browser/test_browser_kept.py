@@ -26,7 +26,7 @@ FORM_KEY = f"obc-assess:{AID}:form"
 MODULES = re.compile(r"/assets/modules/[a-z-]+\.mjs$")
 PACKAGE = re.compile(r"/assets/obc/obc_assess-[0-9a-f]+\.zip$")
 SAVED = "Your answers are saved in this browser only"
-WAIT_S = 30  # one generous bound for what the page does at once (a loaded machine is slow)
+WAIT_S = READY_TIMEOUT_MS / 1000  # the one generous bound (a loaded machine is slow), for what is polled
 
 
 def _items(site_definitions: dict[str, Any]) -> list[dict[str, Any]]:
@@ -90,7 +90,7 @@ def test_answers_given_before_the_scripts_run_are_kept_saved_and_scored(page: Pa
     _why_na(page, items[0]).fill("Not ours to commission")
     _note(page, items[1]).fill("Typed before the page was ready")
     held.release()
-    expect(page.get_by_text(SAVED)).to_be_visible(timeout=WAIT_S * 1000)
+    expect(page.get_by_text(SAVED)).to_be_visible()
     copy = _wait_stored(page, lambda c: _field(c, f"note:{items[1]['id']}") == "Typed before the page was ready")
     assert _field(copy, f"item:{items[0]['id']}") == "na" and copy.get("revision", {}).get("n", 0) >= 1
     wait_ready(page)
@@ -238,7 +238,7 @@ def test_refused_storage_says_so_before_anything_is_lost(page: Page, site_url: s
     expect(page.get_by_role("heading", level=1, name=site_definitions[AID]["title"])).to_have_count(0)
     page.go_back()
     for n in range(4):
-        expect(_note(page, items[n])).to_have_value(f"Answer {n}", timeout=WAIT_S * 1000)
+        expect(_note(page, items[n])).to_have_value(f"Answer {n}")
     expect(level(item_group(page, items[4]["title"]), "Embedded")).to_be_checked()
     # Leaving the page for good asks first; staying keeps the answers.
     with page.expect_event("dialog") as asked:

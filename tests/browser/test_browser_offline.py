@@ -127,7 +127,7 @@ def test_after_one_visit_each_language_works_with_no_network(offline_context: Br
     expect(page.locator("html")).to_have_attribute("lang", "cy")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     page.get_by_role("textbox", name="Chwilio").fill("hygyrchedd")
-    expect(page.locator(".md-search-result")).to_contain_text("Datganiad hygyrchedd", timeout=30_000)
+    expect(page.locator(".md-search-result")).to_contain_text("Datganiad hygyrchedd")
     assert _asked_while_offline(sent, start) == []
     assert any(url.endswith("pyodide.asm.wasm") for url in answered), "Python came from the worker's copy"
 

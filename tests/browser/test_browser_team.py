@@ -9,21 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import READY_TIMEOUT_MS
+from browser_helpers import READY_TIMEOUT_MS, open_team
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from obc_assess.core import api
 from obc_assess.core.responses import ROLES
 
 pytestmark = pytest.mark.browser
-
-TEAM_READY = "Ready: choose the answers files to merge or compare."
-
-
-def open_team(page: Page, site_url: str, assessment_id: str) -> None:
-    page.goto(f"{site_url}assessments/team/{assessment_id}/")
-    expect(page.locator("[data-obc-status]")).to_contain_text(TEAM_READY, timeout=READY_TIMEOUT_MS)
-
 
 def payload(name: str, doc: object) -> dict[str, Any]:
     """A file for set_input_files: a document as JSON, or text as it is."""

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 import pytest
-from browser_helpers import item_group, level, open_assessment, starts, wait_ready
+from browser_helpers import item_group, level, open_assessment, starts, wait_ready, wait_saved, wait_scored
 from playwright.sync_api import Browser, Page, expect
 
 from obc_assess.core import api
@@ -104,8 +104,9 @@ def test_a_mistyped_year_is_named_on_leaving_and_hides_only_itself(page: Page, s
     date.get_by_label("Month").fill("3")
     date.get_by_label("Year").fill("32025")
     message = f"Due date for \u201c{title}\u201d must have a year of 4 numbers, like 2027"
-    # Still typing in the year: nothing is said yet.
-    page.wait_for_timeout(600)
+    # Still typing in the year: nothing is said yet, even once the page has scored what was typed (it keeps the
+    # answers as typed in the same task as it shows their result and problems).
+    wait_saved(page, PRINCIPLES, lambda doc: doc.get("plan", {}).get(items[0]["id"], {}).get("due") == "32025-03-10")
     expect(date.get_by_text(message)).to_have_count(0)
     date.get_by_label("Year").press("Tab")
     expect(date.locator(".obc-error-message")).to_have_text(f"Error: {message}")
@@ -181,8 +182,8 @@ FILL_QUOTA = """() => {
 }"""
 
 
-def test_an_unrestorable_copy_is_kept_under_a_full_quota(page: Page, site_url: str,
-                                                        site_definitions: dict[str, Any]) -> None:
+def test_an_unrestorable_copy_is_kept_under_a_full_quota(page: Page, site_url: str, site_definitions: dict[str, Any],
+                                                        site_definition_json: dict[str, str]) -> None:
     items = _items(site_definitions, PRINCIPLES)
     key = f"obc-assess:{PRINCIPLES}"
     # Answers this version cannot read (a later format), larger than any new copy would be: if the page wrote
@@ -199,7 +200,7 @@ def test_an_unrestorable_copy_is_kept_under_a_full_quota(page: Page, site_url: s
     # The person answers on: the only copy is never written over, and nothing claims to be set aside.
     level(item_group(page, items[1]["title"]), "Developing").check()
     item_group(page, items[1]["title"]).get_by_label(re.compile(r"^Evidence or note")).fill("New work")
-    page.wait_for_timeout(800)
+    wait_scored(page, site_definition_json[PRINCIPLES])
     assert page.evaluate("(key) => localStorage.getItem(key)", key) == original
     assert page.evaluate("(key) => localStorage.getItem(key + ':unrestored')", key) is None
     expect(page.get_by_role("status").filter(has_text="Ready")).to_contain_text("storage is blocked or full")
@@ -207,7 +208,7 @@ def test_an_unrestorable_copy_is_kept_under_a_full_quota(page: Page, site_url: s
     page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('filler-'))"
                   ".forEach((k) => localStorage.removeItem(k))")
     level(item_group(page, items[2]["title"]), "Embedded").check()
-    page.wait_for_timeout(800)
+    wait_scored(page, site_definition_json[PRINCIPLES])
     assert page.evaluate("(key) => localStorage.getItem(key)", key) == original
     # The next visit finds room: the copy is set aside now, and the page says where.
     page.reload()

@@ -41,6 +41,6 @@ def test_welsh_search_finds_welsh_pages_only(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}cy/")
     page.get_by_role("textbox", name="Chwilio").fill("hygyrchedd")
     results = page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible(timeout=30_000)
+    expect(results.first).to_be_visible()
     expect(page.locator(".md-search-result")).to_contain_text("Datganiad hygyrchedd")
     expect(results.first.get_by_role("link").first).to_have_attribute("href", re.compile(r"/cy/accessibility/"))

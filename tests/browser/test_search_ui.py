@@ -15,7 +15,7 @@ def test_search_finds_either_spelling(page: Page, site_url: str, query: str) -> 
     page.goto(site_url)
     page.get_by_role("textbox", name="Search").fill(query)
     results = page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible(timeout=30_000)
+    expect(results.first).to_be_visible()
     expect(page.locator(".md-search-result")).to_contain_text("Co-production")
 
 
@@ -35,7 +35,7 @@ def test_the_index_loads_when_a_person_opens_search_not_before(page: Page, site_
     box.click() if opens == "click" else page.keyboard.press("/")
     expect(box).to_be_focused()
     page.keyboard.type("coproduction")
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
     expect(page.locator(".md-search-result")).to_contain_text("Co-production")
     assert requests == [f"{site_url}search/search_index.json"]
 
@@ -44,5 +44,5 @@ def test_a_search_result_opened_on_its_own_highlights_the_words(page: Page, site
     # A result opened in a new tab loads its page afresh with ?h=: the highlighter needs the index straight away.
     requests = _index_requests(page)
     page.goto(f"{site_url}guidance/framework-standards/?h=procurement")
-    expect(page.locator("article mark").first).to_have_text(re.compile("procurement", re.I), timeout=30_000)
+    expect(page.locator("article mark").first).to_have_text(re.compile("procurement", re.I))
     assert len(requests) == 1
