@@ -42,21 +42,33 @@ def form_fields(page: Page) -> dict[str, str]:
         "form => Object.fromEntries([...new FormData(form)].filter(([, v]) => typeof v === 'string' && v !== ''))"))
 
 
-def saved(page: Page, assessment: str) -> dict[str, Any] | None:
-    """The answers document the page keeps for an assessment (localStorage), or None."""
-    text = page.evaluate("(key) => localStorage.getItem(key)", f"obc-assess:{assessment}")
+def stored(page: Page, key: str) -> Any:
+    """What the page keeps under a localStorage key, read as JSON, or None."""
+    text = page.evaluate("(key) => localStorage.getItem(key)", key)
     return json.loads(text) if text else None
 
 
-def wait_saved(page: Page, assessment: str, test: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
-    """The saved document, once it passes test (polled: the page's CSP refuses wait_for_function's text)."""
+def wait_stored(page: Page, key: str, test: Callable[[Any], bool]) -> Any:
+    """What is kept under key, once it passes test (polled: the page's CSP refuses wait_for_function's text)."""
     deadline = time.monotonic() + READY_TIMEOUT_MS / 1000
     while time.monotonic() < deadline:
-        doc = saved(page, assessment)
-        if doc is not None and test(doc):
-            return doc
-        page.wait_for_timeout(100)
-    raise AssertionError(f"never saved as expected: {saved(page, assessment)}")
+        value = stored(page, key)
+        if value is not None and test(value):
+            return value
+        page.wait_for_timeout(50)
+    raise AssertionError(f"never saved as expected: {stored(page, key)}")
+
+
+def saved(page: Page, assessment: str) -> dict[str, Any] | None:
+    """The answers document the page keeps for an assessment (localStorage), or None."""
+    document: dict[str, Any] | None = stored(page, f"obc-assess:{assessment}")
+    return document
+
+
+def wait_saved(page: Page, assessment: str, test: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+    """The saved answers document, once it passes test."""
+    document: dict[str, Any] = wait_stored(page, f"obc-assess:{assessment}", test)
+    return document
 
 
 def wait_scored(page: Page, definition_json: str) -> None:

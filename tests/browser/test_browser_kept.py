@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import READY_TIMEOUT_MS, item_group, level, wait_ready
+from browser_helpers import READY_TIMEOUT_MS, item_group, level, stored, wait_ready, wait_stored
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
 from obc_assess.host import cli
@@ -26,7 +25,6 @@ FORM_KEY = f"obc-assess:{AID}:form"
 MODULES = re.compile(r"/assets/modules/[a-z-]+\.mjs$")
 PACKAGE = re.compile(r"/assets/obc/obc_assess-[0-9a-f]+\.zip$")
 SAVED = "Your answers are saved in this browser only"
-WAIT_S = READY_TIMEOUT_MS / 1000  # the one generous bound (a loaded machine is slow), for what is polled
 
 
 def _items(site_definitions: dict[str, Any]) -> list[dict[str, Any]]:
@@ -42,19 +40,11 @@ def _why_na(page: Page, item: dict[str, Any]) -> Any:
 
 
 def _stored(page: Page, key: str = FORM_KEY) -> Any:
-    text = page.evaluate("(key) => localStorage.getItem(key)", key)
-    return json.loads(text) if text else None
+    return stored(page, key)
 
 
 def _wait_stored(page: Page, test: Callable[[Any], bool], key: str = FORM_KEY) -> Any:
-    """The saved copy once it passes test: polled, as the page's CSP refuses wait_for_function's text."""
-    deadline = time.monotonic() + WAIT_S
-    while time.monotonic() < deadline:
-        value = _stored(page, key)
-        if value is not None and test(value):
-            return value
-        page.wait_for_timeout(50)
-    raise AssertionError(f"never saved as expected: {_stored(page, key)}")
+    return wait_stored(page, key, test)
 
 
 def _field(copy: Any, name: str) -> str:

@@ -43,6 +43,24 @@ test("the status line in Welsh: loading, ready, failed with Retry, and what was 
   useWords(null);
 });
 
+test("what was just done is said after a failed load too, with Retry still there, until the state changes", (t) => {
+  t.mock.method(console, "error", () => {});
+  const $status = el("p", { "data-obc-status": "" });
+  installDom($status);
+  useWords(catalogue("en"));
+  const client = fakeClient();
+  const line = statusLine($status, client, { ready: "Ready." });
+  client.set({ state: "failed", reason: "failed", error: "a .wasm refused" });
+  line.say(catalogue("en")["files.copy-saved"]);
+  assert.equal(text($status), catalogue("en")["files.copy-saved"]);
+  assert.equal($status.parentElement.querySelector("button").hidden, false);
+  client.set({ state: "loading" });
+  client.set({ state: "failed", reason: "failed", error: "refused again" });
+  assert.equal(text($status), catalogue("en")["status.failed"]);
+  line.dispose();
+  useWords(null);
+});
+
 test("a browser that cannot run the program is told so, with what to do, and no Retry or advice on files", (t) => {
   t.mock.method(console, "error", () => {});
   const $status = el("p", { "data-obc-status": "" });

@@ -33,8 +33,10 @@ export function statusLine($status, client, texts) {
   function show() {
     const extra = texts.extra ? texts.extra() : "";
     let text = texts.ready;
-    if (now.state === "failed") text = word(Object.hasOwn(FAILED, now.reason) ? FAILED[now.reason] : "status.failed");
-    else if (override) text = override;
+    // What was just done is said even after a failed load (a copy exported without Python needs its confirmation);
+    // Retry and the advice stay beside it, and the failure is said again at the next change of state.
+    if (override) text = override;
+    else if (now.state === "failed") text = word(Object.hasOwn(FAILED, now.reason) ? FAILED[now.reason] : "status.failed");
     else if (now.state !== "ready") text = word(slow ? "status.slow" : "status.loading");
     if (extra && now.state !== "failed") text = `${text} ${extra}`;
     $status.textContent = text;
