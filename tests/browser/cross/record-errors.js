@@ -19,7 +19,9 @@
   document.addEventListener("securitypolicyviolation", (event) => note(`refused (${event.violatedDirective}): ${event.blockedURI}`));
   if (PerformanceObserver.supportedEntryTypes.includes("resource")) {
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (entry.responseStatus >= 400) note(`${entry.responseStatus}: ${entry.name}`);
+      // Firefox may list its own request for the server's /favicon.ico (none of the page's) among the page's.
+      const own = (entry) => new URL(entry.name).pathname !== "/favicon.ico";
+      for (const entry of list.getEntries()) if (entry.responseStatus >= 400 && own(entry)) note(`${entry.responseStatus}: ${entry.name}`);
     }).observe({ type: "resource", buffered: true });
   }
 })();
