@@ -10,6 +10,7 @@ import pytest
 from hypothesis import settings
 
 from obc_assess.core.languages import localise
+from obc_assess.host import cli
 from obc_assess.host.building import build
 from obc_assess.host.loader import Data, load_data
 from obc_assess.host.yamlfile import read_yaml
@@ -140,6 +141,22 @@ def real_data() -> Data:
 
 # Where the site is deployed, as the Pages workflow builds it: a project site under a subpath.
 SUBPATH_URL = "https://example.github.io/obc-toolkit/"
+
+
+@pytest.fixture
+def cli_data_once(monkeypatch: pytest.MonkeyPatch, real_data: Data) -> None:
+    """The command line's load_data answered from data read once per session: reading the YAML takes half a
+    second, and main() calls it on every run (the Welsh is read once too, when first asked for)."""
+    welsh: list[Data] = []
+
+    def load(lang: str = "en") -> Data:
+        if lang == "en":
+            return real_data
+        if not welsh:
+            welsh.append(load_data(lang="cy"))
+        return welsh[0]
+
+    monkeypatch.setattr(cli, "load_data", load)
 
 
 @pytest.fixture(scope="session")

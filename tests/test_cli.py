@@ -21,7 +21,7 @@ from obc_assess.core.scoring import score
 from obc_assess.core.team import aggregate, with_skipped
 from obc_assess.host import cli
 from obc_assess.host.building import build
-from obc_assess.host.loader import Data, DataError, load_data
+from obc_assess.host.loader import Data, DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 AID = "commissioning-principles"  # a maturity assessment with no scope
@@ -30,19 +30,8 @@ WRONG_FILE = 'this file is for "Measure mix" (measure-mix), not "Commissioning p
 
 
 @pytest.fixture(autouse=True)
-def _loaded_once(monkeypatch: pytest.MonkeyPatch, real_data: Data) -> None:
-    # Reading the YAML takes half a second; main() still calls load_data, which returns the same data (in the
-    # language asked for: the Welsh is read once too).
-    welsh: list[Data] = []
-
-    def load(lang: str = "en") -> Data:
-        if lang == "en":
-            return real_data
-        if not welsh:
-            welsh.append(load_data(lang="cy"))
-        return welsh[0]
-
-    monkeypatch.setattr(cli, "load_data", load)
+def _loaded_once(cli_data_once: None) -> None:
+    """Every test here runs the command line on data read once."""
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

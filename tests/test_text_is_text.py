@@ -17,24 +17,15 @@ from obc_assess.core.jsontext import decode, parse
 from obc_assess.core.responses import template
 from obc_assess.host import cli
 from obc_assess.host.building import build
-from obc_assess.host.loader import Data, load_data
+from obc_assess.host.loader import Data
 
 AID = "procurement-review"
 PASTED = "caf\ufffd menu"  # as pasted from a mis-decoded email: a real character, typed or pasted like any other
 
 
 @pytest.fixture(autouse=True)
-def _loaded_once(monkeypatch: pytest.MonkeyPatch, real_data: Data) -> None:
-    welsh: list[Data] = []
-
-    def load(lang: str = "en") -> Data:
-        if lang == "en":
-            return real_data
-        if not welsh:
-            welsh.append(load_data(lang="cy"))
-        return welsh[0]
-
-    monkeypatch.setattr(cli, "load_data", load)
+def _loaded_once(cli_data_once: None) -> None:
+    """Every test here runs the command line on data read once."""
 
 
 @pytest.fixture(scope="module")
