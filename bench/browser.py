@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlparse
 from playwright.sync_api import Page, sync_playwright
 
 from bench.timing import RUNS, figure, stats
-from obc_site.checkers import serve_gzip
+from obc_site.serve import serve_gzip
 from obc_site.site import RUNTIME_FILES
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

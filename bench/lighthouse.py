@@ -17,7 +17,8 @@ from typing import Any
 from bench.timing import figure
 from obc_assess.host.building import build_all
 from obc_assess.host.loader import load_data
-from obc_site.checkers import build_baseline, lighthouse, serve_gzip
+from bench.checkers import build_baseline, lighthouse
+from obc_site.serve import serve_gzip
 from obc_site.pages import AssetUrls, generated_pages
 
 ROOT = Path(__file__).resolve().parent.parent

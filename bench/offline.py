@@ -20,7 +20,7 @@ from playwright.sync_api import BrowserContext, sync_playwright
 
 from bench.browser import ARGS, CHROMIUM, PROBE, _prepare
 from bench.timing import RUNS, figure, stats
-from obc_site.checkers import Sent, serve_gzip
+from obc_site.serve import Sent, serve_gzip
 
 WAIT_MS = 180_000
 # The page's own quiet sign that the worker has kept every file (offline-view.mjs).

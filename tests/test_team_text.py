@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from obc_assess.core.responses import ROLES, template
+from obc_assess.core.responses import ROLE_IDS, template
 from obc_assess.core.team import aggregate, summary_line
 from obc_assess.core.team_text import agreement
 
@@ -89,7 +89,7 @@ def test_summary_line(merged: int, left: int, expected: str) -> None:
     assert summary_line(merged, left) == expected
 
 
-_ROLES = st.sampled_from(list(ROLES))
+_ROLES = st.sampled_from(ROLE_IDS)
 _LEVELS = st.sampled_from([0, 1, 2, 3, "na", "unknown", None])
 
 

@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _serve(site: Path, port: int) -> None:
-    from obc_site.checkers import serve_gzip  # host-only (the checkers' server: gzip, JavaScript and wasm types)
+    from obc_site.serve import serve_gzip
 
     with serve_gzip(site, port) as address:
         print(f"Serving {site} at {address} (Welsh: {address}cy/); Ctrl+C stops", flush=True)

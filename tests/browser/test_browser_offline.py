@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, BrowserType, Page, expe
 
 from obc_assess.core.catalogue import text
 from obc_site.build import build
-from obc_site.checkers import Sent, serve_gzip
+from obc_site.serve import Sent, serve_gzip
 
 pytestmark = pytest.mark.browser
 

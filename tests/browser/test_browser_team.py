@@ -13,7 +13,7 @@ from browser_helpers import READY_TIMEOUT_MS, open_team
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from obc_assess.core import api
-from obc_assess.core.responses import ROLES
+from obc_assess.core.responses import role_label
 
 pytestmark = pytest.mark.browser
 
@@ -105,7 +105,7 @@ def test_merge_team_responses(page: Page, site_url: str, site_definitions: dict[
         assert not re.search(r"from \d", d["text"])
     roles = region.get_by_role("table", name="By role")
     for role in ("commissioner", "provider", "person-using-services-or-carer"):
-        expect(roles).to_contain_text(ROLES[role])
+        expect(roles).to_contain_text(role_label(role))
     # Each item: every respondent's level.
     first = result["items"][0]
     items = region.get_by_role("table", name=re.compile("^Items in"))

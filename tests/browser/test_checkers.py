@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from obc_site.checkers import build_baseline, failing_audits, lighthouse, net_errors, serve_gzip, vnu
+from bench.checkers import build_baseline, failing_audits, lighthouse, net_errors, vnu
+from obc_site.serve import serve_gzip
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"

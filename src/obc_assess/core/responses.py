@@ -77,8 +77,6 @@ def roles(lang: str = DEFAULT) -> dict[str, str]:
     return {role: role_label(role, lang) for role in ROLE_IDS}
 
 
-# The English words, by id (the site's form, until it asks roles(lang)).
-ROLES = roles()
 _REQUIRED = ("format", "format_version", "assessment", "assessment_version", "context", "respondent",
              "answers")
 # Optional: "saved_at" (written by the browser) is ignored; "plan" is checked when present.
@@ -215,8 +213,8 @@ def _respondent(check: Checker, respondent: object, organisation: bool) -> None:
         check.text("respondent.organisation", respondent.get("organisation", ""), MAX_NAME)
     role = respondent.get("role", "")
     # Checked as text first: a list or object is not hashable, so it cannot be looked up.
-    if not isinstance(role, str) or role not in ROLES:
-        check.say("respondent.role", "must-be", values=check.choices([r for r in ROLES if r], "", check.lang))
+    if not isinstance(role, str) or role not in ROLE_IDS:
+        check.say("respondent.role", "must-be", values=check.choices([r for r in ROLE_IDS if r], "", check.lang))
 
 
 def about(doc: dict[str, Any]) -> dict[str, str]:

@@ -236,7 +236,7 @@ def _disagreements(facts: Facts, rows: list[dict[str, Any]]) -> list[dict[str, A
 
 def _roles(definition: dict[str, Any], people: list[dict[str, Any]], sections: dict[str, list[Fraction | None]],
            overall: list[Fraction | None]) -> list[dict[str, Any]]:
-    """Per role given (in ROLES order; roles nobody gave, and roles kept back when anonymous, left out): mean
+    """Per role given (in ROLE_IDS order; roles nobody gave, and roles kept back when anonymous, left out): mean
     percents, section by section."""
     maturity = definition["kind"] == "maturity"
     rows = []
