@@ -30,6 +30,26 @@ def test_the_switch_keeps_the_reader_on_the_same_page(page: Page, site_url: str)
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
+def test_the_switch_keeps_the_section_named_in_the_address(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}{GUIDANCE}#standard-11")
+    _switch_to(page, "Select language", "Cymraeg")
+    expect(page).to_have_url(f"{site_url}cy/{GUIDANCE}#standard-11")
+    expect(page.locator("#standard-11")).to_be_in_viewport()
+    _switch_to(page, "Dewiswch iaith", "English")
+    expect(page).to_have_url(f"{site_url}{GUIDANCE}#standard-11")
+    expect(page.locator("#standard-11")).to_be_in_viewport()
+
+
+def test_the_switch_keeps_a_section_whose_heading_is_other_words(page: Page, site_url: str) -> None:
+    # The headings of a prose page are slugged from its own words: the same section by its place on the page.
+    page.goto(f"{site_url}how-to-use/")
+    page.get_by_role("link", name="Doing it together", exact=True).filter(visible=True).click()
+    expect(page).to_have_url(f"{site_url}how-to-use/#doing-it-together")
+    _switch_to(page, "Select language", "Cymraeg")
+    expect(page).to_have_url(f"{site_url}cy/how-to-use/#gwneud-hyn-gydan-gilydd")
+    expect(page.locator("#gwneud-hyn-gydan-gilydd")).to_be_in_viewport()
+
+
 def test_the_welsh_home_page_is_in_welsh(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}cy/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Pecyn cymorth comisiynu ar sail canlyniadau")
