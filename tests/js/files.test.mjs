@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { BOM, csvText, fileName, fromBase64, today, typedDate } from "../../docs/assets/modules/files.mjs";
+import { BOM, answersFileParts, csvText, fileName, fromBase64, today, typedDate } from "../../docs/assets/modules/files.mjs";
 
 test("file names say what, whose and when", () => {
   assert.equal(fileName(["commissioning-standards", "Cyngor Gwynedd", "2026-12-01", "answers"], "json"),
@@ -8,6 +8,24 @@ test("file names say what, whose and when", () => {
   assert.equal(fileName(["x", "", null, "Ŵyr Môn / Ceredigion"], "csv"), "x-wyr-mon-ceredigion.csv");
   assert.equal(fileName(["", "  "], "csv"), "download.csv");
 });
+
+// (what the form holds, the file name of its answers)
+const ANSWERS_FILES = [
+  [{ "respondent-organisation": "Cyngor Gwynedd", "respondent-name": "Siân Ellis", "assessment-date:day": "1",
+    "assessment-date:month": "12", "assessment-date:year": "2026" },
+  "procurement-review-cyngor-gwynedd-sian-ellis-2026-12-01-answers.json"],
+  [{ "respondent-organisation": "Cyngor Gwynedd", "respondent-name": "Rhys Owen" },
+    "procurement-review-cyngor-gwynedd-rhys-owen-2026-01-05-answers.json"],
+  [{ "respondent-name": "Rhys Owen" }, "procurement-review-rhys-owen-2026-01-05-answers.json"],
+  [{}, "procurement-review-2026-01-05-answers.json"],
+];
+
+for (const [values, name] of ANSWERS_FILES) {
+  test(`a file of answers names whose they are: ${name}`, () => {
+    assert.equal(fileName(answersFileParts("procurement-review", values, "answers", new Date(2026, 0, 5)), "json"),
+      name);
+  });
+}
 
 test("CSV text carries one byte order mark", () => {
   assert.equal(csvText("a,b\n"), `${BOM}a,b\n`);

@@ -4,7 +4,7 @@
 // exporting and importing the answers: without Python the file holds the form's fields as typed (form-copy.mjs).
 // A file only Python reads waits for it, and says so; what the person types meanwhile is kept over the file's.
 
-import { DOCX_TYPE, csvText, download, fileName, fromBase64, toBase64, today, typedDate } from "./files.mjs";
+import { DOCX_TYPE, answersFileParts, csvText, download, fileName, fromBase64, toBase64 } from "./files.mjs";
 import { client } from "./worker-client.mjs";
 import { copyText, readCopy } from "./form-copy.mjs";
 import { fileLine } from "./problems.mjs";
@@ -19,10 +19,7 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
   const maxBytes = Number($root.dataset.obcMaxBytes) || Infinity;
 
   function nameFor(what, extension) { // what: the key of the file name's word
-    const values = fields.collect();
-    // What, whose and when: the assessment's own date when the person gave one, else the day of the export.
-    return fileName([id, values["respondent-organisation"] || values["respondent-name"],
-      typedDate(values, "assessment-date") || today(), word(what)], extension);
+    return fileName(answersFileParts(id, fields.collect(), word(what)), extension);
   }
 
   async function ready() {

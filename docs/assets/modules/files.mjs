@@ -30,6 +30,16 @@ export function typedDate(values, name) {
   return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
 }
 
+/**
+ * The parts of a file of one person's answers or results: what, whose (the organisation and the person, so the
+ * files of a team from one council do not share a name) and when (the assessment's own date when the person gave
+ * one, else the day of the export). Name it with fileName(parts, extension).
+ */
+export function answersFileParts(id, values, what, now = new Date()) {
+  return [id, values["respondent-organisation"], values["respondent-name"],
+    typedDate(values, "assessment-date") || today(now), what];
+}
+
 /** Text as a CSV download: UTF-8 with a byte order mark (one is added unless the text has it). */
 export function csvText(text) {
   return text.startsWith(BOM) ? text : `${BOM}${text}`;
