@@ -284,3 +284,32 @@ def test_every_page_is_generated_in_both_languages() -> None:
 ])
 def test_sort_key(lang: str, words_: list[str], ordered: list[str]) -> None:
     assert sorted(words_, key=sort_key(lang)) == ordered
+
+
+def _contents(markdown: str) -> list[str]:
+    """A page's contents as a reader sees them: each heading below the title, indented by its depth."""
+    return [f"{'  ' * (len(m[1]) - 2)}{m[2]}" for m in re.finditer(r"^(#{2,6}) (.+?)(?: \{ #[\w-]+ \})?$",
+                                                                     markdown, re.M)]
+
+
+# (lang, the standards page's contents around Standards 3 and 4: each standard once, its examples beneath it)
+STANDARDS_CONTENTS = [
+    ("en", ["  Standard 3: outcomes for service users", "    Services that promote independence",
+            "  Standard 4: involving partners and stakeholders", "    Special qualities of the third sector"]),
+    ("cy", ["  Safon 3: canlyniadau i ddefnyddwyr gwasanaethau", "    Gwasanaethau sy'n hybu annibyniaeth",
+            "  Safon 4: cynnwys partneriaid a rhanddeiliaid", "    Rhinweddau arbennig y trydydd sector"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "around_3_and_4"), STANDARDS_CONTENTS)
+def test_the_standards_contents_name_each_standard_once_with_its_examples_beneath(
+        lang: str, around_3_and_4: list[str]) -> None:
+    contents = _contents(_pages(_data(lang))["guidance/framework-standards.md"])
+    standards = [line.strip() for line in contents if line.startswith("  ") and not line.startswith("    ")]
+    numbers = [re.match(r"(?:Standard|Safon) (\d+):", s) for s in standards]
+    assert [int(m[1]) for m in numbers if m] == list(range(1, 14)), contents
+    start = contents.index(around_3_and_4[0])
+    assert contents[start:start + 4] == around_3_and_4
+    # No heading outside the standards repeats a standard's name.
+    assert not [line for line in contents if re.match(r"\s*(Standard|Safon) \d+", line)
+                and not line.startswith("  ")], contents

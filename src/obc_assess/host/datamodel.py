@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,3 +60,19 @@ def page_url(page_id: str) -> str:
 MAX_PAGE_ID = 100
 # Pages the site generates under guidance/ (obc_site.pages): a guidance page with one of these ids would replace it.
 GENERATED_GUIDANCE_PAGES = ("index", "models", "glossary")
+
+
+def page_groups(page: dict[str, Any], base: str = "") -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Every titled group of a guidance page as (path, kind, group), in page order: its list, items and table
+    blocks, and the lists among the blocks an item carries beneath it (a standard's examples, shown under it)."""
+    for b, block in enumerate(page["blocks"]):
+        for kind in ("list", "items", "table"):
+            group = block.get(kind)
+            if group is None:
+                continue
+            path = f"{base}blocks[{b}].{kind}"
+            yield path, kind, group
+            for e, entry in enumerate(group["entries"] if kind == "items" else []):
+                for n, nested in enumerate(entry.get("blocks", [])):
+                    if "list" in nested:
+                        yield f"{path}.entries[{e}].blocks[{n}].list", "list", nested["list"]

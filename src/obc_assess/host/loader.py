@@ -7,7 +7,7 @@ from typing import Any
 
 from obc_assess.core.languages import DEFAULT, LANGUAGES, localise
 from obc_assess.core.problem import TOP, Problem, ProblemsError
-from obc_assess.host.datamodel import Data, GuidanceEntry, page_url
+from obc_assess.host.datamodel import Data, GuidanceEntry, page_groups, page_url
 from obc_assess.host.facts import FactRules, check_facts, citation_problems, fill_statements, statements
 from obc_assess.host.references import check_quoting, check_references
 from obc_assess.host.schema import SchemaMissing, check
@@ -138,15 +138,12 @@ def guidance_index(data: Data) -> dict[str, GuidanceEntry]:
             url = page_url(page["id"])
             index[page["id"]] = GuidanceEntry(page["id"], "page", page["id"], doc["source"], page["section"],
                                               url, None, None, None, page["title"])
-            for block in page["blocks"]:
-                group = block.get("items") or block.get("list")
-                if group is None:
-                    continue
+            for _, kind, group in page_groups(page):
                 if "id" in group:
                     index[group["id"]] = GuidanceEntry(group["id"], "anchor", page["id"], doc["source"],
                                                        group["section"], f"{url}#{group['id']}", None, None, None,
                                                        group["title"])
-                for item in group["entries"] if "items" in block else []:
+                for item in group["entries"] if kind == "items" else []:
                     index[item["id"]] = GuidanceEntry(
                         item["id"], "item", page["id"], doc["source"], item.get("section", group["section"]),
                         f"{url}#{item['id']}", item, group.get("quote_label"), group.get("question_label"),

@@ -7,7 +7,7 @@ from typing import Any
 
 from obc_assess.core.languages import is_text
 from obc_assess.core.problem import Problem
-from obc_assess.host.datamodel import GENERATED_GUIDANCE_PAGES, MAX_PAGE_ID, Data
+from obc_assess.host.datamodel import GENERATED_GUIDANCE_PAGES, MAX_PAGE_ID, Data, page_groups
 
 
 def check_references(data: Data) -> list[Problem]:
@@ -120,17 +120,11 @@ def _guidance_ids(data: Data) -> Iterator[tuple[str, str, str]]:
         file = data.files[f"guidance:{n}"]
         for p, page in enumerate(doc["pages"]):
             yield page["id"], file, f"pages[{p}].id"
-            for b, block in enumerate(page["blocks"]):
-                for kind in ("list", "items"):
-                    group = block.get(kind)
-                    if group is None:
-                        continue
-                    base = f"pages[{p}].blocks[{b}].{kind}"
-                    if "id" in group:
-                        yield group["id"], file, f"{base}.id"
-                    if kind == "items":
-                        for e, entry in enumerate(group["entries"]):
-                            yield entry["id"], file, f"{base}.entries[{e}].id"
+            for path, kind, group in page_groups(page, f"pages[{p}]."):
+                if "id" in group:
+                    yield group["id"], file, f"{path}.id"
+                for e, entry in enumerate(group["entries"] if kind == "items" else []):
+                    yield entry["id"], file, f"{path}.entries[{e}].id"
 
 
 def _check_guidance(doc: dict[str, Any], file: str, known: set[str], terms: set[str]) -> Iterator[Problem]:
@@ -243,15 +237,13 @@ def check_quoting(doc: dict[str, Any], file: str) -> Iterator[Problem]:
     false``, all the toolkit's own words in both languages: a Welsh page labels the first as quoted, never the
     second (run on the bilingual data, before one language is picked)."""
     for p, page in enumerate(doc["pages"]):
-        for b, block in enumerate(page["blocks"]):
-            kind = "list" if "list" in block else "table" if "table" in block else None
-            if kind is None:
+        for path, kind, group in page_groups(page, f"pages[{p}]."):
+            if kind == "items":
                 continue
-            group = block[kind]
             quoted = group.get("quoted", True)
             cells = ([(f"entries[{e}]", v) for e, v in enumerate(group["entries"])] if kind == "list" else
                      [(f"rows[{r}][{c}]", v) for r, row in enumerate(group["rows"]) for c, v in enumerate(row)])
             for where, value in cells:
                 if is_text(value) == quoted:
                     need = "plain quoted English (or set quoted: false)" if quoted else "{en, cy}: quoted is false"
-                    yield Problem(f"pages[{p}].blocks[{b}].{kind}.{where}", f"must be {need}", file)
+                    yield Problem(f"{path}.{where}", f"must be {need}", file)
