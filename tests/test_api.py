@@ -16,7 +16,7 @@ from obc_assess.core import api
 from obc_assess.core.form import to_form
 from obc_assess.core.jsontext import MAX_DEPTH, parse
 from obc_assess.core.render import plan_csv, to_markdown
-from obc_assess.core.report_docx import result_docx
+from obc_assess.core.report import result_docx
 from obc_assess.core.responses import ResponsesError, template
 from obc_assess.core.scoring import score
 from obc_assess.host.building import build

@@ -16,7 +16,8 @@ from obc_assess.core import api
 from obc_assess.core.compare import compare
 from obc_assess.core.problem import Problem
 from obc_assess.core.render import to_csv, to_json, to_markdown
-from obc_assess.core.report_team import compare_markdown, team_csv, team_markdown
+from obc_assess.core.report_compare import compare_markdown
+from obc_assess.core.report_team import team_csv, team_markdown
 from obc_assess.core.scoring import score
 from obc_assess.core.team import aggregate, with_skipped
 from obc_assess.host import cli

@@ -12,7 +12,8 @@ import pytest
 
 from obc_assess.core import api
 from obc_assess.core.compare import CompareError, compare, problems, prune
-from obc_assess.core.report_team import COMPARE_COLUMNS, compare_csv, compare_markdown
+from obc_assess.core.report_compare import compare_markdown
+from obc_assess.core.report_team import COMPARE_COLUMNS, compare_csv
 from obc_assess.core.responses import template
 
 
@@ -198,9 +199,11 @@ def test_compare_csv_and_markdown(maturity: dict[str, Any]) -> None:
             "have.") in report
     assert "**44.4%** before, **58.3%** after (change +13.9)." in report
     assert "| Outcomes | 44.4% | 58.3% | +13.9 |" in report
-    assert "- Outcomes focus: Developing → Embedded (+2)" in report
-    assert "- Costs: Established → Not in place (-2)" in report
-    assert "## New items\n\n- Governance: not answered → Developing" in report
+    # The items that moved are a table (as in the Word report): item, before, after, change.
+    assert "| Outcomes focus | Developing | Embedded | +2 |" in report
+    assert "| Costs | Established | Not in place | -2 |" in report
+    assert ("## New items\n\n| Item | Before | After | Change |\n| --- | --- | --- | --- |\n"
+            "| Governance | not answered | Developing | \u2013 |") in report
     assert "- old-item (answers in old.json)" in report
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from obc_assess.core.compare import compare
 from obc_assess.core.compare_text import date_label, header_of, warnings
-from obc_assess.core.report_team import compare_markdown
+from obc_assess.core.report_compare import compare_markdown
 from obc_assess.core.responses import template
 
 DIFFERENT = ("These files are from different people: Ann (baseline) and Bob (later file). A comparison over time "

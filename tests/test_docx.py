@@ -22,8 +22,9 @@ from lxml import etree
 from obc_assess.core import api
 from obc_assess.core.compare import compare
 from obc_assess.core.definition import items, scale_of
-from obc_assess.core.report_docx import result_docx
-from obc_assess.core.report_docx_team import compare_docx, team_docx
+from obc_assess.core.report import result_docx
+from obc_assess.core.report_compare import compare_docx
+from obc_assess.core.report_team import team_docx
 from obc_assess.core.responses import template
 from obc_assess.core.scoring import score
 from obc_assess.core.team import aggregate
@@ -86,11 +87,12 @@ def test_report_has_real_headings_header_rows_language_and_title(
     title = f"{definition['title']}: results"
     assert document.core_properties.title == title and document.core_properties.language == "en-GB"
     assert _styled(document, "Title") == [title]
-    assert _styled(document, "Heading 1")[:3] == ["Overall (core items)", "Sections", "Optional extras"]
+    # The Markdown report's order (issue 32: one document model): the extras before the sections.
+    assert _styled(document, "Heading 1")[:3] == ["Overall (core items)", "Optional extras", "Sections"]
     assert {"Priorities", "Action plan", "Answers and notes", "How this was scored"} <= set(
         _styled(document, "Heading 1"))
     # Under the answers, a heading per section; the evidence's flags and its items follow their own headings.
-    followed = {"Section chart", "Answers with no documented evidence",
+    followed = {"Answers with no documented evidence",
                 *(i["title"] for i in result["working"]["items"] if i["evidence"])}
     followed |= {p["title"] for p in result["plan"]}
     assert [s["title"] for s in result["sections"]] == [
@@ -120,9 +122,9 @@ def test_report_says_what_the_result_says(standards: tuple[dict[str, Any], dict[
     assert overall["band_reason"] in text
     assert "Answered by: Siân Evans (Commissioner)" in text
     # Sections as a table, and the chart: one bar row per section, labelled with its figure.
-    sections = document.tables[0]
-    assert [c.text for c in sections.rows[0].cells] == ["Section", "Score", "Confidence", "Rated"]
-    chart = document.tables[1]
+    index = next(n for n, t in enumerate(document.tables) if t.rows[0].cells[0].text == "Section")
+    assert [c.text for c in document.tables[index].rows[0].cells] == ["Section", "Score", "Confidence", "Rated"]
+    chart = document.tables[index + 1]
     scored = [s for s in result["sections"] if s["total"]]
     assert [row.cells[0].text for row in chart.rows] == ["Section"] + [
         f"{s['title']}: {s['percent']:.1f}%" for s in scored]
@@ -198,7 +200,7 @@ def test_team_and_comparison_reports(real_definitions: dict[str, dict[str, Any]]
     team = aggregate(definition, [("ann.json", ann), ("bob.json", bob)])
     document = _read(team_docx(team))
     assert document.core_properties.title == f"{definition['title']}: team results"
-    assert {"Participants", "Sections", "Where answers differ most", "Items", "Notes and plans"} <= set(
+    assert {"Respondents", "Sections", "Where answers differ most", "Items", "Notes and plans"} <= set(
         _styled(document, "Heading 1"))
     text = _texts(document)
     assert "Plan from Ann: " in text and "Ask finance for the figures; owner Ann; due 31 March 2027" in text
@@ -252,11 +254,11 @@ def test_organisation_and_date_are_shown_when_the_result_has_them(
     definition, doc = standards
     result = score(definition, doc)
     plain = _texts(_read(result_docx(result)))
-    assert "Organisation: " not in plain and "Date of the assessment: " not in plain
+    assert "Organisation: " not in plain and "Assessment date: " not in plain
     result["respondent"]["organisation"] = "Cyngor Gwynedd"
     result["assessment_date_label"] = "2 March 2026"
     text = _texts(_read(result_docx(result)))
-    assert "Organisation: Cyngor Gwynedd" in text and "Date of the assessment: 2 March 2026" in text
+    assert "Organisation: Cyngor Gwynedd" in text and "Assessment date: 2 March 2026" in text
 
 
 _NOT_XML = {*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF}

@@ -19,9 +19,8 @@ from obc_assess.core.carry import carry_forward
 from obc_assess.core.compare import compare
 from obc_assess.core.form import from_form, to_form
 from obc_assess.core.render import plan_csv
-from obc_assess.core.report import to_markdown
-from obc_assess.core.report_docx import result_docx
-from obc_assess.core.report_docx_team import compare_docx
+from obc_assess.core.report import result_docx, to_markdown
+from obc_assess.core.report_compare import compare_docx
 from obc_assess.core.responses import validate
 from obc_assess.core.scoring import score
 from obc_assess.host import cli

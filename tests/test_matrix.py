@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from obc_assess.core.compare import compare
 from obc_assess.core.render import to_csv, to_markdown
-from obc_assess.core.report_docx import result_docx
+from obc_assess.core.report import result_docx
 from obc_assess.core.report_team import team_markdown
 from obc_assess.core.responses import template
 from obc_assess.core.scoring import score

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from obc_assess.core.document_markdown import escape
 from obc_assess.core.render import CSV_COLUMNS, to_csv, to_json, to_markdown
-from obc_assess.core.report import escape
 from obc_assess.core.responses import template
 from obc_assess.core.scoring import score
 
@@ -149,9 +149,10 @@ def test_markdown_maturity_report(maturity: dict[str, Any]) -> None:
     assert "- Embedded: at least 80%. (The toolkit's own rule.)" in report
     assert "| Outcomes | 55.6% | 75.0% | 2 of 3 |" in report
     site = "https://example.org/obc/guidance/tool20-procurement/"
-    assert ("1. **Outcomes focus** (Outcomes): Rated \"Developing\" (1 of 3), weight 2: this item counts "
-            "double. Next level: **Established**, Established descriptor. "
-            f"[Guidance]({site}#procurement-outcomes-focus)") in report
+    # The priorities are a table (as in the Word report): rank, item, why, next steps with the guidance link.
+    assert ("| 1 | Outcomes focus (Outcomes) | Rated \"Developing\" (1 of 3), weight 2: this item counts double. | "
+            f"Next level: **Established**, Established descriptor. [Guidance]({site}#procurement-outcomes-focus) |"
+            ) in report
     assert f"- Governance [Guidance]({site}#procurement-governance)" in report
     assert "| Outcomes focus | Developing | 2 | 0.667 | &lt;b&gt;Spec&lt;/b&gt; \\| v2 |" in report
     assert "<b>" not in report

@@ -276,7 +276,8 @@ def test_team_markdown(maturity: dict[str, Any]) -> None:
     assert ("- **Outcomes focus**: from Not in place (Respondent 3) to Embedded (&lt;Ann&gt; \\| \\*A\\*)."
             in report)
     assert "| Outcomes focus | Not in place to Embedded | Far apart: worth talking through | Embedded |" in report
-    assert "| Provider | 2 | 22.2% | 22.2% | \u2013 | \u2013 |" in report
+    # A percent with nothing to show says so in the one word every report uses (issue 32).
+    assert "| Provider | 2 | 22.2% | 22.2% | not scored | not scored |" in report
     assert "<Ann>" not in report
 
 

@@ -23,7 +23,7 @@ from obc_assess.core.dates import date_label
 from obc_assess.core.definition import items, scale_of
 from obc_assess.core.languages import LANGUAGES
 from obc_assess.core.render import to_csv, to_json, to_markdown
-from obc_assess.core.report_docx import result_docx
+from obc_assess.core.report import result_docx
 from obc_assess.core.responses import roles, template
 from obc_assess.core.scoring import score
 from obc_assess.core.words import answer_label, counts_label

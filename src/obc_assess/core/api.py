@@ -36,9 +36,9 @@ from obc_assess.core.jsontext import decode, parse
 from obc_assess.core.languages import DEFAULT, lang_of
 from obc_assess.core.problem import DEFINITION, FILE, FILES, FORM, Problem
 from obc_assess.core.render import plan_csv, to_csv, to_json
-from obc_assess.core.report_docx import result_docx
-from obc_assess.core.report_docx_team import compare_docx, team_docx
-from obc_assess.core.report_team import compare_csv, team_csv
+from obc_assess.core.report import result_docx
+from obc_assess.core.report_compare import compare_docx
+from obc_assess.core.report_team import compare_csv, team_csv, team_docx
 from obc_assess.core.responses import ResponsesError, upgrade_notice, validate
 from obc_assess.core.scoring import score, score_valid
 from obc_assess.core.team import aggregate, file_label, repeated, same_answers, with_skipped

@@ -20,6 +20,7 @@ from fractions import Fraction
 from typing import Any
 
 from obc_assess.core.catalogue import text
+from obc_assess.core.formats import percent as _pct  # the reports' one percent (issue 32)
 from obc_assess.core.languages import lang_of
 from obc_assess.core.rounding import percent as rounded
 from obc_assess.core.tally import Tally
@@ -27,10 +28,6 @@ from obc_assess.core.tally import Tally
 BAND_KEYS = ("id", "label", "descriptor")
 # band_rules' figures, as the rules' words name them ({min_confidence}, ...).
 FIGURES = ("min_confidence", "top_confidence", "max_na_share", "split_share")
-
-
-def _pct(value: float | None, lang: str) -> str:
-    return text(lang, "core.percent-none") if value is None else f"{value:.1f}%"
 
 
 def _share(part: int, whole: int, lang: str) -> str:

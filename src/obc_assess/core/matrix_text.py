@@ -7,15 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from obc_assess.core.catalogue import text
-
-NONE = "\u2013"  # an en dash: nothing to show in a table cell
+from obc_assess.core.formats import NONE, percent, rated, signed
 
 Table = tuple[list[str], list[list[str]]]  # a table's heading row and its rows
-
-
-def pct(value: float | None) -> str:
-    """A percent in a table cell: "66.7%", or a dash."""
-    return NONE if value is None else f"{value:.1f}%"
 
 
 def rank_word(rank: int | None, named: bool, lang: str) -> str:
@@ -25,10 +19,10 @@ def rank_word(rank: int | None, named: bool, lang: str) -> str:
     return str(rank) if rank is not None else text(lang, "core.not-ranked-short")
 
 
-def rank_text(rank: int | None, percent: float | None, named: bool, lang: str) -> str:
+def rank_text(rank: int | None, score: float | None, named: bool, lang: str) -> str:
     """A respondent's rank of an area with its score: "2 (66.7%)", "Not ranked", or a dash."""
     word = rank_word(rank, named, lang)
-    return f"{word} ({pct(percent)})" if rank is not None and named else word
+    return f"{word} ({percent(score, lang)})" if rank is not None and named else word
 
 
 def flag_text(flag: dict[str, Any] | None) -> str:
@@ -62,12 +56,13 @@ def area_tables(result: dict[str, Any], lang: str) -> tuple[Table, Table]:
     flag = _flag_head(block)
 
     def cells(area: dict[str, Any]) -> list[str]:
-        return [pct(area["confidence"]), text(lang, "core.rated-of", answered=area["answered"], total=area["total"]),
+        return [percent(area["confidence"], lang), rated(area, lang),
                 *([flag_text(area["flag"])] if flag else []), area["note"]]
 
     tail = [*(text(lang, f"core.col-{key}") for key in ("confidence", "rated")), *flag, text(lang, "core.col-note")]
     ranked = ([text(lang, "core.col-rank"), block["row_label"], text(lang, "core.col-score"), *tail],
-              [[str(a["rank"]), a["name"], pct(a["percent"]), *cells(a)] for a in block["areas"] if a["rank"]])
+              [[str(a["rank"]), a["name"], percent(a["percent"], lang), *cells(a)]
+               for a in block["areas"] if a["rank"]])
     unranked = ([block["row_label"], *tail], [[a["name"], *cells(a)] for a in block["areas"] if a["rank"] is None])
     return ranked, unranked
 
@@ -87,8 +82,8 @@ def team_table(result: dict[str, Any], lang: str, each: bool) -> Table:
     head = [text(lang, "core.col-rank"), block["row_label"],
             *(text(lang, f"core.col-{key}") for key in ("mean", "lowest", "highest")),
             *([p["name"] for p in result["respondents"]] if each else []), *flag]
-    rows = [[str(a["rank"]) if a["rank"] is not None else block["unranked_label"], a["name"], pct(a["mean"]),
-             pct(a["min"]), pct(a["max"]), *([c["text"] for c in a["ranks"]] if each else []),
+    rows = [[str(a["rank"]) if a["rank"] is not None else block["unranked_label"], a["name"], percent(a["mean"], lang),
+             percent(a["min"], lang), percent(a["max"], lang), *([c["text"] for c in a["ranks"]] if each else []),
              *([flag_text(a["flag"])] if flag else [])] for a in block["areas"]]
     return head, rows
 
@@ -103,9 +98,9 @@ def compare_table(result: dict[str, Any], lang: str) -> Table:
         head += [text(lang, "core.col-flag-before", title=title), text(lang, "core.col-flag-after", title=title)]
     rows = []
     for a in block["areas"]:
-        change = NONE if a["change"] is None else f"{a['change']:+.1f}"
-        rows.append([a["name"], pct(a["before"]), pct(a["after"]), change, a["before_rank_text"],
-                     a["after_rank_text"], *([a["before_flag"] or NONE, a["after_flag"] or NONE] if title else [])])
+        rows.append([a["name"], percent(a["before"], lang), percent(a["after"], lang), signed(a["change"]),
+                     a["before_rank_text"], a["after_rank_text"],
+                     *([a["before_flag"] or NONE, a["after_flag"] or NONE] if title else [])])
     return head, rows
 
 

@@ -1,15 +1,18 @@
-"""Renders team and before-and-after results as CSV (for spreadsheets) and Markdown (a readable summary)."""
+"""A team result as CSV (for spreadsheets) and as one report composed once (``team_report``), rendered to Markdown
+and Word; and a before-and-after comparison as CSV."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from obc_assess.core.catalogue import text
+from obc_assess.core.document import Report, Strong, emphasised
+from obc_assess.core.document_markdown import to_markdown
+from obc_assess.core.document_word import to_docx
+from obc_assess.core.formats import NONE, columns, given, percent, warning
 from obc_assess.core.languages import DEFAULT, lang_of
-from obc_assess.core.matrix_text import NONE, compare_table, matrix_csv_rows, team_table
+from obc_assess.core.matrix_text import matrix_csv_rows, team_table
 from obc_assess.core.render import Row, csv_text
-from obc_assess.core.report import escape
 
 TEAM_COLUMNS = ("record", "file", "section", "id", "title", "respondent", "role", "level", "label", "percent",
                 "rank", "count", "mean", "median", "min", "max", "range", "answered", "na", "unknown",
@@ -17,23 +20,6 @@ TEAM_COLUMNS = ("record", "file", "section", "id", "title", "respondent", "role"
 COMPARE_COLUMNS = ("record", "file", "section", "id", "title", "before", "before_label", "after", "after_label",
                    "change", "movement", "before_rank", "after_rank", "note", "action", "action_status")
 _STATS = ("mean", "median", "min", "max", "range", "answered", "na", "unknown", "unanswered")
-
-
-def _pct(value: float | None) -> str:
-    return NONE if value is None else f"{value:.1f}%"
-
-
-def _signed(value: float | int | None) -> str:
-    return NONE if value is None else f"{value:+.1f}" if isinstance(value, float) else f"{value:+d}"
-
-
-def _table(head: list[str], rows: list[list[str]]) -> list[str]:
-    return ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head), *("| " + " | ".join(r) + " |" for r in rows)]
-
-
-def _cols(lang: str, *keys: str) -> list[str]:
-    """Column headings (core.col-<key>)."""
-    return [text(lang, f"core.col-{key}") for key in keys]
 
 
 def _stats(entry: dict[str, Any]) -> Row:
@@ -86,111 +72,107 @@ def team_csv(result: dict[str, Any]) -> str:
     return csv_text(TEAM_COLUMNS, rows, lang)
 
 
-def team_markdown(result: dict[str, Any]) -> str:
-    """A readable summary of a team result, with everything the respondents typed escaped."""
+def team_report(result: dict[str, Any]) -> Report:
+    """A team result as a document: who took part, then the kind's own sections in their one order."""
     assessment, overall = result["assessment"], result["overall"]
     lang = lang_of(assessment)
-    lines = [f"# {text(lang, 'core.team-title', title=escape(assessment['title']))}", "",
-             f"- {text(lang, 'core.about-assessment')}: {escape(assessment['title'])}, "
-             f"{text(lang, 'core.version', version=escape(assessment['version']))}",
-             f"- {text(lang, 'core.team-respondents')}: {overall['respondents']}"]
-    lines += [f"- {text(lang, 'core.team-left-out', file=escape(s['file']), count=len(s['problems']))}"
-              for s in result["skipped"]]
-    if result["roles_note"]:
-        lines.append(f"- {result['roles_note']}")
-    if result["context"]["notes"]:
-        lines += ["", *(escape(note) for note in result["context"]["notes"])]
+    report = Report(text(lang, "core.team-title", title=assessment["title"]), lang)
+    report.bullets([f"{text(lang, 'core.about-assessment')}: {assessment['title']}, "
+                    f"{text(lang, 'core.version', version=assessment['version'])}",
+                    f"{text(lang, 'core.team-respondents')}: {overall['respondents']}",
+                    *(text(lang, "core.team-left-out", file=s["file"], count=len(s["problems"]))
+                      for s in result["skipped"]),
+                    *([result["roles_note"]] if result["roles_note"] else [])])
+    for note in result["context"]["notes"]:
+        report.paragraph(note)
     people = result["respondents"]
     if people:
-        lines += ["", f"## {text(lang, 'core.h-respondents')}", ""]
-        lines += _table(_cols(lang, "respondent", "role", "organisation", "date", "score", "confidence"), [
-            [escape(p["name"]), p["role_label"], escape(p["organisation"]) or text(lang, "core.not-given"),
-             p["date_label"], _pct(p["percent"]), _pct(p["confidence"])] for p in people])
+        heading = text(lang, "core.h-respondents")
+        report.heading(1, heading)
+        report.table(heading, columns(lang, "respondent", "role", "organisation", "date", "score", "confidence"), [
+            [p["name"], p["role_label"], given(p["organisation"], text(lang, "core.not-given")), p["date_label"],
+             percent(p["percent"], lang), percent(p["confidence"], lang)] for p in people], [3, 2, 3, 2, 1, 1])
     if assessment["kind"] == "maturity":
-        lines += _maturity(result, lang)
+        _maturity(report, result)
     elif result["matrix"] is not None:
-        lines += ["", f"## {text(lang, 'core.h-team-rows', label=escape(result['matrix']['row_label']))}", ""]
+        heading = text(lang, "core.h-team-rows", label=result["matrix"]["row_label"])
+        report.heading(1, heading)
         head, rows = team_table(result, lang, each=True)
-        lines += _table([escape(cell) for cell in head], [[escape(cell) for cell in row] for row in rows])
+        report.table(heading, head, rows)
     else:
         block = result["classification"]
-        lines += ["", f"## {text(lang, 'core.h-combined-mix')}", "",
-                  text(lang, "core.team-outcome-share", share=f"**{_pct(block['outcome_share'])}**",
-                       classified=block["classified"], label=escape(block["row_label"]).lower())]
+        heading = text(lang, "core.h-combined-mix")
+        report.heading(1, heading)
+        report.paragraph(emphasised(lang, "core.team-outcome-share",
+                                    {"share": percent(block["outcome_share"], lang)},
+                                    classified=block["classified"], label=block["row_label"].lower()))
         if block["flag"]["raised"]:
-            lines += ["", f"> **{text(lang, 'core.warning')}** {escape(block['flag']['message'])}"]
-        lines += ["", *_table(_cols(lang, "category", "count", "share"), [
-            [escape(c["label"]), str(c["count"]), _pct(c["percent"])] for c in block["classes"]])]
-    return "\n".join(lines).rstrip("\n") + "\n"
+            report.paragraph(warning(lang, block["flag"]["message"]), warning=True)
+        report.table(heading, columns(lang, "category", "count", "share"),
+                     [[c["label"], str(c["count"]), percent(c["percent"], lang)] for c in block["classes"]], [4, 1, 1])
+    return report
 
 
-def _maturity(result: dict[str, Any], lang: str) -> list[str]:
-    overall = result["overall"]
-    lines = ["", f"## {text(lang, 'core.h-overall')}", "", text(lang, "core.team-none-rated") if overall["mean"] is None
-             else text(lang, "core.team-mean", mean=f"**{_pct(overall['mean'])}**", median=_pct(overall["median"]),
-                       min=_pct(overall["min"]), max=_pct(overall["max"]))]
-    lines += ["", f"## {text(lang, 'core.h-sections')}", ""]
-    lines += _table(_cols(lang, "section", "mean", "median", "lowest", "highest", "spread"), [
-        [escape(s["title"]), _pct(s["mean"]), _pct(s["median"]), _pct(s["min"]), _pct(s["max"]),
+def team_markdown(result: dict[str, Any]) -> str:
+    """A readable summary of a team result, with everything the respondents typed escaped."""
+    return to_markdown(team_report(result))
+
+
+def team_docx(result: dict[str, Any]) -> bytes:
+    """A team result as .docx bytes."""
+    return to_docx(team_report(result))
+
+
+def _maturity(report: Report, result: dict[str, Any]) -> None:
+    lang, overall = report.lang, result["overall"]
+    report.heading(1, text(lang, "core.h-overall"))
+    report.paragraph(text(lang, "core.team-none-rated") if overall["mean"] is None else emphasised(
+        lang, "core.team-mean", {"mean": percent(overall["mean"], lang)}, median=percent(overall["median"], lang),
+        min=percent(overall["min"], lang), max=percent(overall["max"], lang)))
+    report.heading(1, text(lang, "core.h-sections"))
+    report.table(text(lang, "core.section-scores"), columns(lang, "section", "mean", "median", "lowest", "highest",
+                                                          "spread"), [
+        [s["title"], *(percent(s[key], lang) for key in ("mean", "median", "min", "max")),
          NONE if s["range"] is None else text(lang, "core.points-spread", points=f"{s['range']:.1f}")]
-        for s in result["sections"]])
-    lines += ["", f"## {text(lang, 'core.h-differ-most')}", ""]
-    lines += [result["disagreement"]["rule"], "", *(f"- **{escape(d['title'])}**: {escape(d['text'])}."
-                                                   for d in result["disagreements"])] if result["disagreements"] else [
-        result["disagreement"]["none"]]
+        for s in result["sections"]], [4, 1, 1, 1, 1, 1])
+    report.chart(text(lang, "core.section-mean-bars"),
+                 (text(lang, "core.col-section"), text(lang, "core.bar-team-mean")),
+                 [(f"{s['title']}: {percent(s['mean'], lang)}", s["mean"]) for s in result["sections"]])
+    report.heading(1, text(lang, "core.h-differ-most"))
+    if result["disagreements"]:
+        report.paragraph(result["disagreement"]["rule"])
+        report.bullets([(Strong(d["title"]), f": {d['text']}.") for d in result["disagreements"]])
+    else:
+        report.paragraph(result["disagreement"]["none"])
     if result["roles"]:
-        titles = [escape(s["title"]) for s in result["sections"]]
-        lines += ["", f"## {text(lang, 'core.h-by-role')}", ""]
-        lines += _table([*_cols(lang, "role", "respondents", "overall"), *titles], [
-            [r["label"], str(len(r["respondents"])), _pct(r["percent"]), *(_pct(s["percent"]) for s in r["sections"])]
-            for r in result["roles"]])
-    names = [escape(p["name"]) for p in result["respondents"]]
-    lines += ["", f"## {text(lang, 'core.h-items')}", ""]
-    lines += _table([*_cols(lang, "item", "answers", "agreement"), *names], [
-        [escape(i["title"]), i["range_text"] or NONE, i["agreement"]["label"] if i["agreement"] else NONE,
-         *(escape(c["text"]) for c in i["levels"])] for i in result["items"]])
+        heading = text(lang, "core.h-by-role")
+        report.heading(1, heading)
+        report.table(heading, [*columns(lang, "role", "respondents", "overall"),
+                               *(s["title"] for s in result["sections"])],
+                     [[r["label"], str(len(r["respondents"])), percent(r["percent"], lang),
+                       *(percent(s["percent"], lang) for s in r["sections"])] for r in result["roles"]])
+    heading = text(lang, "core.h-items")
+    report.heading(1, heading)
+    report.table(heading, [*columns(lang, "item", "answers", "agreement"), *(p["name"] for p in result["respondents"])],
+                 [[i["title"], i["range_text"] or NONE, i["agreement"]["label"] if i["agreement"] else NONE,
+                   *(c["text"] for c in i["levels"])] for i in result["items"]])
     noted = [i for i in result["items"] if i["notes"] or i["plans"]]
     if noted:
-        lines += ["", f"## {text(lang, 'core.h-notes-plans')}", ""]
+        report.heading(1, text(lang, "core.h-notes-plans"))
     for item in noted:
-        lines += [f"### {escape(item['title'])}", ""]
-        lines += [f"- {text(lang, 'core.note-from', name=escape(n['respondent']))}: {escape(n['note'])}"
-                  for n in item["notes"]]
-        lines += [f"- {text(lang, 'core.plan-from', name=escape(p['respondent']))}: {plan_text(p, escape, lang)}"
-                  for p in item["plans"]]
-        lines.append("")
-    return lines
+        report.heading(2, item["title"])
+        report.bullets([f"{text(lang, 'core.note-from', name=n['respondent'])}: {n['note']}" for n in item["notes"]]
+                       + [f"{text(lang, 'core.plan-from', name=p['respondent'])}: {plan_text(p, lang)}"
+                          for p in item["plans"]])
 
 
-def plan_text(plan: dict[str, Any], esc: Callable[[object], str] = escape, lang: str = DEFAULT) -> str:
-    """One plan entry in words: the action, then who, by when and to what level, where given (typed text passed
-    through esc: escaped for Markdown, as it is for a Word document)."""
-    parts = [esc(plan["action"]) or text(lang, "core.no-action")]
-    parts += [text(lang, "core.plan-owner", owner=esc(plan["owner"]))] if plan["owner"] else []
+def plan_text(plan: dict[str, Any], lang: str = DEFAULT) -> str:
+    """One plan entry in words: the action, then who, by when and to what level, where given."""
+    parts = [given(plan["action"], text(lang, "core.no-action"))]
+    parts += [text(lang, "core.plan-owner", owner=plan["owner"])] if plan["owner"] else []
     parts += [text(lang, "core.plan-due", due=plan["due_label"])] if plan["due_label"] else []
-    parts += [text(lang, "core.plan-target", target=esc(plan["target_label"]))] if plan["target_label"] else []
+    parts += [text(lang, "core.plan-target", target=plan["target_label"])] if plan["target_label"] else []
     return "; ".join(parts)
-
-
-def followed(result: dict[str, Any], lang: str) -> list[tuple[str, list[list[str]]]]:
-    """The comparison's follow-through tables (Markdown and .docx): every action beside its item's change in
-    level, then the overdue and the dropped ones; (heading, rows of item, action, status and level)."""
-    actions = result.get("actions")
-    if not actions:
-        return []
-    items = {i["id"]: i for i in result["items"]}
-    tables = []
-    every = [[i["title"], (i["before_action"] or i["after_action"])["action"], i["action_text"]]
-             for i in result["items"] if i.get("action_text")]
-    for key, rows in (("core.h-actions-and-levels", every),
-                      ("core.h-actions-overdue", [[a["title"], a["action"], items[a["id"]]["action_text"]]
-                                                  for a in actions["overdue"]]),
-                      ("core.h-actions-dropped", [[a["title"], a["action"], f"{items[a['id']]['action_text']}. "
-                                                   + a["review"] if a["review"] else items[a["id"]]["action_text"]]
-                                                  for a in actions["dropped"]])):
-        if rows:
-            tables.append((text(lang, key), rows))
-    return tables
 
 
 def compare_csv(result: dict[str, Any]) -> str:
@@ -232,60 +214,3 @@ def _action_cells(row: dict[str, Any]) -> dict[str, object]:
     latest = row.get("after_action") or row.get("before_action")
     return {} if action is None or latest is None else {"action": action["action"],
                                                          "action_status": latest["status_label"]}
-
-
-def compare_markdown(result: dict[str, Any]) -> str:
-    """A readable summary of a comparison: the overall move, sections, and the items that moved."""
-    assessment = result["assessment"]
-    lang = lang_of(assessment)
-    lines = [f"# {text(lang, 'core.compare-title', title=escape(assessment['title']))}", ""]
-    for side in ("before", "after"):
-        info = result[side]
-        who = escape(info["respondent"]["name"]) or text(lang, "core.not-named")
-        lines.append("- " + text(lang, f"core.compare-side-{side}", file=escape(info["file"]),
-                                 version=escape(result[f"{side}_version"]), who=who, date=info["who"]["date_label"]))
-    lines += [f"- {note}" for note in result["notes"]]
-    for warning in result["warnings"]:
-        lines += ["", f"> **{text(lang, 'core.warning')}** {escape(warning['message'])}"]
-    overall = result["overall"]
-    lines += ["", f"## {text(lang, 'core.h-overall')}", "",
-              text(lang, "core.compare-overall", before=f"**{_pct(overall['before'])}**",
-                   after=f"**{_pct(overall['after'])}**", change=_signed(overall["change"]))]
-    if result["sections"]:
-        lines += ["", f"## {text(lang, 'core.h-sections')}", ""]
-        lines += _table(_cols(lang, "section", "before", "after", "change"), [
-            [escape(s["title"]), _pct(s["before"]), _pct(s["after"]), _signed(s["change"])]
-            for s in result["sections"]])
-    items = {i["id"]: i for i in result["items"]}
-    not_answered = text(lang, "core.not-answered-lower")
-    for key in ("improved", "slipped", "new"):
-        if result[key]:
-            lines += ["", f"## {text(lang, f'core.h-{key}')}", ""]
-            lines += [f"- {escape(items[i]['title'])}: {escape(items[i]['before_label'] or not_answered)} → "
-                      f"{escape(items[i]['after_label'] or not_answered)}"
-                      + (f" ({_signed(items[i]['change'])})" if items[i]["change"] is not None else "")
-                      for i in result[key]]
-    if result["unchanged"]:
-        lines += ["", f"## {text(lang, 'core.h-unchanged')}", "",
-                  ", ".join(escape(items[i]["title"]) for i in result["unchanged"]) + "."]
-    for heading, rows in followed(result, lang):
-        lines += ["", f"## {escape(heading)}", ""]
-        lines += _table([_cols(lang, "item")[0], _cols(lang, "action")[0], _cols(lang, "action-level")[0]],
-                        [[escape(cell) for cell in row] for row in rows])
-    if result["removed"]:
-        lines += ["", f"## {text(lang, 'core.h-removed')}", "", text(lang, "core.removed-intro"), ""]
-        lines += [f"- {text(lang, 'core.removed-line', id=escape(r['id']), part=r['part'], file=escape(r['file']))}"
-                  for r in result["removed"]]
-    if result["matrix"] is not None:
-        lines += ["", f"## {text(lang, 'core.h-rows', label=escape(result['matrix']['row_label']))}", ""]
-        head, rows = compare_table(result, lang)
-        lines += _table([escape(cell) for cell in head], [[escape(cell) for cell in row] for row in rows])
-    if result["classification"] is not None:
-        share = result["classification"]["outcome_share"]
-        lines += ["", f"## {text(lang, 'core.h-measure-mix')}", "",
-                  text(lang, "core.compare-share", before=_pct(share["before"]), after=_pct(share["after"]),
-                       change=_signed(share["change"])), ""]
-        lines += _table(_cols(lang, "category", "before", "after", "change-in-share"), [
-            [escape(c["label"]), str(c["before"]), str(c["after"]), _signed(c["change"])]
-            for c in result["classification"]["classes"]])
-    return "\n".join(lines).rstrip("\n") + "\n"

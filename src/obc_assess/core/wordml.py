@@ -58,7 +58,7 @@ def _runs(text: str, bold: bool = False) -> str:
         + "</w:r>"
 
 
-Cell = str | tuple[str, str]  # plain text, or (bold lead-in, text)
+Cell = str | tuple[tuple[str, bool], ...]  # plain text, or runs of (text, bold)
 
 
 class Document:
@@ -84,7 +84,7 @@ class Document:
     @staticmethod
     def _cell_runs(text: Cell) -> str:
         if isinstance(text, tuple):
-            return _runs(text[0], bold=True) + _runs(text[1])
+            return "".join(_runs(words, bold) for words, bold in text if words)
         return _runs(text)
 
     def table(self, caption: str, head: Sequence[str], rows: Sequence[Sequence[Cell]],

@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from obc_assess.core.catalogue import text
+from obc_assess.core.formats import rated
 from obc_assess.core.languages import DEFAULT, lang_of
 from obc_assess.core.responses import role_label
 from obc_assess.core.tally import WORDED
@@ -118,7 +119,7 @@ def add_words(result: dict[str, Any]) -> dict[str, Any]:
             part["band_why"] = f"{part['band_words']} {part['band_reason']}" if part["band_status"] in (
                 "capped", "split") else part["band_reason"]
     for row in (*result["sections"], *result["extras"], *(result["matrix"] or {}).get("areas", [])):
-        row["rated_label"] = text(lang, "core.rated-of", answered=row["answered"], total=row["total"])
+        row["rated_label"] = rated(row, lang)
     mixed = len({item.get("scale") for item in result["working"].get("items", [])}) > 1
     for item in result["working"].get("items", []):
         # The answer as read (the reports' answer column, beside its scale's), then with its scale named where an

@@ -20,9 +20,9 @@ from obc_assess.core.jsontext import MAX_BYTES, decode, parse, too_large
 from obc_assess.core.languages import DEFAULT, LANGUAGES
 from obc_assess.core.problem import FILE, Problem
 from obc_assess.core.render import to_csv, to_json, to_markdown
-from obc_assess.core.report_docx import result_docx
-from obc_assess.core.report_docx_team import compare_docx, team_docx
-from obc_assess.core.report_team import compare_markdown, team_csv, team_markdown
+from obc_assess.core.report import result_docx
+from obc_assess.core.report_compare import compare_docx, compare_markdown
+from obc_assess.core.report_team import team_csv, team_docx, team_markdown
 from obc_assess.core.responses import ResponsesError, template, validate
 from obc_assess.core.scoring import score
 from obc_assess.core.team import aggregate, file_label, repeated, same_answers, with_skipped
