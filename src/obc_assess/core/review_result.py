@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from obc_assess.core.bands import earn
 from obc_assess.core.catalogue import text
 from obc_assess.core.dates import date_label
+from obc_assess.core.facts import Facts
 from obc_assess.core.review import item_states, rounds_of
+from obc_assess.core.tally import Tally
+from obc_assess.core.typed_text import tidy
 
 COUNTS = ("agreed", "challenged", "answered", "open", "not_reviewed")
 
@@ -30,9 +34,11 @@ def _round(one: dict[str, Any], n: int, lang: str) -> dict[str, Any]:
             "challenged": decided.count("challenge"), "answered": len(one.get("responses", {}))}
 
 
-def review_block(doc: dict[str, Any], rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+def review_block(doc: dict[str, Any], rows: list[dict[str, Any]], lang: str,
+                 anonymous: bool = False) -> dict[str, Any]:
     """The result's ``review``: over ``rows``, a maturity result's working items (none for another kind, whose
-    review signs the file off as a whole)."""
+    review signs the file off as a whole). ``anonymous`` (a team merge's): no reviewer named, since who reviewed a
+    file can name whose it is."""
     rounds = rounds_of(doc)
     asked = [row for row in rows if row["status"] != "not-asked"]
     states = item_states(doc)
@@ -49,17 +55,20 @@ def review_block(doc: dict[str, Any], rows: list[dict[str, Any]], lang: str) -> 
         "history": [_round(one, n, lang) for n, one in enumerate(rounds, start=1)]}
     if not rounds:
         return block
+    if anonymous:
+        block["history"] = [{**one, "reviewer": None, "role": None} for one in block["history"]]
     last = block["history"][-1]
     block.update({key: last[key] for key in ("reviewer", "role", "date", "date_label", "comment")})
-    where = {"name": last["reviewer"], "date": last["date_label"]}
+    where = {"date": last["date_label"]} if anonymous else {"name": last["reviewer"], "date": last["date_label"]}
+    named = "-anonymous" if anonymous else ""
     if rows:
         said = text(lang, "core.review-counts", agreed=text(lang, "core.review-agreed", count=counts["agreed"]),
                     challenged=text(lang, "core.review-challenged", count=counts["challenged"]),
                     answered=text(lang, "core.review-answered", count=counts["answered"]),
                     not_reviewed=text(lang, "core.review-not-reviewed", count=counts["not_reviewed"]))
-        block["line"] = text(lang, "core.review-line", counts=said, **where)
+        block["line"] = text(lang, f"core.review-line{named}", counts=said, **where)
     else:
-        block["line"] = text(lang, "core.review-line-whole", **where)
+        block["line"] = text(lang, f"core.review-line-whole{named}", **where)
     if counts["open"]:
         form = "one" if counts["open"] == 1 else "other"
         block.update(provisional=True,
@@ -86,3 +95,46 @@ def mark_rows(doc: dict[str, Any], rows: list[dict[str, Any]], lang: str) -> Non
                     "review_label": text(lang, f"core.review-state-{state}") if state else None,
                     "review_comment": one["comment"] if one and state else "",
                     "review_response": one["response"] if one and state else ""})
+
+
+def band_reading(doc: dict[str, Any], challenged: set[str]) -> dict[str, Any]:
+    """The document as the band reads it: each rated answer with an open challenge counts as don't know."""
+    answers = doc["answers"]
+    return {**doc, "answers": {**answers, **{item_id: {**answers[item_id], "level": "unknown"}
+                                              for item_id in challenged if item_id in answers
+                                              and isinstance(answers[item_id].get("level"), int)}}}
+
+
+def earned(facts: Facts, outcomes: Tally, band: tuple[Tally, Tally], scale: dict[str, Any],
+            provisional: bool) -> dict[str, Any]:
+    """A part's band, read from ``band`` (its items and its outcomes items, open challenges as don't know), with
+    the outcomes figures of its answers as they are (``outcomes``): a review changes no percent."""
+    earned = earn(facts.definition, band[0], band[1], scale, facts.top)
+    return {**earned, "outcomes_percent": outcomes.percent() if outcomes.total else None,
+            "outcomes_answered": outcomes.answered, "band_provisional": provisional}
+
+
+def team_review(facts: Facts, doc: dict[str, Any], statuses: list[tuple[object, str]] | None,
+                anonymous: bool) -> dict[str, Any]:
+    """A file's review state in a team merge, as its own result gives it (``statuses``: each maturity item's
+    (level, status), as its tally has them)."""
+    rows = [] if statuses is None else [
+        {"id": entry.item["id"], "title": entry.item["title"], "section": entry.section["id"], "status": status}
+        for entry, (_, status) in zip(facts.entries, statuses, strict=True)]
+    block = review_block(doc, rows, facts.lang, anonymous)
+    return {key: block[key] for key in ("reviewed", "rounds", "reviewer", "role", "date", "date_label", "counts",
+                                        "provisional", "line")}
+
+
+def reviewers(docs: list[dict[str, Any]], anonymous: bool, lang: str) -> dict[str, Any]:
+    """How many merged files were reviewed, by whom (each name once, in file order; none when anonymous), and,
+    when more than one person did, words that say so: their challenges held the answers to different eyes."""
+    latest = [rounds[-1] for rounds in map(rounds_of, docs) if rounds]
+    names = list(dict.fromkeys(tidy(one.get("reviewer", "")) for one in latest))
+    note = None
+    if len(names) > 1 and anonymous:
+        note = text(lang, "core.team-reviewers-differ-anonymous", count=len(names))
+    elif len(names) > 1:
+        note = text(lang, "core.team-reviewers-differ", names=text(
+            lang, "core.and", first=", ".join(names[:-1]), last=names[-1]))
+    return {"reviewed": len(latest), "reviewers": [] if anonymous else names, "reviewers_note": note}

@@ -14,8 +14,7 @@ Maturity rules (after Tool 20, section 4: review each domain, outcomes focus "th
   the outcomes items support, and none when too much is not applicable or too little rated;
 - priorities rank items below the top level by weight * levels to go: the biggest gains first;
 - the action plan (not scored) lists the items with a plan entry: prioritised items by rank, then the rest;
-- a review (review_result.py, the toolkit's own rule): an open challenge counts as don't know for the band alone,
-  which is then provisional, and leads the priorities; it never changes a percent.
+- an open challenge (review_result.py) counts as don't know for the band alone, and leads the priorities.
 
 tally_maturity holds the rules for the figures; score_maturity and the team merge (team.py) both use it.
 """
@@ -27,7 +26,7 @@ from typing import Any, NamedTuple
 
 from obc_assess.core.action_plan import plan_rows
 from obc_assess.core.answers import reason_notice
-from obc_assess.core.bands import earn, rules_words
+from obc_assess.core.bands import rules_words
 from obc_assess.core.catalogue import text
 from obc_assess.core.classification import score_classification
 from obc_assess.core.evidence import evidence_date, item_evidence, profile
@@ -36,7 +35,7 @@ from obc_assess.core.matrix import score_matrix
 from obc_assess.core.responses import ResponsesError, context_of, validate
 from obc_assess.core.result import header, level_info
 from obc_assess.core.review import open_challenges
-from obc_assess.core.review_result import mark_rows, review_block
+from obc_assess.core.review_result import band_reading, earned, mark_rows, review_block
 from obc_assess.core.rounding import quotient
 from obc_assess.core.tailor import tag_for
 from obc_assess.core.tally import Tally, status_of
@@ -191,30 +190,12 @@ def _item(facts: Facts, doc: dict[str, Any], order: int, weight: int, level: obj
     return ItemPart(row, priority, gap)
 
 
-def _unshown(doc: dict[str, Any], challenged: set[str]) -> dict[str, Any]:
-    """The document as the band reads it: each rated answer with an open challenge counts as don't know."""
-    answers = doc["answers"]
-    return {**doc, "answers": {**answers, **{item_id: {**answers[item_id], "level": "unknown"}
-                                              for item_id in challenged if item_id in answers
-                                              and isinstance(answers[item_id].get("level"), int)}}}
-
-
-def _earned(facts: Facts, outcomes: Tally, band: tuple[Tally, Tally], scale: dict[str, Any],
-            provisional: bool) -> dict[str, Any]:
-    """A part's band, read from ``band`` (its items and its outcomes items, open challenges as don't know), with
-    the outcomes figures of its answers as they are (``outcomes``): a review changes no percent."""
-    earned = earn(facts.definition, band[0], band[1], scale, facts.top)
-    return {**earned, "outcomes_percent": outcomes.percent() if outcomes.total else None,
-            "outcomes_answered": outcomes.answered, "band_provisional": provisional}
-
-
 def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     """Section and overall percents, confidence, priorities and evidence gaps for a valid document."""
     definition = facts.definition
     tallied = tally_maturity(facts, doc)
     challenged = open_challenges(doc)
-    # The band's reading (open challenges as don't know): the answers' own when nothing is open.
-    banded = tally_maturity(facts, _unshown(doc, challenged)) if challenged else tallied
+    banded = tally_maturity(facts, band_reading(doc, challenged)) if challenged else tallied
     parts = _items(facts, doc, tallied)
     working = [{**part.row} for part in parts]  # copies: add_words adds to each row
     mark_rows(doc, working, facts.lang)
@@ -228,11 +209,10 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     percent = overall.percent()
     evidence = profile(definition, working, facts.lang)
     scales = band_scales(facts)
-    open_in = {extras_of(entry.section, entry.optional) for entry in facts.entries
-               if entry.item["id"] in challenged}
+    open_in = {extras_of(entry.section, entry.optional) for entry in facts.entries if entry.item["id"] in challenged}
     result.update({
         "overall": {"percent": percent, "confidence": overall.confidence(), **overall.counts(),
-                    **_earned(facts, tallied.outcomes, (banded.overall, banded.outcomes), scales[None],
+                    **earned(facts, tallied.outcomes, (banded.overall, banded.outcomes), scales[None],
                               None in open_in)},
         # Every answer's evidence, optional sections too: kept out of "overall", which counts the core alone.
         "evidence": evidence,
@@ -278,7 +258,7 @@ def _extras(facts: Facts, tallied: Tallied, banded: Tallied, scales: dict[str | 
             section["extras_title"] or text(facts.lang, "core.optional-items", title=section["title"]))
         rows.append({"id": group, "title": title, "section": section["id"], "percent": tally.percent(),
                      "confidence": tally.confidence(), **tally.counts(),
-                     **_earned(facts, outcomes, banded.extras[group], scales[group], group in open_in)})
+                     **earned(facts, outcomes, banded.extras[group], scales[group], group in open_in)})
     return rows
 
 
