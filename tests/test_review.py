@@ -319,7 +319,8 @@ def test_a_team_merge_keeps_each_files_review(maturity: dict[str, Any]) -> None:
     assert [p["review"]["line"] for p in team["respondents"]] == [
         LINE, LINE.replace("Siân Jones", "Owen Price"), "Not reviewed"]
     assert (team["reviewed"], team["reviewers"], team["reviewers_note"]) == (
-        2, ["Siân Jones", "Owen Price"], "The merged files were reviewed by different people: Siân Jones and Owen Price.")
+        2, ["Siân Jones", "Owen Price"],
+        "The merged files were reviewed by different people: Siân Jones and Owen Price.")
     anonymous = aggregate(maturity, [("a.json", first), ("b.json", second)], anonymous=True)
     assert [p["review"]["line"] for p in anonymous["respondents"]] == [
         "Reviewed on 1 April 2026: 1 agreed, 1 challenged (0 answered), 4 not reviewed"] * 2
