@@ -222,6 +222,12 @@ def test_the_latest_round_decides_and_the_history_is_kept(maturity: dict[str, An
     assert [(r["round"], r["reviewer"], r["date_label"], r["agreed"], r["challenged"], r["answered"])
             for r in review["history"]] == [(1, "Siân Jones", "1 April 2026", 1, 1, 1),
                                             (2, "Owen Price", "1 May 2026", 1, 0, 0)]
+    # Every round's challenges stay in the history, with the author's responses, for a sign-off table.
+    assert review["history"][0]["challenges"] == [{
+        "id": "outcomes-focus", "title": "Outcomes focus", "comment": "Where is this in the contract?",
+        "outcome": "kept", "state_label": "Challenged: answer kept, with a response", "response": "It is.",
+        "response_date": "2026-04-02", "response_date_label": "2 April 2026"}]
+    assert review["history"][1]["challenges"] == review["challenges"] == []
 
 
 def test_an_open_challenge_counts_as_not_shown_for_the_band_only(maturity: dict[str, Any]) -> None:

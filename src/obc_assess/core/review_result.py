@@ -25,13 +25,26 @@ def _label(value: str, lang: str) -> str | None:
     return date_label(value, lang) if value else None
 
 
-def _round(one: dict[str, Any], n: int, lang: str) -> dict[str, Any]:
-    """One round of the history as the result shows it."""
-    decided = [d["decision"] for d in one.get("items", {}).values()]
+def _round(one: dict[str, Any], n: int, titles: dict[str, str], lang: str) -> dict[str, Any]:
+    """One round of the history as the result shows it: who, when, the counts, and each challenge with the
+    author's response (in the file's order), for a sign-off table of every round."""
+    decisions, responses = one.get("items", {}), one.get("responses", {})
+    decided = [d["decision"] for d in decisions.values()]
+    challenges = []
+    for item_id, decision in decisions.items():
+        if decision["decision"] != "challenge":
+            continue
+        response = responses.get(item_id, {})
+        outcome, when = str(response.get("outcome", "")), str(response.get("date", ""))
+        challenges.append({"id": item_id, "title": titles.get(item_id, item_id),
+                           "comment": str(decision.get("comment", "")),
+                           "outcome": outcome, "state_label": text(lang, f"core.review-state-{outcome or 'open'}"),
+                           "response": str(response.get("text", "")), "response_date": when,
+                           "response_date_label": _label(when, lang)})
     return {"round": n, "reviewer": str(one.get("reviewer", "")), "role": str(one.get("role", "")),
             "date": str(one.get("date", "")), "date_label": _label(str(one.get("date", "")), lang),
             "comment": str(one.get("comment", "")), "agreed": decided.count("agree"),
-            "challenged": decided.count("challenge"), "answered": len(one.get("responses", {}))}
+            "challenged": decided.count("challenge"), "answered": len(responses), "challenges": challenges}
 
 
 def review_block(doc: dict[str, Any], rows: list[dict[str, Any]], lang: str,
@@ -52,7 +65,8 @@ def review_block(doc: dict[str, Any], rows: list[dict[str, Any]], lang: str,
         "date_label": None, "comment": None, "counts": {key: counts[key] for key in COUNTS},
         "provisional": False, "provisional_words": None, "line": text(lang, "core.review-none"),
         "rule": text(lang, "core.rule-own", rule=text(lang, "core.review-rule")), "challenges": [],
-        "history": [_round(one, n, lang) for n, one in enumerate(rounds, start=1)]}
+        "history": [_round(one, n, {row["id"]: row["title"] for row in rows}, lang)
+                    for n, one in enumerate(rounds, start=1)]}
     if not rounds:
         return block
     if anonymous:
