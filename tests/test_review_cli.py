@@ -113,3 +113,14 @@ def test_score_aggregate_and_compare_carry_the_review(capsys: pytest.CaptureFixt
     compared = json.loads(out)
     assert (status, compared["before"]["review"]["reviewer"], compared["after"]["review"]["reviewer"]) == (
         0, "Siân Jones", "Owen Price")
+
+
+def test_a_reviewed_copy_of_the_same_answers_is_one_person(capsys: pytest.CaptureFixture[str],
+                                                           tmp_path: Path) -> None:
+    reviewed = _reviewed(capsys)
+    first = _write(tmp_path, reviewed, "mine.json")
+    second = _write(tmp_path, {k: v for k, v in reviewed.items() if k != "review"}, "unreviewed.json")
+    status, out, err = _run(capsys, "aggregate", first, second, "--json")
+    team = json.loads(out)
+    assert (status, team["overall"]["respondents"], team["reviewed"]) == (0, 1, 1)
+    assert err == f"{second}: the same answers as another file ({first}), so counted once\n"

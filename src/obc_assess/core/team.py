@@ -58,9 +58,10 @@ def file_label(name: str, position: int, anonymous: bool, lang: str = DEFAULT) -
 
 
 def same_answers(doc: object) -> str:
-    """What makes two answers files one person's: the same document, whenever it was saved. A team merge counts
-    such files once and names the repeat (the command line and the page alike)."""
-    kept = {k: v for k, v in doc.items() if k != "saved_at"} if isinstance(doc, dict) else doc
+    """What makes two answers files one person's: the same document, whenever it was saved and whoever reviewed
+    it (a reviewed copy holds the author's answers too, issue 34). A team merge counts such files once and names
+    the repeat (the command line and the page alike)."""
+    kept = {k: v for k, v in doc.items() if k not in ("saved_at", "review")} if isinstance(doc, dict) else doc
     return json.dumps(kept, sort_keys=True, ensure_ascii=False)
 
 
