@@ -230,10 +230,10 @@ def test_score_other_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path,
 
 def test_score_refuses_invalid_answers(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     doc = _filled(capsys)
-    doc["format_version"] = 5
+    doc["format_version"] = 6
     name = _write(tmp_path, doc)
     assert _run(capsys, "score", name) == (
-        2, "", f"{name}: format_version: must be 4 (or 1, 2 or 3, for a file saved before format 4)\n")
+        2, "", f"{name}: format_version: must be 5 (or 1, 2, 3 or 4, for a file saved before format 5)\n")
 
 
 def test_formats_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
@@ -389,11 +389,11 @@ def test_compare_notes_answers_for_items_gone(capsys: pytest.CaptureFixture[str]
 def test_compare_refuses_bad_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     before, after = _filled(capsys), _filled(capsys)
     before["answers"]["retired-item"] = {"level": 1, "note": ""}  # the same version: a mistake, not a change
-    after["format_version"] = 5
+    after["format_version"] = 6
     names = [_write(tmp_path, before, "before.json"), _write(tmp_path, after, "after.json")]
     assert _run(capsys, "compare", *names) == (2, "", (
         f"{names[0]}: answers.retired-item: not an item of {AID}; remove it\n"
-        f"{names[1]}: format_version: must be 4 (or 1, 2 or 3, for a file saved before format 4)\n"))
+        f"{names[1]}: format_version: must be 5 (or 1, 2, 3 or 4, for a file saved before format 5)\n"))
     mix = _write(tmp_path, _template(capsys, "measure-mix"), "mix.json")
     good = _write(tmp_path, _filled(capsys), "good.json")
     assert _run(capsys, "compare", mix, good) == (

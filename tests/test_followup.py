@@ -175,7 +175,7 @@ def test_evidence_never_changes_the_score_and_flags_follow_the_rule(levels: list
 def test_carry_forward_brings_open_actions_and_evidence() -> None:
     new, carried, notice = carry_forward(DEFINITION, _file("last-year.json"))
     assert validate(DEFINITION, new) == []
-    assert (new["format_version"], new["assessment_date"]) == (4, "")
+    assert (new["format_version"], new["assessment_date"]) == (5, "")
     assert all(answer == {"level": None, "note": ""} for answer in new["answers"].values())
     assert new["respondent"]["organisation"] == "Cyngor Sir Enghraifft"
     assert sorted(new["plan"]) == ["co-production", "outcomes-focus", "robustness"]

@@ -147,7 +147,8 @@ def test_a_criterion_called_name_keeps_its_own_field(matrix: dict[str, Any]) -> 
     assert to_form(definition, doc)["fields"] == {**fields, "context-model": "", "context-scope": "",
                                                   "respondent-name": "", "respondent-role": "",
                                                   "respondent-organisation": "", "assessment-date:day": "",
-                                                  "assessment-date:month": "", "assessment-date:year": ""}
+                                                  "assessment-date:month": "", "assessment-date:year": "",
+                                                  "review": ""}
 
 
 @pytest.mark.parametrize(("names", "expected"), [

@@ -214,7 +214,7 @@ def test_the_bounds_on_entries_and_rows_are_the_validators(lang: str) -> None:
 PROSE = {"en": (ROOT / "docs" / "responses-format.md", r"up to ([\d,]+) characters"),
          "cy": (ROOT / "docs" / "cy" / "responses-format.md", r"hyd at ([\d,]+) nod")}
 PROSE_KEYS = {"name": "name", "organisation": "name", "note": "note", "action": "action", "owner": "owner",
-              "review": "review", "what": "what"}
+              "review": "review", "what": "what", "role": "name", "comment": "note"}
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -256,7 +256,17 @@ def _team_cases(definition: dict[str, Any], text: str, rng: random.Random) -> li
         docs[0]["evidence"] = {first: [{"what": "Spec “3”", "kind": "document", "strength": "documented",
                                         "review_by": "2024-01-01"}],
                                second: [{"what": "We say so", "kind": "", "strength": "self-reported",
-                                         "review_by": ""}]}
+                                         "review_by": "2025-06-05"}]}
+        # Format 5's review (issue 34): two rounds, an open challenge, an agreement, a kept answer; the second
+        # item's evidence is due for review after the assessment's date but before the review's, so it stops counting.
+        docs[0]["review"] = {"rounds": [
+            {"reviewer": "Siân “Craffu”", "role": "Scrutiny", "date": "2025-06-10", "comment": "Café ŵŷ",
+             "items": {first: {"decision": "challenge", "comment": "=Show me"}, second: {"decision": "agree"}},
+             "responses": {first: {"outcome": "kept", "text": "See the spec", "date": "2025-06-12"}}},
+            {"reviewer": "Siân “Craffu”", "role": "", "date": "2025-07-01", "comment": "",
+             "items": {first: {"decision": "challenge", "comment": "Still not shown"}}, "responses": {}}]}
+    # A file of another kind is signed off as a whole, by someone else: the merge says so.
+    docs[2]["review"] = {"rounds": [{"reviewer": "Owen", "date": "2025-06-02", "comment": "Fine"}]}
     docs[1]["assessment_version"] = "0.1"
     files = json.dumps([{"name": f"{n}.json", "text": json.dumps(doc)} for n, doc in enumerate(docs)]
                        + [{"name": "broken.json", "text": "{"}, {"name": "list.json", "text": "[]"}])

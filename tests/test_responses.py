@@ -44,7 +44,7 @@ def _messages(definition: dict[str, Any], doc: object) -> list[str]:
 def test_maturity_template(maturity: dict[str, Any]) -> None:
     doc = template(maturity)
     assert doc == {
-        "format": "obc-assess/responses", "format_version": 4, "assessment": "procurement-review",
+        "format": "obc-assess/responses", "format_version": 5, "assessment": "procurement-review",
         "assessment_version": "1.0", "context": {"model": None, "scope": None},
         "respondent": {"name": "", "role": "", "organisation": ""}, "assessment_date": "",
         # Not decided and both scopes ask every item (issue 10: tailor, never shrink): cost (models 2 and 3)
@@ -101,11 +101,11 @@ def test_applies_when_the_assessment_asks_no_model(matrix: dict[str, Any]) -> No
 # ---------------------------------------------------------------------------------------------- validation
 
 # (case id, changes to a valid maturity document, the problems expected, in order)
-FORMAT_MESSAGE = "must be 4 (or 1, 2 or 3, for a file saved before format 4)"
+FORMAT_MESSAGE = "must be 5 (or 1, 2, 3 or 4, for a file saved before format 5)"
 MATURITY_CASES: list[tuple[str, Changes, list[str]]] = [
     ("valid", [], []),
     ("wrong format", [(("format",), "obc-assess/result")], ['format: must be "obc-assess/responses"']),
-    ("format version 5", [(("format_version",), 5)], [f"format_version: {FORMAT_MESSAGE}"]),
+    ("format version 6", [(("format_version",), 6)], [f"format_version: {FORMAT_MESSAGE}"]),
     # True == 1 in Python; JSON true is not the number 1.
     ("format version true", [(("format_version",), True)], [f"format_version: {FORMAT_MESSAGE}"]),
     # Format 2 added the organisation and the assessment date; format 1 files are still read, without them.
@@ -237,7 +237,7 @@ def test_maturity_validation(maturity: dict[str, Any], changes: Changes,
 def test_every_required_key_missing(maturity: dict[str, Any]) -> None:
     assert _messages(maturity, {}) == [
         'format: missing; add "format": "obc-assess/responses"',
-        "format_version: missing; add \"format_version\": 4",
+        "format_version: missing; add \"format_version\": 5",
         'assessment: missing; add "assessment": "procurement-review"',
         'assessment_version: missing; add "assessment_version": "1.0"',
         'context: missing; add "context": {"model": null, "scope": null}',

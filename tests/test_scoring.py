@@ -14,10 +14,11 @@ from obc_assess.core.scoring import score
 RESULT_KEYS = {"format", "format_version", "assessment", "responses_version", "version_matches", "context",
                "respondent", "overall", "sections", "priorities", "evidence_gaps", "working", "matrix",
                "classification", "plan", "band_rules", "extras", "assessment_date", "assessment_date_label",
-               "about", "version_notice", "progress", "notes", "evidence", "na_notice"}
+               "about", "version_notice", "progress", "notes", "evidence", "na_notice", "review"}
 OVERALL_KEYS = {"counts_label", "percent", "band", "confidence", "answered", "na", "unknown", "unanswered", "total",
                 "band_status", "band_reason", "band_reached", "band_words", "band_why", "min_confidence",
-                "outcomes_percent", "outcomes_total", "outcomes_answered", "na_share", "na_limit", "na_line"}
+                "outcomes_percent", "outcomes_total", "outcomes_answered", "na_share", "na_limit", "na_line",
+                "band_provisional"}
 SECTION_KEYS = {"id", "title", "percent", "confidence", "optional", "answered", "na", "unknown", "unanswered",
                 "total", "rated_label"}
 
@@ -154,7 +155,7 @@ def test_priorities_rank_by_weighted_gap_then_order(maturity: dict[str, Any]) ->
         "level_label": "Established", "max": 3, "weight": 2, "gap": 1, "score": 2,
         "scale": "maturity", "scale_name": "Maturity",
         "reason": 'Rated "Established" (2 of 3), weight 2: this item counts double.',
-        "guidance_url": "guidance/tool20-procurement/#procurement-outcomes-focus",
+        "guidance_url": "guidance/tool20-procurement/#procurement-outcomes-focus", "challenged": False,
         "target": {"level": 3, "label": "Embedded", "descriptor": "Embedded descriptor."}}
 
 
@@ -192,7 +193,8 @@ def test_working_explains_every_item(maturity: dict[str, Any]) -> None:
         "level_label": "Developing", "max": 3, "contribution": 0.667, "included": True, "status": "scored",
         "reason": "scored", "note": "Written into the specification.", "answer_label": "Developing",
         "answer_words": "Developing", "na_reason": "",
-        "evidence": [], "strongest": "none", "evidence_claim": False, "evidence_flag": False}
+        "evidence": [], "strongest": "none", "strongest_expired": None, "evidence_claim": False,
+        "evidence_flag": False, "review": None, "review_label": None, "review_comment": "", "review_response": ""}
     # Not applicable reads with its reason wherever the answer is shown (issue 30).
     assert (rows["governance"]["na_reason"], rows["governance"]["answer_words"]) == (
         "Not ours.", "Not applicable: Not ours.")

@@ -314,7 +314,7 @@ def test_welsh_csv_header_names_every_column(welsh: Data) -> None:
     rows = list(csv.reader(io.StringIO(to_csv(score(definition, doc)), newline="")))
     assert rows[0] == ["cofnod", "maes", "adran", "id", "teitl", "lefel", "label", "pwysiad", "nifer", "canran",
                        "hyder", "safle", "nodyn", "targed", "cam gweithredu", "perchennog", "erbyn",
-                       "rheswm amherthnasol"]
+                       "rheswm amherthnasol", "cyflwr yr adolygiad", "sylw'r adolygydd", "ymateb yr awdur"]
     assert [row[0] for row in rows[1:]] == ["cyffredinol", *["categori"] * (len(rows) - 3), "mesur"]
 
 

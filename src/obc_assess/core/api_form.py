@@ -190,9 +190,10 @@ def _migration_notice(definition: dict[str, Any], doc: dict[str, Any], removed: 
 
 
 # What a removed entry held, in words: an answers document's parts (compare.prune), and a form copy's, which may
-# hold evidence too (form_copy.migrate). In this order, one phrase per combination (core.migration-answer-plan...):
-# Welsh mutates the word after "a" ("ateb a chynllun gweithredu", "a thystiolaeth"), so no phrase is assembled.
-_PARTS = {"answers": "answer", "plan": "plan", "evidence": "evidence"}
+# hold evidence too (form_copy.migrate), and a review's decisions (issue 34). In this order, one phrase per
+# combination (core.migration-answer-plan...): Welsh mutates the word after "a" ("ateb a chynllun gweithredu",
+# "a thystiolaeth", "a phenderfyniad adolygu"), so no phrase is assembled.
+_PARTS = {"answers": "answer", "plan": "plan", "evidence": "evidence", "review": "review"}
 
 
 def _held(kinds: set[str], lang: str) -> str:

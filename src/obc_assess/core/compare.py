@@ -64,6 +64,13 @@ def prune(definition: dict[str, Any], doc: object, file: str) -> tuple[object, l
             for row in answers["areas"]]}
     if definition["kind"] == "maturity" and isinstance(doc.get("plan"), dict):
         pruned["plan"] = keep("plan", doc["plan"])
+    review = doc.get("review")
+    if definition["kind"] == "maturity" and isinstance(review, dict) and isinstance(review.get("rounds"), list):
+        # A review's decisions and responses on items gone since go with the answers they were about.
+        pruned["review"] = {**review, "rounds": [
+            {**one, **{part: keep("review", one[part]) for part in ("items", "responses")
+                       if isinstance(one.get(part), dict)}} if isinstance(one, dict) else one
+            for one in review["rounds"]]}
     return pruned, removed
 
 
@@ -134,7 +141,7 @@ def compare(definition: dict[str, Any], before: object, after: object,
 
 def _side(name: str, result: dict[str, Any], who: dict[str, Any]) -> dict[str, Any]:
     return {"file": name, "respondent": result["respondent"], "context": result["context"],
-            "version_matches": result["version_matches"], "who": who}
+            "version_matches": result["version_matches"], "who": who, "review": result["review"]}
 
 
 def _items(definition: dict[str, Any], first: dict[str, Any], was: dict[str, Any],

@@ -5,7 +5,9 @@
 ignored. The rule (the toolkit's own, stated on the page): evidence never changes a percent, band, confidence or
 priority. It is counted per section by each answer's strongest entry, and an answer at or above its scale's
 ``evidence_from`` level (Established or Embedded on the maturity scale) with no documented or independently
-verified entry is flagged. Review-by dates are read against the assessment's own date, never the clock.
+verified entry is flagged. Review-by dates are read against the assessment's own date (a reviewed file's: the
+latest review's date), never the clock: an entry past its review-by date is listed but no longer counts toward
+the answer's strongest evidence, and the answers whose strongest evidence it was are listed (issue 34).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from obc_assess.core.catalogue import text
 from obc_assess.core.checks import Checker, quote
 from obc_assess.core.definition import items
 from obc_assess.core.plan import is_date, maturity_mapping
+from obc_assess.core.review import review_date
 from obc_assess.core.typed_text import MAX_ENTRIES, MAX_WHAT
 
 KEYS = ("what", "kind", "strength", "review_by")
@@ -88,6 +91,11 @@ def strongest(definition: dict[str, Any], entries: list[dict[str, str]]) -> str:
     return order[max(given)] if given else NONE
 
 
+def evidence_date(doc: dict[str, Any]) -> str:
+    """The date review-by dates are read against: the latest review's, else the assessment's ("" for none)."""
+    return review_date(doc) or str(doc.get("assessment_date", ""))
+
+
 def is_documented(definition: dict[str, Any], strength: str) -> bool:
     """Whether a strength counts as documented evidence (data/evidence.yaml's ``documented``)."""
     return any(s["id"] == strength and s["documented"] for s in definition["evidence"]["strengths"])
@@ -105,13 +113,17 @@ def item_evidence(definition: dict[str, Any], doc: dict[str, Any], item_id: str,
     block = definition["evidence"]
     kinds = {kind["id"]: kind["label"] for kind in block["kinds"]}
     labels = {strength["id"]: strength["label"] for strength in block["strengths"]}
-    when = str(doc.get("assessment_date", ""))
-    entries = entries_of(doc, item_id)
-    best = strongest(definition, entries)
+    when = evidence_date(doc)
+    entries = [{**e, "kind_label": kinds.get(e["kind"], ""), "strength_label": labels.get(e["strength"], ""),
+                "review_due": bool(when and e["review_by"] and e["review_by"] < when)}
+               for e in entries_of(doc, item_id)]
+    best = strongest(definition, [e for e in entries if not e["review_due"]])
+    before = strongest(definition, entries)  # as if no review-by date had passed
     return {
-        "evidence": [{**e, "kind_label": kinds.get(e["kind"], ""), "strength_label": labels.get(e["strength"], ""),
-                      "review_due": bool(when and e["review_by"] and e["review_by"] < when)} for e in entries],
+        "evidence": entries,
         "strongest": best,
+        # The strongest evidence the answer had until a review-by date passed (None: it rests on nothing expired).
+        "strongest_expired": before if scored and before != best else None,
         "evidence_claim": scored and claims(scale, level),
         "evidence_flag": scored and claims(scale, level) and not is_documented(definition, best),
     }
@@ -168,6 +180,13 @@ def profile(definition: dict[str, Any], rows: list[dict[str, Any]], lang: str) -
                   for row in rows if row["evidence_flag"]],
         "review_due": [{"id": row["id"], "title": row["title"], "section": row["section"], "what": e["what"],
                         "review_by": e["review_by"]} for row in rows for e in row["evidence"] if e["review_due"]],
+        # Answers resting on evidence past its review date: their strongest evidence was an expired entry.
+        "expired": [{"id": row["id"], "title": row["title"], "section": row["section"], "level": row["level"],
+                     "level_label": row["level_label"], "was": row["strongest_expired"], "now": row["strongest"],
+                     "reason": text(lang, "core.evidence-expired-reason", label=row["level_label"],
+                                    was=labels[row["strongest_expired"]], now=labels[row["strongest"]])}
+                    for row in rows if row["strongest_expired"] is not None],
+        "expired_rule": text(lang, "core.rule-own", rule=text(lang, "core.evidence-expired-rule")),
         "claimed": len(claimed), "documented": documented,
         "sentence": sentence,
         "rule": text(lang, "core.evidence-rule", levels=phrase),

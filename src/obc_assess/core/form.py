@@ -14,13 +14,17 @@ src/obc_site/templates/assessment_form.html.j2:
 - the action's ``plan-status:<id>``, ``plan-review:<id>`` and hidden ``plan-carried:<id>`` (format 3);
 - an item's evidence entries: ``evidence:<id>:<n>:what``, ``:kind``, ``:strength`` and the review-by date's boxes
   ``evidence:<id>:<n>:review-by:day``, ``:month``, ``:year`` (``<n>`` = 0, 1, ...; gaps allowed);
-- a user-named row: ``row:<n>:name``, ``row:<n>:note``, ``row:<n>:class``, ``row:<n>:level:<criterion>``.
+- a user-named row: ``row:<n>:name``, ``row:<n>:note``, ``row:<n>:class``, ``row:<n>:level:<criterion>``;
+- hidden ``review``: a reviewed file's ``review`` block as JSON text, carried through the form unchanged so
+  answering never loses a review (format 5, issue 34); text that is no JSON is kept as text, which the validator
+  refuses at ``review``.
 
 An element's id is its name, a radio's ``<name>:<value>``, a field's message ``<name>:error``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +43,7 @@ from obc_assess.core.fields import (
     plan_field,
     row_name,
 )
+from obc_assess.core.jsontext import parse
 from obc_assess.core.plan import NOT_STARTED, entry_is_blank
 from obc_assess.core.responses import FORMAT, FORMAT_VERSION, about
 
@@ -47,6 +52,7 @@ _ROW = re.compile(r"^row:(\d+):")
 _NUMBERED = methodcaller("startswith", ("row:", "evidence:"))
 _EVIDENCE = re.compile(r"^evidence:([^:]+):(\d+):")
 DATE_PARTS = ("day", "month", "year")
+REVIEW = "review"  # the hidden field holding a reviewed file's review block
 
 
 def _level(value: str) -> JSON:
@@ -109,6 +115,8 @@ def from_form(definition: dict[str, Any], fields: dict[str, str]) -> tuple[dict[
                        "organisation": fields.get("respondent-organisation", "")},
         "assessment_date": _date(date_boxes(fields, ASSESSMENT_DATE)),
     }
+    if fields.get(REVIEW, "").strip():
+        doc["review"] = _review(fields[REVIEW])
     found = index(fields)
     rows = [n for n in found.rows if not _row_is_blank(fields, found, n)]
     if definition["kind"] == "matrix":
@@ -174,6 +182,13 @@ def _answer(fields: dict[str, str], names: _Names) -> dict[str, JSON]:
     return answer
 
 
+def _review(value: str) -> JSON:
+    """The hidden review field's JSON (read by the one JSON rule: nesting, repeated keys), or the text itself
+    when it is no JSON (the validator then refuses it at ``review``)."""
+    found, problems = parse(value, REVIEW)
+    return value if problems else found
+
+
 def _plan_entry(fields: dict[str, str], names: _Names) -> dict[str, JSON] | None:
     """An item's action plan entry from its fields; None when it is blank (a status of not started alone is)."""
     if not any(map(fields.get, names.typed)) and fields.get(names.plan[3], "") in ("", NOT_STARTED):
@@ -209,6 +224,8 @@ def to_form(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
               "respondent-name": who["name"], "respondent-role": who["role"],
               "respondent-organisation": who["organisation"]}
     fields.update(date_fields(ASSESSMENT_DATE, who["assessment_date"]))
+    # Compact JSON in the file's own key order, so the form gives back the same block.
+    fields[REVIEW] = json.dumps(doc["review"], ensure_ascii=False, separators=(",", ":")) if "review" in doc else ""
     answers = doc["answers"]
     counts: dict[str, int] = {}  # evidence entries per item, so the page shows that many
     rows = answers.get("areas", answers.get("measures", [])) if definition["kind"] != "maturity" else []

@@ -15,7 +15,8 @@ from obc_assess.core.typed_text import shown
 __all__ = ["CSV_COLUMNS", "PLAN_COLUMNS", "csv_text", "plan_csv", "to_csv", "to_json", "to_markdown"]
 
 CSV_COLUMNS = ("record", "area", "section", "id", "title", "level", "label", "weight", "count", "percent",
-               "confidence", "rank", "note", "target", "action", "owner", "due", "na_reason")
+               "confidence", "rank", "note", "target", "action", "owner", "due", "na_reason", "review_state",
+               "review_comment", "review_response")
 # The action plan on its own, for the "export plan" button: one row per item with a plan entry.
 PLAN_COLUMNS = ("rank", "section", "id", "title", "level", "label", "target", "target_label", "action", "owner",
                 "due", "status", "status_label", "overdue", "review", "carried_from")
@@ -97,7 +98,9 @@ def _maturity_rows(result: dict[str, Any], head: Row) -> list[Row]:
     ranks = {p["id"]: p["rank"] for p in result["priorities"]}
     rows += [{"record": "item", "section": i["section"], "id": i["id"], "title": i["title"],
               "level": i["level"], "label": i["level_label"], "weight": i["weight"],
-              "rank": ranks.get(i["id"]), "note": i["note"], "na_reason": i["na_reason"]}
+              "rank": ranks.get(i["id"]), "note": i["note"], "na_reason": i["na_reason"],
+              "review_state": i["review_label"], "review_comment": i["review_comment"],
+              "review_response": i["review_response"]}
              for i in result["working"]["items"] if i["status"] != "not-asked"]
     rows += [{"record": "plan", "section": p["section"], "id": p["id"], "title": p["title"], "level": p["level"],
               "label": p["level_label"], "rank": p["rank"], "target": p["target_label"], "action": p["action"],
@@ -111,9 +114,10 @@ def to_csv(result: dict[str, Any]) -> str:
     overall = result["overall"]
     assessment = result["assessment"]
     lang = lang_of(assessment)
+    # The review's headline line on the overall row ("Reviewed by ... on ...: ..." or "Not reviewed").
     head: Row = {"record": "overall", "id": assessment["id"], "title": assessment["title"],
                  "percent": overall["percent"], "confidence": overall["confidence"],
-                 "count": overall["total"]}
+                 "count": overall["total"], "review_state": result["review"]["line"]}
     if result["classification"] is not None:
         rows = _classification_rows(result, head, lang)
     elif result["matrix"] is not None:

@@ -2,7 +2,7 @@
 
 A responses document is JSON (see docs/responses-format.md for the user-facing description)::
 
-    {"format": "obc-assess/responses", "format_version": 4,
+    {"format": "obc-assess/responses", "format_version": 5,
      "assessment": "procurement-review", "assessment_version": "1.0",
      "context": {"model": 1 | 2 | 3 | null, "scope": "<scope option id>" | null},
      "respondent": {"name": "...", "role": "commissioner" | "provider" | "person-using-services-or-carer"
@@ -32,6 +32,9 @@ An optional ``evidence`` (maturity only) lists evidence entries per item, never 
 Format 3 added the plan's status, review and carried_from, and evidence; a format 1 or 2 file reads as none.
 Format 4 added ``na_reason``; an earlier file's N/A answers read as N/A with no reason given.
 
+An optional ``review`` (format 5, issue 34) holds a second person's review rounds and the author's responses (see
+review.py); a file of format 1 to 4 reads as not reviewed.
+
 Inside ``context``, ``respondent``, an answer, a plan entry or a row, a missing key means null or "".
 ``saved_at`` may appear at the top level and is ignored. A row (area or measure) or plan entry that is wholly
 blank is ignored.
@@ -50,17 +53,19 @@ from obc_assess.core.fields import field_for
 from obc_assess.core.languages import DEFAULT, lang_of
 from obc_assess.core.plan import check_plan, is_date
 from obc_assess.core.problem import FILE, Problem, ProblemsError
+from obc_assess.core.review import check_review
 from obc_assess.core.rows import check_rows
 from obc_assess.core.rows import row_is_blank as row_is_blank  # where the row kinds' scorers read it
 from obc_assess.core.tailor import applies
 from obc_assess.core.typed_text import MAX_NAME
 
 FORMAT = "obc-assess/responses"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 # Every answers format this version reads: 1 has no organisation or assessment date (upgrade fills them in);
 # 2 has no action status, review note or carried_from, and no evidence (they read as not started and none);
-# 3 has no reason for a "not applicable" (answers.py: it reads as N/A, with no reason given).
-FORMAT_VERSIONS = (1, 2, 3, 4)
+# 3 has no reason for a "not applicable" (answers.py: it reads as N/A, with no reason given); 4 has no review
+# (review.py: it reads as not reviewed).
+FORMAT_VERSIONS = (1, 2, 3, 4, 5)
 # Who answered: the team view compares roles side by side (co-production). "" means not given.
 # The roles a respondent may give, in the form's order ("" for none given); each reads core.role-<id> (or
 # core.not-given) in the result's language: role_label.
@@ -80,7 +85,7 @@ def roles(lang: str = DEFAULT) -> dict[str, str]:
 _REQUIRED = ("format", "format_version", "assessment", "assessment_version", "context", "respondent",
              "answers")
 # Optional: "saved_at" (written by the browser) is ignored; "plan" is checked when present.
-_OPTIONAL = ("saved_at", "plan", "assessment_date", "evidence")
+_OPTIONAL = ("saved_at", "plan", "assessment_date", "evidence", "review")
 
 
 class ResponsesError(ProblemsError):
@@ -142,7 +147,8 @@ def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> Non
         check.say("format", "must-be", values=quote(FORMAT))
     version = doc.get("format_version")
     if "format_version" in doc and (type(version) is not int or version not in FORMAT_VERSIONS):
-        check.say("format_version", "format-version", version=FORMAT_VERSION)
+        check.say("format_version", "format-version", version=FORMAT_VERSION,
+                  older=check.choices(FORMAT_VERSIONS[:-2], FORMAT_VERSIONS[-2], check.lang))
     # JSON true is not the number 1 (True == 1 in Python).
     old = type(version) is int and version == 1
     if old and "assessment_date" in doc:
@@ -177,6 +183,8 @@ def _top(check: Checker, definition: dict[str, Any], doc: dict[str, Any]) -> Non
         check_plan(check, definition, doc["plan"], current)
     if "evidence" in doc and same:
         check_evidence(check, definition, doc["evidence"], current)
+    if "review" in doc and same:
+        check_review(check, definition, doc["review"], current)
 
 
 def _context(check: Checker, definition: dict[str, Any], context: object) -> None:

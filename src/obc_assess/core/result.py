@@ -8,6 +8,7 @@ from obc_assess.core.dates import date_label
 from obc_assess.core.definition import assessment_block
 from obc_assess.core.languages import lang_of
 from obc_assess.core.responses import about, context_of
+from obc_assess.core.review_result import review_block
 
 FORMAT = "obc-assess/result"
 FORMAT_VERSION = 1
@@ -42,4 +43,6 @@ def header(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
         "band_rules": [], "extras": [],
         # Maturity: the answers of "not applicable" with no reason (a file saved before format 4), in words.
         "na_notice": None,
+        # Who reviewed the file and what they found (review_result.py); a maturity result counts it per item.
+        "review": review_block(doc, [], lang),
     }

@@ -13,7 +13,8 @@ Maturity rules (after Tool 20, section 4: review each domain, outcomes focus "th
 - bands are earned (bands.py): each a claim about most of the answers, on the part's own scale, never above what
   the outcomes items support, and none when too much is not applicable or too little rated;
 - priorities rank items below the top level by weight * levels to go: the biggest gains first;
-- the action plan (not scored) lists the items with a plan entry: prioritised items by rank, then the rest.
+- the action plan (not scored) lists the items with a plan entry: prioritised items by rank, then the rest;
+- an open challenge (review_result.py) counts as don't know for the band alone, and leads the priorities.
 
 tally_maturity holds the rules for the figures; score_maturity and the team merge (team.py) both use it.
 """
@@ -25,14 +26,16 @@ from typing import Any, NamedTuple
 
 from obc_assess.core.action_plan import plan_rows
 from obc_assess.core.answers import reason_notice
-from obc_assess.core.bands import earn, rules_words
+from obc_assess.core.bands import rules_words
 from obc_assess.core.catalogue import text
 from obc_assess.core.classification import score_classification
-from obc_assess.core.evidence import item_evidence, profile
+from obc_assess.core.evidence import evidence_date, item_evidence, profile
 from obc_assess.core.facts import Entry, Facts
 from obc_assess.core.matrix import score_matrix
 from obc_assess.core.responses import ResponsesError, context_of, validate
 from obc_assess.core.result import header, level_info
+from obc_assess.core.review import open_challenges
+from obc_assess.core.review_result import band_reading, earned, mark_rows, review_block
 from obc_assess.core.rounding import quotient
 from obc_assess.core.tailor import tag_for
 from obc_assess.core.tally import Tally, status_of
@@ -129,7 +132,7 @@ def _items(facts: Facts, doc: dict[str, Any], tallied: Tallied) -> list[ItemPart
     """Each item's part, kept (in facts.parts) by everything it is worked out from, so a definition kept for a
     page works out again only the items a change touched (issue 36); the same parts as worked out afresh."""
     model = context_of(facts.definition, doc)[0]
-    answers, evidence, when = doc["answers"], doc.get("evidence") or {}, doc.get("assessment_date", "")
+    answers, evidence, when = doc["answers"], doc.get("evidence") or {}, evidence_date(doc)
     if len(facts.parts) > 8 * len(facts.entries):  # a long session's old answers: let them go
         facts.parts.clear()
     parts = []
@@ -189,27 +192,33 @@ def _item(facts: Facts, doc: dict[str, Any], order: int, weight: int, level: obj
 
 def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     """Section and overall percents, confidence, priorities and evidence gaps for a valid document."""
-    definition, top = facts.definition, facts.top
+    definition = facts.definition
     tallied = tally_maturity(facts, doc)
+    challenged = open_challenges(doc)
+    banded = tally_maturity(facts, band_reading(doc, challenged)) if challenged else tallied
     parts = _items(facts, doc, tallied)
     working = [{**part.row} for part in parts]  # copies: add_words adds to each row
+    mark_rows(doc, working, facts.lang)
     priorities = [part.priority for part in parts if part.priority is not None]
     gaps = [{**part.gap} for part in parts if part.gap is not None]
-    ranked = [{"rank": rank, **entry} for rank, (_, _, _, entry) in enumerate(sorted(
-        priorities, key=lambda p: (p[0], p[1], p[2])), start=1)]
+    # Open challenges first (the toolkit's own rule), then the biggest gains.
+    ranked = [{"rank": rank, **entry, "challenged": entry["id"] in challenged} for rank, (_, _, _, entry) in
+              enumerate(sorted(priorities, key=lambda p: (p[0], p[3]["id"] not in challenged, p[1], p[2])), start=1)]
     overall = tallied.overall
     result = header(definition, doc)
     percent = overall.percent()
     evidence = profile(definition, working, facts.lang)
     scales = band_scales(facts)
+    open_in = {extras_of(entry.section, entry.optional) for entry in facts.entries if entry.item["id"] in challenged}
     result.update({
         "overall": {"percent": percent, "confidence": overall.confidence(), **overall.counts(),
-                    **earn(definition, overall, tallied.outcomes, scales[None], top)},
+                    **earned(facts, tallied.outcomes, (banded.overall, banded.outcomes), scales[None],
+                              None in open_in)},
         # Every answer's evidence, optional sections too: kept out of "overall", which counts the core alone.
         "evidence": evidence,
         "band_rules": rules_words(definition, list({s["id"]: s for s in scales.values()}.values())),
         "na_notice": reason_notice(definition, doc, facts.lang),
-        "extras": _extras(facts, tallied, scales),
+        "extras": _extras(facts, tallied, banded, scales, open_in),
         "sections": [{"id": s["id"], "title": s["title"], "percent": tallied.sections[s["id"]].percent(),
                       "confidence": tallied.sections[s["id"]].confidence(), "optional": s["optional"],
                       **tallied.sections[s["id"]].counts()} for s in definition["sections"]],
@@ -219,6 +228,7 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
                     "points": facts.weight(overall.points),
                     "possible": facts.weight(overall.possible), "percent": percent, "items": working},
         "plan": plan_rows(facts, doc, ranked),
+        "review": review_block(doc, working, facts.lang),
     })
     return result
 
@@ -234,8 +244,9 @@ def band_scales(facts: Facts) -> dict[str | None, dict[str, Any]]:
     return {None: own, **{group: scales[ids.pop()] if len(ids) == 1 else own for group, ids in found.items()}}
 
 
-def _extras(facts: Facts, tallied: Tallied, scales: dict[str | None, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each extras group's own percent, confidence and earned band, in form order."""
+def _extras(facts: Facts, tallied: Tallied, banded: Tallied, scales: dict[str | None, dict[str, Any]],
+            open_in: set[str | None]) -> list[dict[str, Any]]:
+    """Each extras group's own percent, confidence and earned band (read from ``banded``), in form order."""
     rows = []
     for section in facts.definition["sections"]:
         group = extras_of(section, True)
@@ -247,7 +258,7 @@ def _extras(facts: Facts, tallied: Tallied, scales: dict[str | None, dict[str, A
             section["extras_title"] or text(facts.lang, "core.optional-items", title=section["title"]))
         rows.append({"id": group, "title": title, "section": section["id"], "percent": tally.percent(),
                      "confidence": tally.confidence(), **tally.counts(),
-                     **earn(facts.definition, tally, outcomes, scales[group], facts.top)})
+                     **earned(facts, outcomes, banded.extras[group], scales[group], group in open_in)})
     return rows
 
 

@@ -25,6 +25,7 @@ from obc_assess.core.facts import Facts
 from obc_assess.core.languages import DEFAULT, lang_of
 from obc_assess.core.problem import FILE, Problem
 from obc_assess.core.responses import context_of, role_label, roles, validate
+from obc_assess.core.review_result import reviewers, team_review
 from obc_assess.core.scoring import Tallied, score_valid, tally_maturity
 from obc_assess.core.stats import mean, spread
 from obc_assess.core.team_rows import merge_classification, merge_matrix
@@ -57,9 +58,10 @@ def file_label(name: str, position: int, anonymous: bool, lang: str = DEFAULT) -
 
 
 def same_answers(doc: object) -> str:
-    """What makes two answers files one person's: the same document, whenever it was saved. A team merge counts
-    such files once and names the repeat (the command line and the page alike)."""
-    kept = {k: v for k, v in doc.items() if k != "saved_at"} if isinstance(doc, dict) else doc
+    """What makes two answers files one person's: the same document, whenever it was saved and whoever reviewed
+    it (a reviewed copy holds the author's answers too, issue 34). A team merge counts such files once and names
+    the repeat (the command line and the page alike)."""
+    kept = {k: v for k, v in doc.items() if k not in ("saved_at", "review")} if isinstance(doc, dict) else doc
     return json.dumps(kept, sort_keys=True, ensure_ascii=False)
 
 
@@ -98,8 +100,11 @@ def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
     else:  # the row-based kinds merge what their results hold (ranks, shares)
         results = [score_valid(facts, doc) for _, doc in merged]
         overalls = [result["overall"] for result in results]
-    people = [_respondent(definition, n, label, doc, overall, anonymous)
-              for n, ((label, doc), overall) in enumerate(zip(merged, overalls, strict=True), start=1)]
+    reviews = [team_review(facts, doc, scored[n].answers if scored else None, anonymous)
+               for n, (_, doc) in enumerate(merged)]
+    people = [{**_respondent(definition, n, label, doc, overall, anonymous), "review": review}
+              for n, ((label, doc), overall, review) in enumerate(zip(merged, overalls, reviews, strict=True),
+                                                                   start=1)]
     roles_note = keep_back_roles(people, lang) if anonymous else None
     names = [p["name"] for p in people]
     item_rows = _items(facts, names, scored, [doc for _, doc in merged]) if kind == "maturity" else []
@@ -120,6 +125,7 @@ def aggregate(definition: dict[str, Any], docs: Sequence[tuple[str, object]],
         "disagreements": _disagreements(facts, item_rows),
         "roles": _roles(definition, people, sections, overall),
         "roles_note": roles_note,
+        **reviewers([doc for _, doc in merged], anonymous, lang),
         "matrix": merge_matrix(facts, [doc for _, doc in merged], names, results) if kind == "matrix" else None,
         "classification": merge_classification(definition, names, results) if kind == "classification" else None,
     }

@@ -1,5 +1,5 @@
-"""The obc-assess command: list, describe, template, validate, score, report, aggregate, compare and carry-forward
-from a terminal."""
+"""The obc-assess command: list, describe, template, validate, score, review, report, aggregate, compare and
+carry-forward from a terminal."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from obc_assess.core.report_team import team_csv, team_docx, team_markdown
 from obc_assess.core.responses import ResponsesError, template, validate
 from obc_assess.core.scoring import score
 from obc_assess.core.team import aggregate, file_label, repeated, same_answers, with_skipped
-from obc_assess.core.typed_text import shown
+from obc_assess.core.typed_text import shown, tidy
 from obc_assess.host.building import build_all
 from obc_assess.host.loader import DataError, load_data
 from obc_assess.host.output import input_named, write_whole
@@ -285,6 +285,30 @@ def cmd_carry(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) 
     return status
 
 
+def cmd_review(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> int:
+    """A file's review state (review_result.py): its line, provisional band, rounds and challenges; or as JSON."""
+    loaded = _load(args.file, definitions)
+    if isinstance(loaded, list):
+        return _errors(_problem_lines(args.file, loaded))
+    try:
+        review = score(*loaded)["review"]
+    except ResponsesError as error:
+        return _errors(_problem_lines(args.file, error.problems))
+    if args.json:
+        _write(to_json(review))
+        return 0
+    lines = [review["line"], *([review["provisional_words"]] if review["provisional"] else [])]
+    lines += [_t("review-round", round=one["round"], reviewer=one["reviewer"], date=one["date_label"])
+              for one in review["history"]]
+    for one in review["challenges"]:
+        lines += [_t("review-item", title=one["title"], state=one["state_label"]),
+                  "  " + _t("review-comment", comment=tidy(one["comment"]))]
+        if one["response"]:
+            lines.append("  " + _t("review-response", date=one["response_date_label"], response=tidy(one["response"])))
+    _write("".join(f"{line}\n" for line in lines))
+    return 0
+
+
 def _spreadsheet(render: Any) -> Any:
     """A CSV renderer whose text starts with the byte order mark Excel needs to read UTF-8."""
     return lambda result: BOM + render(result)
@@ -381,6 +405,10 @@ def parser() -> argparse.ArgumentParser:
     for name in ("json", "csv", "markdown"):
         form.add_argument(f"--{name}", dest="output", action="store_const", const=name, help=_t(f"help-score-{name}"))
     cmd.set_defaults(run=cmd_score)
+    cmd = command("review")
+    cmd.add_argument("file", help=_t("help-file"))
+    cmd.add_argument("--json", action="store_true", help=_t("help-as-json"))
+    cmd.set_defaults(run=cmd_review)
     cmd = command("report")
     cmd.add_argument("file", help=_t("help-file"))
     cmd.add_argument("--docx", metavar="OUT", help=_t("help-report-docx"))
