@@ -88,7 +88,8 @@ def test_report_has_real_headings_header_rows_language_and_title(
     assert document.core_properties.title == title and document.core_properties.language == "en-GB"
     assert _styled(document, "Title") == [title]
     # The Markdown report's order (issue 32: one document model): the extras before the sections.
-    assert _styled(document, "Heading 1")[:3] == ["Overall (core items)", "Optional extras", "Sections"]
+    assert _styled(document, "Heading 1")[:4] == ["Review and sign-off", "Overall (core items)", "Optional extras",
+                                                  "Sections"]
     assert {"Priorities", "Action plan", "Answers and notes", "How this was scored"} <= set(
         _styled(document, "Heading 1"))
     # Under the answers, a heading per section; the evidence's flags and its items follow their own headings.

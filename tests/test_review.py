@@ -4,13 +4,16 @@ words in both languages, what an open challenge does to the band and the priorit
 from __future__ import annotations
 
 import copy
+import io
 import json
 from typing import Any
 
 import pytest
+from docx import Document
 
 from obc_assess.core import api
 from obc_assess.core.render import to_csv
+from obc_assess.core.report import result_docx, to_markdown
 from obc_assess.core.responses import template, validate
 from obc_assess.core.scoring import score
 from obc_assess.core.team import aggregate
@@ -354,3 +357,45 @@ def test_a_decision_on_an_item_gone_since_goes_with_its_answer(maturity: dict[st
                                              "text": json.dumps(doc)})))
     assert (answer["ok"], answer["dropped"]) == (True, ["retired"])
     assert json.loads(answer["form"]["fields"]["review"])["rounds"][0]["items"] == {}
+
+
+# ---------------------------------------------------------------------------------------------- the reports
+
+SIGN_OFF = """# Review and sign-off
+
+Reviewed by Siân Jones on 1 April 2026: 1 agreed, 1 challenged (1 answered), 4 not reviewed
+
+| Reviewer | Role | Review date | Note |
+| --- | --- | --- | --- |
+| Siân Jones | Head of scrutiny | 1 April 2026 | Mostly sound. |
+"""
+CHALLENGES = """## Challenges and responses
+
+| Item | Challenge | Review | Response |
+| --- | --- | --- | --- |
+| Outcomes focus | Where is this in the contract? | Challenged: answer kept, with a response | See the minutes. \
+(2 April 2026) |
+"""
+
+
+def test_the_report_carries_the_sign_off_in_markdown_and_word(maturity: dict[str, Any]) -> None:
+    answered = _round(responses={"outcomes-focus": {"outcome": "kept", "text": "See the minutes.",
+                                                     "date": "2026-04-02"}})
+    result = score(maturity, _reviewed(maturity, answered))
+    markdown = to_markdown(result)
+    assert SIGN_OFF in markdown and CHALLENGES in markdown
+    # Before the headline: a panel asks first who checked it.
+    assert markdown.index("# Review and sign-off") < markdown.index("# Overall (core items)")
+    word = Document(io.BytesIO(result_docx(result)))
+    cells = [[cell.text for cell in row.cells] for table in word.tables for row in table.rows]
+    assert ["Siân Jones", "Head of scrutiny", "1 April 2026", "Mostly sound."] in cells
+    assert ["Outcomes focus", "Where is this in the contract?", "Challenged: answer kept, with a response",
+            "See the minutes. (2 April 2026)"] in cells
+    # Open, the challenge makes the band provisional, and the report says so.
+    assert "Provisional: 1 challenge is still open" in to_markdown(score(maturity, _reviewed(maturity)))
+
+
+def test_an_unreviewed_report_says_so(maturity: dict[str, Any]) -> None:
+    doc = _reviewed(maturity)
+    del doc["review"]
+    assert "# Review and sign-off\n\nNot reviewed\n" in to_markdown(score(maturity, doc))

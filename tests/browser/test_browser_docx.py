@@ -48,7 +48,8 @@ def test_download_report_from_an_assessment(page: Page, site_url: str, site_defi
     assert re.fullmatch(r"commissioning-principles-\d{4}-\d{2}-\d{2}-report\.docx", name)
     document = docx.Document(str(tmp_path / "r.docx"))
     assert document.core_properties.title == f"{definition['title']}: results"
-    assert _headings(tmp_path / "r.docx", "Heading 1")[:2] == ["Overall (core items)", "Sections"]
+    assert _headings(tmp_path / "r.docx", "Heading 1")[:3] == ["Review and sign-off", "Overall (core items)",
+                                                              "Sections"]
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert note in cells and items[0]["title"] in cells
     # The bytes Python gives for the answers the page exports: the browser adds nothing of its own.

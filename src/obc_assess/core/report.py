@@ -13,6 +13,7 @@ from obc_assess.core.formats import columns, confidence_line, given, guidance, n
 from obc_assess.core.languages import lang_of
 from obc_assess.core.report_followup import evidence, plan
 from obc_assess.core.report_kinds import classification, matrix
+from obc_assess.core.report_review import sign_off
 from obc_assess.core.responses import role_label
 
 
@@ -27,11 +28,13 @@ def result_docx(result: dict[str, Any]) -> bytes:
 
 
 def compose(result: dict[str, Any], base_url: str = "") -> Report:
-    """The report of a result of any kind: who and what, then the kind's own sections in their one order."""
+    """The report of a result of any kind: who and what, who reviewed it, then the kind's own sections in their
+    one order."""
     assessment = result["assessment"]
     lang = lang_of(assessment)
     report = Report(text(lang, "core.report-title", title=assessment["title"]), lang)
     report.bullets(_about(result, lang))
+    sign_off(report, result)
     if result["classification"] is not None:
         classification(report, result, base_url)
     elif result["matrix"] is not None:
