@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from asked import form_of
+from edits import run_cli
 
 from obc_assess.core import api
 from obc_assess.core.compare import compare
@@ -35,14 +36,9 @@ def _loaded_once(cli_data_once: None) -> None:
     """Every test here runs the command line on data read once."""
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
-
 
 def _template(capsys: pytest.CaptureFixture[str], aid: str = AID, *extra: str) -> dict[str, Any]:
-    status, out, _ = _run(capsys, "template", aid, *extra)
+    status, out, _ = run_cli(capsys, "template", aid, *extra)
     assert status == 0
     doc: dict[str, Any] = json.loads(out)
     return doc
@@ -62,14 +58,14 @@ def _filled(capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
 
 
 def test_list(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, err = _run(capsys, "list")
+    status, out, err = run_cli(capsys, "list")
     assert (status, err) == (0, "")
     line = next(line for line in out.splitlines() if line.startswith("review-priorities "))
     assert line.split()[1:3] == ["matrix", "Review"]
 
 
 def test_list_json(capsys: pytest.CaptureFixture[str], real_data: Data) -> None:
-    status, out, _ = _run(capsys, "list", "--json")
+    status, out, _ = run_cli(capsys, "list", "--json")
     rows = json.loads(out)
     assert status == 0
     assert [r["id"] for r in rows] == list(real_data.assessments)
@@ -77,7 +73,7 @@ def test_list_json(capsys: pytest.CaptureFixture[str], real_data: Data) -> None:
 
 
 def test_describe(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = _run(capsys, "describe", AID)
+    status, out, _ = run_cli(capsys, "describe", AID)
     lines = out.splitlines()
     assert status == 0
     assert lines[0] == f"{AID}: Commissioning principles (maturity, version 1.3)"
@@ -90,17 +86,17 @@ def test_describe(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_describe_marks_model_items_and_notes(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = _run(capsys, "describe", "supporting-systems")
+    status, out, _ = run_cli(capsys, "describe", "supporting-systems")
     lines = out.splitlines()
     assert status == 0
     assert "  logic-models: Logic models (Model 3) (weight 2; models 3)" in lines
     assert "  monitoring-outcomes: Clear outcomes for each person (weight 2; less crucial for Model 3, weight 1)" \
         in lines
-    assert "Context:" not in _run(capsys, "describe", "measure-mix")[1]  # measure-mix no longer asks the model
+    assert "Context:" not in run_cli(capsys, "describe", "measure-mix")[1]  # measure-mix no longer asks the model
 
 
 def test_describe_json_lists_classes(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = _run(capsys, "describe", "measure-mix", "--json")
+    status, out, _ = run_cli(capsys, "describe", "measure-mix", "--json")
     info = json.loads(out)
     assert status == 0
     assert "output" in [c["id"] for c in info["classes"]]
@@ -109,7 +105,7 @@ def test_describe_json_lists_classes(capsys: pytest.CaptureFixture[str]) -> None
 
 
 def test_describe_names_the_scale_of_items_asked_on_another(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = _run(capsys, "describe", "commissioning-standards")
+    status, out, _ = run_cli(capsys, "describe", "commissioning-standards")
     lines = out.splitlines()
     assert status == 0
     assert lines[2] == ('Levels on the coverage scale: 0 No, 1 Partly, 2 Yes, "na" (not applicable), '
@@ -123,7 +119,7 @@ def test_describe_names_the_scale_of_items_asked_on_another(capsys: pytest.Captu
 
 @pytest.mark.parametrize("command", ["describe", "template"])
 def test_unknown_assessment(capsys: pytest.CaptureFixture[str], command: str) -> None:
-    assert _run(capsys, command, "nope") == (
+    assert run_cli(capsys, command, "nope") == (
         2, "", "obc-assess: no assessment \"nope\"; run 'obc-assess list' to see the ids\n")
 
 
@@ -134,7 +130,7 @@ def test_template(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_template_bad_scope(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, err = _run(capsys, "template", AID, "--scope", "everything")
+    status, out, err = run_cli(capsys, "template", AID, "--scope", "everything")
     assert (status, out) == (2, "")
     assert err == "obc-assess: context.scope: this assessment has no scope question; set it to null\n"
 
@@ -148,14 +144,14 @@ def test_template_bad_model_is_an_argparse_error(capsys: pytest.CaptureFixture[s
 
 def test_validate_valid(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     name = _write(tmp_path, _filled(capsys))
-    assert _run(capsys, "validate", name) == (0, f"{name}: valid\n", "")
+    assert run_cli(capsys, "validate", name) == (0, f"{name}: valid\n", "")
 
 
 def test_validate_notes_an_older_version(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     doc = _filled(capsys)
     doc["assessment_version"] = "0.1"
     name = _write(tmp_path, doc)
-    assert _run(capsys, "validate", name) == (0, f"{name}: valid\n", (
+    assert run_cli(capsys, "validate", name) == (0, f"{name}: valid\n", (
         f'{name}: note: written for version "0.1" of {AID}, which is now version 1.3; '
         "some items may have changed\n"))
 
@@ -166,7 +162,7 @@ def test_validate_lists_every_problem(capsys: pytest.CaptureFixture[str], tmp_pa
     doc["answers"]["not-an-item"] = {"level": 1}
     doc["answers"]["collaboration"]["level"] = "maybe"
     name = _write(tmp_path, doc)
-    assert _run(capsys, "validate", name) == (2, "", (
+    assert run_cli(capsys, "validate", name) == (2, "", (
         f"{name}: context.model: must be 1, 2, 3 or null\n"
         f'{name}: answers.collaboration.level: must be 0, 1, 2, 3, "na", "unknown" or null\n'
         f"{name}: answers.not-an-item: not an item of {AID}; remove it\n"))
@@ -193,19 +189,19 @@ def test_bad_files_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Pa
                                 content: bytes, line: str) -> None:
     path = tmp_path / "answers.json"
     path.write_bytes(content)
-    assert _run(capsys, command, str(path)) == (2, "", f"{path}: {line}\n")
+    assert run_cli(capsys, command, str(path)) == (2, "", f"{path}: {line}\n")
 
 
 def test_a_byte_order_mark_is_accepted(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "answers.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(_filled(capsys)).encode())
-    assert _run(capsys, "validate", str(path))[0] == 0
+    assert run_cli(capsys, "validate", str(path))[0] == 0
 
 
 @pytest.mark.parametrize("target", ["missing.json", "."])
 def test_unreadable_files(capsys: pytest.CaptureFixture[str], tmp_path: Path, target: str) -> None:
     path = tmp_path / target
-    status, out, err = _run(capsys, "score", str(path))
+    status, out, err = run_cli(capsys, "score", str(path))
     assert (status, out) == (2, "")
     assert err.startswith(f"{path}: cannot read the file (") and err.count("\n") == 1
 
@@ -214,10 +210,10 @@ def test_score_json_is_the_renderer_bytes(capsys: pytest.CaptureFixture[str], tm
                                           real_data: Data) -> None:
     doc = _filled(capsys)
     name = _write(tmp_path, doc)
-    status, out, err = _run(capsys, "score", name)
+    status, out, err = run_cli(capsys, "score", name)
     expected = to_json(score(build(real_data, AID), doc))
     assert (status, out, err) == (0, expected, "")
-    assert _run(capsys, "score", name, "--json")[1] == expected
+    assert run_cli(capsys, "score", name, "--json")[1] == expected
 
 
 @pytest.mark.parametrize(("flag", "render"), [("--csv", lambda r: cli.BOM + to_csv(r)), ("--markdown", to_markdown)])
@@ -225,14 +221,14 @@ def test_score_other_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                              real_data: Data) -> None:
     doc = _filled(capsys)
     name = _write(tmp_path, doc)
-    assert _run(capsys, "score", name, flag) == (0, render(score(build(real_data, AID), doc)), "")
+    assert run_cli(capsys, "score", name, flag) == (0, render(score(build(real_data, AID), doc)), "")
 
 
 def test_score_refuses_invalid_answers(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     doc = _filled(capsys)
     doc["format_version"] = 6
     name = _write(tmp_path, doc)
-    assert _run(capsys, "score", name) == (
+    assert run_cli(capsys, "score", name) == (
         2, "", f"{name}: format_version: must be 5 (or 1, 2, 3 or 4, for a file saved before format 5)\n")
 
 
@@ -248,7 +244,7 @@ def test_broken_data_exits_1(capsys: pytest.CaptureFixture[str], monkeypatch: py
         raise DataError([Problem("scales[0].bands", "levels must start at 0", "scales.yaml")])
 
     monkeypatch.setattr(cli, "load_data", broken)
-    assert _run(capsys, "list") == (1, "", "obc-assess: toolkit data: scales.yaml: scales[0].bands: "
+    assert run_cli(capsys, "list") == (1, "", "obc-assess: toolkit data: scales.yaml: scales[0].bands: "
                                           "levels must start at 0\n")
 
 
@@ -302,7 +298,7 @@ def _expected(real_data: Data, names: list[str], docs: list[dict[str, Any]], ano
 def test_aggregate_skips_bad_files_and_says_why(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                                 real_data: Data) -> None:
     names, docs = _team_files(capsys, tmp_path)
-    status, out, err = _run(capsys, "aggregate", *names)
+    status, out, err = run_cli(capsys, "aggregate", *names)
     assert (status, err) == (0, (
         f"{names[1]}: not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)\n"
         f'{names[2]}: assessment: this file is for "Measure mix" (measure-mix), not "Commissioning principles"\n'))
@@ -314,7 +310,7 @@ def test_aggregate_skips_bad_files_and_says_why(capsys: pytest.CaptureFixture[st
 def test_aggregate_json_and_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path, real_data: Data, flag: str,
                                 render: Any) -> None:
     names, docs = _team_files(capsys, tmp_path)
-    status, out, _ = _run(capsys, "aggregate", *names, flag, "--anonymous")
+    status, out, _ = run_cli(capsys, "aggregate", *names, flag, "--anonymous")
     assert (status, out) == (0, render(_expected(real_data, names, docs, anonymous=True)))
 
 
@@ -325,7 +321,7 @@ def test_aggregate_json_is_what_the_browser_gets(capsys: pytest.CaptureFixture[s
     names = [_write(tmp_path, doc, f"{n}.json") for n, doc in enumerate(docs)]
     names.insert(1, str(tmp_path / "broken.json"))
     Path(names[1]).write_text("[1,]", encoding="utf-8")
-    out = _run(capsys, "aggregate", *names, "--json")[1]
+    out = run_cli(capsys, "aggregate", *names, "--json")[1]
     assert len(json.loads(out)["skipped"]) == 2
     files = json.dumps([{"name": name, "text": Path(name).read_text(encoding="utf-8")} for name in names])
     answer = json.loads(api.aggregate_json(json.dumps(build(real_data, AID)), files))
@@ -340,7 +336,7 @@ def test_aggregate_with_no_valid_file_exits_2(capsys: pytest.CaptureFixture[str]
     doc["context"]["model"] = 9
     bad = _write(tmp_path, doc, "bad.json")
     missing = str(tmp_path / "missing.json")
-    status, out, err = _run(capsys, "aggregate", bad, missing)
+    status, out, err = run_cli(capsys, "aggregate", bad, missing)
     assert (status, out) == (2, "")
     lines = err.splitlines()
     assert lines[0] == f"{bad}: context.model: must be 1, 2, 3 or null"
@@ -358,15 +354,15 @@ def test_compare(capsys: pytest.CaptureFixture[str], tmp_path: Path, real_data: 
     after["respondent"]["role"] = "commissioner"
     names = [_write(tmp_path, before, "before.json"), _write(tmp_path, after, "after.json")]
     expected = compare(build(real_data, AID), before, after, (names[0], names[1]))
-    assert _run(capsys, "compare", *names) == (0, compare_markdown(expected), "")
-    assert _run(capsys, "compare", *names, "--json") == (0, to_json(expected), "")
+    assert run_cli(capsys, "compare", *names) == (0, compare_markdown(expected), "")
+    assert run_cli(capsys, "compare", *names, "--json") == (0, to_json(expected), "")
 
 
 def test_compare_warns_of_different_people(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     before, after = _person(capsys, "Ann", 0), _person(capsys, "Bob", 0)
     before["saved_at"], after["saved_at"] = "2026-03-02T10:00:00Z", "2026-02-01T10:00:00Z"
     names = [_write(tmp_path, before, "before.json"), _write(tmp_path, after, "after.json")]
-    status, out, err = _run(capsys, "compare", *names)
+    status, out, err = run_cli(capsys, "compare", *names)
     assert (status, err) == (0, (
         "warning: These files are from different people: Ann (baseline) and Bob (later file). A comparison over "
         "time needs the same person's or team's answers, earlier and later.\n"
@@ -380,7 +376,7 @@ def test_compare_notes_answers_for_items_gone(capsys: pytest.CaptureFixture[str]
     before["assessment_version"] = "0.1"
     before["answers"]["retired-item"] = {"level": 1, "note": ""}
     names = [_write(tmp_path, before, "before.json"), _write(tmp_path, after, "after.json")]
-    status, out, err = _run(capsys, "compare", *names, "--json")
+    status, out, err = run_cli(capsys, "compare", *names, "--json")
     assert (status, err) == (0, f"{names[0]}: note: answers.retired-item: not an item of {AID} any more; "
                                 "left out of the comparison\n")
     assert json.loads(out)["gone"] == ["retired-item"]
@@ -391,15 +387,15 @@ def test_compare_refuses_bad_files(capsys: pytest.CaptureFixture[str], tmp_path:
     before["answers"]["retired-item"] = {"level": 1, "note": ""}  # the same version: a mistake, not a change
     after["format_version"] = 6
     names = [_write(tmp_path, before, "before.json"), _write(tmp_path, after, "after.json")]
-    assert _run(capsys, "compare", *names) == (2, "", (
+    assert run_cli(capsys, "compare", *names) == (2, "", (
         f"{names[0]}: answers.retired-item: not an item of {AID}; remove it\n"
         f"{names[1]}: format_version: must be 5 (or 1, 2, 3 or 4, for a file saved before format 5)\n"))
     mix = _write(tmp_path, _template(capsys, "measure-mix"), "mix.json")
     good = _write(tmp_path, _filled(capsys), "good.json")
-    assert _run(capsys, "compare", mix, good) == (
+    assert run_cli(capsys, "compare", mix, good) == (
         2, "", f'{mix}: assessment: this file is for "Measure mix" (measure-mix), not "Commissioning principles"\n')
     (tmp_path / "list.json").write_text("[]", encoding="utf-8")
-    status, _, err = _run(capsys, "compare", str(tmp_path / "list.json"), str(tmp_path / "none.json"))
+    status, _, err = run_cli(capsys, "compare", str(tmp_path / "list.json"), str(tmp_path / "none.json"))
     lines = err.splitlines()
     assert status == 2 and lines[0] == (f"{tmp_path / 'list.json'}: must be a JSON object ({{...}}) holding a "
                                         "responses document, not a list")
@@ -454,7 +450,7 @@ def test_too_many_rows_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path:
     doc = _template(capsys, "review-priorities")
     doc["answers"]["areas"] = [{} for _ in range(200_000)]  # 600 KB: under the size limit
     path = _write(tmp_path, doc)
-    assert _run(capsys, "score", path) == (
+    assert run_cli(capsys, "score", path) == (
         2, "", f"{path}: answers.areas: too many rows (200,000); list at most 1,000 and split the rest across files\n")
 
 
@@ -466,10 +462,10 @@ def test_a_form_copy_exported_without_python_scores_as_its_answers(
     form_copy = {"format": "obc-assess/form-copy", "format_version": 1, "assessment": AID,
                  "assessment_version": definition["version"], "saved_at": "2026-03-02T10:00:00.000Z",
                  "form": {"format": 3, "version": definition["version"], **form}}
-    as_answers = _run(capsys, "score", _write(tmp_path, doc))
-    assert _run(capsys, "score", _write(tmp_path, form_copy, "copy.json")) == as_answers
-    assert _run(capsys, "validate", str(tmp_path / "copy.json"))[:2] == (0, f"{tmp_path / 'copy.json'}: valid\n")
+    as_answers = run_cli(capsys, "score", _write(tmp_path, doc))
+    assert run_cli(capsys, "score", _write(tmp_path, form_copy, "copy.json")) == as_answers
+    assert run_cli(capsys, "validate", str(tmp_path / "copy.json"))[:2] == (0, f"{tmp_path / 'copy.json'}: valid\n")
     form_copy["form"]["fields"] = []
-    assert _run(capsys, "score", _write(tmp_path, form_copy, "copy.json")) == (2, "", (
+    assert run_cli(capsys, "score", _write(tmp_path, form_copy, "copy.json")) == (2, "", (
         f"{tmp_path / 'copy.json'}: form.fields: must be an object of field names and their text, "
         'like {"respondent-name": ""}\n'))

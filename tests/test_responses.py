@@ -7,13 +7,12 @@ import json
 from typing import Any
 
 import pytest
+from edits import DELETE, Changes, changed
 
 from obc_assess.core.definition import items
 from obc_assess.core.responses import Problem, ResponsesError, template, validate
 from obc_assess.core.tailor import applies
 
-DELETE = object()  # marks a key to remove from the document
-Changes = list[tuple[tuple[Any, ...], object]]  # (path of keys, new value or DELETE)
 SCOPE = 'context.scope: must be "choosing", "allocation" or null'
 ROLE = 'respondent.role: must be "commissioner", "provider", "person-using-services-or-carer", "other" or ""'
 
@@ -21,18 +20,6 @@ ROLE = 'respondent.role: must be "commissioner", "provider", "person-using-servi
 def _valid(definition: dict[str, Any]) -> dict[str, Any]:
     return template(definition, model=None, scope=None)
 
-
-def _change(doc: dict[str, Any], changes: Changes) -> dict[str, Any]:
-    doc = copy.deepcopy(doc)
-    for path, value in changes:
-        target: Any = doc
-        for key in path[:-1]:
-            target = target[key]
-        if value is DELETE:
-            del target[path[-1]]
-        else:
-            target[path[-1]] = value
-    return doc
 
 
 def _messages(definition: dict[str, Any], doc: object) -> list[str]:
@@ -231,7 +218,7 @@ MATURITY_CASES: list[tuple[str, Changes, list[str]]] = [
                          ids=[c[0] for c in MATURITY_CASES])
 def test_maturity_validation(maturity: dict[str, Any], changes: Changes,
                              expected: list[str]) -> None:
-    assert _messages(maturity, _change(_valid(maturity), changes)) == expected
+    assert _messages(maturity, changed(_valid(maturity), changes)) == expected
 
 
 def test_every_required_key_missing(maturity: dict[str, Any]) -> None:
@@ -300,7 +287,7 @@ MATRIX_CASES: list[tuple[str, Changes, list[str]]] = [
                          ids=[c[0] for c in MATRIX_CASES])
 def test_matrix_validation(matrix: dict[str, Any], changes: Changes,
                            expected: list[str]) -> None:
-    assert _messages(matrix, _change(_valid(matrix), changes)) == expected
+    assert _messages(matrix, changed(_valid(matrix), changes)) == expected
 
 
 def _measures(*measures: object) -> Changes:
@@ -329,7 +316,7 @@ CLASSIFICATION_CASES: list[tuple[str, Changes, list[str]]] = [
                          ids=[c[0] for c in CLASSIFICATION_CASES])
 def test_classification_validation(classification: dict[str, Any], changes: Changes,
                                    expected: list[str]) -> None:
-    assert _messages(classification, _change(_valid(classification), changes)) == expected
+    assert _messages(classification, changed(_valid(classification), changes)) == expected
 
 
 # (path, the form field a problem there belongs to)
@@ -344,7 +331,7 @@ FIELD_CASES = [
 
 @pytest.mark.parametrize(("path", "field"), FIELD_CASES)
 def test_problems_name_their_form_field(maturity: dict[str, Any], path: str, field: str | None) -> None:
-    doc = _change(_valid(maturity), [(("context", "model"), 9),
+    doc = changed(_valid(maturity), [(("context", "model"), 9),
                                      (("answers", "governance"), {"level": 9, "note": 1}),
                                      (("answers", "not-an-item"), {}), (("format",), "x")])
     fields = {p.path: p.field for p in validate(maturity, doc)}
@@ -352,7 +339,7 @@ def test_problems_name_their_form_field(maturity: dict[str, Any], path: str, fie
 
 
 def test_row_problems_name_their_row_field(matrix: dict[str, Any]) -> None:
-    doc = _change(_valid(matrix), _areas({"name": "A"}, {"name": "", "levels": {"pressure": 9}}))
+    doc = changed(_valid(matrix), _areas({"name": "A"}, {"name": "", "levels": {"pressure": 9}}))
     assert [(p.path, p.field) for p in validate(matrix, doc)] == [
         ("answers.areas[1].levels.pressure", "row:1:level:pressure"), ("answers.areas[1].name", "row:1:name")]
 
@@ -386,7 +373,7 @@ def test_never_raises_on_any_value_anywhere(kind: str, value: object, request: p
         places += [("answers", rows), ("answers", rows, 0), ("answers", rows, 0, "name"),
                    ("answers", rows, 0, "levels" if kind == "matrix" else "class")]
     for place in places:
-        problems = validate(definition, _change(doc, [(place, value)]))
+        problems = validate(definition, changed(doc, [(place, value)]))
         json.dumps([p.to_dict() for p in problems])  # always JSON-able
         for p in problems:
             assert len(str(p)) < 400, "a message must not repeat a huge value"

@@ -3,13 +3,13 @@ words in both languages, what an open challenge does to the band and the priorit
 
 from __future__ import annotations
 
-import copy
 import io
 import json
 from typing import Any
 
 import pytest
 from docx import Document
+from edits import DELETE, Changes, changed
 
 from obc_assess.core import api
 from obc_assess.core.render import to_csv
@@ -18,8 +18,6 @@ from obc_assess.core.responses import template, validate
 from obc_assess.core.scoring import score
 from obc_assess.core.team import aggregate
 
-DELETE = object()  # marks a key to remove from the document
-Changes = list[tuple[tuple[Any, ...], object]]  # (path of keys, new value or DELETE)
 ROUND = ("review", "rounds", 0)
 
 
@@ -40,18 +38,6 @@ def _reviewed(definition: dict[str, Any], *rounds: dict[str, Any]) -> dict[str, 
     doc["review"] = {"rounds": list(rounds) or [_round()]}
     return doc
 
-
-def _change(doc: dict[str, Any], changes: Changes) -> dict[str, Any]:
-    doc = copy.deepcopy(doc)
-    for path, value in changes:
-        target: Any = doc
-        for key in path[:-1]:
-            target = target[key]
-        if value is DELETE:
-            del target[path[-1]]
-        else:
-            target[path[-1]] = value
-    return doc
 
 
 CHALLENGE = f"{'.'.join(['review.rounds[0].items.outcomes-focus'])}"
@@ -133,7 +119,7 @@ CASES: list[tuple[str, Changes, list[str]]] = [
 
 @pytest.mark.parametrize(("changes", "expected"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
 def test_review_validation(maturity: dict[str, Any], changes: Changes, expected: list[str]) -> None:
-    assert [str(p) for p in validate(maturity, _change(_reviewed(maturity), changes))] == expected
+    assert [str(p) for p in validate(maturity, changed(_reviewed(maturity), changes))] == expected
 
 
 def test_a_review_of_another_kind_signs_the_file_off_as_a_whole(matrix: dict[str, Any]) -> None:
@@ -149,7 +135,7 @@ def test_a_review_of_another_kind_signs_the_file_off_as_a_whole(matrix: dict[str
 
 def test_the_messages_are_in_welsh_for_a_welsh_definition(maturity: dict[str, Any]) -> None:
     welsh = {**maturity, "lang": "cy"}
-    doc = _change(_reviewed(maturity), [((*ROUND, "items", "outcomes-focus", "comment"), ""),
+    doc = changed(_reviewed(maturity), [((*ROUND, "items", "outcomes-focus", "comment"), ""),
                                          ((*ROUND, "reviewer"), "")])
     assert [str(p) for p in validate(welsh, doc)] == [
         "review.rounds[0].reviewer: angen: enw'r adolygydd",
@@ -194,7 +180,7 @@ def test_the_welsh_line_has_no_mutated_placeholder(maturity: dict[str, Any]) -> 
     # follows a word that would mutate it.
     assert review["line"] == ("Adolygwyd ar 1 Ebrill 2026 gan yr adolygydd Siân Jones: cytuno 1, herio 1 "
                               "(atebwyd 0), heb adolygu 4")
-    assert score({**maturity, "lang": "cy"}, _change(_reviewed(maturity), [(("review",), DELETE)]))["review"][
+    assert score({**maturity, "lang": "cy"}, changed(_reviewed(maturity), [(("review",), DELETE)]))["review"][
         "line"] == "Heb ei adolygu"
 
 
@@ -323,7 +309,7 @@ def test_a_team_merge_keeps_each_files_review(maturity: dict[str, Any]) -> None:
     first["respondent"]["name"] = "Ann"
     second = _reviewed(maturity, _round(reviewer="Owen Price"))
     second["respondent"]["name"] = "Bob"
-    third = _change(first, [(("review",), DELETE), (("respondent", "name"), "Cai")])
+    third = changed(first, [(("review",), DELETE), (("respondent", "name"), "Cai")])
     team = aggregate(maturity, [("a.json", first), ("b.json", second), ("c.json", third)])
     assert [p["review"]["line"] for p in team["respondents"]] == [
         LINE, LINE.replace("Siân Jones", "Owen Price"), "Not reviewed"]
@@ -335,13 +321,13 @@ def test_a_team_merge_keeps_each_files_review(maturity: dict[str, Any]) -> None:
         "Reviewed on 1 April 2026: 1 agreed, 1 challenged (0 answered), 4 not reviewed"] * 2
     assert (anonymous["reviewers"], anonymous["reviewers_note"]) == (
         [], "The merged files were reviewed by 2 different people.")
-    same = aggregate(maturity, [("a.json", first), ("b.json", _change(second, [((*ROUND, "reviewer"),
+    same = aggregate(maturity, [("a.json", first), ("b.json", changed(second, [((*ROUND, "reviewer"),
                                                                                " Siân  Jones")]))])
     assert (same["reviewers"], same["reviewers_note"]) == (["Siân Jones"], None)
 
 
 def test_a_comparison_keeps_each_sides_review(maturity: dict[str, Any]) -> None:
-    before = _change(_reviewed(maturity), [(("review",), DELETE)])
+    before = changed(_reviewed(maturity), [(("review",), DELETE)])
     answer = json.loads(api.call(json.dumps({"type": "compare", "definition": json.dumps(maturity),
                                              "before": json.dumps(before),
                                              "after": json.dumps(_reviewed(maturity))})))

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from obc_assess.host import cli
+from edits import run_cli
 
 AID = "commissioning-principles"
 FIRST, SECOND, THIRD = "customers-needs-at-centre", "customers-information-advice", "customers-involvement"
@@ -20,14 +19,9 @@ def _loaded_once(cli_data_once: None) -> None:
     """Every test here runs the command line on data read once."""
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
-
 
 def _reviewed(capsys: pytest.CaptureFixture[str], reviewer: str = "Siân Jones") -> dict[str, Any]:
-    status, out, _ = _run(capsys, "template", AID)
+    status, out, _ = run_cli(capsys, "template", AID)
     assert status == 0
     doc: dict[str, Any] = json.loads(out)
     for answer in doc["answers"].values():
@@ -53,7 +47,7 @@ LINE = "Reviewed by Siân Jones on 1 April 2026: 1 agreed, 2 challenged (1 answe
 
 def test_review_prints_the_state(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     name = _write(tmp_path, _reviewed(capsys))
-    assert _run(capsys, "review", name) == (0, "\n".join([
+    assert run_cli(capsys, "review", name) == (0, "\n".join([
         LINE,
         "Provisional: 1 challenge is still open, and the challenged answer counts as not shown for the band until "
         "it is answered.",
@@ -68,10 +62,10 @@ def test_review_prints_the_state(capsys: pytest.CaptureFixture[str], tmp_path: P
 
 def test_review_in_welsh_and_as_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     name = _write(tmp_path, _reviewed(capsys))
-    status, out, _ = _run(capsys, "review", name, "--lang", "cy")
+    status, out, _ = run_cli(capsys, "review", name, "--lang", "cy")
     assert (status, out.splitlines()[0]) == (
         0, "Adolygwyd ar 1 Ebrill 2026 gan yr adolygydd Siân Jones: cytuno 1, herio 2 (atebwyd 1), heb adolygu 18")
-    status, out, _ = _run(capsys, "review", name, "--json")
+    status, out, _ = run_cli(capsys, "review", name, "--json")
     review = json.loads(out)
     assert (status, review["line"], review["counts"]) == (0, LINE, {
         "agreed": 1, "challenged": 2, "answered": 1, "open": 1, "not_reviewed": 18})
@@ -80,7 +74,7 @@ def test_review_in_welsh_and_as_json(capsys: pytest.CaptureFixture[str], tmp_pat
 def test_an_unreviewed_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     doc = _reviewed(capsys)
     del doc["review"]
-    assert _run(capsys, "review", _write(tmp_path, doc)) == (0, "Not reviewed\n", "")
+    assert run_cli(capsys, "review", _write(tmp_path, doc)) == (0, "Not reviewed\n", "")
 
 
 def test_a_broken_review_is_one_line_per_problem(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -90,8 +84,8 @@ def test_a_broken_review_is_one_line_per_problem(capsys: pytest.CaptureFixture[s
     name = _write(tmp_path, doc)
     expected = (f"{name}: review.rounds[0].reviewer: needed: the reviewer's name\n"
                 f"{name}: review.rounds[0].items.{FIRST}.comment: needed: say why you challenge this answer\n")
-    assert _run(capsys, "review", name) == (2, "", expected)
-    assert _run(capsys, "score", name) == (2, "", expected)
+    assert run_cli(capsys, "review", name) == (2, "", expected)
+    assert run_cli(capsys, "score", name) == (2, "", expected)
 
 
 def test_score_aggregate_and_compare_carry_the_review(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -99,17 +93,17 @@ def test_score_aggregate_and_compare_carry_the_review(capsys: pytest.CaptureFixt
     other = _reviewed(capsys, "Owen Price")
     other["respondent"]["name"] = "Bob"
     second = _write(tmp_path, other, "second.json")
-    status, out, _ = _run(capsys, "score", first)
+    status, out, _ = run_cli(capsys, "score", first)
     result = json.loads(out)
     assert (status, result["review"]["line"], result["overall"]["band_provisional"]) == (0, LINE, True)
-    status, out, _ = _run(capsys, "score", first, "--csv")
+    status, out, _ = run_cli(capsys, "score", first, "--csv")
     assert f'"{LINE}"' in out.splitlines()[1]
-    status, out, _ = _run(capsys, "aggregate", first, second, "--json")
+    status, out, _ = run_cli(capsys, "aggregate", first, second, "--json")
     team = json.loads(out)
     assert (status, team["reviewers_note"]) == (
         0, "The merged files were reviewed by different people: Siân Jones and Owen Price.")
     assert [p["review"]["reviewer"] for p in team["respondents"]] == ["Siân Jones", "Owen Price"]
-    status, out, _ = _run(capsys, "compare", first, second, "--json")
+    status, out, _ = run_cli(capsys, "compare", first, second, "--json")
     compared = json.loads(out)
     assert (status, compared["before"]["review"]["reviewer"], compared["after"]["review"]["reviewer"]) == (
         0, "Siân Jones", "Owen Price")
@@ -120,7 +114,7 @@ def test_a_reviewed_copy_of_the_same_answers_is_one_person(capsys: pytest.Captur
     reviewed = _reviewed(capsys)
     first = _write(tmp_path, reviewed, "mine.json")
     second = _write(tmp_path, {k: v for k, v in reviewed.items() if k != "review"}, "unreviewed.json")
-    status, out, err = _run(capsys, "aggregate", first, second, "--json")
+    status, out, err = run_cli(capsys, "aggregate", first, second, "--json")
     team = json.loads(out)
     assert (status, team["overall"]["respondents"], team["reviewed"]) == (0, 1, 1)
     assert err == f"{second}: the same answers as another file ({first}), so counted once\n"

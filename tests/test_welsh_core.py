@@ -15,6 +15,7 @@ from typing import Any
 
 import answering
 import pytest
+from edits import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -212,11 +213,6 @@ def test_matrix_figures_are_the_same_in_english_and_welsh(
     assert _without_words(score(english, doc)) == _without_words(score(welsh, doc))
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
-
 
 @pytest.fixture
 def answers(tmp_path: Path, welsh: Data) -> Path:
@@ -232,8 +228,8 @@ def test_cli_report_in_welsh_is_the_welsh_report(capsys: pytest.CaptureFixture[s
                                                  welsh: Data) -> None:
     doc = json.loads(answers.read_text(encoding="utf-8"))
     expected = to_markdown(score(build(welsh, "procurement-review"), doc))
-    assert _run(capsys, "report", str(answers), "--lang", "cy") == (0, expected, "")
-    assert _run(capsys, "--lang", "cy", "report", str(answers)) == (0, expected, "")
+    assert run_cli(capsys, "report", str(answers), "--lang", "cy") == (0, expected, "")
+    assert run_cli(capsys, "--lang", "cy", "report", str(answers)) == (0, expected, "")
     assert expected.startswith("# Adolygiad caffael: canfyddiadau\n\n- Asesiad: Adolygiad caffael, fersiwn ")
     assert "- Wedi'i ateb gan: Siân (Comisiynydd)\n" in expected
     assert "- Dyddiad yr asesiad: 3 Mawrth 2026\n" in expected
@@ -241,7 +237,7 @@ def test_cli_report_in_welsh_is_the_welsh_report(capsys: pytest.CaptureFixture[s
 
 def test_cli_score_json_in_welsh(capsys: pytest.CaptureFixture[str], answers: Path, welsh: Data) -> None:
     doc = json.loads(answers.read_text(encoding="utf-8"))
-    status, out, _ = _run(capsys, "score", str(answers), "--lang", "cy")
+    status, out, _ = run_cli(capsys, "score", str(answers), "--lang", "cy")
     assert (status, out) == (0, to_json(score(build(welsh, "procurement-review"), doc)))
     assert json.loads(out)["assessment"]["lang"] == "cy"
 
@@ -269,20 +265,20 @@ def test_cli_help_in_welsh(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_cli_describe_in_welsh(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = _run(capsys, "describe", "review-priorities", "--lang", "cy")
+    status, out, _ = run_cli(capsys, "describe", "review-priorities", "--lang", "cy")
     assert status == 0
     assert out.startswith("review-priorities: Blaenoriaethau adolygu (matrix, fersiwn ")
     assert "\nLefelau: 0 " in out
 
 
 def test_cli_unknown_assessment_in_welsh(capsys: pytest.CaptureFixture[str]) -> None:
-    assert _run(capsys, "describe", "dim-un", "--lang", "cy") == (
+    assert run_cli(capsys, "describe", "dim-un", "--lang", "cy") == (
         2, "", "obc-assess: dim asesiad \"dim-un\"; rhedwch 'obc-assess list' i weld y dynodwyr\n")
 
 
 def test_the_same_answers_file_opens_in_both_languages(capsys: pytest.CaptureFixture[str], answers: Path) -> None:
-    english = json.loads(_run(capsys, "score", str(answers))[1])
-    welsh = json.loads(_run(capsys, "score", str(answers), "--lang", "cy")[1])
+    english = json.loads(run_cli(capsys, "score", str(answers))[1])
+    welsh = json.loads(run_cli(capsys, "score", str(answers), "--lang", "cy")[1])
     assert (english["assessment"]["title"], welsh["assessment"]["title"]) == ("Procurement review",
                                                                               "Adolygiad caffael")
     assert english["overall"]["percent"] == welsh["overall"]["percent"]

@@ -119,11 +119,8 @@ def _decisions(check: Checker, definition: dict[str, Any], path: str, decisions:
         if key not in known:
             check.say(where, "not-an-item", id=definition["id"])
             continue
-        if not isinstance(entry, dict):
-            check.say(where, "object-like", example=DECISION_EXAMPLE)
+        if not _entry(check, where, entry, DECISION_EXAMPLE, DECISION_KEYS):
             continue
-        check.unknown_keys(where, entry, DECISION_KEYS,
-                           check.words("unknown-key", keys=_keys(check.lang, DECISION_KEYS)))
         decision = entry.get("decision")
         if not isinstance(decision, str) or decision not in DECISIONS:
             check.say(f"{where}.decision", "must-be", values=check.choices(DECISIONS[:-1], DECISIONS[-1],
@@ -137,6 +134,15 @@ def _decisions(check: Checker, definition: dict[str, Any], path: str, decisions:
     return challenged
 
 
+def _entry(check: Checker, where: str, entry: object, example: str, keys: tuple[str, ...]) -> bool:
+    """Whether an item's entry in a round is an object (said where it is not), its unknown keys named."""
+    if not isinstance(entry, dict):
+        check.say(where, "object-like", example=example)
+        return False
+    check.unknown_keys(where, entry, keys, check.words("unknown-key", keys=_keys(check.lang, keys)))
+    return True
+
+
 def _responses(check: Checker, path: str, responses: object, challenged: set[str], when: str) -> None:
     """Check the author's responses to a round's challenges."""
     if not isinstance(responses, dict):
@@ -147,11 +153,8 @@ def _responses(check: Checker, path: str, responses: object, challenged: set[str
         if key not in challenged:
             check.say(where, "response-not-challenged")
             continue
-        if not isinstance(entry, dict):
-            check.say(where, "object-like", example=RESPONSE_EXAMPLE)
+        if not _entry(check, where, entry, RESPONSE_EXAMPLE, RESPONSE_KEYS):
             continue
-        check.unknown_keys(where, entry, RESPONSE_KEYS,
-                           check.words("unknown-key", keys=_keys(check.lang, RESPONSE_KEYS)))
         outcome = entry.get("outcome")
         if not isinstance(outcome, str) or outcome not in OUTCOMES:
             check.say(f"{where}.outcome", "must-be", values=check.choices(OUTCOMES[:-1], OUTCOMES[-1], check.lang))

@@ -138,15 +138,21 @@ def cmd_validate(args: argparse.Namespace, definitions: dict[str, dict[str, Any]
     return 0
 
 
-def cmd_score(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> int:
+def _scored(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> dict[str, Any] | int:
+    """The file's result, or the exit status once its problems are written."""
     loaded = load(args.file, definitions)
     if isinstance(loaded, list):
         return errors(problem_lines(args.file, loaded))
-    definition, doc = loaded
     try:
-        result = score(definition, doc)
+        return score(*loaded)
     except ResponsesError as error:
         return errors(problem_lines(args.file, error.problems))
+
+
+def cmd_score(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> int:
+    result = _scored(args, definitions)
+    if isinstance(result, int):
+        return result
     if getattr(args, "docx", None):
         return write_bytes(args.docx, result_docx(result))
     write({"csv": _spreadsheet(to_csv), "markdown": to_markdown}.get(args.output, to_json)(result))
@@ -171,13 +177,10 @@ def cmd_carry(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) 
 
 def cmd_review(args: argparse.Namespace, definitions: dict[str, dict[str, Any]]) -> int:
     """A file's review state (review_result.py): its line, provisional band, rounds and challenges; or as JSON."""
-    loaded = load(args.file, definitions)
-    if isinstance(loaded, list):
-        return errors(problem_lines(args.file, loaded))
-    try:
-        review = score(*loaded)["review"]
-    except ResponsesError as error:
-        return errors(problem_lines(args.file, error.problems))
+    result = _scored(args, definitions)
+    if isinstance(result, int):
+        return result
+    review = result["review"]
     if args.json:
         write(to_json(review))
         return 0
