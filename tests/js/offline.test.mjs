@@ -105,7 +105,8 @@ test("a first version keeps the rest when the page has settled again, asked once
     kept(container, true);
     assert.equal(offline.state.offline, true);
     offline.check();
-    assert.deepEqual(registration.active.sent, [{ type: "status" }, { type: "keep-rest" }], "all kept: nothing asked");
+    assert.deepEqual(registration.active.sent, [{ type: "status" }, { type: "keep-rest" }],
+      "all kept: nothing asked");
   });
 
 test("a new version waits; Reload makes it take over, and only the page that asked reloads", async () => {

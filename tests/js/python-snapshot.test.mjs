@@ -72,7 +72,8 @@ test("a kept snapshot is restored, and nothing is started or kept again", async 
   await settle();
   const said = [];
   const { events, loadPyodide } = fakePyodide({ memory: "not taken" });
-  await startPython({ loadPyodide, options: OPTIONS, imports: IMPORTS, storage, log: { ...quiet, info: (m) => said.push(m) } });
+  await startPython({ loadPyodide, options: OPTIONS, imports: IMPORTS, storage,
+    log: { ...quiet, info: (m) => said.push(m) } });
   await settle();
   assert.deepEqual(events, ["restore interpreter", "import obc_stdlib_fallback", "import obc_assess.core.api"]);
   assert.deepEqual(said, ["obc: Python started from its kept snapshot"]);

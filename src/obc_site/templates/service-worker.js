@@ -37,7 +37,7 @@ async function keep(entry) {
   // download it twice. A copy an older version left there fails the integrity check: then the server's own
   // (no-cache). A content-hashed name is never stale.
   const asked = (cache) => fetch(entry.url, { cache, integrity: entry.integrity, credentials: "same-origin" });
-  const response = entry.how === "page" ? await asked("default").catch(() => asked("no-cache")) : await asked("default");
+  const response = await (entry.how === "page" ? asked("default").catch(() => asked("no-cache")) : asked("default"));
   if (!response.ok) throw new Error(`${entry.url}: HTTP ${response.status}`);
   await cache.put(entry.key, response);
 }
@@ -57,13 +57,14 @@ async function install() {
   // one keeps everything first: what worked offline goes on working once it takes over.
   const everything = Boolean(self.registration.active);
   const open = everything ? new Set() : await openPages();
-  await Promise.all(wanted().filter((entry) => everything || entry.when === "install" || open.has(entry.url)).map(keep));
+  const now = wanted().filter((entry) => everything || entry.when === "install" || open.has(entry.url));
+  await Promise.all(now.map(keep));
 }
 
 // Every listed file kept (but those kept once used): what "Available offline" on a page says.
 async function complete() {
-  const kept = await Promise.all(wanted().map(async (entry) => Boolean(await (await cacheOf(entry)).match(entry.key))));
-  return kept.every(Boolean);
+  const kept = (entry) => cacheOf(entry).then((cache) => cache.match(entry.key)).then(Boolean);
+  return (await Promise.all(wanted().map(kept))).every(Boolean);
 }
 
 let resting = null; // the "keep-rest" under way: a second page's asking joins it
