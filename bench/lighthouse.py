@@ -14,12 +14,12 @@ import statistics
 from pathlib import Path
 from typing import Any
 
+from bench.checkers import build_baseline, lighthouse
 from bench.timing import figure
 from obc_assess.host.building import build_all
 from obc_assess.host.loader import load_data
-from bench.checkers import build_baseline, lighthouse
-from obc_site.serve import serve_gzip
 from obc_site.pages import AssetUrls, generated_pages
+from obc_site.serve import serve_gzip
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
