@@ -32,32 +32,35 @@ def _local(folder: Path, url: str) -> Path:
     return folder / url / "index.html" if url.endswith("/") else folder / url
 
 
-@pytest.mark.parametrize(("path", "url", "how"), [
-    ("index.html", "./", "page"),
-    ("guidance/models/index.html", "guidance/models/", "page"),
-    ("assets/obc.css", "assets/obc.css", "page"),
-    ("assets/modules/offline.mjs", "assets/modules/offline.mjs", "page"),
-    ("search/search_index.json", "search/search_index.json", "page"),
-    ("sitemap.xml", "sitemap.xml", "page"),
-    ("manifest.webmanifest", "manifest.webmanifest", "page"),
-    ("assets/javascripts/bundle.a5f9d56c.min.js", "assets/javascripts/bundle.a5f9d56c.min.js", "fixed"),
-    ("assets/stylesheets/main.57a0d79d.min.css", "assets/stylesheets/main.57a0d79d.min.css", "fixed"),
-    ("assets/obc/commissioning-plan-f679fce3209a.json", "assets/obc/commissioning-plan-f679fce3209a.json", "fixed"),
+@pytest.mark.parametrize(("path", "url", "how", "when"), [
+    # Pages and data files are kept once a page is idle (the open page at install); the rest at install.
+    ("index.html", "./", "page", "idle"),
+    ("guidance/models/index.html", "guidance/models/", "page", "idle"),
+    ("assets/obc.css", "assets/obc.css", "page", "install"),
+    ("assets/modules/offline.mjs", "assets/modules/offline.mjs", "page", "install"),
+    ("search/search_index.json", "search/search_index.json", "page", "idle"),
+    ("sitemap.xml", "sitemap.xml", "page", "install"),
+    ("manifest.webmanifest", "manifest.webmanifest", "page", "install"),
+    ("assets/javascripts/bundle.a5f9d56c.min.js", "assets/javascripts/bundle.a5f9d56c.min.js", "fixed", "install"),
+    ("assets/stylesheets/main.57a0d79d.min.css", "assets/stylesheets/main.57a0d79d.min.css", "fixed", "install"),
+    ("assets/obc/commissioning-plan-f679fce3209a.json", "assets/obc/commissioning-plan-f679fce3209a.json", "fixed",
+     "idle"),
     # Left out: the other language's site, source maps, lunr's other languages, the crawlers' sitemap, the 404
     # page (never asked for by its name), the worker itself, and the runtime (listed from the pages' own URLs).
-    ("cy/index.html", None, None),
-    ("assets/javascripts/bundle.a5f9d56c.min.js.map", None, None),
-    ("assets/javascripts/lunr/min/lunr.de.min.js", None, None),
-    ("sitemap.xml.gz", None, None),
-    ("404.html", None, None),
-    (WORKER, None, None),
-    ("assets/pyodide/314.0.7/pyodide.asm.wasm", None, None),
-    ("assets/obc/python_stdlib-38e1c64b6c99.zip", None, None),
+    ("cy/index.html", None, None, None),
+    ("assets/javascripts/bundle.a5f9d56c.min.js.map", None, None, None),
+    ("assets/javascripts/lunr/min/lunr.de.min.js", None, None, None),
+    ("sitemap.xml.gz", None, None, None),
+    ("404.html", None, None, None),
+    (WORKER, None, None, None),
+    ("assets/pyodide/314.0.7/pyodide.asm.wasm", None, None, None),
+    ("assets/obc/python_stdlib-38e1c64b6c99.zip", None, None, None),
 ])
-def test_what_the_worker_keeps_of_a_site(tmp_path: Path, path: str, url: str | None, how: str | None) -> None:
+def test_what_the_worker_keeps_of_a_site(tmp_path: Path, path: str, url: str | None, how: str | None,
+                                         when: str | None) -> None:
     (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
     (tmp_path / path).write_bytes(path.encode())
-    expected = [Entry(url, integrity(path.encode()), how)] if url else []  # type: ignore[arg-type]
+    expected = [Entry(url, integrity(path.encode()), how, when)] if url else []  # type: ignore[arg-type]
     assert site_entries(tmp_path, ["cy/"]) == expected
 
 
@@ -102,7 +105,7 @@ def test_a_palette_colour_no_stylesheet_gives_stops_the_build() -> None:
 @pytest.mark.parametrize(("lang", "folder"), LANGUAGES.items())
 def test_each_language_keeps_every_page_and_file_of_its_own_as_served(built: Path, lang: str, folder: str) -> None:
     site = built / folder
-    listed = {url: (check, how) for url, check, how in _worker(site)["files"]}  # type: ignore[attr-defined]
+    listed = {url: (check, how) for url, check, how, _ in _worker(site)["files"]}  # type: ignore[attr-defined]
     pages = {("./" if p.parent == site else f"{p.parent.relative_to(site).as_posix()}/")
              for p in site.rglob("index.html") if not (lang == "en" and p.is_relative_to(built / "cy"))}
     assert len(pages) > 40
@@ -119,11 +122,11 @@ def test_each_language_keeps_every_page_and_file_of_its_own_as_served(built: Pat
 
 def test_both_languages_keep_one_runtime_the_english_site_serves(built: Path) -> None:
     english, welsh = _worker(built), _worker(built / "cy")
-    runtime = {url: (check, how) for url, check, how in english["files"] if how in ("runtime", "later")}  # type: ignore[attr-defined]
+    runtime = {url: (check, how) for url, check, how, _ in english["files"] if how in ("runtime", "later")}  # type: ignore[attr-defined]
     assert {how for _, how in runtime.values()} == {"runtime", "later"}
     assert any(url.endswith("pyodide.asm.wasm") for url in runtime)
     assert any(url.startswith("assets/obc/python_stdlib-") for url in runtime)
-    welsh_runtime = {url: (check, how) for url, check, how in welsh["files"] if how in ("runtime", "later")}  # type: ignore[attr-defined]
+    welsh_runtime = {url: (check, how) for url, check, how, _ in welsh["files"] if how in ("runtime", "later")}  # type: ignore[attr-defined]
     assert welsh_runtime == {f"../{url}": entry for url, entry in runtime.items()}
     # One cache for both: each names it from the English site's root.
     assert (english["root"], welsh["root"]) == ("./", "../")

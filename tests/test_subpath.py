@@ -119,5 +119,5 @@ def test_the_offline_copy_keeps_files_under_the_subpath(site: Site, subpath_site
     text = (subpath_site / folder / "service-worker.js").read_text(encoding="utf-8")
     files = json.loads(re.match(r"const OBC_OFFLINE = (\{.*\});\n", text).group(1))["files"]  # type: ignore[union-attr]
     worker = urljoin(site.base, f"{folder}service-worker.js")
-    missing = [url for url, _, _ in files if site.file(urljoin(worker, url)) is None]
+    missing = [url for url, *_ in files if site.file(urljoin(worker, url)) is None]
     assert len(files) > 60 and missing == []

@@ -20,6 +20,8 @@
 // The worker has no page, so no words: `code` says what happened ("not-loaded" | "failed") and the page words
 // it; `error` and `message` are diagnostics for the console, in English.
 
+import { startPython } from "./modules/python-snapshot.mjs";
+
 // What the worker may load, in code (issue 35): a page's <meta> Content-Security-Policy does not bind a worker, and
 // GitHub Pages sends no header that would. The worker is <site>/assets/obc-worker.js; it loads the runtime only from
 // an assets/pyodide/ folder and the package and definitions only from an assets/obc/ folder of this site or of the
@@ -70,11 +72,13 @@ function fullStdlib(url) {
 }
 
 // The package URL is the site's own python_stdlib zip: the modules Pyodide and obc_assess import, compiled,
-// with obc_assess inside, so one fetch and nothing to unpack.
+// with obc_assess inside, so one fetch and nothing to unpack. Started from the snapshot of a start before, with
+// these modules imported, when one is kept (python-snapshot.mjs: issue 33).
+const IMPORTED = ["obc_stdlib_fallback", "obc_assess.core.api"];
 function loadRuntime(runtime, stdlib) {
   if (!pyodide) {
-    pyodide = import(`${runtime}pyodide.mjs`)
-      .then((module) => module.loadPyodide({ indexURL: runtime, stdLibURL: stdlib }));
+    pyodide = import(`${runtime}pyodide.mjs`).then((module) => startPython({
+      loadPyodide: module.loadPyodide, options: { indexURL: runtime, stdLibURL: stdlib }, imports: IMPORTED }));
     pyodide.catch(() => { pyodide = null; });
   }
   return pyodide;

@@ -30,7 +30,12 @@ _LEFT_OUT = re.compile(r"\.map$|^assets/javascripts/lunr/|^sitemap\.xml\.gz$|^as
 # Pyodide's full standard library is fetched only for a module the site's own zip left out: kept once used.
 _ON_USE = "python_stdlib.zip"
 
+# Kept when a page is idle rather than at install: the pages (the open ones excepted) and the data files (the
+# search index, the assessments' definitions), about a sixth of a first visit's download (issue 33's bench).
+_ON_IDLE = re.compile(r"(^|/)index\.html$|\.json$")
+
 How = Literal["page", "fixed", "runtime", "later"]
+When = Literal["install", "idle"]
 
 
 @dataclass(frozen=True)
@@ -38,11 +43,13 @@ class Entry:
     """One file the worker keeps: its URL from the worker's folder, the integrity of its content, and how it is
     served. "page": network first, the kept copy offline (pages and files whose name does not change);
     "fixed": a content-hashed name, cache first; "runtime": Pyodide and the package, cache first in the cache the
-    languages share; "later": runtime kept when first used."""
+    languages share; "later": runtime kept when first used. When: "install", before the worker serves, or
+    "idle", when a page asks once it is idle (a new version replacing one keeps both at install)."""
 
     url: str
     integrity: str
     how: How
+    when: When = "install"
 
 
 def integrity(content: bytes) -> str:
@@ -68,7 +75,8 @@ def site_entries(site_dir: Path, other_languages: Iterable[str] = ()) -> list[En
         if rel == WORKER or rel.startswith(others) or _LEFT_OUT.search(rel):
             continue
         how: How = "fixed" if _HASHED_NAME.search(path.name) else "page"
-        entries.append(Entry(_url(rel), integrity(path.read_bytes()), how))
+        when: When = "idle" if _ON_IDLE.search(rel) else "install"
+        entries.append(Entry(_url(rel), integrity(path.read_bytes()), how, when))
     return entries
 
 
@@ -84,7 +92,7 @@ def runtime_entries(site_dir: Path, urls: AssetUrls) -> list[Entry]:
 def worker_config(entries: list[Entry], default_root: str) -> dict[str, object]:
     """What the worker's source starts from: its version (the hash of the list), the default language's site root
     from the worker's folder (where the shared runtime cache is named from) and the list."""
-    files = [[e.url, e.integrity, e.how] for e in entries]
+    files = [[e.url, e.integrity, e.how, e.when] for e in entries]
     version = hashlib.sha256(json.dumps(files).encode("utf-8")).hexdigest()[:12]
     return {"version": version, "root": default_root, "files": files}
 

@@ -266,3 +266,71 @@ def test_a_copy_is_offered_after_a_session_of_changes_and_downloads_the_answers(
     wait_ready(page)
     expect(reminder).to_be_hidden()
 
+
+
+# Python's snapshot (python-snapshot.mjs) for the page's own runtime and package, as Cache Storage holds it: waited
+# for in the page (kept in the background after a fresh start) until it is one of more than a megabyte and the only
+# one; with damage=True its build id is altered first, as a snapshot of another Pyodide build would be.
+SNAPSHOT = """async (damage) => {
+  const $script = document.querySelector("script[data-obc-runtime]");
+  const { snapshotCache, snapshotKey } = await import(new URL("python-snapshot.mjs", $script.src));
+  const url = (name) => new URL($script.getAttribute(`data-obc-${name}`), document.baseURI).href;
+  const runtime = url("runtime");
+  const key = snapshotKey(runtime, url("package"));
+  const read = async () => {
+    const cache = await caches.open(snapshotCache(runtime));
+    const kept = await cache.match(key);
+    return { cache, bytes: kept ? new Uint8Array(await kept.arrayBuffer()) : null, keys: (await cache.keys()).length };
+  };
+  for (let ms = 0; ms < READY_TIMEOUT_MS; ms += 100) {
+    const { cache, bytes, keys } = await read();
+    if (bytes && bytes.length > 1000000 && keys === 1) {
+      if (damage) {
+        bytes[16] ^= 0xff;
+        await cache.put(key, new Response(bytes));
+      }
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}""".replace("READY_TIMEOUT_MS", str(READY_TIMEOUT_MS))
+WARM = "obc: Python started from its kept snapshot"
+REFUSED = "obc: Python's kept snapshot could not be used; it starts afresh"
+
+
+def test_python_starts_warm_from_its_snapshot_offline_and_a_damaged_one_is_replaced(
+        offline_context: BrowserContext, counted: tuple[str, Sent]) -> None:
+    site_url, sent = counted
+    said: list[str] = []
+    offline_context.on("console", lambda message: said.append(message.text))
+    page = offline_context.new_page()
+    page.goto(f"{site_url}assessments/{AID}/")
+    wait_ready(page)
+    _kept(page)
+    assert WARM not in said, "the first start is a fresh one"
+    assert page.evaluate(SNAPSHOT, False), "the snapshot was kept"
+
+    # The next visit, offline: Python comes ready from the snapshot, and scores.
+    _cut(offline_context, page)
+    start = len(sent.asked)
+    page.reload()
+    wait_ready(page)
+    assert WARM in said
+    answer_first_principle(page)
+    expect(page.get_by_role("region", name="Your results")).to_contain_text("%")
+
+    # A snapshot of another Pyodide build is refused: Python starts afresh, still offline, and a good snapshot
+    # takes its place.
+    assert page.evaluate(SNAPSHOT, True)
+    said.clear()
+    page.reload()
+    wait_ready(page)
+    assert [text for text in said if text.startswith(REFUSED)] and WARM not in said
+    expect(page.get_by_role("region", name="Your results")).to_contain_text("%")
+    assert page.evaluate(SNAPSHOT, False)
+    said.clear()
+    page.reload()
+    wait_ready(page)
+    assert WARM in said
+    assert _asked_while_offline(sent, start) == []

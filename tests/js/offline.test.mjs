@@ -41,6 +41,11 @@ class FakeRegistration extends Target {
   }
 }
 
+/** The worker's answer to "status" or "keep-rest", as the page's container receives it. */
+function kept(container, complete) {
+  for (const fn of container.listeners.message || []) fn({ data: { type: "kept", version: "v", complete } });
+}
+
 function setUp({ registration = new FakeRegistration() } = {}) {
   const container = new Target();
   const win = new Target();
@@ -58,7 +63,7 @@ function setUp({ registration = new FakeRegistration() } = {}) {
 }
 
 test("the worker is registered only once the page has settled, and says when every file is kept", async () => {
-  const { offline, log, registration, states } = setUp();
+  const { offline, container, log, registration, states } = setUp();
   offline.start();
   assert.deepEqual(log.registered, []);
   log.settle();
@@ -67,9 +72,42 @@ test("the worker is registered only once the page has settled, and says when eve
   registration.found();
   assert.deepEqual(offline.state, { offline: false, update: false });
   registration.installed();
+  // Active: the page asks what it keeps, and says "Available offline" only when the worker says all of it.
+  assert.deepEqual(registration.active.sent, [{ type: "status" }]);
+  assert.deepEqual(offline.state, { offline: false, update: false });
+  kept(container, true);
   assert.deepEqual(offline.state, { offline: true, update: false });
   assert.deepEqual(states, [{ offline: false, update: false }, { offline: true, update: false }]);
 });
+
+test("a first version keeps the rest when the page has settled again, asked once, and again when cut short",
+  async () => {
+    const { offline, container, log, registration } = setUp();
+    offline.start();
+    log.settle();
+    await tick();
+    registration.found();
+    registration.installed();
+    log.settle = null;
+    kept(container, false);
+    kept(container, false); // a second answer (another tab asked) while this page waits: asked once
+    assert.deepEqual(registration.active.sent, [{ type: "status" }]);
+    log.settle();
+    assert.deepEqual(registration.active.sent, [{ type: "status" }, { type: "keep-rest" }]);
+    assert.equal(offline.state.offline, false);
+    // The line dropped while the rest was kept: when it comes back the page asks again.
+    kept(container, false);
+    registration.active.sent.length = 0;
+    offline.check();
+    kept(container, false);
+    log.settle();
+    assert.deepEqual(registration.active.sent, [{ type: "status" }, { type: "keep-rest" }]);
+    kept(container, true);
+    assert.equal(offline.state.offline, true);
+    offline.check();
+    assert.deepEqual(registration.active.sent, [{ type: "status" }, { type: "keep-rest" }],
+      "all kept: nothing asked");
+  });
 
 test("a new version waits; Reload makes it take over, and only the page that asked reloads", async () => {
   const registration = new FakeRegistration();
@@ -81,6 +119,7 @@ test("a new version waits; Reload makes it take over, and only the page that ask
     tab.log.settle();
   }
   await tick();
+  for (const tab of [asking, other]) kept(tab.container, true);
   const next = registration.found();
   registration.installed();
   assert.deepEqual(asking.offline.state, { offline: true, update: true });

@@ -1,7 +1,9 @@
 // This language's service worker, seen from a page (issue 33): registered once the page is settled, checked for
 // a new version as a person moves around the site, and what it can tell the page: "offline" (every page and file
-// of this language, and Python, are kept: the precache is complete) and "update" (a new version of the site is
-// installed and waits). The new version takes over only when the person asks (apply): never by itself.
+// of this language, and Python, are kept: the worker says so) and "update" (a new version of the site is
+// installed and waits). A first version keeps what the open page needs; the page, once settled again, asks it for
+// the rest ("keep-rest"), and asks again on a later visit or when the line comes back if that was cut short.
+// The new version takes over only when the person asks (apply): never by itself.
 // No DOM: offline-page.mjs shows what this says.
 
 /** How often a page left open asks whether a new version has been published. */
@@ -27,10 +29,26 @@ export function createOffline(options) {
     for (const listener of [...listeners]) listener(state);
   }
 
+  let asked = null; // the active worker asked what it keeps
   function look() {
-    // Active: this version was installed whole (every file fetched and checked). Waiting beside an active one:
-    // a newer version is installed and waits for the person.
-    set({ offline: Boolean(registration.active), update: Boolean(registration.waiting && registration.active) });
+    // Waiting beside an active one: a newer version is installed and waits for the person.
+    set({ offline: state.offline && Boolean(registration.active),
+      update: Boolean(registration.waiting && registration.active) });
+    if (registration.active && asked !== registration.active) {
+      asked = registration.active;
+      asked.postMessage({ type: "status" });
+    }
+  }
+
+  let resting = false; // this page has asked for the rest
+  function heard(event) {
+    const message = event.data || {};
+    if (message.type !== "kept") return;
+    if (message.complete) resting = false;
+    set({ ...state, offline: Boolean(message.complete) });
+    if (message.complete || resting || !registration || !registration.active) return;
+    resting = true;
+    options.whenSettled(() => { if (registration.active) registration.active.postMessage({ type: "keep-rest" }); });
   }
 
   function follow(worker) {
@@ -49,11 +67,18 @@ export function createOffline(options) {
   function check() {
     // Offline, or a server that does not answer: the check fails quietly, and the next one tries again.
     if (registration) registration.update().catch(() => {});
+    // The rest cut short (the line dropped while it was kept): the worker is asked again what it keeps.
+    if (registration && registration.active && !state.offline) {
+      resting = false;
+      registration.active.postMessage({ type: "status" });
+    }
   }
 
   function start() {
     if (!container) return; // no service workers here (an old browser, some private windows): pages work online
     container.addEventListener("controllerchange", () => { if (reloading) reload(); });
+    container.addEventListener("message", heard);
+    if (container.startMessages) container.startMessages();
     options.whenSettled(() => {
       container.register(String(options.url)).then(watch, (problem) => {
         console.error("obc: the offline copy could not be set up", problem);
