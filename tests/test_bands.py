@@ -117,6 +117,33 @@ def test_the_issues_cases_read_as_what_they_are(aid: str, pattern: str, percent:
     assert (overall["band_words"] if overall["band"] else overall["band_reason"]) == words
 
 
+GIVEN = "Your band"
+REACHED = "Your answers as a whole reach this band; a rule holds them lower"
+# (assessment, pattern, the legend's marks by band id): the band given and, when a rule holds it lower, the band
+# the answers reach; split and withheld answers are no band of the legend (issue 31).
+LEGENDS = [
+    ("procurement-review", "outcomes-zero", {"early": GIVEN, "embedded": REACHED}),
+    ("commissioning-standards", "half-unknown", {"established": GIVEN, "embedded": REACHED}),
+    ("commissioning-plan", "all-partly", {"some": GIVEN}),
+    ("procurement-review", "half-zero", {}),
+    ("commissioning-principles", "na", {}),
+]
+
+
+@pytest.mark.parametrize(("aid", "pattern", "marks"), LEGENDS)
+def test_the_legend_lists_every_band_with_its_threshold_and_marks_the_one_given(
+        aid: str, pattern: str, marks: dict[str, str]) -> None:
+    legend = score(REAL[aid], example(aid, pattern))["band_legend"]
+    bands = band_scales(Facts(REAL[aid]))[None]["bands"]
+    shown = [(band["id"], band["label"], band["rule"]) for band in legend["bands"]]
+    assert shown == [(band["id"], band["label"], band["rule"]) for band in bands]
+    assert {b["id"]: b["mark"] for b in legend["bands"] if b["mark"]} == marks
+    assert legend["intro"] == ("The bands, lowest first, and when each is given. They are the toolkit's own, not the "
+                               "sources'. A band describes your answers as a whole; an answer level of the same name "
+                               "describes one answer.")
+    assert "{" not in "".join(b["rule"] for b in legend["bands"])  # band_rules' figures are in place
+
+
 @pytest.mark.parametrize(("aid", "first"), [
     ("commissioning-standards", "standard-1"), ("procurement-review", "governance"),
     ("contract-management-review", "administration-and-arrangements")])

@@ -13,8 +13,8 @@ from obc_assess.core.scoring import score
 
 RESULT_KEYS = {"format", "format_version", "assessment", "responses_version", "version_matches", "context",
                "respondent", "overall", "sections", "priorities", "evidence_gaps", "working", "matrix",
-               "classification", "plan", "band_rules", "extras", "assessment_date", "assessment_date_label",
-               "about", "version_notice", "progress", "notes", "evidence", "na_notice"}
+               "classification", "plan", "band_rules", "band_legend", "extras", "assessment_date",
+               "assessment_date_label", "about", "version_notice", "progress", "notes", "evidence", "na_notice"}
 OVERALL_KEYS = {"counts_label", "percent", "band", "confidence", "answered", "na", "unknown", "unanswered", "total",
                 "band_status", "band_reason", "band_reached", "band_words", "band_why", "min_confidence",
                 "outcomes_percent", "outcomes_total", "outcomes_answered", "na_share", "na_limit", "na_line"}

@@ -60,6 +60,14 @@ def test_few_answers_give_no_band_and_low_outcomes_hold_it(page: Page, site_url:
         "Held at Early days because the outcomes items are rated Not in place; your answers as a whole reach "
         "Embedded.")
     expect(results.locator(".obc-overall")).not_to_contain_text(held["overall"]["band"]["descriptor"])
+    # Beside it, the legend (issue 31): every band with its threshold, lowest first, the band given and the band the
+    # answers reach marked in words, Python's words throughout.
+    legend = results.locator("[data-obc-band-legend]")
+    expect(legend).to_contain_text(held["band_legend"]["intro"])
+    expect(legend.get_by_role("listitem")).to_have_text([
+        f"{band['mark']} {band['rule']}" if band["mark"] else band["rule"] for band in held["band_legend"]["bands"]])
+    expect(legend.get_by_role("listitem").filter(has_text="Your band")).to_contain_text("Early days:")
+    expect(legend.get_by_role("listitem").filter(has_text="reach this band")).to_contain_text("Embedded, the top band")
 
     # Half of them Not in place and the rest at the top: split, never a middle band.
     levels = {item["id"]: top if n % 2 or item.get("outcomes") else 0 for n, item in enumerate(items)}

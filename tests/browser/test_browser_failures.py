@@ -33,6 +33,27 @@ def test_a_failed_load_says_so_and_retry_recovers(page: Page, site_url: str) -> 
     expect(page.get_by_role("region", name="Your results")).to_be_visible()
 
 
+@pytest.mark.parametrize("refusal", ["abort", "403"])
+def test_a_blocked_wasm_is_named_at_once_with_what_to_do(page: Page, site_url: str, refusal: str) -> None:
+    # A proxy on a locked-down laptop that blocks only .wasm files (issue 31). The time limit is set far beyond the
+    # test's own wait, so the failure can only come from the refused request itself, never from the limit.
+    page.add_init_script("window.obcLoadLimitMs = 86400000;")
+
+    def refuse(route: Route) -> None:
+        if refusal == "abort":
+            route.abort("blockedbyclient")
+        else:
+            route.fulfill(status=403, body="Forbidden by your organisation's proxy")
+
+    page.route(re.compile(r"\.wasm$"), refuse)
+    page.goto(f"{site_url}assessments/commissioning-principles/")
+    status = page.get_by_role("status").filter(has_text=re.compile("scoring program|Ready"))
+    expect(status).to_have_text("The scoring program could not load.", timeout=READY_TIMEOUT_MS)
+    expect(page.get_by_text("ask your IT team to allow the files ending .wasm")).to_be_visible()
+    expect(page.get_by_role("button", name="Retry")).to_be_visible()
+    expect(item_group(page, FIRST_PRINCIPLE)).to_be_visible()
+
+
 def test_blocked_storage_warns_and_export_still_works(page: Page, site_url: str, tmp_path: Path) -> None:
     # Some locked-down browsers refuse site storage altogether.
     page.add_init_script("Object.defineProperty(window, 'localStorage', "

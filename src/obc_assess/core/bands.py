@@ -179,6 +179,20 @@ def _split(scale: dict[str, Any], reading: Reading, split: tuple[int, int], shar
             "band_words": words, "band_reason": text(lang, "core.band-reason-split", share=share, high=ends, low=lows)}
 
 
+def legend(definition: dict[str, Any], scale: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
+    """The legend beside a headline (issue 31): each band of the part's scale, lowest first, with its threshold (its
+    rule's words, figures in place); the band given marked, and the band the answers reach when a rule holds them
+    lower. Its intro says the bands are the toolkit's own and how they differ from answer levels. No descriptor: a
+    held band's own would claim what the answers contradict (the headline gives the earned band's)."""
+    lang = lang_of(definition)
+    given = part["band"]["id"] if part["band"] else None
+    reached = part["band_reached"]["id"] if part["band_status"] == "capped" and part["band_reached"] else None
+    marks = {given: text(lang, "core.band-legend-given"), reached: text(lang, "core.band-legend-reached")}
+    return {"intro": text(lang, "core.band-legend-intro"),
+            "bands": [{"id": band["id"], "label": band["label"], "rule": band["rule"], "mark": marks.get(band["id"])}
+                      for band in scale["bands"]]}
+
+
 def rules_words(definition: dict[str, Any], scales: list[dict[str, Any]]) -> list[str]:
     """"How this was scored": each band rule, then each band's own rule for the scales the parts are read on,
     every one marked as the toolkit's own (and what it draws on, where it does)."""

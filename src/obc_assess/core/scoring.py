@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 from obc_assess.core.action_plan import plan_rows
 from obc_assess.core.answers import reason_notice
-from obc_assess.core.bands import earn, rules_words
+from obc_assess.core.bands import earn, legend, rules_words
 from obc_assess.core.catalogue import text
 from obc_assess.core.classification import score_classification
 from obc_assess.core.evidence import item_evidence, profile
@@ -202,9 +202,12 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     percent = overall.percent()
     evidence = profile(definition, working, facts.lang)
     scales = band_scales(facts)
+    headline = {"percent": percent, "confidence": overall.confidence(), **overall.counts(),
+                **earn(definition, overall, tallied.outcomes, scales[None], top)}
     result.update({
-        "overall": {"percent": percent, "confidence": overall.confidence(), **overall.counts(),
-                    **earn(definition, overall, tallied.outcomes, scales[None], top)},
+        "overall": headline,
+        # The bands beside the headline, with their thresholds (the page shows it; issue 31).
+        "band_legend": legend(definition, scales[None], headline),
         # Every answer's evidence, optional sections too: kept out of "overall", which counts the core alone.
         "evidence": evidence,
         "band_rules": rules_words(definition, list({s["id"]: s for s in scales.values()}.values())),
