@@ -20,16 +20,33 @@ function padFoot($bar) {
   if (typeof ResizeObserver === "function") new ResizeObserver(pad).observe($bar);
 }
 
+// How focus last moved: by a key (Tab, Shift+Tab, an arrow within a group of radios) or by a pointer. Only a key's
+// focus is brought clear of what is pinned: a control a pointer presses is under the pointer already, and moving it
+// between press and release turns the click into a miss (WebKit missed answers and exports so, issue 31; as issue
+// 38, nothing may move under the pointer). Focus a script gives (a blur and focus again, an error summary's link)
+// follows the last of the two. Listened for once (the module lives as long as the document), however often the
+// page starts.
+let byKey = false;
+let watching = false;
+function watchHowFocusMoves() {
+  if (watching) return;
+  watching = true;
+  document.addEventListener("keydown", () => { byKey = true; }, true);
+  document.addEventListener("pointerdown", () => { byKey = false; }, true);
+  document.addEventListener("mousedown", () => { byKey = false; }, true);
+}
+
 /**
- * After the browser's own scroll to a control that took focus, one still under the header or the bar (Chromium shows
- * only a text box's caret line, under the bar) is brought clear: scrollIntoView keeps the scroll-padding. A control
- * taller than the room between them is left where the browser put it.
+ * After the browser's own scroll to a control the keyboard reached, one still under the header or the bar (Chromium
+ * shows only a text box's caret line, under the bar) is brought clear: scrollIntoView keeps the scroll-padding. A
+ * control taller than the room between them is left where the browser put it; so is one a pointer focused.
  * @param {FocusEvent} event
  */
 function keepClear(event) {
+  if (!byKey) return;
   const $control = event.target;
   requestAnimationFrame(() => {
-    if (document.activeElement !== $control || !$control.getBoundingClientRect) return;
+    if (!byKey || document.activeElement !== $control || !$control.getBoundingClientRect) return;
     const style = getComputedStyle(document.documentElement);
     const top = parseFloat(style.scrollPaddingTop) || 0;
     const bottom = window.innerHeight - (parseFloat(style.scrollPaddingBottom) || 0);
@@ -130,6 +147,7 @@ export function wayfinding($root, text) {
       // The error summary stays where GOV.UK puts it, at the top of the form (focus is moved to it): in the bar
       // it covered up to 40% of the window over the very fields it named (issue 31).
       if ($bar) padFoot($bar);
+      watchHowFocusMoves();
       $root.addEventListener("focusin", keepClear);
       showProgress(count(null));
       showSections();
