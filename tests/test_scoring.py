@@ -16,7 +16,7 @@ RESULT_KEYS = {"format", "format_version", "assessment", "responses_version", "v
                "classification", "plan", "band_rules", "band_legend", "extras", "assessment_date",
                "assessment_date_label", "about", "version_notice", "progress", "notes", "evidence", "na_notice"}
 OVERALL_KEYS = {"counts_label", "percent", "band", "confidence", "answered", "na", "unknown", "unanswered", "total",
-                "band_status", "band_reason", "band_reached", "band_words", "band_why", "min_confidence",
+                "band_status", "band_reason", "band_reached", "band_words", "band_why", "headline", "min_confidence",
                 "outcomes_percent", "outcomes_total", "outcomes_answered", "na_share", "na_limit", "na_line"}
 SECTION_KEYS = {"id", "title", "percent", "confidence", "optional", "answered", "na", "unknown", "unanswered",
                 "total", "rated_label"}

@@ -178,8 +178,9 @@ export function resultNodes({ result, $root, siteRoot }) {
     part("result-overall", {
       percent: percent(overall.percent), band: overall.band ? undefined : null,
       "band-label": overall.band ? overall.band.label : undefined,
-      // Python's words beside the band: its descriptor, what holds it lower, or what split answers are.
-      descriptor: overall.band && has(overall.band_words) ? overall.band_words : null,
+      // Python's one sentence first (issue 31): the score, the band and what it means, or the rule that holds it
+      // lower, or what split answers are, or why there is no band.
+      headline: has(overall.headline) ? overall.headline : null,
       // Python words why the band is what it is: earned, held lower by a rule, or not enough answers for one.
       reason: has(overall.band_reason) ? overall.band_reason : null,
       // The bands beside it, lowest first, each with its threshold, the one given marked: Python's words.
