@@ -25,10 +25,25 @@ def test_a_failed_load_says_so_and_retry_recovers(page: Page, site_url: str) -> 
     expect(status).to_have_text("The scoring program could not load.", timeout=READY_TIMEOUT_MS)
     # The questionnaire is still there to read and fill in.
     expect(item_group(page, FIRST_PRINCIPLE)).to_be_visible()
+    # What needs Python shows as unavailable, and says why beside it; what does not, works (issue 31).
+    why = page.get_by_text("Exporting the results, the action plan or the report needs the scoring program")
+    expect(why).to_be_visible()
+    needing = ["Export results (CSV)", "Export action plan (CSV)", "Download report (.docx)"]
+    for name in needing:
+        expect(page.get_by_role("button", name=name)).to_be_disabled()
+        expect(page.get_by_role("button", name=name)).to_have_accessible_description(why.inner_text())
+    for name in ("Export answers (JSON)", "Print report"):
+        expect(page.get_by_role("button", name=name)).to_be_enabled()
+    with page.expect_download() as saved:
+        page.get_by_role("button", name="Export answers (JSON)").click()
+    assert saved.value.suggested_filename.endswith("-answers.json")
     page.unroute(blocked, refuse)
     page.get_by_role("button", name="Retry").click()
     expect(status).to_contain_text(READY, timeout=READY_TIMEOUT_MS)
     expect(page.get_by_role("button", name="Retry")).to_be_hidden()
+    expect(why).to_be_hidden()
+    for name in needing:
+        expect(page.get_by_role("button", name=name)).to_be_enabled()
     answer_first_principle(page)
     expect(page.get_by_role("region", name="Your results")).to_be_visible()
 
