@@ -78,6 +78,12 @@ def test_few_answers_give_no_band_and_low_outcomes_hold_it(page: Page, site_url:
     expect(results.locator("[data-obc-headline]")).to_have_text(split["headline"], timeout=READY_TIMEOUT_MS)
     expect(results.locator("[data-obc-headline]")).to_contain_text(split["band_words"])
     expect(results.locator(".obc-overall-score")).to_contain_text(f"{split['percent']}% (Split)")
+    # Each table scrolls inside a region the keyboard reaches, named by the table's caption (issue 31).
+    wraps = results.locator(".obc-table-wrap")
+    assert wraps.count() >= 3
+    for n in range(wraps.count()):
+        caption = wraps.nth(n).locator("caption").inner_text()
+        expect(results.get_by_role("region", name=caption, exact=True)).to_have_attribute("tabindex", "0")
 
 
 def test_not_applicable_asks_why_and_shows_it_beside_the_answer(page: Page, site_url: str,
