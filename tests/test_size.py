@@ -41,7 +41,7 @@ def test_the_estimate_rounds_up_to_five_minutes(seconds: int, minutes: int) -> N
 
 def test_the_size_in_welsh_puts_each_figure_after_a_colon_or_before_its_noun() -> None:
     line = form_size(build(DATA["cy"], "commissioning-standards"), PACE)["line"]
-    assert line == ("Cwestiynau: 59, mewn 6 adran (37 ohonynt yn ddewisol); tua 60 munud (amcangyfrif y pecyn "
+    assert line == ("Cwestiynau: 59, mewn 6 adran (37 ohonynt yn ddewisol); 60 munud yn fras (amcangyfrif y pecyn "
                     "cymorth ei hun: 60 eiliad y cwestiwn; mae nodiadau a thystiolaeth yn cymryd mwy o amser).")
 
 
