@@ -63,6 +63,7 @@ DATA = Data(
         "band_rules": {"min_confidence": 50, "top_confidence": 80, "max_na_share": 25, "split_share": 25,
                        "rules": [{"text": "No band unless more than {min_confidence}% is rated."},
                                  {"text": "Never above the outcomes items.", "after": "Tool 20, section 4"}]},
+        "pace": {"seconds_per_question": 60},
     },
     guidance=[
         {"source": "tool20", "pages": [{

@@ -4,6 +4,7 @@ any answers: a band's words are true of the answers as a whole, not only of thei
 from __future__ import annotations
 
 import random
+import re
 from fractions import Fraction
 from typing import Any
 
@@ -115,6 +116,52 @@ def test_the_issues_cases_read_as_what_they_are(aid: str, pattern: str, percent:
     assert (overall["percent"], overall["band"]["id"] if overall["band"] else None, overall["band_status"]) == (
         percent, band, status)
     assert (overall["band_words"] if overall["band"] else overall["band_reason"]) == words
+
+
+# The headline (issue 31): one sentence a board reads first, the score with its band and what the band means, or
+# the rule that holds it lower and the band the answers reach; split and withheld answers say what they are.
+HEADLINES = [
+    ("commissioning-plan", "all-partly", "Your answers score 50.0%, in the band Covers some: Most elements are covered "
+     "at least in part, but no more than half are covered fully."),
+    ("procurement-review", "outcomes-zero", "Your answers score 82.6%, in the band Early days: as a whole they reach "
+     "Embedded, but the outcomes items are rated Not in place, and the band never claims more than they support."),
+    ("commissioning-standards", "half-unknown", "Your answers score 100.0%, in the band Established: as a whole they "
+     "reach Embedded, but the top band needs a confidence of at least 80%, and yours is 54.2%."),
+    ("procurement-review", "half-zero", f"Your answers score 52.2%, and they are split (Split): {SPLIT}"),
+    ("commissioning-principles", "na", "Your answers score 100.0% \u2013 " + NA.format(share="82.6%")),
+]
+
+
+@pytest.mark.parametrize(("aid", "pattern", "sentence"), HEADLINES)
+def test_the_headline_is_one_sentence_with_the_band_and_what_holds_it(aid: str, pattern: str, sentence: str) -> None:
+    assert score(REAL[aid], example(aid, pattern))["overall"]["headline"] == sentence
+
+
+GIVEN = "Your band"
+REACHED = "Your answers as a whole reach this band; a rule holds them lower"
+# (assessment, pattern, the legend's marks by band id): the band given and, when a rule holds it lower, the band
+# the answers reach; split and withheld answers are no band of the legend (issue 31).
+LEGENDS = [
+    ("procurement-review", "outcomes-zero", {"early": GIVEN, "embedded": REACHED}),
+    ("commissioning-standards", "half-unknown", {"established": GIVEN, "embedded": REACHED}),
+    ("commissioning-plan", "all-partly", {"some": GIVEN}),
+    ("procurement-review", "half-zero", {}),
+    ("commissioning-principles", "na", {}),
+]
+
+
+@pytest.mark.parametrize(("aid", "pattern", "marks"), LEGENDS)
+def test_the_legend_lists_every_band_with_its_threshold_and_marks_the_one_given(
+        aid: str, pattern: str, marks: dict[str, str]) -> None:
+    legend = score(REAL[aid], example(aid, pattern))["band_legend"]
+    bands = band_scales(Facts(REAL[aid]))[None]["bands"]
+    shown = [(band["id"], band["label"], band["rule"]) for band in legend["bands"]]
+    assert shown == [(band["id"], band["label"], band["rule"]) for band in bands]
+    assert {b["id"]: b["mark"] for b in legend["bands"] if b["mark"]} == marks
+    assert legend["intro"] == ("The bands, lowest first, and when each is given. They are the toolkit's own, not the "
+                               "sources'. A band describes your answers as a whole; an answer level of the same name "
+                               "describes one answer.")
+    assert "{" not in "".join(b["rule"] for b in legend["bands"])  # band_rules' figures are in place
 
 
 @pytest.mark.parametrize(("aid", "first"), [
@@ -294,6 +341,16 @@ def test_a_held_band_says_what_holds_it_and_what_the_answers_reach(case: Case) -
             assert part["band_words"] == part["band"]["descriptor"]
         elif part["band_status"] == "split":
             assert part["band_words"] == part["band"]["descriptor"] and part["band_reached"] is None
+        # The headline, one sentence: the score and the band's label and its meaning or the rule's clause.
+        if part["band_status"] in ("earned", "capped", "split"):
+            assert part["headline"].startswith(f"Your answers score {part['percent']:.1f}%")
+            assert part["band"]["label"] in part["headline"] and part["headline"].endswith(".")
+            assert re.search(r"\. [A-Z]", part["headline"]) is None, part["headline"]
+        if part["band_status"] == "capped":
+            assert f"as a whole they reach {part['band_reached']['label']}, but " in part["headline"]
+            assert part["band"]["descriptor"] not in part["headline"]
+        elif part["band_status"] == "earned":
+            assert part["headline"].endswith(f": {part['band']['descriptor']}")
 
 
 @given(answers)

@@ -22,6 +22,15 @@ SEARCH = ('<div class="md-search" data-md-component="search" role="dialog">'
     ('<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">',
      '<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="-1">'),
     ('<label for="__toc" tabindex="0">', '<label for="__toc" tabindex="0">'),
+    # A section's nav is named by its own title label, not by the icon-only label beside the index link.
+    ('<nav class="md-nav" data-md-level="1" aria-labelledby="__nav_2_label" aria-expanded="false"> '
+     '<label class="md-nav__title" for="__nav_2"> <span class="md-nav__icon md-icon"></span> Guidance </label>',
+     '<nav class="md-nav" data-md-level="1" aria-labelledby="__nav_2_title" aria-expanded="false"> '
+     '<label class="md-nav__title" for="__nav_2" id="__nav_2_title"> <span class="md-nav__icon md-icon"></span> '
+     'Guidance </label>'),
+    ('<nav class="md-nav" data-md-level="1" aria-labelledby="__nav_2_label"> <label class="md-nav__title" '
+     'for="__nav_3">', '<nav class="md-nav" data-md-level="1" aria-labelledby="__nav_2_label"> <label '
+     'class="md-nav__title" for="__nav_3">'),  # a title of another section: left alone
     # The search dialog is named by its field's label, in the page's language.
     (SEARCH, SEARCH.replace('role="dialog">', 'role="dialog" aria-label="Chwilio">')),
     ('<div class="md-search" data-md-component="search" role="dialog">',

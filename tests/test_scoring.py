@@ -13,10 +13,11 @@ from obc_assess.core.scoring import score
 
 RESULT_KEYS = {"format", "format_version", "assessment", "responses_version", "version_matches", "context",
                "respondent", "overall", "sections", "priorities", "evidence_gaps", "working", "matrix",
-               "classification", "plan", "band_rules", "extras", "assessment_date", "assessment_date_label",
-               "about", "version_notice", "progress", "notes", "evidence", "na_notice", "review"}
+               "classification", "plan", "band_rules", "band_legend", "extras", "assessment_date",
+               "assessment_date_label", "about", "version_notice", "progress", "notes", "evidence", "na_notice",
+               "review"}
 OVERALL_KEYS = {"counts_label", "percent", "band", "confidence", "answered", "na", "unknown", "unanswered", "total",
-                "band_status", "band_reason", "band_reached", "band_words", "band_why", "min_confidence",
+                "band_status", "band_reason", "band_reached", "band_words", "band_why", "headline", "min_confidence",
                 "outcomes_percent", "outcomes_total", "outcomes_answered", "na_share", "na_limit", "na_line",
                 "band_provisional"}
 SECTION_KEYS = {"id", "title", "percent", "confidence", "optional", "answered", "na", "unknown", "unanswered",

@@ -159,6 +159,21 @@ def test_band_words_in_welsh(welsh: Data, aid: str, shape: str, status: str, pat
     assert overall["band_status"] == status
     said = overall["band_words"] if status in ("capped", "split") or shape == "partly" else overall["band_reason"]
     assert re.match(pattern, said), said
+    # The headline in one sentence (issue 31): the band's name and the level's after a colon, never after a word
+    # that would mutate them; the band's words and the rule's in the core's Welsh.
+    assert re.match(HEADLINE_CY[shape], overall["headline"]), overall["headline"]
+
+
+HEADLINE_CY = {
+    "top": r"^Sgôr eich atebion yw 100\.0%, yn y band hwn: Wedi'i wreiddio \u2013 Mae'r rhan fwyaf o'r trefniadau",
+    "few": r"^Sgôr eich atebion yw 100\.0% \u2013 Dim digon o atebion ar gyfer band: ",
+    "no-outcomes": r"^Sgôr eich atebion yw 82\.6%, yn y band hwn: Camau cynnar; gyda'i gilydd maen nhw'n cyrraedd y "
+                   r"band hwn: Wedi'i wreiddio, ond mae'r eitemau canlyniadau wedi'u graddio ar y lefel hon: Ddim ar "
+                   r"waith, ac nid yw'r band byth yn honni mwy nag y maen nhw'n ei gefnogi\.$",
+    "half": r"^Sgôr eich atebion yw [\d.]+%, ac maen nhw wedi'u rhannu \(Rhanedig\): Mae rhai trefniadau",
+    "partly": r"^Sgôr eich atebion yw 50\.0%, yn y band hwn: Yn ymdrin â rhai \u2013 Mae'r rhan fwyaf o'r elfennau",
+    "blank": r"^Nid oes lefel gan unrhyw eitem eto, felly nid oes sgôr na band\.$",
+}
 
 
 def _without_words(value: Any) -> Any:

@@ -50,6 +50,10 @@ let api = null; // Promise of the obc_assess.core.api module; null before init a
 const definitions = new Map(); // definition URL -> Promise of its JSON text
 const kept = new Map(); // definition URL -> Promise of the hash Python keeps it under
 
+function messageOf(error) {
+  return String((error && error.message) || error);
+}
+
 function fetchText(url) {
   return fetch(url).then((response) => {
     if (!response.ok) throw new Error(`${url} could not be fetched (HTTP ${response.status}).`);
@@ -71,14 +75,41 @@ function fullStdlib(url) {
   };
 }
 
+/**
+ * A promise that rejects as soon as a request this worker makes for one of `watched` (URL prefixes) fails: refused,
+ * aborted or answered with an HTTP error. Pyodide swallows a failed .wasm request (it warns "wasm instantiation
+ * failed!" and never settles) and a failed standard-library request (it logs it and goes on without one), so a proxy
+ * that blocks only the .wasm would otherwise leave the page "loading" until the client's time limit (issue 31).
+ * @param {{fetch: typeof fetch}} scope the worker's global scope (a fake one in tests)
+ * @param {string[]} watched
+ */
+export function refusedRequest(scope, watched) {
+  const own = scope.fetch;
+  return new Promise((_, reject) => {
+    scope.fetch = (input, init) => {
+      const answer = own.call(scope, input, init);
+      const url = String((input && input.url) || input);
+      if (watched.some((prefix) => url.startsWith(prefix))) {
+        answer.then(
+          (response) => { if (!response.ok) reject(new Error(`${url} could not be fetched (HTTP ${response.status}).`)); },
+          (error) => reject(new Error(`${url} could not be fetched (${messageOf(error)}).`)),
+        );
+      }
+      return answer;
+    };
+  });
+}
+
 // The package URL is the site's own python_stdlib zip: the modules Pyodide and obc_assess import, compiled,
 // with obc_assess inside, so one fetch and nothing to unpack. Started from the snapshot of a start before, with
-// these modules imported, when one is kept (python-snapshot.mjs: issue 33).
+// these modules imported, when one is kept (python-snapshot.mjs: issue 33). A failed request for either ends the
+// load at once (issue 31).
 const IMPORTED = ["obc_stdlib_fallback", "obc_assess.core.api"];
 function loadRuntime(runtime, stdlib) {
   if (!pyodide) {
-    pyodide = import(`${runtime}pyodide.mjs`).then((module) => startPython({
-      loadPyodide: module.loadPyodide, options: { indexURL: runtime, stdLibURL: stdlib }, imports: IMPORTED }));
+    const refused = refusedRequest(self, [runtime, stdlib]);
+    pyodide = Promise.race([refused, import(`${runtime}pyodide.mjs`).then((module) => startPython({
+      loadPyodide: module.loadPyodide, options: { indexURL: runtime, stdLibURL: stdlib }, imports: IMPORTED }))]);
     pyodide.catch(() => { pyodide = null; });
   }
   return pyodide;
@@ -111,10 +142,6 @@ function defined(url) {
     hash.catch(() => kept.delete(url));
   }
   return kept.get(url);
-}
-
-function messageOf(error) {
-  return String((error && error.message) || error);
 }
 
 function init({ runtime, package: packageUrl, definitions: urls = [] }) {

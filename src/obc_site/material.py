@@ -19,10 +19,18 @@ _SEARCH_LABEL = re.compile(r'<input type="text" class="md-search__input"[^>]*? a
 # the mark is restyled only once, when the script removes it; the colours it sets are the ones already on <body>.
 _BODY = re.compile(r'<body\b(?![^>]*\bdata-md-color-switching)([^>]*\bdata-md-color-scheme=)')
 
+# partials/nav-item.html names a section's <nav> by the label beside its index page's link (navigation.indexes),
+# which holds only an icon: the section navs have no name, and two of them fail axe's landmark-unique (issue 31).
+# Each is named by the title label inside it instead, which holds the section's name.
+_NAV_NAME = re.compile(r'(<nav class="md-nav" data-md-level="\d+" aria-labelledby=")(__nav_[\d_]+)_label'
+                       r'("[^>]*>\s*<label class="md-nav__title" for=")\2"')
+
 
 def repair(html: str) -> str:
-    """The page with Material's invalid empty tabindex values and unnamed search dialog fixed, colours set up."""
+    """The page with Material's invalid empty tabindex values, unnamed section navs and unnamed search dialog fixed,
+    colours set up."""
     html = _EMPTY_TABINDEX.sub(r'\1 tabindex="-1"', html)
+    html = _NAV_NAME.sub(r'\g<1>\g<2>_title\g<3>\g<2>" id="\g<2>_title"', html)
     html = _BODY.sub(r"<body data-md-color-switching\1", html, count=1)
     label = _SEARCH_LABEL.search(html)
     if label:

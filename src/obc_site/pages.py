@@ -18,6 +18,7 @@ from obc_assess.core.catalogue import text
 from obc_assess.core.form_words import DATE_EXAMPLE, field_label
 from obc_assess.core.languages import DEFAULT
 from obc_assess.core.responses import roles as role_labels
+from obc_assess.core.size import form_size
 from obc_assess.core.tailor import effects
 from obc_assess.core.team_text import disagreement_words
 from obc_assess.host.loader import Data, GuidanceEntry, guidance_index, page_url
@@ -223,7 +224,10 @@ def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
     """The assessments index and one questionnaire page per assessment."""
     out: dict[str, str] = {}
     defs = list(site.definitions.values())
-    out["assessments/index.md"] = site.render("assessments_index.md.j2", "assessments/index.md", assessments=defs)
+    # Each form's size up front (issue 31): Python counts it from the definition; the time is the toolkit's estimate.
+    sizes = {d["id"]: form_size(d, site.data.scales["pace"]["seconds_per_question"]) for d in defs}
+    out["assessments/index.md"] = site.render("assessments_index.md.j2", "assessments/index.md", assessments=defs,
+                                              sizes=sizes)
     for d in defs:
         path = f"assessments/{d['id']}.md"
         maturity = d["kind"] == "maturity"
@@ -234,7 +238,7 @@ def assessment_pages(site: Site, urls: AssetUrls) -> dict[str, str]:
                              field_label=partial(field_label, lang=site.data.lang),
                              date_example=DATE_EXAMPLE)
         keep = site.raw_html("assessment_keep.html.j2", path, urls, d=d)  # issue 33: answers kept safe
-        out[path] = site.render("assessment.md.j2", path, d=d, form=form, keep=keep,
+        out[path] = site.render("assessment.md.j2", path, d=d, form=form, keep=keep, size=sizes[d["id"]],
                                 source=site.sources[d["source"]["id"]],
                                 note=site.data.assessments[d["id"]].get("note"),
                                 guidance_md=d["guidance_url"].rstrip("/") + ".md", team_md=team_path(d["id"]),

@@ -54,12 +54,20 @@ def test_few_answers_give_no_band_and_low_outcomes_hold_it(page: Page, site_url:
     expect(results.locator("[data-obc-band-reason]")).to_have_text(held["overall"]["band_reason"],
                                                                    timeout=READY_TIMEOUT_MS)
     expect(results.locator("[data-obc-overall]")).to_have_text(f"{held['overall']['percent']}%")
-    # The held band names its rule and what the answers reach; its own descriptor, which the other answers
-    # contradict, is never on the page.
-    expect(results.locator("[data-obc-band-words]")).to_have_text(
-        "Held at Early days because the outcomes items are rated Not in place; your answers as a whole reach "
-        "Embedded.")
+    # The headline, one sentence (issue 31): the held band names its rule and what the answers reach; its own
+    # descriptor, which the other answers contradict, is never on the page.
+    expect(results.locator("[data-obc-headline]")).to_have_text(
+        f"Your answers score {held['overall']['percent']:.1f}%, in the band Early days: as a whole they reach "
+        "Embedded, but the outcomes items are rated Not in place, and the band never claims more than they support.")
     expect(results.locator(".obc-overall")).not_to_contain_text(held["overall"]["band"]["descriptor"])
+    # Beside it, the legend (issue 31): every band with its threshold, lowest first, the band given and the band the
+    # answers reach marked in words, Python's words throughout.
+    legend = results.locator("[data-obc-band-legend]")
+    expect(legend).to_contain_text(held["band_legend"]["intro"])
+    expect(legend.get_by_role("listitem")).to_have_text([
+        f"{band['mark']} {band['rule']}" if band["mark"] else band["rule"] for band in held["band_legend"]["bands"]])
+    expect(legend.get_by_role("listitem").filter(has_text="Your band")).to_contain_text("Early days:")
+    expect(legend.get_by_role("listitem").filter(has_text="reach this band")).to_contain_text("Embedded, the top band")
 
     # Half of them Not in place and the rest at the top: split, never a middle band.
     levels = {item["id"]: top if n % 2 or item.get("outcomes") else 0 for n, item in enumerate(items)}
@@ -67,8 +75,16 @@ def test_few_answers_give_no_band_and_low_outcomes_hold_it(page: Page, site_url:
         level(item_group(page, item["title"]), labels[levels[item["id"]]]).check()
     split = _expected(site_definition_json[aid], None, levels)["overall"]
     assert split["band_status"] == "split"
-    expect(results.locator("[data-obc-band-words]")).to_have_text(split["band_words"], timeout=READY_TIMEOUT_MS)
+    expect(results.locator("[data-obc-headline]")).to_have_text(split["headline"], timeout=READY_TIMEOUT_MS)
+    expect(results.locator("[data-obc-headline]")).to_contain_text(split["band_words"])
     expect(results.locator(".obc-overall-score")).to_contain_text(f"{split['percent']}% (Split)")
+    # Each table scrolls inside a region the keyboard reaches, named by the table's caption (issue 31).
+    wraps = results.locator(".obc-table-wrap").evaluate_all(
+        "(all) => all.map((w) => [w.getAttribute('role'), w.tabIndex, w.getAttribute('aria-label'),"
+        " w.querySelector('caption').textContent.trim()])")
+    assert len(wraps) >= 3
+    assert [(role, tabindex, label) for role, tabindex, label, _ in wraps] == [
+        ("region", 0, caption) for _, _, _, caption in wraps]
 
 
 def test_not_applicable_asks_why_and_shows_it_beside_the_answer(page: Page, site_url: str,

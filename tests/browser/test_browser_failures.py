@@ -25,12 +25,48 @@ def test_a_failed_load_says_so_and_retry_recovers(page: Page, site_url: str) -> 
     expect(status).to_have_text("The scoring program could not load.", timeout=READY_TIMEOUT_MS)
     # The questionnaire is still there to read and fill in.
     expect(item_group(page, FIRST_PRINCIPLE)).to_be_visible()
+    # What needs Python shows as unavailable, and says why beside it; what does not, works (issue 31).
+    why = page.get_by_text("Exporting the results, the action plan or the report needs the scoring program")
+    expect(why).to_be_visible()
+    needing = ["Export results (CSV)", "Export action plan (CSV)", "Download report (.docx)"]
+    for name in needing:
+        expect(page.get_by_role("button", name=name)).to_be_disabled()
+        expect(page.get_by_role("button", name=name)).to_have_accessible_description(why.inner_text())
+    for name in ("Export answers (JSON)", "Print report"):
+        expect(page.get_by_role("button", name=name)).to_be_enabled()
+    with page.expect_download() as saved:
+        page.get_by_role("button", name="Export answers (JSON)").click()
+    assert saved.value.suggested_filename.endswith("-answers.json")
     page.unroute(blocked, refuse)
     page.get_by_role("button", name="Retry").click()
     expect(status).to_contain_text(READY, timeout=READY_TIMEOUT_MS)
     expect(page.get_by_role("button", name="Retry")).to_be_hidden()
+    expect(why).to_be_hidden()
+    for name in needing:
+        expect(page.get_by_role("button", name=name)).to_be_enabled()
     answer_first_principle(page)
     expect(page.get_by_role("region", name="Your results")).to_be_visible()
+
+
+@pytest.mark.parametrize("refusal", ["abort", "403"])
+def test_a_blocked_wasm_is_named_at_once_with_what_to_do(page: Page, site_url: str, refusal: str) -> None:
+    # A proxy on a locked-down laptop that blocks only .wasm files (issue 31). The time limit is set far beyond the
+    # test's own wait, so the failure can only come from the refused request itself, never from the limit.
+    page.add_init_script("window.obcLoadLimitMs = 86400000;")
+
+    def refuse(route: Route) -> None:
+        if refusal == "abort":
+            route.abort("blockedbyclient")
+        else:
+            route.fulfill(status=403, body="Forbidden by your organisation's proxy")
+
+    page.route(re.compile(r"\.wasm$"), refuse)
+    page.goto(f"{site_url}assessments/commissioning-principles/")
+    status = page.get_by_role("status").filter(has_text=re.compile("scoring program|Ready"))
+    expect(status).to_have_text("The scoring program could not load.", timeout=READY_TIMEOUT_MS)
+    expect(page.get_by_text("ask your IT team to allow the files ending .wasm")).to_be_visible()
+    expect(page.get_by_role("button", name="Retry")).to_be_visible()
+    expect(item_group(page, FIRST_PRINCIPLE)).to_be_visible()
 
 
 def test_blocked_storage_warns_and_export_still_works(page: Page, site_url: str, tmp_path: Path) -> None:

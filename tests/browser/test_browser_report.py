@@ -84,13 +84,20 @@ def test_priorities_are_a_shortlist_named_by_topic(page: Page, site_url: str,
     for item in standards:
         level(item_group(page, item["title"]), "Not in place").check()
     where = page.get_by_role("region", name="Your results").locator(".obc-priorities")
-    expect(where.locator("ol > li")).to_have_count(5)
+    expect(where.locator("ol > li:visible")).to_have_count(5)
     expect(where).to_contain_text("The first 5 of 7.")
     # Equal gains keep the form's order: Standard 3 counts double, so it comes first.
     expect(where.locator("ol > li").first).to_contain_text(
         next(i["topic"] for i in standards if i["id"] == "standard-3"))
+    # On paper, every priority, and no word of a shortlist or a button (issue 31).
+    page.emulate_media(media="print")
+    expect(where.locator("ol > li:visible")).to_have_count(7)
+    expect(where.get_by_text("The first 5 of 7.")).to_be_hidden()
+    expect(where.get_by_role("button", name="Show all 7 items")).to_be_hidden()
+    page.emulate_media(media="screen")
+    expect(where.locator("ol > li:visible")).to_have_count(5)
     where.get_by_role("button", name="Show all 7 items").click()
-    expect(where.locator("ol > li")).to_have_count(7)
+    expect(where.locator("ol > li:visible")).to_have_count(7)
     expect(where.get_by_role("button", name="Show all 7 items")).to_have_count(0)
 
 

@@ -40,7 +40,7 @@ def test_task_list_section_progress_and_score_in_view(page: Page, site_url: str,
     bar = page.locator("[data-obc-summary-bar]")
 
     level(item_group(page, first["items"][0]["title"]), "Established").check()
-    expect(_task(page, first["title"])).to_contain_text("In progress")
+    expect(_task(page, first["title"])).to_contain_text(f"In progress: 1 of {len(first['items'])}")
     heading = page.get_by_role("heading", name=starts(first["title"]))
     expect(page.locator(f"#section-{first['id']} [data-obc-section-progress]")).to_have_text(
         f"1 of {len(first['items'])} answered")
@@ -111,9 +111,12 @@ def test_a_mistyped_year_is_named_on_leaving_and_hides_only_itself(page: Page, s
     date.get_by_label("Year").press("Tab")
     expect(date.locator(".obc-error-message")).to_have_text(f"Error: {message}")
 
-    # The summary is where the person is, and its link takes them to the date.
+    # The message is at the date, where the person is; the summary is at the top of the form, as GOV.UK has it
+    # (in the pinned bar it covered the fields it named: issue 31), and its link takes them back to the date.
     summary = page.get_by_role("alert").filter(has_text="There is a problem")
-    expect(summary).to_be_in_viewport()
+    expect(summary).to_be_attached()
+    assert summary.evaluate("(el) => Boolean(el.compareDocumentPosition(document.querySelector('form.obc-form'))"
+                            " & Node.DOCUMENT_POSITION_FOLLOWING)")
     link = summary.get_by_role("link", name=message)
     link.click()
     expect(date.get_by_label("Day")).to_be_focused()

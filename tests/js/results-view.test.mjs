@@ -14,13 +14,16 @@ function root(templates) {
 
 const TEMPLATES = {
   "result-about": ["list"],
-  "result-overall": ["percent", "band", "band-label", "descriptor", "reason", "na-line", "confidence-line",
+  "result-overall": ["headline", "percent", "band", "band-label", "reason", "legend",
+    "legend-intro", "legend-list", "na-line", "confidence-line",
     "confidence", "counts", "evidence-sentence"],
   "result-extras": ["rows"],
   "result-working": ["explanation", "evidence-rule", "rules", "rule-list", "rows"],
 };
 
 const HELD = "Held at Early days because the outcomes items are rated Not in place; your answers as a whole reach Embedded.";
+const HEADLINE = "Your answers score 83.3%, in the band Early days: as a whole they reach Embedded, but the outcomes "
+  + "items are rated Not in place, and the band never claims more than they support.";
 
 function result(overall) {
   return {
@@ -36,13 +39,13 @@ function result(overall) {
   };
 }
 
-test("a held band shows the words that name its rule, never its descriptor", () => {
+test("a held band: Python's one sentence first, naming the rule that holds it, never the band's descriptor", () => {
   installDom();
   const band = { id: "early", label: "Early days", descriptor: "At least half is not yet in place." };
-  const $all = el("div", {}, ...resultNodes({ result: result({ band, band_words: HELD }), $root: root(TEMPLATES),
-    siteRoot: "https://example.org/" }));
+  const $all = el("div", {}, ...resultNodes({ result: result({ band, band_words: HELD, headline: HEADLINE }),
+    $root: root(TEMPLATES), siteRoot: "https://example.org/" }));
   assert.equal(text($all.querySelector('[data-slot="band-label"]')), "Early days");
-  assert.equal(text($all.querySelector('[data-slot="descriptor"]')), HELD);
+  assert.equal(text($all.querySelector('[data-slot="headline"]')), HEADLINE);
   assert.ok(!text($all).includes(band.descriptor));
   // An extra's band and why, in one cell; the rules marked as the toolkit's own; N/A with its reason.
   const cells = $all.querySelectorAll('[data-part="result-extras"] td').map(text);
@@ -54,13 +57,36 @@ test("a held band shows the words that name its rule, never its descriptor", () 
 
 test("no band: no label or words, the reason and how much is not applicable", () => {
   installDom();
-  const $all = el("div", {}, ...resultNodes({ result: result({ band: null, band_words: null,
+  const $all = el("div", {}, ...resultNodes({ result: result({ band: null, band_words: null, headline: null,
     band_reason: "No band: 83.3% of the weight is marked not applicable.",
     na_line: "Marked not applicable: 20 of 22 items, 83.3% of their weight (a band allows 25% at most)." }),
   $root: root(TEMPLATES), siteRoot: "https://example.org/" }));
   assert.equal($all.querySelector('[data-slot="band"]'), null);
-  assert.equal($all.querySelector('[data-slot="descriptor"]'), null);
+  assert.equal($all.querySelector('[data-slot="headline"]'), null);
   assert.equal(text($all.querySelector('[data-slot="reason"]')), "No band: 83.3% of the weight is marked not applicable.");
   assert.equal(text($all.querySelector('[data-slot="na-line"]')),
     "Marked not applicable: 20 of 22 items, 83.3% of their weight (a band allows 25% at most).");
+});
+
+test("the bands' legend beside the headline: Python's thresholds, lowest first, the band given marked", () => {
+  installDom();
+  const band = { id: "early", label: "Early days", descriptor: "At least half is not yet in place." };
+  const legend = { intro: "The bands, lowest first.", bands: [
+    { id: "early", label: "Early days", rule: "Early days: no more than half reaches Developing.", mark: "Your band" },
+    { id: "developing", label: "Developing", rule: "Developing: more than half is rated Developing or above.", mark: null },
+    { id: "embedded", label: "Embedded", rule: "Embedded, the top band: more than half is rated Embedded.",
+      mark: "Your answers as a whole reach this band; a rule holds them lower" }] };
+  const $all = el("div", {}, ...resultNodes({ result: { ...result({ band, band_words: HELD }), band_legend: legend },
+    $root: root(TEMPLATES), siteRoot: "https://example.org/" }));
+  assert.equal(text($all.querySelector('[data-slot="legend-intro"]')), "The bands, lowest first.");
+  assert.deepEqual($all.querySelectorAll('[data-slot="legend-list"] li').map(text), [
+    "Your band Early days: no more than half reaches Developing.",
+    "Developing: more than half is rated Developing or above.",
+    "Your answers as a whole reach this band; a rule holds them lower Embedded, the top band: more than half is "
+      + "rated Embedded."]);
+  assert.ok(!text($all).includes(band.descriptor)); // a held band's own descriptor, which the answers contradict
+  // Without a legend (a kind with no bands): no legend at all.
+  const $none = el("div", {}, ...resultNodes({ result: result({ band, band_words: HELD }), $root: root(TEMPLATES),
+    siteRoot: "https://example.org/" }));
+  assert.equal($none.querySelector('[data-slot="legend"]'), null);
 });

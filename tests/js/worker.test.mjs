@@ -7,7 +7,7 @@ const listeners = [];
 const HERE = "https://owner.example/toolkit/cy/assets/obc-worker.js"; // the Welsh site's worker, one folder down
 globalThis.self = { postMessage: (message) => posted.push(message), addEventListener: (type, fn) => listeners.push(fn),
   location: { href: HERE } };
-const { permitted } = await import("../../docs/assets/obc-worker.js");
+const { permitted, refusedRequest } = await import("../../docs/assets/obc-worker.js");
 
 test("a request before the program has loaded is answered with a code the page words, not words of its own", async () => {
   for (const fn of listeners) fn({ data: { id: 7, type: "evaluate", definition: "https://site/d.json", fields: "{}" } });
@@ -53,4 +53,35 @@ test("a runtime from another origin is refused before anything is fetched or imp
     + "https://cdn.example/pyodide/: only this site's own files are loaded." }]);
   assert.deepEqual(fetched, []);
   delete globalThis.fetch;
+});
+
+// (how the request ends, the reason the load ends with, or null when it goes on): a proxy that refuses only the
+// .wasm ends the load at once, as a refused pyodide.mjs does (issue 31).
+const RUNTIME = "https://owner.example/toolkit/assets/pyodide/314.0.7/";
+const ENDINGS = [
+  [() => Promise.reject(new TypeError("Failed to fetch")), `${RUNTIME}pyodide.asm.wasm could not be fetched (Failed to fetch).`],
+  [() => Promise.resolve({ ok: false, status: 403 }), `${RUNTIME}pyodide.asm.wasm could not be fetched (HTTP 403).`],
+  [() => Promise.resolve({ ok: true, status: 200 }), null],
+];
+
+for (const [ending, reason] of ENDINGS) {
+  test(`a runtime request that ends ${reason ? "in failure ends the load" : "well lets it go on"}`, async () => {
+    const answer = ending();
+    answer.catch(() => {});
+    const scope = { fetch: () => answer };
+    const refused = refusedRequest(scope, [RUNTIME]);
+    const outcome = Promise.race([refused.then(() => "settled", (error) => error.message),
+      new Promise((resolve) => setTimeout(() => resolve(null), 20))]);
+    assert.equal(scope.fetch(new URL(`${RUNTIME}pyodide.asm.wasm`)), answer); // Pyodide gets the answer as it was
+    assert.equal(await outcome, reason);
+  });
+}
+
+test("a failed request for a file outside the runtime and package is not the runtime's to report", async () => {
+  const scope = { fetch: () => Promise.reject(new TypeError("Failed to fetch")) };
+  const refused = refusedRequest(scope, [RUNTIME]);
+  scope.fetch("https://owner.example/toolkit/assets/obc/d.json").catch(() => {});
+  const outcome = await Promise.race([refused.then(() => "settled", () => "refused"),
+    new Promise((resolve) => setTimeout(() => resolve("going on"), 20))]);
+  assert.equal(outcome, "going on");
 });

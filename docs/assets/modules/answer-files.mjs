@@ -204,6 +204,7 @@ export function answerFiles({ $root, $form, id, version, definition, fields, pro
   return {
     /** A button in the assessment was pressed: do its job if it is one of these. */
     click($button) {
+      if ($button.getAttribute("aria-disabled") === "true") return; // needs Python, which failed: the note says so
       if ($button.matches("[data-obc-export]")) exportAnswers();
       else if ($button.matches("[data-obc-export-csv]")) exportCsv();
       else if ($button.matches("[data-obc-export-plan]")) exportPlan();

@@ -22,6 +22,7 @@ import { tabSync } from "./tab-sync.mjs";
 import { restoreAnswers } from "./restore.mjs";
 import { unkeptAnswers } from "./unkept.mjs";
 import { wayfinding } from "./wayfinding.mjs";
+import { needsPython } from "./needs-python.mjs";
 import { word } from "./words.mjs";
 
 const DEBOUNCE_MS = 150;
@@ -44,7 +45,7 @@ export function startAssessment($root) {
     version, tabId: newTabId() });
   const $saved = $root.querySelector("[data-obc-saved]");
   const $notice = $root.querySelector("[data-obc-notice]");
-  const parts = { line: null, problems: null, way: null, tabs: null, unkept: null, files: null };
+  const parts = { line: null, problems: null, way: null, tabs: null, unkept: null, files: null, needsPython: null };
   const state = { disposed: false, timer: 0, sequence: 0, latest: null, unkept: false, news: "",
     stopFollowing: () => {} };
 
@@ -258,6 +259,7 @@ export function startAssessment($root) {
         if (status.state === "ready" && !state.disposed) whenReady();
       });
     });
+    parts.needsPython = guarded("the buttons that need Python", () => needsPython($root, client));
   }
 
   // ---- Start: saving first, then the rest ----
@@ -278,6 +280,7 @@ export function startAssessment($root) {
       state.disposed = true;
       clearTimeout(state.timer);
       state.stopFollowing();
+      if (parts.needsPython) parts.needsPython();
       for (const part of [parts.line, parts.tabs, parts.unkept]) if (part) part.dispose();
       window.removeEventListener("pagehide", onPageHide);
       window.removeEventListener("pageshow", onPageShow);

@@ -1,7 +1,6 @@
 // Problems with the answers, GOV.UK style: a message at each field, shown once the person has left that field
 // (never while typing: a field typed in again waits until it is left again; a date's three boxes count as one
-// field), and the error summary with a link to each field (wayfinding puts it in the bar that stays in view, so
-// it is where the person is). The words are Python's; this only places them. The one place the browser turns a
+// field), and the error summary with a link to each field, at the top of the form as GOV.UK has it. The words are Python's; this only places them. The one place the browser turns a
 // problem ({path, message, field, file}) into text: the team tools' lines come from here too.
 
 import { h } from "./dom.mjs";
@@ -50,10 +49,23 @@ function openDetails($el) {
   for (let $d = $el.closest("details"); $d; $d = $d.parentElement && $d.parentElement.closest("details")) $d.open = true;
 }
 
+/**
+ * What to scroll into view for a control, as GOV.UK's error summary does: the question (its fieldset's legend) when
+ * the legend and the control fit in the window together, else the control's own label, else the control.
+ */
+function questionOf($control) {
+  const $legend = $control.closest("fieldset") && $control.closest("fieldset").querySelector("legend");
+  if ($legend) {
+    const span = $control.getBoundingClientRect().bottom - $legend.getBoundingClientRect().top;
+    if (span < window.innerHeight / 2) return $legend;
+  }
+  return ($control.labels && $control.labels[0]) || $control;
+}
+
 export function focusField($target) {
   openDetails($target);
   const $focus = $target.matches("fieldset") ? $target.querySelector("input:checked, input, select, textarea") : $target;
-  const $show = $target.matches("fieldset") ? $target.querySelector("legend") || $target : $target;
+  const $show = $target.matches("fieldset") ? $target.querySelector("legend") || $target : questionOf($target);
   if ($focus) $focus.focus({ preventScroll: true });
   $show.scrollIntoView({ block: "start" });
 }

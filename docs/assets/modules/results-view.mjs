@@ -98,22 +98,25 @@ function priorityNodes(priorities, part, link, $root) {
     reason: p.reason || null,
   });
   const $part = part("result-priorities");
-  // "Show all" holds until the page is left: the results are drawn again after every answer.
+  // "Show all" holds until the page is left: the results are drawn again after every answer. Every priority is in
+  // the list; those past the shortlist wait on screen until "Show all", and always print (issue 31: paper showed
+  // "the first 5 of 18" and never the other 13).
   const shortlist = $root.dataset.obcShowAll === "true" ? priorities.length
     : Number($part.dataset.obcShortlist) || priorities.length;
   const more = priorities.length > shortlist;
-  fill($part, { list: priorities.slice(0, shortlist).map(entry), shortlist: more ? undefined : null,
+  const entries = priorities.map(entry);
+  for (const $entry of entries.slice(shortlist)) $entry.classList.add("obc-on-paper");
+  fill($part, { list: entries, shortlist: more ? undefined : null,
     shown: shortlist, count: priorities.length, more: more ? undefined : null, all: priorities.length });
   const $more = $part.querySelector("[data-obc-show-all]");
   if ($more) {
     $more.addEventListener("click", () => {
       $root.dataset.obcShowAll = "true";
-      const $list = $part.querySelector('[data-slot="list"]');
-      $list.append(...priorities.slice(shortlist).map(entry));
+      for (const $entry of entries) $entry.classList.remove("obc-on-paper");
       $more.closest('[data-slot="more"]').remove();
       const $hint = $part.querySelector('[data-slot="shortlist"]');
       if ($hint) $hint.remove();
-      const $first = $list.children[shortlist];
+      const $first = entries[shortlist];
       const $target = $first && ($first.querySelector("a") || $first);
       if ($target) {
         if (!$target.matches("a")) $target.tabIndex = -1;
@@ -148,6 +151,12 @@ function workingNodes(result, part, words) {
   });
 }
 
+/** A band in the legend: its mark (your band, or the band your answers reach) and its threshold, in Python's words. */
+function legendEntry(band) {
+  return h("li", { "data-obc-band": band.id }, band.mark ? [h("strong", { class: "obc-tag" }, band.mark), " "] : null,
+    band.rule);
+}
+
 /**
  * @param {{result: object, $root: Element, siteRoot: string}} input
  * @returns {Node[]}
@@ -169,10 +178,15 @@ export function resultNodes({ result, $root, siteRoot }) {
     part("result-overall", {
       percent: percent(overall.percent), band: overall.band ? undefined : null,
       "band-label": overall.band ? overall.band.label : undefined,
-      // Python's words beside the band: its descriptor, what holds it lower, or what split answers are.
-      descriptor: overall.band && has(overall.band_words) ? overall.band_words : null,
+      // Python's one sentence first (issue 31): the score, the band and what it means, or the rule that holds it
+      // lower, or what split answers are, or why there is no band.
+      headline: has(overall.headline) ? overall.headline : null,
       // Python words why the band is what it is: earned, held lower by a rule, or not enough answers for one.
       reason: has(overall.band_reason) ? overall.band_reason : null,
+      // The bands beside it, lowest first, each with its threshold, the one given marked: Python's words.
+      legend: result.band_legend ? undefined : null,
+      "legend-intro": result.band_legend ? result.band_legend.intro : undefined,
+      "legend-list": result.band_legend ? result.band_legend.bands.map(legendEntry) : undefined,
       "na-line": has(overall.na_line) ? overall.na_line : null,
       "confidence-line": has(overall.confidence) ? undefined : null,
       confidence: has(overall.confidence) ? `${overall.confidence}%` : undefined,

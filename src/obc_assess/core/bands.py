@@ -75,13 +75,16 @@ def _level(scale: dict[str, Any], level: int) -> str:
 
 
 def earn(definition: dict[str, Any], tally: Tally, outcomes: Tally, scale: dict[str, Any],
-         top: int) -> dict[str, Any]:
-    """band, band_status (earned, capped, split, withheld, no-score), band_words (what the headline says beside
-    the band's label), band_reason (why, in figures), band_reached and the N/A figures for a part.
+         top: int, scored: Tally | None = None) -> dict[str, Any]:
+    """band, band_status (earned, capped, split, withheld, no-score), band_words (what is said beside the band's
+    label), band_reason (why, in figures), band_reached, headline (all of it in one sentence) and the N/A figures
+    for a part.
 
     tally is the part's items; outcomes the part's outcomes items (an empty Tally when it has none asked); scale
-    the part's band scale (with its bands); top the worth every level is counted in (Facts.top)."""
+    the part's band scale (with its bands); top the worth every level is counted in (Facts.top); scored the
+    tally whose percent the headline states, when the band reads another (a review's open challenges: issue 34)."""
     lang, rules = lang_of(definition), definition["band_rules"]
+    said = (scored if scored is not None else tally).percent()
     asked = tally.na_weight + tally.expected_weight()
     na_share = rounded(tally.na_weight, asked)
     base: dict[str, Any] = {
@@ -92,12 +95,14 @@ def earn(definition: dict[str, Any], tally: Tally, outcomes: Tally, scale: dict[
                         limit=rules["max_na_share"]) if tally.na else None}
 
     def withheld(key: str, **values: object) -> dict[str, Any]:
-        return {**base, "band_status": "withheld", "band_reason": text(lang, key, **values)}
+        part = {**base, "band_status": "withheld", "band_reason": text(lang, key, **values)}
+        return {**part, "headline": headline(lang, said, part)}
 
     if 100 * tally.na_weight > Fraction(str(rules["max_na_share"])) * asked:
         return withheld("core.band-withheld-na", share=_pct(na_share, lang), limit=rules["max_na_share"])
     if tally.percent() is None:
-        return {**base, "band_status": "no-score", "band_reason": text(lang, "core.band-no-score")}
+        reason = text(lang, "core.band-no-score")
+        return {**base, "band_status": "no-score", "band_reason": reason, "headline": reason}
     reading = Reading(tally, scale, top)
     reached = reading.reach()
     if reached is None or 100 * tally.possible <= Fraction(str(rules["min_confidence"])) * tally.expected:
@@ -109,42 +114,67 @@ def earn(definition: dict[str, Any], tally: Tally, outcomes: Tally, scale: dict[
         return withheld("core.band-withheld-outcomes", answered=outcomes.answered, total=outcomes.total)
     split = reading.split(Fraction(str(rules["split_share"])))
     if split is not None:
-        return {**base, **_split(scale, reading, split, rules["split_share"], lang)}
+        part = {**base, **_split(scale, reading, split, rules["split_share"], lang)}
+        return {**part, "headline": headline(lang, said, part)}
     bands = scale["bands"]
-    held, words = _held(definition, reading, reached, theirs)
+    held, words, why = _held(definition, reading, reached, theirs)
     reason = _reason(reading, reached, lang)
     if held == reached:
         words = bands[held]["descriptor"]
         reason += text(lang, "core.band-reason-outcomes") if theirs is not None else ""
-    return {**base, "band": _band(bands[held]), "band_status": "earned" if held == reached else "capped",
+    part = {**base, "band": _band(bands[held]), "band_status": "earned" if held == reached else "capped",
             "band_words": words, "band_reason": reason, "band_reached": _band(bands[reached])}
+    return {**part, "headline": headline(lang, said, part, why)}
 
 
-def _held(definition: dict[str, Any], reading: Reading, reached: int, theirs: Reading | None) -> tuple[int, str]:
-    """The band a rule holds the answers at (``reached`` when none does) and the words that name the rule."""
+def headline(lang: str, percent: float | None, part: dict[str, Any], why: str = "") -> str:
+    """The result in one sentence a board reads first (issue 31): the score with its band and what the band means
+    (its descriptor), or the rule that holds it lower (``why``, _held's clause) and the band the answers reach; split
+    answers say so in their words; no band, why not. The band's words follow a colon in Welsh too, so no band name
+    is put where it would mutate."""
+    if percent is None:
+        return str(part["band_reason"])
+    score = _pct(percent, lang)
+    status, band = part["band_status"], part["band"]
+    if status == "earned":
+        return text(lang, "core.headline-earned", percent=score, band=band["label"], meaning=band["descriptor"])
+    if status == "capped":
+        return text(lang, "core.headline-capped", percent=score, band=band["label"],
+                    reach=part["band_reached"]["label"], why=why)
+    if status == "split":
+        return text(lang, "core.headline-split", percent=score, band=band["label"], words=band["descriptor"])
+    return text(lang, "core.headline-withheld", percent=score, reason=part["band_reason"])
+
+
+def _held(definition: dict[str, Any], reading: Reading, reached: int,
+          theirs: Reading | None) -> tuple[int, str, str]:
+    """The band a rule holds the answers at (``reached`` when none does), the words that name the rule, and the
+    headline's clause for it (why the band is lower, said inside the one sentence; "" when no rule holds it)."""
     lang, scale, tally = lang_of(definition), reading.scale, reading.tally
     bands = scale["bands"]
     cap = theirs.reach() if theirs is not None else None
+
+    def held(at: int, key: str, **values: object) -> tuple[int, str, str]:
+        return at, text(lang, f"core.band-capped-{key}", **values), text(lang, f"core.headline-held-{key}", **values)
+
     if theirs is not None and cap is not None and cap < reached:
         named = {"band": bands[cap]["label"], "reach": bands[reached]["label"]}
         worths = set(theirs.tally.worths)
         if theirs.tally.answered == theirs.tally.total and len(worths) == 1:  # all rated, at one level
-            level = _level(scale, worths.pop() // theirs.step)
-            return cap, text(lang, "core.band-capped-outcomes-level", level=level, **named)
-        return cap, text(lang, "core.band-capped-outcomes", **named)
+            return held(cap, "outcomes-level", level=_level(scale, worths.pop() // theirs.step), **named)
+        return held(cap, "outcomes", **named)
     if reached < len(bands) - 1:
-        return reached, ""
-    held = {"band": bands[reached - 1]["label"], "top": bands[-1]["label"]}
+        return reached, "", ""
+    top = {"band": bands[reached - 1]["label"], "top": bands[-1]["label"]}
     threshold = definition["band_rules"]["top_confidence"]
     if bands[-1].get("needs_outcomes") and theirs is None:
-        return reached - 1, text(lang, "core.band-capped-no-outcomes", **held)
+        return held(reached - 1, "no-outcomes", **top)
     if theirs is not None and theirs.tally.answered < theirs.tally.total:
-        return reached - 1, text(lang, "core.band-capped-unrated", total=theirs.tally.total,
-                                 count=theirs.tally.total - theirs.tally.answered, **held)
+        return held(reached - 1, "unrated", total=theirs.tally.total,
+                    count=theirs.tally.total - theirs.tally.answered, **top)
     if 100 * tally.possible < Fraction(str(threshold)) * tally.expected:
-        return reached - 1, text(lang, "core.band-capped-confidence", threshold=threshold,
-                                 confidence=_pct(tally.confidence(), lang), **held)
-    return reached, ""
+        return held(reached - 1, "confidence", threshold=threshold, confidence=_pct(tally.confidence(), lang), **top)
+    return reached, "", ""
 
 
 def _reason(reading: Reading, reached: int, lang: str) -> str:
@@ -174,6 +204,20 @@ def _split(scale: dict[str, Any], reading: Reading, split: tuple[int, int], shar
                 share=_share(reading.at_most(low), reading.whole, lang))
     return {"band": {"id": "split", "label": scale["split"]["label"], "descriptor": words}, "band_status": "split",
             "band_words": words, "band_reason": text(lang, "core.band-reason-split", share=share, high=ends, low=lows)}
+
+
+def legend(definition: dict[str, Any], scale: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
+    """The legend beside a headline (issue 31): each band of the part's scale, lowest first, with its threshold (its
+    rule's words, figures in place); the band given marked, and the band the answers reach when a rule holds them
+    lower. Its intro says the bands are the toolkit's own and how they differ from answer levels. No descriptor: a
+    held band's own would claim what the answers contradict (the headline gives the earned band's)."""
+    lang = lang_of(definition)
+    given = part["band"]["id"] if part["band"] else None
+    reached = part["band_reached"]["id"] if part["band_status"] == "capped" and part["band_reached"] else None
+    marks = {given: text(lang, "core.band-legend-given"), reached: text(lang, "core.band-legend-reached")}
+    return {"intro": text(lang, "core.band-legend-intro"),
+            "bands": [{"id": band["id"], "label": band["label"], "rule": band["rule"], "mark": marks.get(band["id"])}
+                      for band in scale["bands"]]}
 
 
 def rules_words(definition: dict[str, Any], scales: list[dict[str, Any]]) -> list[str]:

@@ -40,7 +40,7 @@ def header(definition: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
         "assessment_date_label": date_label(who["assessment_date"], lang) if who["assessment_date"] else None,
         "matrix": None, "classification": None, "plan": [], "evidence": None,
         # Maturity results fill these in (bands.py); other kinds have no bands and no extras.
-        "band_rules": [], "extras": [],
+        "band_rules": [], "band_legend": None, "extras": [],
         # Maturity: the answers of "not applicable" with no reason (a file saved before format 4), in words.
         "na_notice": None,
         # Who reviewed the file and what they found (review_result.py); a maturity result counts it per item.

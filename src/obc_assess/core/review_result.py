@@ -119,11 +119,13 @@ def band_reading(doc: dict[str, Any], challenged: set[str]) -> dict[str, Any]:
                                               and isinstance(answers[item_id].get("level"), int)}}}
 
 
-def earned(facts: Facts, outcomes: Tally, band: tuple[Tally, Tally], scale: dict[str, Any],
-            provisional: bool) -> dict[str, Any]:
+def earned(facts: Facts, scored: tuple[Tally, Tally], band: tuple[Tally, Tally], scale: dict[str, Any],
+           provisional: bool) -> dict[str, Any]:
     """A part's band, read from ``band`` (its items and its outcomes items, open challenges as don't know), with
-    the outcomes figures of its answers as they are (``outcomes``): a review changes no percent."""
-    earned = earn(facts.definition, band[0], band[1], scale, facts.top)
+    the percent its headline states and the outcomes figures from its answers as they are (``scored``: the same
+    two): a review changes no percent."""
+    outcomes = scored[1]
+    earned = earn(facts.definition, band[0], band[1], scale, facts.top, scored=scored[0])
     return {**earned, "outcomes_percent": outcomes.percent() if outcomes.total else None,
             "outcomes_answered": outcomes.answered, "band_provisional": provisional}
 

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 
 from obc_assess.core.action_plan import plan_rows
 from obc_assess.core.answers import reason_notice
-from obc_assess.core.bands import rules_words
+from obc_assess.core.bands import legend, rules_words
 from obc_assess.core.catalogue import text
 from obc_assess.core.classification import score_classification
 from obc_assess.core.evidence import evidence_date, item_evidence, profile
@@ -204,18 +204,18 @@ def score_maturity(facts: Facts, doc: dict[str, Any]) -> dict[str, Any]:
     # Open challenges first (the toolkit's own rule), then the biggest gains.
     ranked = [{"rank": rank, **entry, "challenged": entry["id"] in challenged} for rank, (_, _, _, entry) in
               enumerate(sorted(priorities, key=lambda p: (p[0], p[3]["id"] not in challenged, p[1], p[2])), start=1)]
-    overall = tallied.overall
-    result = header(definition, doc)
+    overall, result, scales = tallied.overall, header(definition, doc), band_scales(facts)
     percent = overall.percent()
-    evidence = profile(definition, working, facts.lang)
-    scales = band_scales(facts)
     open_in = {extras_of(entry.section, entry.optional) for entry in facts.entries if entry.item["id"] in challenged}
+    headline = {"percent": percent, "confidence": overall.confidence(), **overall.counts(),
+                **earned(facts, (overall, tallied.outcomes), (banded.overall, banded.outcomes), scales[None],
+                         None in open_in)}
     result.update({
-        "overall": {"percent": percent, "confidence": overall.confidence(), **overall.counts(),
-                    **earned(facts, tallied.outcomes, (banded.overall, banded.outcomes), scales[None],
-                              None in open_in)},
+        "overall": headline,
+        # The bands beside the headline, with their thresholds (the page shows it; issue 31).
+        "band_legend": legend(definition, scales[None], headline),
         # Every answer's evidence, optional sections too: kept out of "overall", which counts the core alone.
-        "evidence": evidence,
+        "evidence": profile(definition, working, facts.lang),
         "band_rules": rules_words(definition, list({s["id"]: s for s in scales.values()}.values())),
         "na_notice": reason_notice(definition, doc, facts.lang),
         "extras": _extras(facts, tallied, banded, scales, open_in),
@@ -258,7 +258,7 @@ def _extras(facts: Facts, tallied: Tallied, banded: Tallied, scales: dict[str | 
             section["extras_title"] or text(facts.lang, "core.optional-items", title=section["title"]))
         rows.append({"id": group, "title": title, "section": section["id"], "percent": tally.percent(),
                      "confidence": tally.confidence(), **tally.counts(),
-                     **earned(facts, outcomes, banded.extras[group], scales[group], group in open_in)})
+                     **earned(facts, (tally, outcomes), banded.extras[group], scales[group], group in open_in)})
     return rows
 
 
