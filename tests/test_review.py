@@ -385,3 +385,10 @@ def test_an_unreviewed_report_says_so(maturity: dict[str, Any]) -> None:
     doc = _reviewed(maturity)
     del doc["review"]
     assert "# Review and sign-off\n\nNot reviewed\n" in to_markdown(score(maturity, doc))
+
+
+def test_the_headline_states_the_answers_own_percent_while_a_challenge_is_open(maturity: dict[str, Any]) -> None:
+    result = score(maturity, _reviewed(maturity))
+    assert result["overall"]["band_provisional"] is True
+    # The band reads the challenged answer as don't know; the sentence still gives the percent of the answers.
+    assert f"{result['overall']['percent']:.1f}%" in result["overall"]["headline"], result["overall"]["headline"]
